@@ -1,0 +1,98 @@
+"""Command line: ``python -m app [--data-dir DIR] [COMMAND]`` (no command opens the GUI).
+
+Exit code 0 on success; otherwise non-zero with one clear line on stderr — never a traceback for
+anything a user can cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME_ZH, __version__
+from app.cli_support import CommandContext, fail
+
+EXIT_USER_ERROR = 1
+EXIT_STORAGE = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app.commands import COMMAND_MODULES
+
+    parser = argparse.ArgumentParser(
+        prog="fangyi-ledger",
+        description=f"{APP_NAME_ZH}：村（社区）居家隔离、三包一、体温、卡点登记与报表。",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）")
+    parser.add_argument("--operator", help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="打开图形界面（默认）")
+    gui.add_argument("--self-test", action="store_true", help="依次打开每个页面后退出（安装包自检）")
+    gui.add_argument("--language", choices=["zh_CN", "en"], help="界面语言")
+    gui.set_defaults(handler=None)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
+    """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
+    from app.db import Database
+
+    return Database.open(ctx.paths, operator=ctx.operator)
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """Failures a user can cause: reported in one line, never as a traceback."""
+    from app.db import StorageError
+    from app.excel.errors import ExportError, ImportFileError, ImportRejected
+    from app.instance_lock import DataDirInUse
+    from app.models.validation import ValidationError
+    from app.services.errors import ServiceError
+
+    return (
+        ServiceError, ValidationError, StorageError, DataDirInUse,
+        ExportError, ImportFileError, ImportRejected, FileNotFoundError, PermissionError,
+    )  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from app.config import resolve_paths
+
+    paths = resolve_paths(args.data_dir)
+    if args.command in (None, "gui"):
+        from app.ui.app import run_gui
+
+        return run_gui(
+            paths,
+            self_test=getattr(args, "self_test", False),
+            language=getattr(args, "language", None),
+        )
+    ctx = CommandContext(paths=paths, operator=args.operator or "命令行")
+    try:
+        return int(args.handler(args, ctx) or 0)
+    except expected_errors() as error:
+        from app.excel.errors import ImportRejected
+
+        if isinstance(error, ImportRejected):
+            lines = [str(error), *(f"  {p}" for p in error.problems[:50])]
+            return fail("\n".join(lines))
+        from app.db import StorageError
+
+        return fail(str(error), EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR)
+    except KeyboardInterrupt:
+        return fail("已取消。", 130)
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return 0
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""demo, unit, backup, restore, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from app.cli_support import CommandContext, out
+from app.db import integrity_problems, restore, schema_version
+from app.services import assignments, demo, reference, roster, rounds, stats
+from app.services.access import Permission, require
+from app.services.reference import UnitInfo
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("demo", help="生成演示村数据（只能写入空台账）")
+    p.add_argument("--persons", type=int, default=60, help="人数（默认 60）")
+    p.add_argument("--days", type=int, default=14, help="天数（默认 14）")
+    p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子得到相同数据）")
+    p.set_defaults(handler=run_demo)
+
+    p = sub.add_parser("unit", help="查看或设置填报单位信息（每张导出的表都会打印）")
+    p.add_argument("--name", help="填报单位")
+    p.add_argument("--township", help="上级乡镇")
+    p.add_argument("--reporter", help="填报人")
+    p.add_argument("--phone", help="联系电话")
+    p.add_argument("--reviewer", help="审核人")
+    p.set_defaults(handler=run_unit)
+
+    p = sub.add_parser("backup", help="备份台账（默认写入数据目录下的 backups）")
+    p.add_argument("--out", type=Path, help="备份文件路径")
+    p.set_defaults(handler=run_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复（当前台账会先备份）")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=run_restore, needs_database=False)
+
+    p = sub.add_parser("check", help="检查台账文件完整性，并列出包保缺口和今日待测")
+    p.add_argument("--date", type=date.fromisoformat, default=None, help="日期（默认今天）")
+    p.set_defaults(handler=run_check)
+
+
+def run_demo(args: argparse.Namespace, ctx: CommandContext) -> int:
+    summary = demo.generate(ctx.db, persons=args.persons, days=args.days, seed=args.seed)
+    out(
+        f"已生成演示数据：{summary.persons} 人，包保人员 {summary.staff} 人，"
+        f"体温 {summary.readings} 条，异常 {summary.anomalies} 条，车辆登记 {summary.vehicle_passes} 条。"
+    )
+    return 0
+
+
+def run_unit(args: argparse.Namespace, ctx: CommandContext) -> int:
+    current = reference.unit_profile(ctx.db)
+    changes = {
+        "unit_name": args.name, "township": args.township, "reporter": args.reporter,
+        "phone": args.phone, "reviewer": args.reviewer,
+    }  # fmt: skip
+    if any(v is not None for v in changes.values()):
+        merged = {k: (v if v is not None else getattr(current, k)) for k, v in changes.items()}
+        current = reference.save_unit_profile(ctx.db, UnitInfo(**merged))
+        out("填报单位信息已保存。")
+    out(f"填报单位：{current.unit_name or '（未设置）'}")
+    out(f"上级乡镇：{current.township}")
+    out(f"填报人：{current.reporter}")
+    out(f"联系电话：{current.phone}")
+    out(f"审核人：{current.reviewer}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
+    target = ctx.db.backup(args.out.resolve() if args.out else None)
+    out(f"已备份到：{target}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
+    require(ctx.actor, Permission.RESTORE)
+    safety = restore(ctx.paths, args.file)
+    out(f"已从 {args.file} 恢复。恢复前的台账已另存为：{safety}")
+    return 0
+
+
+def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
+    day = args.date or date.today()
+    db = ctx.db
+    problems = integrity_problems(ctx.paths.database)
+    out(f"台账文件：{ctx.paths.database}")
+    out(f"完整性检查：{'正常' if not problems else '发现问题'}（数据版本 {schema_version(ctx.paths.database)}）")
+    if problems:  # pragma: no cover - Database.open refuses damaged files before we get here
+        for line in problems[:10]:
+            print(line, file=sys.stderr)
+        return 3
+    numbers = stats.day_numbers(db, day)
+    out(f"\n{day:%Y-%m-%d} 概况")
+    out(f"  在管人数：{numbers.under_management}（" + "，".join(f"{k} {v}" for k, v in numbers.by_measure.items() if v) + "）")
+    out(f"  累计排查 {numbers.registered_total}，当日新增 {numbers.registered_today}，"
+        f"当日解除 {numbers.released_today}，累计解除 {numbers.released_total}")  # fmt: skip
+    out(f"  当日发热(异常) {numbers.fever_today} 人，当日漏测 {numbers.missed_readings} 人次")
+    cp = numbers.checkpoint
+    out(f"  卡点：检查车辆 {cp.vehicles} 辆，检查人数 {cp.people} 人次，劝返车辆 {cp.turned_back_vehicles} 辆，"
+        f"劝返人数 {cp.turned_back_people} 人次")  # fmt: skip
+    gaps = assignments.coverage_gaps(db, day)
+    out(f"\n包保未落实：{len(gaps)} 人")
+    for gap in gaps[:20]:
+        out(f"  {gap.group_name or ''} {gap.name}（{gap.measure}）缺：{'、'.join(gap.missing_roles)}")
+    if len(gaps) > 20:
+        out(f"  …… 另有 {len(gaps) - 20} 人")
+    for slot in (rounds.Slot.AM, rounds.Slot.PM):
+        due = rounds.due_list(db, day, slot)
+        missing = [d for d in due if d.reading is None]
+        out(f"\n{slot.label}体温：应测 {len(due)} 人，未测 {len(missing)} 人")
+        for item in missing[:20]:
+            out(f"  {item.group_name or ''} {item.name}  {item.medical_staff or '（无医护人员）'}")
+        if len(missing) > 20:
+            out(f"  …… 另有 {len(missing) - 20} 人")
+    opened = rounds.anomalies(db, open_only=True)
+    out(f"\n未关闭的异常：{len(opened)} 条")
+    for anomaly in opened[:20]:
+        out(f"  {anomaly.detected_on:%m-%d} {anomaly.person_name} {anomaly.observation}"
+            f" — {anomaly.action or '尚未处置'}")  # fmt: skip
+    releases = roster.due_for_release(db, day)
+    out(f"\n观察期已满待解除：{len(releases)} 人")
+    for row in releases[:20]:
+        out(f"  {row.group_name or ''} {row.name} 计划解除 {row.planned_end:%Y-%m-%d}")
+    return 0

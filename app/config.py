@@ -1,0 +1,112 @@
+"""Paths and typed settings: the one place that knows where files live and what can be configured.
+
+Paths come from platformdirs and can be moved with ``--data-dir`` or ``FANGYI_DATA_DIR`` (a clerk's
+USB stick, a test's temp folder). Settings are declared once here with type and default; their values
+live in the ledger database (so they travel with the data) and are read and written through
+``app.services.settings``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Generic, TypeVar
+
+import platformdirs
+
+from app import APP_NAME
+
+DATA_DIR_ENV = "FANGYI_DATA_DIR"
+DATABASE_FILENAME = "ledger.sqlite3"
+BACKUP_KEEP = 14  # rotating automatic backups kept: two weeks of daily backups
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Every file location the app uses, derived from one data directory."""
+
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DATABASE_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "ledger.lock"
+
+    @property
+    def exports(self) -> Path:
+        return self.data_dir / "exports"
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.data_dir, self.backups, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """``--data-dir`` wins, then ``FANGYI_DATA_DIR``, then the platform's user data dir."""
+    chosen = data_dir or os.environ.get(DATA_DIR_ENV)
+    if chosen:
+        return AppPaths(Path(chosen).expanduser().resolve())
+    return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+T = TypeVar("T", int, float, str, bool, time)
+
+
+@dataclass(frozen=True)
+class SettingSpec(Generic[T]):
+    """One configurable policy value, stored as text in the ``setting`` table."""
+
+    key: str
+    label: str  # what the Settings page shows (Chinese)
+    default: T
+
+    def parse(self, text: str) -> T:
+        kind = type(self.default)
+        if kind is bool:
+            return text.strip().lower() in {"1", "true", "yes", "是"}  # type: ignore[return-value]
+        if kind is time:
+            hours, minutes = text.strip().split(":")
+            if int(hours) == 24:  # "24:00" is the customary midnight cut-off
+                return time(0, 0)  # type: ignore[return-value]
+            return time(int(hours), int(minutes))  # type: ignore[return-value]
+        return kind(text)  # type: ignore[call-arg,return-value]
+
+    def format(self, value: T) -> str:
+        if isinstance(value, time):
+            return "24:00" if value == time(0, 0) else value.strftime("%H:%M")
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        return str(value)
+
+
+class Settings:
+    """Declarations of every policy setting. Policies changed often during outbreaks, so none is code."""
+
+    FEVER_THRESHOLD = SettingSpec("fever_threshold", "发热判定体温（℃）", 37.3)
+    STAT_CUTOFF = SettingSpec("stat_cutoff", "统计截止时间（24:00 为自然日）", time(0, 0))
+    DAY_ONE_IS_START = SettingSpec(
+        "day_one_is_start", "观察期第1天为开始当天（否则从次日算起）", True
+    )
+    DEFAULT_MEASURE = SettingSpec("default_measure", "未写明管控措施时的默认措施", "居家隔离医学观察")
+    AM_SLOT_ENDS = SettingSpec("am_slot_ends", "上午体温截止时间", time(12, 0))
+    PM_SLOT_ENDS = SettingSpec("pm_slot_ends", "下午体温截止时间", time(20, 0))
+    IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)
+    BACKUP_ON_START = SettingSpec("backup_on_start", "每次启动时自动备份", True)
+
+    @classmethod
+    def all(cls) -> list[SettingSpec]:  # type: ignore[type-arg]
+        return [v for v in vars(cls).values() if isinstance(v, SettingSpec)]

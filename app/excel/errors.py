@@ -1,0 +1,58 @@
+"""Typed errors of the Excel layer.
+
+Every message is a Chinese sentence a village clerk can act on: the UI and the command line show
+``str(error)`` as it is, so nothing here may need a developer to decode it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["ExportError", "ImportFileError", "ImportRejected", "RowProblem"]
+
+
+class ExportError(Exception):
+    """Expected failure writing a workbook; ``str()`` is a Chinese sentence for the clerk."""
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (not an xlsx, encrypted, no sheet with a 姓名 header…)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad cell of an import, located the way the clerk sees it in Excel."""
+
+    row: int  # Excel row number, 1-based as shown in Excel's row headers
+    column: str  # header text as written in the file, or the column letter when there is none
+    reason: str  # Chinese
+
+    def __str__(self) -> str:
+        return f"第{self.row}行「{self.column}」：{self.reason}"
+
+
+class ImportRejected(Exception):
+    """An all-or-nothing import found bad rows; nothing was imported.
+
+    ``problems`` holds every problem found (the UI lists them all); ``str()`` is a summary
+    short enough for a message box or one stderr line block.
+    """
+
+    #: how many problems the summary spells out before "还有 N 处问题"
+    SHOWN = 10
+
+    def __init__(self, problems: Sequence[RowProblem]) -> None:
+        # Passing the list to Exception keeps the exception picklable (args round-trip).
+        self.problems: list[RowProblem] = list(problems)
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        if count == 0:
+            return "导入失败，未导入任何数据。"
+        lines = [f"发现 {count} 处问题，未导入任何数据。请在 Excel 中改正后重新导入："]
+        lines.extend(str(p) for p in self.problems[: self.SHOWN])
+        if count > self.SHOWN:
+            lines.append(f"……还有 {count - self.SHOWN} 处问题。")
+        return "\n".join(lines)

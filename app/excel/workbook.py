@@ -1,0 +1,762 @@
+"""Writing helpers shared by every exported form.
+
+Two promises to the clerk live here:
+
+* a failed export never leaves a half-written or clobbered file (:func:`atomic_save`);
+* every report looks the same — title, bordered table with a grey bold header that repeats on
+  every printed page, A4 fitted to width — because they are all written by :func:`write_workbook`
+  from a declarative :class:`SheetSpec`.
+
+Large exports (a county-wide checkpoint log can have hundreds of thousands of rows) switch to
+openpyxl's write-only mode, which streams rows to disk instead of holding a cell object per value.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.excel.errors import ExportError
+
+__all__ = [
+    "Column",
+    "ColumnKind",
+    "SheetSpec",
+    "atomic_save",
+    "suggested_filename",
+    "write_workbook",
+]
+
+ColumnKind = Literal["text", "int", "decimal1", "date", "datetime", "time"]
+
+#: Temp files start with a dot and "~" so Explorer/Finder users and sync tools treat them as
+#: scratch files; the prefix also lets support staff recognise leftovers after a power cut.
+TEMP_PREFIX = ".~fangyi-"
+
+#: Above this many rows the workbook is streamed (write-only mode) when ``streaming`` is None.
+STREAMING_THRESHOLD = 5_000
+#: ``progress`` is called every this many rows.
+PROGRESS_EVERY = 500
+#: In streaming mode widths must be known before the first row is written, so they are fitted
+#: to this many leading rows only.
+WIDTH_SAMPLE_ROWS = 200
+
+_NUMBER_FORMATS: dict[str, str] = {
+    "text": "@",
+    "int": "0",
+    "decimal1": "0.0",
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "time": "hh:mm",
+}
+
+# Module-level style objects: openpyxl interns styles per workbook, and building them once keeps
+# object creation out of the per-cell path.
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill(fill_type="solid", fgColor="D9D9D9")
+_HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_HEADING_FONT = Font(bold=True, size=16)
+_HEADING_ALIGN = Alignment(horizontal="center", vertical="center")
+_DATA_ALIGN = Alignment(vertical="center")
+_FREE_ALIGN = {
+    "left": Alignment(horizontal="left", vertical="center"),
+    "center": Alignment(horizontal="center", vertical="center"),
+    "right": Alignment(horizontal="right", vertical="center"),
+}
+_HEADING_HEIGHT = 30.0
+
+
+# --------------------------------------------------------------------------------------------
+# Atomic save
+# --------------------------------------------------------------------------------------------
+
+
+def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
+    """Write ``target`` through a temp file in the same folder, then swap it in.
+
+    ``write(tmp)`` must create the whole file at ``tmp``.  The temp file lives next to the target
+    so the final :func:`os.replace` is a rename on one volume (atomic on NTFS and POSIX); it is
+    fsynced first because a village laptop may lose power right after "保存成功".  On any failure
+    the temp file is removed and ``target`` is left exactly as it was.  ``OSError`` is turned into
+    :class:`ExportError` with a Chinese sentence; any other exception (a bug, or a cancellation
+    raised from a progress callback) propagates unchanged after the clean-up.
+    """
+    target = Path(target)
+    name = target.name
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(
+            f"无法保存 {name}：文件夹“{folder}”不存在（U 盘是否已拔出？）。请重新选择保存位置。"
+        )
+    if target.is_dir():
+        raise ExportError(f"无法保存 {name}：该位置已有同名文件夹。请换一个文件名。")
+    if target.exists() and _is_read_only(target):
+        raise ExportError(
+            f"无法写入 {name}：原文件是只读的。请在文件属性中取消“只读”，或换一个文件名保存。"
+        )
+
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=TEMP_PREFIX, suffix=target.suffix or ".xlsx", dir=folder
+        )
+    except OSError as exc:
+        raise _export_error(exc, name) from exc
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _match_permissions(tmp, target)
+        write(tmp)
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        _remove_quietly(tmp)
+        if isinstance(exc, OSError):
+            raise _export_error(exc, name) from exc
+        raise
+    _fsync_dir(folder)
+
+
+def _is_read_only(path: Path) -> bool:
+    # On POSIX a rename replaces a read-only file without complaint (only the folder's permission
+    # counts), so the clerk's "只读" protection would be silently bypassed: check it ourselves.
+    # The mode-bit test also works when running as root, where os.access always says yes.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    no_write_bits = not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    return no_write_bits or not os.access(path, os.W_OK)
+
+
+def _match_permissions(tmp: Path, target: Path) -> None:
+    # mkstemp creates 0600 files; an exported report should look like any other saved file.
+    try:
+        if target.exists():
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
+        else:
+            os.chmod(tmp, 0o644)
+    except OSError:
+        pass  # FAT/exFAT USB sticks refuse chmod; permissions do not matter there.
+
+
+def _fsync_file(path: Path) -> None:
+    # Windows needs a handle opened for writing to flush it.
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable on POSIX; Windows cannot open folders and NTFS journals
+    # the rename anyway.  Best effort: the file is already complete at this point.
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        pass  # nothing better to do; the hidden name marks it as scratch
+
+
+_WIN_SHARING_VIOLATION = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+_WIN_DISK_FULL = (39, 112)  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
+
+
+def _export_error(exc: OSError, name: str) -> ExportError:
+    winerror = getattr(exc, "winerror", None)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)) or winerror in _WIN_DISK_FULL:
+        return ExportError(
+            f"磁盘空间不足，无法保存 {name}。请清理磁盘空间，或保存到 U 盘等其他位置后重试。"
+        )
+    if (
+        isinstance(exc, PermissionError)
+        or winerror in _WIN_SHARING_VIOLATION
+        or exc.errno == errno.EROFS
+    ):
+        return ExportError(
+            f"无法写入 {name}：文件可能正在 Excel/WPS 中打开，或文件夹只读。请关闭文件后重试。"
+        )
+    if isinstance(exc, FileNotFoundError):
+        return ExportError(
+            f"无法保存 {name}：保存位置不存在或已被移走（U 盘是否已拔出？）。请重新选择保存位置。"
+        )
+    if exc.errno == errno.ENAMETOOLONG:
+        return ExportError(f"无法保存 {name}：文件名或路径太长。请换一个短一些的文件名或文件夹。")
+    detail = exc.strerror or str(exc)
+    return ExportError(f"保存 {name} 失败：{detail}。请换一个保存位置后重试。")
+
+
+# --------------------------------------------------------------------------------------------
+# Declarative table writer
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an exported table.
+
+    ``kind`` decides the stored type and number format.  ``text`` columns are always stored as
+    strings with the "@" format so ID numbers and phones never turn into 1.1E+17.
+    ``width`` None → fitted to content (CJK counts 2 units, ASCII 1.1, clamped to 6..50).
+    """
+
+    header: str
+    kind: ColumnKind = "text"
+    width: float | None = None
+
+
+@dataclass
+class SheetSpec:
+    """One worksheet: optional title lines, a bordered table, optional signature lines."""
+
+    title: str  # sheet name; sanitised ([]:*?/\ removed, ≤31 chars, unique in the workbook)
+    columns: list[Column]
+    rows: Iterable[Sequence[object]]  # may be a generator (large exports)
+    heading: str | None = None  # merged bold 16pt title row above everything
+    # e.g. [["填报单位：X村", "", "统计时间：2022年2月3日"]]; spread across the table width
+    subheading_rows: list[list[str]] = field(default_factory=list)
+    # e.g. [["填报人：张三", "联系电话：138…", "审核人：李四"]]; written right under the table
+    footer_rows: list[list[str]] = field(default_factory=list)
+    landscape: bool | None = None  # None → landscape when more than 8 columns
+    row_count_hint: int | None = None  # for progress and the streaming decision
+
+
+def write_workbook(
+    target: Path,
+    sheets: Sequence[SheetSpec],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    streaming: bool | None = None,
+) -> None:
+    """Write ``sheets`` to ``target`` atomically (see :func:`atomic_save`).
+
+    ``progress(done_rows, total_or_0)`` is called every :data:`PROGRESS_EVERY` data rows and once
+    at the end with ``(done, done)``; total is 0 while unknown (a generator without a hint).  An
+    exception raised by ``progress`` (e.g. the clerk pressed 取消) aborts the export and leaves no
+    file.  ``streaming`` None → write-only mode when a sheet is expected to exceed
+    :data:`STREAMING_THRESHOLD` rows (by ``row_count_hint``, else when ``rows`` is not a list).
+    """
+    if not sheets:
+        raise ValueError("write_workbook needs at least one sheet")
+    for spec in sheets:
+        if not spec.columns:
+            raise ValueError(f"sheet {spec.title!r} has no columns")
+        for col in spec.columns:
+            if col.kind not in _NUMBER_FORMATS:
+                raise ValueError(f"unknown column kind {col.kind!r} in sheet {spec.title!r}")
+    if streaming is None:
+        streaming = any(_expects_many_rows(spec) for spec in sheets)
+    total = _total_rows(sheets)
+
+    def write(tmp: Path) -> None:
+        _TableWriter(streaming=streaming, progress=progress, total=total).save(sheets, tmp)
+
+    atomic_save(Path(target), write)
+
+
+def _expects_many_rows(spec: SheetSpec) -> bool:
+    if spec.row_count_hint is not None:
+        return spec.row_count_hint > STREAMING_THRESHOLD
+    if isinstance(spec.rows, list):
+        return len(spec.rows) > STREAMING_THRESHOLD
+    return True  # a generator of unknown length: assume it is the big one
+
+
+def _total_rows(sheets: Sequence[SheetSpec]) -> int:
+    total = 0
+    for spec in sheets:
+        if spec.row_count_hint is not None:
+            total += spec.row_count_hint
+        elif isinstance(spec.rows, Sized):
+            total += len(spec.rows)
+        else:
+            return 0
+    return total
+
+
+# ---- value conversion per column kind -------------------------------------------------------
+# Values arrive from services as Python objects; each kind coerces the obvious cases (an int phone,
+# a datetime in a date column) and otherwise writes the value as given, e.g. a "—" placeholder.
+
+
+def _as_text(v: Any) -> Any:
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, time):
+        return v.strftime("%H:%M")
+    return str(v)
+
+
+def _as_int(v: Any) -> Any:
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _as_decimal(v: Any) -> Any:
+    return int(v) if isinstance(v, bool) else v
+
+
+def _naive(v: datetime) -> datetime:
+    # Excel has no time zones; show the clerk's local wall-clock time.
+    return v.astimezone().replace(tzinfo=None) if v.tzinfo is not None else v
+
+
+def _as_date(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return _naive(v).date()
+    return v
+
+
+def _as_datetime(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return _naive(v)
+    if isinstance(v, date):
+        return datetime.combine(v, time())
+    return v
+
+
+def _as_time(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return _naive(v).time()
+    if isinstance(v, time) and v.tzinfo is not None:
+        return v.replace(tzinfo=None)
+    return v
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    "text": _as_text,
+    "int": _as_int,
+    "decimal1": _as_decimal,
+    "date": _as_date,
+    "datetime": _as_datetime,
+    "time": _as_time,
+}
+
+
+def _set_value(cell: Any, value: Any) -> None:
+    """Assign through openpyxl's type inference, but never let data become a formula."""
+    try:
+        cell.value = value
+    except IllegalCharacterError:
+        # Control characters pasted from web systems make the file unreadable by Excel.
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if cell.data_type in ("f", "e"):
+        # A name or remark starting with "=" (or reading "#N/A") must stay text: a formula would
+        # run in the township's Excel, and readers using cached values would see nothing.
+        cell.data_type = "s"
+
+
+# ---- column widths ----------------------------------------------------------------------------
+
+
+def _text_units(text: str) -> float:
+    if text.isascii():
+        return len(text) * 1.1
+    units = 0.0
+    for ch in text:
+        if ch.isascii():
+            units += 1.1
+        elif unicodedata.east_asian_width(ch) in ("W", "F", "A"):
+            # Ambiguous-width characters (℃, ①, …) render double width in Chinese fonts.
+            units += 2.0
+        else:
+            units += 1.1
+    return units
+
+
+def _value_units(value: Any) -> float:
+    if value is None:
+        return 0.0
+    if isinstance(value, str):
+        if "\n" in value:
+            return max(_text_units(line) for line in value.split("\n"))
+        return _text_units(value)
+    if isinstance(value, datetime):
+        return 16 * 1.1
+    if isinstance(value, date):
+        return 10 * 1.1
+    if isinstance(value, time):
+        return 5 * 1.1
+    if isinstance(value, float):
+        return len(f"{value:.1f}") * 1.1
+    return len(str(value)) * 1.1
+
+
+def _fit_width(units: float) -> float:
+    # +2 leaves room for cell padding and the bold header.
+    return round(max(6.0, min(50.0, units + 2.0)), 1)
+
+
+class _WidthMeter:
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.fixed = [c.width for c in columns]
+        self.units = [_text_units(c.header) for c in columns]
+        self._measure = [i for i, c in enumerate(columns) if c.width is None]
+
+    def add(self, converted: Sequence[Any]) -> None:
+        units = self.units
+        for i in self._measure:
+            v = converted[i]
+            if v is not None:
+                u = _value_units(v)
+                if u > units[i]:
+                    units[i] = u
+
+    def widths(self) -> list[float]:
+        return [
+            fixed if fixed is not None else _fit_width(units)
+            for fixed, units in zip(self.fixed, self.units, strict=True)
+        ]
+
+
+# ---- layout helpers ---------------------------------------------------------------------------
+
+_SHEET_TITLE_ILLEGAL = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def _sheet_title(raw: str, used: set[str]) -> str:
+    title = _SHEET_TITLE_ILLEGAL.sub("", raw or "").strip().strip("'").strip()
+    title = title[:31] or "工作表"
+    base, n = title, 2
+    # Excel compares sheet names case-insensitively and reserves "History".
+    while title.casefold() in used or title.casefold() == "history":
+        suffix = f"({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    used.add(title.casefold())
+    return title
+
+
+@dataclass(frozen=True)
+class _FreeCell:
+    first_col: int  # 1-based
+    last_col: int
+    text: str | None
+    align: str
+
+
+def _spread(entries: Sequence[str], ncols: int) -> list[_FreeCell]:
+    """Lay a subheading/footer line across the table width.
+
+    Fewer entries than columns → each entry gets an equal merged block, the first aligned left,
+    the last right, the middle ones centred — the way paper forms print "填报单位 … 统计时间".
+    """
+    k = len(entries)
+    if k == 0:
+        return []
+    if k >= ncols:
+        return [_FreeCell(i + 1, i + 1, _as_text(e) or None, "left") for i, e in enumerate(entries)]
+    base, extra = divmod(ncols, k)
+    cells: list[_FreeCell] = []
+    col = 1
+    for i, entry in enumerate(entries):
+        size = base + (1 if i < extra else 0)
+        if i == 0:
+            align = "left"
+        elif i == k - 1:
+            align = "right"
+        else:
+            align = "center"
+        cells.append(_FreeCell(col, col + size - 1, _as_text(entry) or None, align))
+        col += size
+    return cells
+
+
+class _Ticker:
+    """Counts data rows across sheets and reports progress."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % PROGRESS_EVERY == 0:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, self.done)
+
+
+def _checked_rows(rows: Iterable[Sequence[object]], ncols: int) -> Iterator[Sequence[object]]:
+    for values in rows:
+        n = len(values)
+        if n == ncols:
+            yield values
+        elif n < ncols:
+            yield (*values, *([None] * (ncols - n)))
+        else:
+            raise ValueError(f"row has {n} values but the table has {ncols} columns: {values!r}")
+
+
+class _TableWriter:
+    def __init__(
+        self,
+        *,
+        streaming: bool,
+        progress: Callable[[int, int], None] | None,
+        total: int,
+    ) -> None:
+        self.streaming = streaming
+        self.ticker = _Ticker(progress, total)
+
+    def save(self, sheets: Sequence[SheetSpec], path: Path) -> None:
+        wb = Workbook(write_only=self.streaming)
+        wb.properties.creator = "防疫台账"
+        if not self.streaming:
+            wb.remove(wb.active)  # the default empty "Sheet"
+        used: set[str] = set()
+        for spec in sheets:
+            ws = wb.create_sheet(_sheet_title(spec.title, used))
+            if self.streaming:
+                self._write_streaming(ws, spec)
+            else:
+                self._write_normal(ws, spec)
+        self.ticker.finish()
+        wb.save(path)
+
+    # -- shared page setup ----------------------------------------------------------------------
+
+    @staticmethod
+    def _page_setup(ws: Any, spec: SheetSpec, header_row: int) -> None:
+        ncols = len(spec.columns)
+        landscape = spec.landscape if spec.landscape is not None else ncols > 8
+        ws.freeze_panes = f"A{header_row + 1}"
+        ws.print_title_rows = f"{header_row}:{header_row}"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+    @staticmethod
+    def _header_row(spec: SheetSpec) -> int:
+        return 1 + (1 if spec.heading else 0) + len(spec.subheading_rows)
+
+    # -- normal mode ----------------------------------------------------------------------------
+
+    def _write_normal(self, ws: Any, spec: SheetSpec) -> None:
+        columns = spec.columns
+        ncols = len(columns)
+        header_row = self._header_row(spec)
+        self._page_setup(ws, spec, header_row)
+
+        r = 1
+        if spec.heading:
+            cell = ws.cell(row=1, column=1, value=spec.heading)
+            cell.font = _HEADING_FONT
+            cell.alignment = _HEADING_ALIGN
+            if ncols > 1:
+                ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncols)
+            ws.row_dimensions[1].height = _HEADING_HEIGHT
+            r += 1
+        for entries in spec.subheading_rows:
+            self._free_row_normal(ws, r, entries, ncols)
+            r += 1
+
+        for ci, col in enumerate(columns, 1):
+            cell = ws.cell(row=r, column=ci, value=col.header)
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = _HEADER_ALIGN
+            cell.border = _BORDER
+
+        # Style one prototype cell per column; data cells copy its style array, which is far
+        # cheaper than assigning border/format/alignment (each re-hashes the style) per cell.
+        protos = []
+        for col in columns:
+            proto = Cell(ws)  # detached: styles it, but is never part of the sheet
+            proto.border = _BORDER
+            proto.number_format = _NUMBER_FORMATS[col.kind]
+            proto.alignment = _DATA_ALIGN
+            protos.append(proto._style)
+        converters = [_CONVERTERS[c.kind] for c in columns]
+        meter = _WidthMeter(columns)
+        cell_at = ws.cell
+        tick = self.ticker.tick
+
+        for values in _checked_rows(spec.rows, ncols):
+            r += 1
+            converted = [conv(v) for conv, v in zip(converters, values, strict=True)]
+            meter.add(converted)
+            for ci, (style, v) in enumerate(zip(protos, converted, strict=True), 1):
+                cell = cell_at(row=r, column=ci)
+                cell._style = copy(style)
+                if v is not None:
+                    _set_value(cell, v)
+            tick()
+
+        for entries in spec.footer_rows:
+            r += 1
+            self._free_row_normal(ws, r, entries, ncols)
+
+        for ci, width in enumerate(meter.widths(), 1):
+            ws.column_dimensions[get_column_letter(ci)].width = width
+
+    @staticmethod
+    def _free_row_normal(ws: Any, r: int, entries: Sequence[str], ncols: int) -> None:
+        for fc in _spread(entries, ncols):
+            cell = ws.cell(row=r, column=fc.first_col)
+            if fc.text is not None:
+                _set_value(cell, fc.text)
+            cell.alignment = _FREE_ALIGN[fc.align]
+            if fc.last_col > fc.first_col:
+                ws.merge_cells(
+                    start_row=r, start_column=fc.first_col, end_row=r, end_column=fc.last_col
+                )
+
+    # -- streaming (write-only) mode ------------------------------------------------------------
+
+    def _write_streaming(self, ws: Any, spec: SheetSpec) -> None:
+        columns = spec.columns
+        ncols = len(columns)
+        header_row = self._header_row(spec)
+        converters = [_CONVERTERS[c.kind] for c in columns]
+
+        # Write-only sheets emit <cols>, <sheetView> and sheet properties with the first row, so
+        # widths, frozen panes and fit-to-page must all be settled before anything is appended.
+        rows_iter = iter(_checked_rows(spec.rows, ncols))
+        sample = list(islice(rows_iter, WIDTH_SAMPLE_ROWS))
+        meter = _WidthMeter(columns)
+        for values in sample:
+            meter.add([conv(v) for conv, v in zip(converters, values, strict=True)])
+        for ci, width in enumerate(meter.widths(), 1):
+            ws.column_dimensions[get_column_letter(ci)].width = width
+        self._page_setup(ws, spec, header_row)
+        if spec.heading:
+            ws.row_dimensions[1].height = _HEADING_HEIGHT
+
+        r = 0
+        if spec.heading:
+            r += 1
+            cell = WriteOnlyCell(ws, value=spec.heading)
+            cell.font = _HEADING_FONT
+            cell.alignment = _HEADING_ALIGN
+            ws.append([cell])
+            if ncols > 1:
+                # Write-only sheets still collect merged ranges and write them after the rows.
+                ws.merged_cells.add(f"A1:{get_column_letter(ncols)}1")
+        for entries in spec.subheading_rows:
+            r += 1
+            self._free_row_streaming(ws, r, entries, ncols)
+
+        header_cells = []
+        for col in columns:
+            cell = WriteOnlyCell(ws, value=col.header)
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = _HEADER_ALIGN
+            cell.border = _BORDER
+            header_cells.append(cell)
+        ws.append(header_cells)
+        r += 1
+
+        # One styled WriteOnlyCell per column, reused for every row: append() serialises the row
+        # before returning, so overwriting the values for the next row is safe, and no style
+        # objects are created in the loop.
+        protos = []
+        for col in columns:
+            cell = WriteOnlyCell(ws)
+            cell.border = _BORDER
+            cell.number_format = _NUMBER_FORMATS[col.kind]
+            cell.alignment = _DATA_ALIGN
+            protos.append(cell)
+        plan = list(zip(protos, converters, strict=True))
+        append = ws.append
+        tick = self.ticker.tick
+        for values in chain(sample, rows_iter):
+            for (cell, conv), v in zip(plan, values, strict=True):
+                _set_value(cell, conv(v))
+            append(protos)
+            tick()
+            r += 1
+
+        for entries in spec.footer_rows:
+            r += 1
+            self._free_row_streaming(ws, r, entries, ncols)
+
+    @staticmethod
+    def _free_row_streaming(ws: Any, r: int, entries: Sequence[str], ncols: int) -> None:
+        row: list[Any] = [None] * ncols
+        for fc in _spread(entries, ncols):
+            cell = WriteOnlyCell(ws)
+            if fc.text is not None:
+                _set_value(cell, fc.text)
+            cell.alignment = _FREE_ALIGN[fc.align]
+            row[fc.first_col - 1] = cell
+            if fc.last_col > fc.first_col:
+                first = get_column_letter(fc.first_col)
+                last = get_column_letter(fc.last_col)
+                ws.merged_cells.add(f"{first}{r}:{last}{r}")
+        ws.append(row)
+
+
+# --------------------------------------------------------------------------------------------
+# File names
+# --------------------------------------------------------------------------------------------
+
+_FILENAME_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def suggested_filename(unit: str, form: str, day: date) -> str:
+    """Default name for an export, e.g. ``东村日报告（2022年2月3日）.xlsx``.
+
+    Characters Windows refuses in file names are dropped (a unit called "东村/西村联防" must not
+    turn into a sub-folder).
+    """
+    name = f"{unit}{form}（{day.year}年{day.month}月{day.day}日）.xlsx"
+    return _FILENAME_ILLEGAL.sub("", name).strip().lstrip(".")

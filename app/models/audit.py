@@ -1,0 +1,140 @@
+"""留痕 — who changed what and when. Written by the session hook in ``app.db``, never edited."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, local_now
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_entity", "entity", "entity_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=local_now, index=True)
+    operator: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(20))  # 新增 / 修改 / 删除 / 恢复 / 导入 …
+    entity: Mapped[str] = mapped_column(String(30))  # table name
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)  # to filter by person
+    changes: Mapped[str] = mapped_column(Text, default="")  # JSON {field: [old, new]}
+    summary: Mapped[str] = mapped_column(String(200), default="")
+
+
+# --- the hook that writes entries -----------------------------------------------------------------
+
+OPERATOR_KEY = "operator"  # Session.info key holding who is working
+SKIP_AUDIT_KEY = "skip_audit"  # bulk paths write one summary entry themselves
+_NOT_AUDITED = {"audit_entry", "setting"}
+_IGNORED_FIELDS = {"created_at", "updated_at", "search_key"}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    return value
+
+
+def _changes(obj: object, *, new: bool) -> dict[str, list[object]]:
+    from sqlalchemy import inspect
+
+    state = inspect(obj)
+    changes: dict[str, list[object]] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _IGNORED_FIELDS:
+            continue
+        history = state.attrs[attr.key].history
+        if new:
+            value = getattr(obj, attr.key)
+            if value is not None:
+                changes[attr.key] = [None, _plain(value)]
+        elif history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            now = history.added[0] if history.added else None
+            if old != now:
+                changes[attr.key] = [_plain(old), _plain(now)]
+    return changes
+
+
+def _person_id(session: Any, obj: object) -> int | None:
+    from sqlalchemy import select
+
+    from app.models.roster import Case, Person
+
+    if isinstance(obj, Person):
+        return obj.id
+    if isinstance(obj, Case):
+        return obj.person_id
+    case_id = getattr(obj, "case_id", None)
+    if case_id is None:
+        return None
+    return session.execute(select(Case.person_id).where(Case.id == case_id)).scalar()
+
+
+def _entries(session: Any) -> list[dict[str, object]]:
+    operator = session.info.get(OPERATOR_KEY) or "系统"
+    now = local_now()
+    rows: list[dict[str, object]] = []
+    for obj, new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
+        table = getattr(obj, "__tablename__", None)
+        if table is None or table in _NOT_AUDITED:
+            continue
+        changes = _changes(obj, new=new)
+        if not changes:
+            continue
+        action = "新增" if new else "修改"
+        if "deleted_at" in changes and not new:
+            action = "删除" if changes["deleted_at"][1] is not None else "恢复"
+        rows.append(
+            {
+                "at": now,
+                "operator": operator,
+                "action": action,
+                "entity": table,
+                "entity_id": getattr(obj, "id", None),
+                "person_id": _person_id(session, obj),
+                "changes": json.dumps(changes, ensure_ascii=False),
+                "summary": "",
+            }
+        )
+    for obj in session.deleted:
+        table = getattr(obj, "__tablename__", None)
+        if table and table not in _NOT_AUDITED:
+            rows.append(
+                {
+                    "at": now,
+                    "operator": operator,
+                    "action": "移除",
+                    "entity": table,
+                    "entity_id": getattr(obj, "id", None),
+                    "person_id": None,
+                    "changes": "",
+                    "summary": "",
+                }
+            )
+    return rows
+
+
+def _record(session: Any, _context: object) -> None:
+    from sqlalchemy import insert
+
+    if session.info.get(SKIP_AUDIT_KEY):
+        return
+    rows = _entries(session)
+    if rows:
+        session.connection().execute(insert(AuditEntry), rows)
+
+
+def install_audit_hook(session_class: type) -> None:
+    """Record every ORM change (old → new) with the session's operator, in the same transaction."""
+    from sqlalchemy import event
+
+    if not event.contains(session_class, "after_flush", _record):
+        event.listen(session_class, "after_flush", _record)

@@ -1,0 +1,259 @@
+"""包保 — staff, who is answerable for which case, and which cases lack a required role."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.models import Assignment, Case, Measure, MeasureRequiredRole, Person, Staff, StaffRole
+from app.models.validation import normalize_mobile_or_landline, optional_text, require_text
+from app.services.access import Permission, require
+from app.services.errors import NotFound, ServiceError
+from app.services.periods import under_management
+
+
+@dataclass(frozen=True)
+class StaffInput:
+    name: str
+    role_id: int
+    phone: str | None = None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    id: int
+    name: str
+    role_id: int
+    role: str
+    phone: str | None
+    organisation: str | None
+    active: bool
+    load: int = 0  # cases currently assigned
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    role_id: int
+    role: str
+    staff_id: int
+    name: str
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class CoverageGap:
+    """A case under management missing one or more required 包保 roles (包保未落实)."""
+
+    case_id: int
+    person_id: int
+    name: str
+    group_name: str | None
+    measure: str
+    missing_roles: tuple[str, ...]
+
+
+def _clean_staff(data: StaffInput) -> dict[str, object]:
+    return {
+        "name": require_text(data.name, "姓名", max_length=50),
+        "role_id": data.role_id,
+        "phone": normalize_mobile_or_landline(data.phone) if optional_text(data.phone) else None,
+        "organisation": optional_text(data.organisation, max_length=100),
+    }
+
+
+def add_staff(db: Database, data: StaffInput) -> StaffInfo:
+    require(db, Permission.RECORD)
+    values = _clean_staff(data)
+    with db.session() as session:
+        if session.get(StaffRole, data.role_id) is None:
+            raise ServiceError("请选择包保角色。")
+        staff = Staff(**values, active=True)
+        session.add(staff)
+        session.flush()
+        return _staff_info(staff, 0)
+
+
+def update_staff(db: Database, staff_id: int, data: StaffInput) -> StaffInfo:
+    require(db, Permission.RECORD)
+    values = _clean_staff(data)
+    with db.session() as session:
+        staff = _staff(session, staff_id)
+        for key, value in values.items():
+            setattr(staff, key, value)
+        session.flush()
+        return _staff_info(staff, 0)
+
+
+def retire_staff(db: Database, staff_id: int, on: date | None = None) -> list[int]:
+    """离岗: end the staff member's current assignments; returns the cases that need a new one."""
+    require(db, Permission.RECORD)
+    on = on or date.today()
+    with db.session() as session:
+        staff = _staff(session, staff_id)
+        staff.active = False
+        current = session.scalars(
+            select(Assignment).where(Assignment.staff_id == staff_id, _current(on))
+        ).all()
+        for assignment in current:
+            assignment.until = on
+        return sorted({a.case_id for a in current})
+
+
+def reactivate_staff(db: Database, staff_id: int) -> None:
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        _staff(session, staff_id).active = True
+
+
+def staff_list(db: Database, *, include_retired: bool = False, on: date | None = None) -> list[StaffInfo]:
+    on = on or date.today()
+    load = (
+        select(Assignment.staff_id, func.count(Assignment.id))
+        .join(Case, Case.id == Assignment.case_id)
+        .where(_current(on), Case.deleted_at.is_(None), or_(Case.ended_on.is_(None), Case.ended_on > on))
+        .group_by(Assignment.staff_id)
+    )
+    query = select(Staff).where(Staff.deleted_at.is_(None)).order_by(Staff.role_id, Staff.name)
+    if not include_retired:
+        query = query.where(Staff.active.is_(True))
+    with db.reading() as session:
+        loads = dict(session.execute(load).tuples().all())
+        return [_staff_info(s, loads.get(s.id, 0)) for s in session.scalars(query)]
+
+
+def assign(
+    db: Database,
+    case_ids: list[int],
+    staff_id: int,
+    *,
+    role_id: int | None = None,
+    since: date | None = None,
+) -> int:
+    """Make a staff member answerable for cases in their role, replacing whoever held that role.
+
+    Returns how many cases changed (a case already assigned to this person is left alone).
+    """
+    require(db, Permission.RECORD)
+    since = since or date.today()
+    changed = 0
+    with db.session() as session:
+        staff = _staff(session, staff_id)
+        if not staff.active:
+            raise ServiceError(f"「{staff.name}」已离岗，不能再分配。")
+        role = role_id or staff.role_id
+        for case_id in case_ids:
+            case = session.get(Case, case_id)
+            if case is None or case.is_deleted:
+                raise NotFound("找不到要分配的登记记录。")
+            holders = session.scalars(
+                select(Assignment).where(
+                    Assignment.case_id == case_id, Assignment.role_id == role, _current(since)
+                )
+            ).all()
+            if any(h.staff_id == staff_id for h in holders):
+                continue
+            for holder in holders:
+                holder.until = since
+            session.add(Assignment(case_id=case_id, staff_id=staff_id, role_id=role, since=since))
+            changed += 1
+    return changed
+
+
+def unassign(db: Database, case_id: int, role_id: int, on: date | None = None) -> None:
+    require(db, Permission.RECORD)
+    on = on or date.today()
+    with db.session() as session:
+        for holder in session.scalars(
+            select(Assignment).where(
+                Assignment.case_id == case_id, Assignment.role_id == role_id, _current(on)
+            )
+        ):
+            holder.until = on
+
+
+def teams(db: Database, case_ids: list[int], on: date | None = None) -> dict[int, list[TeamMember]]:
+    """The current 包保 team of each case, ordered by role."""
+    on = on or date.today()
+    result: dict[int, list[TeamMember]] = defaultdict(list)
+    with db.reading() as session:
+        for start in range(0, len(case_ids), 900):
+            chunk = case_ids[start : start + 900]
+            query = (
+                select(Assignment.case_id, StaffRole.id, StaffRole.name, Staff.id, Staff.name, Staff.phone)
+                .join(Staff, Staff.id == Assignment.staff_id)
+                .join(StaffRole, StaffRole.id == Assignment.role_id)
+                .where(Assignment.case_id.in_(chunk), _current(on))
+                .order_by(StaffRole.sort_order, Assignment.since)
+            )
+            for case_id, role_id, role, staff_id, name, phone in session.execute(query):
+                result[case_id].append(TeamMember(role_id, role, staff_id, name, phone))
+    return dict(result)
+
+
+def coverage_gaps(db: Database, on: date | None = None) -> list[CoverageGap]:
+    """Cases under management on ``on`` whose measure requires a role nobody holds."""
+    on = on or date.today()
+    with db.reading() as session:
+        return _coverage_gaps(session, on)
+
+
+def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
+    required = select(
+        Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id")
+    ).join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id).where(
+        *under_management(on)
+    )
+    required_sq = required.subquery()
+    held = select(Assignment.id).where(
+        Assignment.case_id == required_sq.c.case_id,
+        Assignment.role_id == required_sq.c.role_id,
+        _current(on),
+    )
+    missing = (
+        select(required_sq.c.case_id, StaffRole.name)
+        .join(StaffRole, StaffRole.id == required_sq.c.role_id)
+        .where(~held.exists())
+        .order_by(required_sq.c.case_id, StaffRole.sort_order)
+    )
+    by_case: dict[int, list[str]] = defaultdict(list)
+    for case_id, role in session.execute(missing):
+        by_case[case_id].append(role)
+    if not by_case:
+        return []
+    details = session.execute(
+        select(Case.id, Person.id, Person.name, Person.group_name, Measure.name)
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(Case.id.in_(list(by_case)))
+        .order_by(Person.group_name.collate("natural"), Person.search_key)
+    )
+    return [
+        CoverageGap(cid, pid, name, group, measure, tuple(by_case[cid]))
+        for cid, pid, name, group, measure in details
+    ]
+
+
+def count_coverage_gaps(session: Session, on: date) -> int:
+    """包保未落实: how many cases lack a required role (for the daily numbers)."""
+    return len(_coverage_gaps(session, on))
+
+
+def _current(on: date):  # type: ignore[no-untyped-def]
+    return and_(Assignment.since <= on, or_(Assignment.until.is_(None), Assignment.until > on))
+
+
+def _staff(session: Session, staff_id: int) -> Staff:
+    staff = session.get(Staff, staff_id)
+    if staff is None or staff.is_deleted:
+        raise NotFound("找不到这位包保人员。")
+    return staff
+
+
+def _staff_info(s: Staff, load: int) -> StaffInfo:
+    return StaffInfo(s.id, s.name, s.role_id, s.role.name, s.phone, s.organisation, s.active, load)

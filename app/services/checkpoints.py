@@ -1,0 +1,370 @@
+"""卡点登记 — checkpoints and the vehicles stopped there, with the day's totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.config import Settings
+from app.db import Database
+from app.models import Anomaly, AnomalyKind, Checkpoint, Disposition, Occupant, VehiclePass, local_now
+from app.models.checkpoints import DIRECTIONS
+from app.models.validation import (
+    is_fever,
+    normalize_mobile_or_landline,
+    optional_text,
+    parse_plate,
+    parse_resident_id,
+    parse_temperature,
+    require_text,
+)
+from app.services.access import Permission, require
+from app.services.errors import NotFound, ServiceError
+from app.services.reference import day_window, get_setting
+
+LEVELS: tuple[str, ...] = ("乡级", "村级")
+
+
+@dataclass(frozen=True)
+class CheckpointInfo:
+    id: int
+    name: str
+    location: str | None
+    level: str
+    responsible: str | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class OccupantInput:
+    name: str
+    id_number: str | None = None
+    phone: str | None = None
+    temperature: object = None
+
+
+@dataclass(frozen=True)
+class PassInput:
+    checkpoint_id: int
+    plate: str
+    passed_at: datetime | None = None  # None: now
+    plate_is_other: bool = False  # the clerk chose 其他号牌 on purpose
+    direction: str = "进"
+    vehicle_type: str | None = None
+    driver_name: str | None = None
+    driver_id_number: str | None = None
+    driver_phone: str | None = None
+    people_aboard: int = 1  # driver included
+    origin: str | None = None
+    destination: str | None = None
+    purpose: str | None = None
+    max_temperature: object = None
+    disinfected: bool = False
+    disposition: str = Disposition.PASSED.value
+    action_taken: str | None = None
+    duty_staff: str | None = None
+    occupants: tuple[OccupantInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class OccupantInfo:
+    id: int
+    name: str
+    id_number: str | None
+    phone: str | None
+    temperature: float | None
+    case_id: int | None
+
+
+@dataclass(frozen=True)
+class PassInfo:
+    id: int
+    checkpoint_id: int
+    checkpoint: str
+    passed_at: datetime
+    direction: str
+    plate: str
+    plate_kind: str
+    vehicle_type: str | None
+    driver_name: str | None
+    driver_id_number: str | None
+    driver_phone: str | None
+    people_aboard: int
+    origin: str | None
+    destination: str | None
+    purpose: str | None
+    max_temperature: float | None
+    disinfected: bool
+    disposition: str
+    abnormal: bool
+    action_taken: str | None
+    duty_staff: str | None
+    occupants: tuple[OccupantInfo, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CheckpointTotals:
+    """检查车辆(辆), 检查人数(人次, driver included), 劝返车辆(辆), 劝返人数(人次), 体温异常."""
+
+    vehicles: int = 0
+    people: int = 0
+    turned_back_vehicles: int = 0
+    turned_back_people: int = 0
+    abnormal: int = 0
+
+
+# --- checkpoints ------------------------------------------------------------------------------------
+
+
+def checkpoints(db: Database, *, include_inactive: bool = False) -> list[CheckpointInfo]:
+    query = select(Checkpoint).order_by(Checkpoint.id)
+    if not include_inactive:
+        query = query.where(Checkpoint.active.is_(True))
+    with db.reading() as session:
+        return [_checkpoint_info(c) for c in session.scalars(query)]
+
+
+def save_checkpoint(
+    db: Database,
+    name: str,
+    *,
+    location: str | None = None,
+    level: str = "村级",
+    responsible: str | None = None,
+    active: bool = True,
+    checkpoint_id: int | None = None,
+) -> CheckpointInfo:
+    require(db, Permission.SETTINGS)
+    name = require_text(name, "卡点名称", max_length=50)
+    if level not in LEVELS:
+        raise ServiceError(f"卡点级别应为 {'/'.join(LEVELS)}。")
+    with db.session() as session:
+        clash = session.scalar(select(Checkpoint).where(Checkpoint.name == name))
+        if clash is not None and clash.id != checkpoint_id:
+            raise ServiceError(f"已有名为「{name}」的卡点。")
+        checkpoint = session.get(Checkpoint, checkpoint_id) if checkpoint_id else Checkpoint()
+        if checkpoint is None:
+            raise NotFound("找不到这个卡点。")
+        session.add(checkpoint)
+        checkpoint.name = name
+        checkpoint.location = optional_text(location, max_length=100)
+        checkpoint.level = level
+        checkpoint.responsible = optional_text(responsible, max_length=50)
+        checkpoint.active = active
+        session.flush()
+        return _checkpoint_info(checkpoint)
+
+
+def _checkpoint_info(c: Checkpoint) -> CheckpointInfo:
+    return CheckpointInfo(c.id, c.name, c.location, c.level, c.responsible, c.active)
+
+
+# --- passes ----------------------------------------------------------------------------------------
+
+
+def _clean_pass(data: PassInput, threshold: float) -> tuple[dict[str, object], list[Occupant]]:
+    plate = parse_plate(data.plate, other=data.plate_is_other)
+    if data.direction not in DIRECTIONS:
+        raise ServiceError("方向应为“进”或“出”。")
+    if data.disposition not in {d.value for d in Disposition}:
+        raise ServiceError(f"处置应为 {'/'.join(d.value for d in Disposition)}。")
+    driver_id = parse_resident_id(data.driver_id_number).number if optional_text(data.driver_id_number) else None
+    phone = normalize_mobile_or_landline(data.driver_phone) if optional_text(data.driver_phone) else None
+    top = parse_temperature(data.max_temperature) if optional_text(data.max_temperature) else None
+    occupants: list[Occupant] = []
+    for index, person in enumerate(data.occupants, start=1):
+        try:
+            occupants.append(
+                Occupant(
+                    name=require_text(person.name, "姓名", max_length=50),
+                    id_number=parse_resident_id(person.id_number).number
+                    if optional_text(person.id_number)
+                    else None,
+                    phone=normalize_mobile_or_landline(person.phone) if optional_text(person.phone) else None,
+                    temperature=parse_temperature(person.temperature)
+                    if optional_text(person.temperature)
+                    else None,
+                )
+            )
+        except ValueError as error:
+            raise ServiceError(f"第 {index} 位乘车人：{error}") from error
+    temps = [t for t in [top, *(o.temperature for o in occupants)] if t is not None]
+    highest = max(temps) if temps else None
+    people = max(data.people_aboard, 1)
+    if people < len(occupants):
+        raise ServiceError(f"车上人数（{people}）少于登记的乘车人数（{len(occupants)}）。")
+    values: dict[str, object] = {
+        "checkpoint_id": data.checkpoint_id,
+        "passed_at": (data.passed_at or local_now()).replace(microsecond=0),
+        "direction": data.direction,
+        "plate": plate.text,
+        "plate_kind": plate.kind.value,
+        "vehicle_type": optional_text(data.vehicle_type, max_length=20),
+        "driver_name": optional_text(data.driver_name, max_length=50),
+        "driver_id_number": driver_id,
+        "driver_phone": phone,
+        "people_aboard": people,
+        "origin": optional_text(data.origin, max_length=100),
+        "destination": optional_text(data.destination, max_length=100),
+        "purpose": optional_text(data.purpose, max_length=100),
+        "max_temperature": highest,
+        "disinfected": data.disinfected,
+        "disposition": data.disposition,
+        "abnormal": highest is not None and is_fever(highest, threshold),
+        "action_taken": optional_text(data.action_taken, max_length=200),
+        "duty_staff": optional_text(data.duty_staff, max_length=100),
+    }
+    return values, occupants
+
+
+def record_pass(db: Database, data: PassInput) -> PassInfo:
+    """Register one stopped vehicle. A temperature at or above the threshold marks it abnormal
+    and opens an anomaly to be handled."""
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        if session.get(Checkpoint, data.checkpoint_id) is None:
+            raise ServiceError("请先选择卡点。")
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        values, occupants = _clean_pass(data, threshold)
+        vehicle = VehiclePass(**values)
+        vehicle.occupants = occupants
+        session.add(vehicle)
+        session.flush()
+        _sync_checkpoint_anomaly(session, vehicle)
+        return _pass_info(vehicle)
+
+
+def update_pass(db: Database, pass_id: int, data: PassInput) -> PassInfo:
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        vehicle = _live_pass(session, pass_id)
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        values, occupants = _clean_pass(data, threshold)
+        for key, value in values.items():
+            setattr(vehicle, key, value)
+        links = {o.id_number: o.case_id for o in vehicle.occupants if o.id_number}
+        for occupant in occupants:
+            occupant.case_id = links.get(occupant.id_number)
+        vehicle.occupants = occupants
+        session.flush()
+        _sync_checkpoint_anomaly(session, vehicle)
+        return _pass_info(vehicle)
+
+
+def _sync_checkpoint_anomaly(session: Session, vehicle: VehiclePass) -> None:
+    if not vehicle.abnormal:
+        return
+    existing = session.scalar(select(Anomaly).where(Anomaly.pass_id == vehicle.id))
+    observation = f"卡点 {vehicle.plate} 体温 {vehicle.max_temperature:.1f} ℃"
+    if existing:
+        existing.observation = observation
+        return
+    session.add(
+        Anomaly(
+            pass_id=vehicle.id,
+            kind=AnomalyKind.CHECKPOINT.value,
+            detected_on=vehicle.passed_at.date(),
+            observation=observation,
+            action=vehicle.action_taken,
+            handled_by=vehicle.duty_staff if vehicle.action_taken else None,
+            handled_at=vehicle.passed_at if vehicle.action_taken else None,
+            closed=False,
+        )
+    )
+
+
+def delete_pass(db: Database, pass_id: int) -> None:
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        _live_pass(session, pass_id).deleted_at = local_now()
+
+
+def restore_pass(db: Database, pass_id: int) -> None:
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        vehicle = session.get(VehiclePass, pass_id)
+        if vehicle is None:
+            raise NotFound("找不到这条车辆登记。")
+        vehicle.deleted_at = None
+
+
+def _live_pass(session: Session, pass_id: int) -> VehiclePass:
+    vehicle = session.get(VehiclePass, pass_id)
+    if vehicle is None or vehicle.is_deleted:
+        raise NotFound("找不到这条车辆登记（可能已被删除）。")
+    return vehicle
+
+
+def last_pass_for_plate(db: Database, plate: str) -> PassInfo | None:
+    """The most recent pass of a plate seen before, to offer its driver and origin again."""
+    from app.models.validation import normalize_plate_text
+
+    query = (
+        select(VehiclePass)
+        .where(VehiclePass.plate == normalize_plate_text(plate), VehiclePass.deleted_at.is_(None))
+        .order_by(VehiclePass.passed_at.desc())
+        .limit(1)
+        .options(selectinload(VehiclePass.occupants))
+    )
+    with db.reading() as session:
+        vehicle = session.scalar(query)
+        return _pass_info(vehicle) if vehicle else None
+
+
+def passes(
+    db: Database, start: datetime, end: datetime, *, checkpoint_id: int | None = None
+) -> list[PassInfo]:
+    """Passes in [start, end), newest first."""
+    query = (
+        select(VehiclePass)
+        .where(VehiclePass.passed_at >= start, VehiclePass.passed_at < end, VehiclePass.deleted_at.is_(None))
+        .order_by(VehiclePass.passed_at.desc(), VehiclePass.id.desc())
+        .options(selectinload(VehiclePass.occupants))
+    )
+    if checkpoint_id is not None:
+        query = query.where(VehiclePass.checkpoint_id == checkpoint_id)
+    with db.reading() as session:
+        return [_pass_info(v) for v in session.scalars(query)]
+
+
+def passes_of_day(db: Database, day: date, *, checkpoint_id: int | None = None) -> list[PassInfo]:
+    with db.reading() as session:
+        start, end = day_window(day, get_setting(session, Settings.STAT_CUTOFF))
+    return passes(db, start, end, checkpoint_id=checkpoint_id)
+
+
+def totals_between(
+    session: Session, start: datetime, end: datetime, *, checkpoint_id: int | None = None
+) -> CheckpointTotals:
+    turned_back = VehiclePass.disposition == Disposition.TURNED_BACK.value
+    query = select(
+        func.count(VehiclePass.id),
+        func.coalesce(func.sum(VehiclePass.people_aboard), 0),
+        func.count(VehiclePass.id).filter(turned_back),
+        func.coalesce(func.sum(VehiclePass.people_aboard).filter(turned_back), 0),
+        func.count(VehiclePass.id).filter(VehiclePass.abnormal.is_(True)),
+    ).where(VehiclePass.passed_at >= start, VehiclePass.passed_at < end, VehiclePass.deleted_at.is_(None))
+    if checkpoint_id is not None:
+        query = query.where(VehiclePass.checkpoint_id == checkpoint_id)
+    row = session.execute(query).one()
+    return CheckpointTotals(*(int(v) for v in row))
+
+
+def totals_of_day(db: Database, day: date, *, checkpoint_id: int | None = None) -> CheckpointTotals:
+    with db.reading() as session:
+        start, end = day_window(day, get_setting(session, Settings.STAT_CUTOFF))
+        return totals_between(session, start, end, checkpoint_id=checkpoint_id)
+
+
+def _pass_info(v: VehiclePass) -> PassInfo:
+    return PassInfo(
+        v.id, v.checkpoint_id, v.checkpoint.name, v.passed_at, v.direction, v.plate, v.plate_kind,
+        v.vehicle_type, v.driver_name, v.driver_id_number, v.driver_phone, v.people_aboard,
+        v.origin, v.destination, v.purpose, v.max_temperature, v.disinfected, v.disposition,
+        v.abnormal, v.action_taken, v.duty_staff,
+        tuple(OccupantInfo(o.id, o.name, o.id_number, o.phone, o.temperature, o.case_id)
+              for o in v.occupants),
+    )  # fmt: skip

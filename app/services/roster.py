@@ -1,0 +1,509 @@
+"""人员台账 — register, change, end, delete and find cases (periods of management)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from app.config import Settings
+from app.db import Database
+from app.models import Case, Category, EndReason, Measure, Person, local_now
+from app.models.search import person_search_key
+from app.models.validation import (
+    ValidationError,
+    check_period,
+    normalize_mobile_or_landline,
+    optional_text,
+    parse_resident_id,
+    require_text,
+)
+from app.services.access import Permission, require
+from app.services.errors import Conflict, NotFound
+from app.services.reference import get_setting, statistical_day
+
+RESIDENT_ID = "居民身份证"
+ID_TYPES: tuple[str, ...] = (RESIDENT_ID, "港澳台居民居住证", "港澳居民来往内地通行证", "护照", "其他")
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """What the clerk typed (or an import row held) about a person, before validation."""
+
+    name: str
+    id_number: str | None = None
+    id_type: str = RESIDENT_ID
+    sex: str | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    address: str | None = None
+    group_name: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseInput:
+    category_id: int
+    measure_id: int
+    start_date: date
+    origin: str | None = None
+    arrival_date: date | None = None
+    planned_end: date | None = None  # None: from the measure's default length
+    registered_on: date | None = None  # None: today's statistical day
+    note: str | None = None
+    source_pass_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    name: str
+    sex: str | None
+    id_type: str
+    id_number: str | None
+    birth_date: date | None
+    phone: str | None
+    address: str | None
+    group_name: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the roster, as the table and exports show it."""
+
+    id: int
+    person_id: int
+    name: str
+    sex: str | None
+    age: int | None
+    id_number: str | None
+    phone: str | None
+    address: str | None
+    group_name: str | None
+    category: str
+    measure: str
+    measure_id: int
+    origin: str | None
+    arrival_date: date | None
+    registered_on: date
+    start_date: date
+    planned_end: date | None
+    ended_on: date | None
+    end_reason: str | None
+    note: str | None
+    deleted: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.deleted:
+            return "已删除"
+        if self.ended_on is None:
+            return "在管"
+        return self.end_reason or "已结束"
+
+
+@dataclass(frozen=True)
+class RosterFilter:
+    status: str = "active"  # active 在管 / ended 已解除 / all 全部 / deleted 已删除
+    category_id: int | None = None
+    measure_id: int | None = None
+    group_name: str | None = None
+    text: str = ""
+    on: date | None = None  # "active" means under management on this day (default today)
+
+
+@dataclass
+class CleanPerson:
+    name: str
+    search_key: str
+    id_type: str
+    id_number: str | None
+    sex: str | None
+    birth_date: date | None
+    phone: str | None
+    address: str | None
+    group_name: str | None
+    note: str | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def age_on(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def clean_person(data: PersonInput, *, today: date | None = None) -> CleanPerson:
+    """Validate a person; a resident ID fills in birth date and sex. Raises ValidationError."""
+    name = require_text(data.name, "姓名", max_length=50)
+    id_type = data.id_type or RESIDENT_ID
+    id_number = optional_text(data.id_number, max_length=30)
+    sex, birth = data.sex, data.birth_date
+    if id_number and id_type == RESIDENT_ID:
+        resident = parse_resident_id(id_number, today=today)
+        id_number, birth, sex = resident.number, resident.birth_date, resident.sex
+    elif id_number:
+        id_number = id_number.upper()
+    phone = normalize_mobile_or_landline(data.phone) if optional_text(data.phone) else None
+    return CleanPerson(
+        name=name,
+        search_key=person_search_key(name),
+        id_type=id_type,
+        id_number=id_number,
+        sex=sex,
+        birth_date=birth,
+        phone=phone,
+        address=optional_text(data.address),
+        group_name=optional_text(data.group_name, max_length=50),
+        note=optional_text(data.note, max_length=500),
+    )
+
+
+def planned_end_for(start: date, days: int, *, day_one_is_start: bool) -> date | None:
+    """计划解除日期: the day after the last day of observation."""
+    if days <= 0:
+        return None
+    return start + timedelta(days=days if day_one_is_start else days + 1)
+
+
+def _apply_person(person: Person, clean: CleanPerson) -> None:
+    for key in (
+        "name", "search_key", "id_type", "id_number", "sex", "birth_date",
+        "phone", "address", "group_name", "note",
+    ):  # fmt: skip
+        setattr(person, key, getattr(clean, key))
+
+
+def find_person_by_id_number(db: Database, id_number: str) -> PersonInfo | None:
+    with db.reading() as session:
+        person = _live_person_by_id(session, id_number)
+        return _person_info(person) if person else None
+
+
+def _live_person_by_id(session: Session, id_number: str | None) -> Person | None:
+    if not id_number:
+        return None
+    return session.scalar(
+        select(Person).where(Person.id_number == id_number, Person.deleted_at.is_(None))
+    )
+
+
+def _person_info(p: Person) -> PersonInfo:
+    return PersonInfo(
+        p.id, p.name, p.sex, p.id_type, p.id_number, p.birth_date,
+        p.phone, p.address, p.group_name, p.note,
+    )  # fmt: skip
+
+
+def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict[str, object]:
+    measure = session.get(Measure, data.measure_id)
+    if measure is None:
+        raise ValidationError("管控措施", "请选择管控措施。")
+    if session.get(Category, data.category_id) is None:
+        raise ValidationError("人员类别", "请选择人员类别。")
+    if data.start_date > today:
+        raise ValidationError("开始日期", "开始日期不能晚于今天。")
+    if data.arrival_date and data.arrival_date > today:
+        raise ValidationError("抵达日期", "抵达日期不能晚于今天。")
+    planned = data.planned_end or planned_end_for(
+        data.start_date,
+        measure.default_days,
+        day_one_is_start=get_setting(session, Settings.DAY_ONE_IS_START),
+    )
+    if planned:
+        check_period(data.start_date, planned, end_field="计划解除日期")
+    registered = data.registered_on or statistical_day(
+        local_now(), get_setting(session, Settings.STAT_CUTOFF)
+    )
+    return {
+        "category_id": data.category_id,
+        "measure_id": data.measure_id,
+        "origin": optional_text(data.origin),
+        "arrival_date": data.arrival_date,
+        "registered_on": registered,
+        "start_date": data.start_date,
+        "planned_end": planned,
+        "note": optional_text(data.note, max_length=500),
+        "source_pass_id": data.source_pass_id,
+    }
+
+
+def register_case(
+    db: Database,
+    person: PersonInput,
+    case: CaseInput,
+    *,
+    existing_person_id: int | None = None,
+    today: date | None = None,
+) -> CaseRow:
+    """排查登记: put a person on the roster.
+
+    A resident ID already on the roster raises ``Conflict`` unless the clerk chose that person
+    (``existing_person_id``); a person already under management cannot get a second open case.
+    """
+    require(db, Permission.RECORD)
+    today = today or date.today()
+    clean = clean_person(person, today=today)
+    with db.session() as session:
+        existing = _live_person_by_id(session, clean.id_number)
+        if existing_person_id is not None:
+            target = session.get(Person, existing_person_id)
+            if target is None or target.is_deleted:
+                raise NotFound("找不到要使用的已有人员。")
+        elif existing is not None:
+            raise Conflict(
+                f"身份证号 {clean.id_number} 已登记为「{existing.name}」"
+                f"（{existing.group_name or '未填组别'}）。请选择使用已有人员。"
+            )
+        else:
+            target = Person()
+            session.add(target)
+        if existing is not None and existing.id != target.id:
+            raise Conflict(f"身份证号 {clean.id_number} 已属于另一人「{existing.name}」。")
+        _apply_person(target, clean)
+        session.flush()
+        if any(c.ended_on is None and not c.is_deleted for c in target.cases):
+            raise Conflict(f"「{target.name}」目前已在管，无需重复登记；如需更改请编辑现有记录。")
+        record = Case(person_id=target.id, **_checked_case_values(session, case, today))
+        session.add(record)
+        session.flush()
+        return _row(session, record.id)
+
+
+def update_person(db: Database, person_id: int, data: PersonInput) -> PersonInfo:
+    require(db, Permission.RECORD)
+    clean = clean_person(data)
+    with db.session() as session:
+        person = session.get(Person, person_id)
+        if person is None or person.is_deleted:
+            raise NotFound("找不到这个人员。")
+        other = _live_person_by_id(session, clean.id_number)
+        if other is not None and other.id != person_id:
+            raise Conflict(f"身份证号 {clean.id_number} 已属于「{other.name}」。")
+        _apply_person(person, clean)
+        session.flush()
+        return _person_info(person)
+
+
+def update_case(db: Database, case_id: int, data: CaseInput) -> CaseRow:
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        case = _live_case(session, case_id)
+        values = _checked_case_values(session, replace(data, registered_on=case.registered_on), date.today())
+        for key, value in values.items():
+            setattr(case, key, value)
+        if case.ended_on:
+            check_period(case.start_date, case.ended_on, end_field="结束日期")
+        session.flush()
+        return _row(session, case.id)
+
+
+def end_case(
+    db: Database, case_id: int, ended_on: date, reason_id: int, *, note: str | None = None
+) -> CaseRow:
+    """期满解除 / 转集中隔离 / 送医 …: close the period of management on a date."""
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        case = _live_case(session, case_id)
+        if case.ended_on is not None:
+            raise Conflict(f"这条记录已于 {case.ended_on:%Y-%m-%d} 结束。")
+        if session.get(EndReason, reason_id) is None:
+            raise ValidationError("结束原因", "请选择结束原因。")
+        if ended_on > date.today():
+            raise ValidationError("结束日期", "结束日期不能晚于今天。")
+        check_period(case.start_date, ended_on, end_field="结束日期")
+        case.ended_on = ended_on
+        case.end_reason_id = reason_id
+        if note:
+            case.note = f"{case.note}；{note}" if case.note else note
+        session.flush()
+        return _row(session, case.id)
+
+
+def reopen_case(db: Database, case_id: int) -> CaseRow:
+    """Undo an end recorded by mistake."""
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        case = _live_case(session, case_id)
+        case.ended_on = None
+        case.end_reason_id = None
+        session.flush()
+        return _row(session, case.id)
+
+
+def delete_case(db: Database, case_id: int) -> None:
+    """Soft delete: hidden everywhere, undone with ``restore_case``."""
+    require(db, Permission.DELETE)
+    with db.session() as session:
+        _live_case(session, case_id).deleted_at = local_now()
+
+
+def restore_case(db: Database, case_id: int) -> CaseRow:
+    require(db, Permission.DELETE)
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound("找不到这条记录。")
+        case.deleted_at = None
+        session.flush()
+        return _row(session, case.id)
+
+
+def _live_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None or case.is_deleted:
+        raise NotFound("找不到这条登记记录（可能已被删除）。")
+    return case
+
+
+# --- queries ---------------------------------------------------------------------------------------
+
+
+def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-arg]
+    day = flt.on or date.today()
+    if flt.status == "deleted":
+        query = query.where(Case.deleted_at.is_not(None))
+    else:
+        query = query.where(Case.deleted_at.is_(None))
+    if flt.status == "active":
+        query = query.where(or_(Case.ended_on.is_(None), Case.ended_on > day))
+    elif flt.status == "ended":
+        query = query.where(Case.ended_on.is_not(None), Case.ended_on <= day)
+    if flt.category_id is not None:
+        query = query.where(Case.category_id == flt.category_id)
+    if flt.measure_id is not None:
+        query = query.where(Case.measure_id == flt.measure_id)
+    if flt.group_name:
+        query = query.where(Person.group_name == flt.group_name)
+    text = flt.text.strip().lower()
+    if text:
+        pattern = f"%{text}%"
+        query = query.where(
+            or_(
+                Person.name.like(pattern),
+                Person.search_key.like(pattern),
+                Person.id_number.like(f"%{text.upper()}%"),
+                Person.phone.like(pattern),
+            )
+        )
+    return query
+
+
+def roster_ids(db: Database, flt: RosterFilter) -> list[int]:
+    """The ordered case ids matching a filter — cheap, so a table can fetch rows lazily."""
+    query = _filtered(select(Case.id).join(Person, Case.person_id == Person.id), flt)
+    query = query.order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+    with db.reading() as session:
+        return list(session.scalars(query))
+
+
+def roster_rows(db: Database, case_ids: list[int]) -> list[CaseRow]:
+    """Rows for these ids, in the given order."""
+    if not case_ids:
+        return []
+    with db.reading() as session:
+        by_id = {row.id: row for row in _rows(session, case_ids)}
+    return [by_id[i] for i in case_ids if i in by_id]
+
+
+def case_row(db: Database, case_id: int) -> CaseRow:
+    with db.reading() as session:
+        return _row(session, case_id)
+
+
+def group_names(db: Database) -> list[str]:
+    query = (
+        select(Person.group_name)
+        .where(Person.group_name.is_not(None), Person.deleted_at.is_(None))
+        .distinct()
+        .order_by(Person.group_name.collate("natural"))
+    )
+    with db.reading() as session:
+        return [g for g in session.scalars(query) if g]
+
+
+def person_info(db: Database, person_id: int) -> PersonInfo:
+    with db.reading() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound("找不到这个人员。")
+        return _person_info(person)
+
+
+def cases_of_person(db: Database, person_id: int) -> list[CaseRow]:
+    query = select(Case.id).where(Case.person_id == person_id).order_by(Case.start_date)
+    with db.reading() as session:
+        return _rows(session, list(session.scalars(query)))
+
+
+def _row(session: Session, case_id: int) -> CaseRow:
+    rows = _rows(session, [case_id])
+    if not rows:
+        raise NotFound("找不到这条登记记录。")
+    return rows[0]
+
+
+def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
+    today = date.today()
+    rows: list[CaseRow] = []
+    # SQLite limits bound parameters; 900 per query keeps well under it.
+    for start in range(0, len(case_ids), 900):
+        chunk = case_ids[start : start + 900]
+        query = (
+            select(Case)
+            .where(Case.id.in_(chunk))
+            .options(
+                joinedload(Case.person),
+                joinedload(Case.category),
+                joinedload(Case.measure),
+                joinedload(Case.end_reason),
+            )
+        )
+        for c in session.scalars(query).unique():
+            p = c.person
+            rows.append(
+                CaseRow(
+                    id=c.id,
+                    person_id=p.id,
+                    name=p.name,
+                    sex=p.sex,
+                    age=age_on(p.birth_date, today),
+                    id_number=p.id_number,
+                    phone=p.phone,
+                    address=p.address,
+                    group_name=p.group_name,
+                    category=c.category.name,
+                    measure=c.measure.name,
+                    measure_id=c.measure_id,
+                    origin=c.origin,
+                    arrival_date=c.arrival_date,
+                    registered_on=c.registered_on,
+                    start_date=c.start_date,
+                    planned_end=c.planned_end,
+                    ended_on=c.ended_on,
+                    end_reason=c.end_reason.name if c.end_reason else None,
+                    note=c.note,
+                    deleted=c.is_deleted,
+                )
+            )
+    return rows
+
+
+def due_for_release(db: Database, day: date) -> list[CaseRow]:
+    """Open cases whose planned end has come (ready for 期满解除)."""
+    query = (
+        select(Case.id)
+        .where(
+            Case.deleted_at.is_(None),
+            Case.ended_on.is_(None),
+            Case.planned_end.is_not(None),
+            Case.planned_end <= day,
+        )
+        .order_by(Case.planned_end)
+    )
+    with db.reading() as session:
+        return _rows(session, list(session.scalars(query)))
+

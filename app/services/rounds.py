@@ -1,0 +1,366 @@
+"""体温登记 — twice-daily readings, who is still due, and the anomalies readings raise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db import Database
+from app.models import (
+    Anomaly,
+    AnomalyKind,
+    Case,
+    EndReason,
+    Measure,
+    Person,
+    Slot,
+    TemperatureReading,
+    local_now,
+)
+from app.models.health import SYMPTOM_SEPARATOR, SYMPTOMS
+from app.models.validation import is_fever, optional_text, parse_temperature
+from app.services.access import Permission, require
+from app.services.assignments import teams
+from app.services.errors import Conflict, NotFound, ServiceError
+from app.services.periods import readings_due
+from app.services.reference import get_setting
+
+
+@dataclass(frozen=True)
+class ReadingInfo:
+    id: int
+    case_id: int
+    reading_date: date
+    slot: Slot
+    celsius: float
+    symptoms: tuple[str, ...]
+    measured_by: str | None
+    recorded_at: datetime
+    note: str | None
+    abnormal: bool
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One person on a round: who, where, their 包保 medical worker, and the reading if taken."""
+
+    case_id: int
+    person_id: int
+    name: str
+    id_number: str | None
+    group_name: str | None
+    address: str | None
+    phone: str | None
+    measure: str
+    medical_staff: str | None
+    team: str  # "医护人员 王芳 138…；村干部 …"
+    reading: ReadingInfo | None
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    reading: ReadingInfo
+    abnormal: bool
+    anomaly_id: int | None  # opened (or already open) for a fever or symptom
+    replaced: float | None  # the value this save overwrote, if any
+
+
+@dataclass(frozen=True)
+class AnomalyInfo:
+    id: int
+    case_id: int | None
+    pass_id: int | None
+    person_name: str
+    group_name: str | None
+    kind: str
+    detected_on: date
+    slot: str | None
+    observation: str
+    action: str | None
+    handled_by: str | None
+    handled_at: datetime | None
+    closed: bool
+    outcome: str | None
+
+
+def parse_symptoms(raw: object) -> tuple[str, ...]:
+    """"干咳、乏力" / "干咳,乏力" / ["干咳"] → known symptom names; "无"/blank → ()."""
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, list | tuple) else str(raw).replace("，", ",").replace("、", ",").split(",")
+    names: list[str] = []
+    for item in (str(i).strip() for i in items):
+        if not item or item in {"无", "否", "正常", "-"}:
+            continue
+        if item == "咳嗽":
+            item = "干咳"
+        if item in {"嗅觉减退", "味觉减退", "嗅味觉减退"}:
+            item = "嗅(味)觉减退"
+        if item not in SYMPTOMS:
+            raise ServiceError(f"不认识的症状「{item}」，可选：{'、'.join(SYMPTOMS)}")
+        if item not in names:
+            names.append(item)
+    return tuple(names)
+
+
+def fever_threshold(db: Database) -> float:
+    with db.reading() as session:
+        return get_setting(session, Settings.FEVER_THRESHOLD)
+
+
+def _info(r: TemperatureReading, threshold: float) -> ReadingInfo:
+    symptoms = tuple(s for s in r.symptoms.split(SYMPTOM_SEPARATOR) if s)
+    return ReadingInfo(
+        r.id, r.case_id, r.reading_date, Slot(r.slot), r.celsius, symptoms, r.measured_by,
+        r.recorded_at, r.note, is_fever(r.celsius, threshold) or bool(symptoms),
+    )  # fmt: skip
+
+
+def record_reading(
+    db: Database,
+    case_id: int,
+    day: date,
+    slot: Slot,
+    celsius: object,
+    *,
+    symptoms: object = (),
+    measured_by: str | None = None,
+    note: str | None = None,
+    overwrite: bool = True,
+    today: date | None = None,
+) -> SaveResult:
+    """Save one reading (one per case, day and slot). A fever or symptom opens an anomaly.
+
+    Committed durably before returning: nothing typed is lost if the laptop dies a second later.
+    """
+    require(db, Permission.RECORD)
+    value = parse_temperature(celsius)
+    names = parse_symptoms(symptoms)
+    if day > (today or date.today()):
+        raise ServiceError("不能登记未来日期的体温。")
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None or case.is_deleted:
+            raise NotFound("找不到这个人员的登记记录。")
+        if not case.under_management_on(day):
+            raise ServiceError(f"「{case.person.name}」{day:%Y-%m-%d} 不在观察期内，不能登记体温。")
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        reading = session.scalar(
+            select(TemperatureReading).where(
+                TemperatureReading.case_id == case_id,
+                TemperatureReading.reading_date == day,
+                TemperatureReading.slot == slot.value,
+            )
+        )
+        replaced = None
+        if reading is None:
+            reading = TemperatureReading(case_id=case_id, reading_date=day, slot=slot.value)
+            session.add(reading)
+        else:
+            if not overwrite:
+                raise Conflict(
+                    f"「{case.person.name}」{day:%m月%d日}{slot.label}已有体温 {reading.celsius:.1f} ℃。"
+                )
+            replaced = reading.celsius
+        reading.celsius = value
+        reading.symptoms = SYMPTOM_SEPARATOR.join(names)
+        reading.measured_by = optional_text(measured_by, max_length=50)
+        reading.note = optional_text(note, max_length=200)
+        reading.recorded_at = local_now()
+        session.flush()
+        abnormal = is_fever(value, threshold) or bool(names)
+        anomaly_id = _open_reading_anomaly(session, case, reading, names, threshold) if abnormal else None
+        return SaveResult(_info(reading, threshold), abnormal, anomaly_id, replaced)
+
+
+def _open_reading_anomaly(
+    session: Session, case: Case, reading: TemperatureReading, names: tuple[str, ...], threshold: float
+) -> int:
+    existing = session.scalar(
+        select(Anomaly).where(Anomaly.reading_id == reading.id, Anomaly.closed.is_(False))
+    )
+    fever = is_fever(reading.celsius, threshold)
+    observation = f"{Slot(reading.slot).label}体温 {reading.celsius:.1f} ℃"
+    if names:
+        observation += f"，症状：{'、'.join(names)}"
+    if existing:
+        existing.observation = observation
+        existing.kind = AnomalyKind.FEVER.value if fever else AnomalyKind.SYMPTOM.value
+        return existing.id
+    anomaly = Anomaly(
+        case_id=case.id,
+        reading_id=reading.id,
+        kind=AnomalyKind.FEVER.value if fever else AnomalyKind.SYMPTOM.value,
+        detected_on=reading.reading_date,
+        slot=reading.slot,
+        observation=observation,
+        closed=False,
+    )
+    session.add(anomaly)
+    session.flush()
+    return anomaly.id
+
+
+def due_list(db: Database, day: date, slot: Slot) -> list[DueItem]:
+    """Everyone who owes a reading in this slot, with the reading if it has been taken."""
+    with db.reading() as session:
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        rows = session.execute(
+            select(Case.id, Person.id, Person.name, Person.id_number, Person.group_name,
+                   Person.address, Person.phone, Measure.name)  # fmt: skip
+            .join(Person, Person.id == Case.person_id)
+            .join(Measure, Measure.id == Case.measure_id)
+            .where(*readings_due(day))
+            .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+        ).all()
+        case_ids = [r[0] for r in rows]
+        readings = {
+            r.case_id: _info(r, threshold)
+            for r in session.scalars(
+                select(TemperatureReading).where(
+                    TemperatureReading.reading_date == day,
+                    TemperatureReading.slot == slot.value,
+                )
+            )
+        }
+    team_of = teams(db, case_ids, day)
+    items: list[DueItem] = []
+    for case_id, person_id, name, id_number, group, address, phone, measure in rows:
+        team = team_of.get(case_id, [])
+        medical = next((m for m in team if m.role == "医护人员"), None)
+        items.append(
+            DueItem(
+                case_id, person_id, name, id_number, group, address, phone, measure,
+                medical.name if medical else None,
+                "；".join(f"{m.role} {m.name} {m.phone or ''}".strip() for m in team),
+                readings.get(case_id),
+            )  # fmt: skip
+        )
+    return items
+
+
+def readings_of_case(db: Database, case_id: int) -> list[ReadingInfo]:
+    with db.reading() as session:
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        query = (
+            select(TemperatureReading)
+            .where(TemperatureReading.case_id == case_id)
+            .order_by(TemperatureReading.reading_date, TemperatureReading.slot)
+        )
+        return [_info(r, threshold) for r in session.scalars(query)]
+
+
+# --- anomalies -------------------------------------------------------------------------------------
+
+
+def _anomaly_info(session: Session, a: Anomaly) -> AnomalyInfo:
+    name, group = "", None
+    if a.case_id:
+        case = session.get(Case, a.case_id)
+        if case:
+            name, group = case.person.name, case.person.group_name
+    elif a.pass_id:
+        from app.models import VehiclePass
+
+        vehicle = session.get(VehiclePass, a.pass_id)
+        name = f"{vehicle.plate} {vehicle.driver_name or ''}".strip() if vehicle else ""
+    return AnomalyInfo(
+        a.id, a.case_id, a.pass_id, name, group, a.kind, a.detected_on, a.slot, a.observation,
+        a.action, a.handled_by, a.handled_at, a.closed, a.outcome,
+    )  # fmt: skip
+
+
+def anomalies(
+    db: Database, *, open_only: bool = True, day: date | None = None, case_id: int | None = None
+) -> list[AnomalyInfo]:
+    query = select(Anomaly).order_by(Anomaly.detected_on.desc(), Anomaly.id.desc())
+    if open_only:
+        query = query.where(Anomaly.closed.is_(False))
+    if day is not None:
+        query = query.where(Anomaly.detected_on == day)
+    if case_id is not None:
+        query = query.where(Anomaly.case_id == case_id)
+    with db.reading() as session:
+        return [_anomaly_info(session, a) for a in session.scalars(query)]
+
+
+def record_action(
+    db: Database, anomaly_id: int, action: str, handled_by: str, handled_at: datetime | None = None
+) -> AnomalyInfo:
+    """What was done about an anomaly (报告卫生院, 送发热门诊 …), by whom and when."""
+    require(db, Permission.RECORD)
+    if not action.strip():
+        raise ServiceError("请填写处置措施。")
+    if not handled_by.strip():
+        raise ServiceError("请填写处置人。")
+    with db.session() as session:
+        anomaly = _anomaly(session, anomaly_id)
+        anomaly.action = action.strip()
+        anomaly.handled_by = handled_by.strip()
+        anomaly.handled_at = handled_at or local_now()
+        session.flush()
+        return _anomaly_info(session, anomaly)
+
+
+def close_anomaly(
+    db: Database,
+    anomaly_id: int,
+    outcome: str,
+    *,
+    end_case_reason_id: int | None = None,
+    on: date | None = None,
+) -> AnomalyInfo:
+    """Close with an outcome; "送医/转运" may also end the case with that reason."""
+    require(db, Permission.RECORD)
+    if not outcome.strip():
+        raise ServiceError("关闭异常需要填写处置结果。")
+    with db.session() as session:
+        anomaly = _anomaly(session, anomaly_id)
+        if anomaly.closed:
+            raise Conflict("这条异常已经关闭。")
+        anomaly.closed = True
+        anomaly.outcome = outcome.strip()
+        anomaly.closed_at = local_now()
+        if end_case_reason_id is not None and anomaly.case_id is not None:
+            case = session.get_one(Case, anomaly.case_id)
+            if case.ended_on is None:
+                if session.get(EndReason, end_case_reason_id) is None:
+                    raise ServiceError("请选择结束原因。")
+                case.ended_on = on or date.today()
+                case.end_reason_id = end_case_reason_id
+        session.flush()
+        return _anomaly_info(session, anomaly)
+
+
+def _anomaly(session: Session, anomaly_id: int) -> Anomaly:
+    anomaly = session.get(Anomaly, anomaly_id)
+    if anomaly is None:
+        raise NotFound("找不到这条异常记录。")
+    return anomaly
+
+
+def missing_count(session: Session, day: date, slot: Slot | None = None) -> int:
+    """漏测人次: (case, slot) pairs due on ``day`` with no reading."""
+    from sqlalchemy import and_, func
+
+    slots = [slot] if slot else [Slot.AM, Slot.PM]
+    total = 0
+    for s in slots:
+        taken = select(TemperatureReading.id).where(
+            and_(
+                TemperatureReading.case_id == Case.id,
+                TemperatureReading.reading_date == day,
+                TemperatureReading.slot == s.value,
+            )
+        )
+        total += session.scalar(
+            select(func.count(Case.id))
+            .join(Measure, Measure.id == Case.measure_id)
+            .where(*readings_due(day), ~taken.exists())
+        ) or 0
+    return total
+

@@ -1,0 +1,47 @@
+"""What every page gets: the open ledger, its paths, and the data-event hub.
+
+Pages never know each other. A page that changed data emits the matching ``DataEvents`` signal
+after its session committed; the main window then refreshes the visible page, and every other page
+reloads when it is next shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
+
+from app.config import AppPaths
+from app.db import Database
+
+
+class DataEvents(QObject):
+    """Signals (no arguments) saying which part of the ledger changed."""
+
+    roster_changed = Signal()  # persons, cases, categories, measures, end of observation
+    readings_changed = Signal()  # temperatures, symptoms, anomalies and their handling
+    assignments_changed = Signal()  # 包保 staff and assignments
+    checkpoints_changed = Signal()  # checkpoints, vehicle passes, occupants
+    settings_changed = Signal()  # policy settings and the 填报单位 profile
+
+    def all_signals(self) -> list[SignalInstance]:
+        return [
+            self.roster_changed,
+            self.readings_changed,
+            self.assignments_changed,
+            self.checkpoints_changed,
+            self.settings_changed,
+        ]
+
+
+@dataclass
+class UiContext:
+    """Handed to every page: ``ctx.db.session()`` / ``ctx.db.reading()``, ``ctx.events``."""
+
+    db: Database
+    paths: AppPaths
+    events: DataEvents = field(default_factory=DataEvents)
+
+    @classmethod
+    def for_database(cls, db: Database) -> UiContext:
+        return cls(db=db, paths=db.paths)

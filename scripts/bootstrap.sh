@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Set up everything Fangyi Ledger needs on a fresh Debian/Ubuntu machine (or reuse what is there):
+#   - the system libraries Qt needs (and CJK fonts, and Xvfb for screenshots), installed with
+#     apt-get only when missing and only when we may (root or passwordless sudo);
+#   - a virtual environment in .venv with the project installed (editable) plus EXTRAS.
+# Usage: scripts/bootstrap.sh [extras]   e.g. scripts/bootstrap.sh test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+
+SYSTEM_PACKAGES=(
+  libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3   # Qt offscreen
+  fonts-noto-cjk                                                           # Chinese text
+  xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1  # a real window
+)
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0  # not Debian: the README lists what to install
+  local missing=()
+  for pkg in "${SYSTEM_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      echo "请先安装系统组件 / please install: ${missing[*]}" >&2; return 0
+    fi
+  fi
+  echo "Installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_system_packages ${EXTRA_SYSTEM_PACKAGES:-}
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+if [ -n "$extras" ]; then
+  .venv/bin/python -m pip install -q -e ".[${extras}]"
+else
+  .venv/bin/python -m pip install -q -e .
+fi

@@ -1,0 +1,32 @@
+"""Shared fixtures: every test gets its own data dir and database; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("FANGYI_DATA_DIR", None)
+os.environ.pop("FANGYI_OPERATOR", None)
+os.environ.pop("FANGYI_PASSWORD", None)
+
+from app.config import AppPaths, resolve_paths  # noqa: E402
+from app.db import Database  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return resolve_paths(tmp_path / "data")
+
+
+@pytest.fixture
+def db(paths: AppPaths) -> Iterator[Database]:
+    database = Database.open(paths, operator="测试员")
+    yield database
+    database.close()
