@@ -27,11 +27,15 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME_ZH}：村（社区）居家隔离、三包一、体温、卡点登记与报表。",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）")
+    parser.add_argument(
+        "--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）"
+    )
     parser.add_argument("--operator", help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="打开图形界面（默认）")
-    gui.add_argument("--self-test", action="store_true", help="依次打开每个页面后退出（安装包自检）")
+    gui.add_argument(
+        "--self-test", action="store_true", help="依次打开每个页面后退出（安装包自检）"
+    )
     gui.add_argument("--language", choices=["zh_CN", "en"], help="界面语言")
     gui.set_defaults(handler=None)
     for name in COMMAND_MODULES:
@@ -56,8 +60,16 @@ def expected_errors() -> tuple[type[BaseException], ...]:
 
     return (
         ServiceError, ValidationError, StorageError, DataDirInUse,
-        ExportError, ImportFileError, ImportRejected, FileNotFoundError, PermissionError,
+        ExportError, ImportFileError, ImportRejected, OSError,
     )  # fmt: skip
+
+
+def describe_os_error(error: OSError) -> str:
+    """A missing file, a folder that is a file, no permission, a full disk: one plain sentence."""
+    reason = error.strerror or str(error)
+    if error.filename:
+        return f"无法访问文件：{error.filename}（{reason}）"
+    return f"文件操作失败：{reason}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,20 +88,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = CommandContext(paths=paths, operator=args.operator or "命令行")
     try:
         return int(args.handler(args, ctx) or 0)
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return 0
     except expected_errors() as error:
         from app.excel.errors import ImportRejected
 
         if isinstance(error, ImportRejected):
-            lines = [str(error), *(f"  {p}" for p in error.problems[:50])]
+            lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
         from app.db import StorageError
 
-        return fail(str(error), EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR)
+        if isinstance(error, OSError):
+            return fail(describe_os_error(error), EXIT_STORAGE)
+        code = EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR
+        return fail(str(error), code)
     except KeyboardInterrupt:
         return fail("已取消。", 130)
-    except BrokenPipeError:  # output piped into `head` and closed early: not an error
-        sys.stderr.close()
-        return 0
     finally:
         ctx.close()
 

@@ -1,9 +1,9 @@
-"""Paths and typed settings: the one place that knows where files live and what can be configured.
+"""Paths and typed settings: the one place that knows where files live and what can be set.
 
-Paths come from platformdirs and can be moved with ``--data-dir`` or ``FANGYI_DATA_DIR`` (a clerk's
-USB stick, a test's temp folder). Settings are declared once here with type and default; their values
-live in the ledger database (so they travel with the data) and are read and written through
-``app.services.settings``.
+Paths come from platformdirs and can be moved with ``--data-dir`` or ``FANGYI_DATA_DIR`` (a
+clerk's USB stick, a test's temp folder). Settings are declared once here with type and default;
+their values live in the ledger database (so they travel with the data) and are read and written
+through ``app.services.reference`` (``get_setting`` / ``read_setting`` / ``write_setting``).
 """
 
 from __future__ import annotations
@@ -94,14 +94,16 @@ class SettingSpec(Generic[T]):
 
 
 class Settings:
-    """Declarations of every policy setting. Policies changed often during outbreaks, so none is code."""
+    """Every policy setting. Policies changed often during outbreaks, so none is hard-coded."""
 
     FEVER_THRESHOLD = SettingSpec("fever_threshold", "发热判定体温（℃）", 37.3)
     STAT_CUTOFF = SettingSpec("stat_cutoff", "统计截止时间（24:00 为自然日）", time(0, 0))
     DAY_ONE_IS_START = SettingSpec(
         "day_one_is_start", "观察期第1天为开始当天（否则从次日算起）", True
     )
-    DEFAULT_MEASURE = SettingSpec("default_measure", "未写明管控措施时的默认措施", "居家隔离医学观察")
+    DEFAULT_MEASURE = SettingSpec(
+        "default_measure", "未写明管控措施时的默认措施", "居家隔离医学观察"
+    )
     AM_SLOT_ENDS = SettingSpec("am_slot_ends", "上午体温截止时间", time(12, 0))
     PM_SLOT_ENDS = SettingSpec("pm_slot_ends", "下午体温截止时间", time(20, 0))
     IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)

@@ -16,7 +16,7 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import BACKUP_KEEP, AppPaths
@@ -67,20 +67,21 @@ def natural_key(text: str) -> tuple[object, ...]:
     """Order 村民小组 as a clerk counts them: 一组 < 二组 < 十组 < 十一组, 2栋 < 10栋."""
     key: list[object] = []
     number: int | None = None
+    after_ten = False  # "二十一": the digit after 十 adds to it; elsewhere digits shift (一零一)
     for char in text:
         digit = char.isdigit() and char.isascii()
         if digit or char in _CHINESE_NUMERALS:
             value = int(char) if digit else _CHINESE_NUMERALS[char]
             if char == "十":
                 number = (number or 1) * 10
-            elif number is not None and number % 10 == 0 and number >= 10 and not digit:
-                number += value
-            else:
-                number = (number or 0) * 10 + value
+                after_ten = True
+                continue
+            number = (number or 0) + value if after_ten else (number or 0) * 10 + value
+            after_ten = False
             continue
         if number is not None:
             key.append((0, number))
-            number = None
+            number, after_ten = None, False
         key.append((1, char))
     if number is not None:
         key.append((0, number))
@@ -89,6 +90,8 @@ def natural_key(text: str) -> tuple[object, ...]:
 
 def _natural_collation(left: str, right: str) -> int:
     a, b = natural_key(left), natural_key(right)
+    if a == b:  # "1组" and "一组": still a total order, so sorting is stable across queries
+        a, b = (left,), (right,)  # type: ignore[assignment]
     return (a > b) - (a < b)
 
 
@@ -100,10 +103,19 @@ def _apply_pragmas(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (a damaged ledger must stay exactly as it is).
+
+    The URI comes from ``Path.as_uri()`` so that a data dir named ``台账#2`` or ``100%`` or
+    ``C:\\Users\\…`` is not misread as a URI fragment, query or escape.
+    """
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+
+
 def integrity_problems(path: Path) -> list[str]:
     """What ``PRAGMA integrity_check`` reports (empty when sound). Opens read-only."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = _read_only(path)
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
@@ -115,7 +127,7 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def schema_version(path: Path) -> int:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = _read_only(path)
     try:
         return int(connection.execute("PRAGMA user_version").fetchone()[0])
     finally:
@@ -123,21 +135,31 @@ def schema_version(path: Path) -> int:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API (safe while others read or write)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """A consistent copy through SQLite's online backup API (safe while others read or write).
+
+    Reads through the source's ``-wal``, so committed work not yet folded into the file is copied
+    too. Written to ``….partial`` and renamed, so ``target`` is never a half-written file.
+    """
+    if target.exists() and target.resolve() == Path(source).resolve():
+        raise StorageError(f"备份文件不能与台账文件相同：{target}")
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        src = _read_only(source)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    partial.replace(target)
+            src.close()
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"无法写入备份 {target}，台账未受影响：{error}") from error
 
 
 def _check_file(path: Path) -> None:
@@ -158,9 +180,12 @@ def _check_file(path: Path) -> None:
 def migrate(path: Path, backups: Path) -> int:
     """Bring the file to the latest schema; returns the version it was at.
 
-    Each migration runs in its own transaction together with the ``user_version`` bump, and the
-    file is copied first, so a failed upgrade leaves the clerk's data exactly as it was.
+    The file is copied first, and every pending step runs in ONE transaction together with the
+    ``user_version`` bump, so a failed upgrade leaves the clerk's file exactly as it was (not
+    half-way at some intermediate version).
     """
+    if path.exists() and not path.is_file():
+        raise StorageError(f"台账路径不是一个文件：{path}")
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         _check_file(path)
@@ -173,36 +198,67 @@ def migrate(path: Path, backups: Path) -> int:
         copy_database(path, backups / f"迁移前备份-v{current}-{stamp}.sqlite3")
     connection = sqlite3.connect(path, isolation_level=None)
     try:
-        _apply_pragmas(connection)
-        for number, sql in pending:
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                for statement in _statements(sql):
-                    connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {number}")
-                connection.execute("COMMIT")
-            except sqlite3.Error as error:
-                connection.execute("ROLLBACK")
-                raise StorageError(f"数据升级（第 {number} 步）失败，数据未改动：{error}") from error
-            log.info("migrated %s to schema %d", path, number)
+        connection.create_collation("natural", _natural_collation)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not existed:
+            connection.execute("PRAGMA journal_mode = WAL")
+        # An existing file keeps its journal mode here: the app switches it to WAL after a
+        # successful upgrade, so a failed one leaves even the header bytes untouched.
+        connection.execute("PRAGMA synchronous = FULL")
+        # SQLite's table-rebuild recipe (create new, copy, drop old, rename) needs foreign keys
+        # off, and they cannot be switched inside a transaction; they are checked before COMMIT.
+        connection.execute("PRAGMA foreign_keys = OFF")
+        _apply_migrations(connection, pending)
     finally:
         connection.close()
+    log.info("migrated %s from schema %d to %d", path, current, pending[-1][0])
     return current
 
 
+def _apply_migrations(connection: sqlite3.Connection, pending: list[tuple[int, str]]) -> None:
+    number = pending[0][0]
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        for number, sql in pending:
+            for statement in _statements(sql):
+                connection.execute(statement)
+            if not connection.in_transaction:
+                raise RuntimeError(f"migration {number:04d} must not COMMIT or ROLLBACK itself")
+        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"外键不一致：{broken[:3]}")
+        connection.execute(f"PRAGMA user_version = {pending[-1][0]}")
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise StorageError(f"数据升级（第 {number} 步）失败，数据未改动：{error}") from error
+
+
 def _statements(sql: str) -> Iterator[str]:
-    """Split a migration script on ``;`` at line ends (scripts keep one statement per block)."""
-    buffer: list[str] = []
-    for line in sql.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("--") and not buffer:
-            continue
-        buffer.append(line)
-        if stripped.endswith(";") and sqlite3.complete_statement("\n".join(buffer)):
-            yield "\n".join(buffer)
-            buffer = []
-    if "".join(buffer).strip():
-        yield "\n".join(buffer)
+    """Split a migration script into statements the way SQLite itself would.
+
+    A ``;`` ends a statement only where ``sqlite3.complete_statement`` agrees — not inside a
+    string literal, a comment or a trigger body — so ``'a;b'`` or two statements on one line
+    are handled. Text that holds only comments or blanks is dropped.
+    """
+    start = 0
+    for index, char in enumerate(sql):
+        if char == ";" and sqlite3.complete_statement(sql[start : index + 1]):
+            statement = sql[start : index + 1]
+            start = index + 1
+            if _has_code(statement):
+                yield statement.strip()
+    rest = sql[start:]
+    if _has_code(rest):
+        yield rest.strip()
+
+
+def _has_code(text: str) -> bool:
+    """True unless ``text`` is only whitespace, ``-- …`` and ``/* … */`` comments, and ``;``."""
+    without_block = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)
+    without_line = re.sub(r"--[^\n]*", " ", without_block)
+    return bool(without_line.replace(";", " ").strip())
 
 
 class Database:
@@ -221,10 +277,12 @@ class Database:
         except BaseException:
             self.release_lock()
             raise
-        self.engine: Engine = create_engine(f"sqlite:///{paths.database}")
+        # URL.create, not an f-string: a path holding "?" or "#" stays a path.
+        self.engine: Engine = create_engine(URL.create("sqlite", database=str(paths.database)))
         event.listen(self.engine, "connect", lambda conn, _record: _apply_pragmas(conn))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        install_audit_hook(Session)
+        # On this ledger's sessions only, not on every Session in the process.
+        install_audit_hook(self._sessions)
 
     @classmethod
     def open(cls, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> Database:
@@ -246,23 +304,30 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only session (nothing is committed)."""
+        """A read-only session: nothing is committed (closing it rolls back).
+
+        ``close()`` without ``rollback()``: objects read here stay readable after the block
+        (detached, not expired), as with ``session()``'s ``expire_on_commit=False``.
+        """
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def backup(self, target: Path | None = None) -> Path:
-        """Copy the ledger to ``target`` (default: a rotating automatic backup)."""
+        """Copy the ledger to ``target`` (default: a new rotating automatic backup).
+
+        Keeps the newest ``BACKUP_KEEP`` automatic backups. Raises ``StorageError`` (disk full,
+        folder not writable …); the ledger itself is untouched.
+        """
         if target is None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = self.paths.backups / f"自动备份-{stamp}.sqlite3"
             copy_database(self.paths.database, target)
             self._rotate_automatic_backups()
         else:
-            copy_database(self.paths.database, target)
+            copy_database(self.paths.database, Path(target))
         return target
 
     def _rotate_automatic_backups(self) -> None:
@@ -285,10 +350,11 @@ class Database:
         self.close()
 
 
-def restore(paths: AppPaths, source: Path) -> Path:
-    """Replace the ledger with a backup; the current file is backed up first. Returns that copy.
+def restore(paths: AppPaths, source: Path) -> Path | None:
+    """Replace the ledger with a backup; the current file is kept first. Returns that copy.
 
-    Refuses a damaged or too-new backup, and a data dir another running app holds.
+    Refuses a damaged or too-new backup, and a data dir another running app holds. Works when the
+    current ledger is damaged (that is when a clerk needs it): it is then kept byte for byte.
     """
     source = Path(source)
     if not source.is_file():
@@ -302,14 +368,46 @@ def restore(paths: AppPaths, source: Path) -> Path:
         raise StorageError(f"这个文件不是防疫台账的备份：{source}")
     paths.ensure()
     with InstanceLock(paths.lock_file):
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        safety = paths.backups / f"恢复前备份-{stamp}.sqlite3"
-        if paths.database.exists():
-            copy_database(paths.database, safety)
+        safety = _keep_current_ledger(paths)
         restored = paths.database.with_name(paths.database.name + ".restoring")
-        shutil.copyfile(source, restored)
+        # Through SQLite, not a file copy: a backup with its own "-wal" beside it is copied whole.
+        copy_database(source, restored)
+        _fold_wal(paths.database)
+        # A leftover "-wal" would be replayed onto the restored file and damage it: gone first.
         for suffix in ("-wal", "-shm"):
             Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
         restored.replace(paths.database)
-    migrate(paths.database, paths.backups)  # an older backup is brought up to date
+        migrate(paths.database, paths.backups)  # an older backup is brought up to date
     return safety
+
+
+def _keep_current_ledger(paths: AppPaths) -> Path | None:
+    """Copy the ledger about to be replaced into the backups folder (``None``: there is none)."""
+    current = paths.database
+    if not current.exists() or current.stat().st_size == 0:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    safety = paths.backups / f"恢复前备份-{stamp}.sqlite3"
+    if not integrity_problems(current):
+        copy_database(current, safety)
+        return safety
+    # SQLite cannot read a damaged file reliably: keep its bytes (and its "-wal") as they are.
+    try:
+        shutil.copyfile(current, safety)
+        wal = Path(f"{current}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{safety}-wal"))
+    except OSError as error:
+        raise StorageError(f"无法保留当前台账的副本 {safety}，未恢复：{error}") from error
+    return safety
+
+
+def _fold_wal(path: Path) -> None:
+    """Checkpoint committed work from ``-wal`` into the file (a sound ledger only)."""
+    if not Path(f"{path}-wal").exists() or integrity_problems(path):
+        return
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()

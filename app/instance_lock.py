@@ -1,7 +1,7 @@
-"""One writer per data directory: a second copy of the app gets a clear message, not a corrupt file.
+"""One writer per data directory: a second copy of the app gets a clear message, not a damaged file.
 
-An OS-level lock on ``ledger.lock`` is released by the kernel when the process dies, so a crash never
-leaves a stale lock behind.
+An OS-level lock on ``ledger.lock`` is released by the kernel when the process dies, so a crash
+never leaves a stale lock behind.
 """
 
 from __future__ import annotations

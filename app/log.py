@@ -20,7 +20,6 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
-
 class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
     """Writes to whatever ``sys.stderr`` is now (None in a windowed build; swapped by pytest)."""
 
@@ -42,7 +41,10 @@ _console_handler: logging.Handler | None = None
 
 
 def setup_logging(paths: AppPaths, *, level: int = logging.INFO) -> Path:
-    """Log to ``<data dir>/logs/fangyi-ledger.log`` (1 MB × 5) and warnings to stderr; returns the file."""
+    """Log to ``<data dir>/logs/fangyi-ledger.log`` (1 MB × 5), warnings also to stderr.
+
+    Returns the log file.
+    """
     global _file_handler, _console_handler
     paths.logs.mkdir(parents=True, exist_ok=True)
     log_file = paths.logs / LOG_FILENAME

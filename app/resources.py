@@ -1,7 +1,7 @@
 """Where shipped files (icons, translations, styles) live, in a source run and in a frozen build.
 
-In a source checkout they are in ``resources/`` at the project root; PyInstaller unpacks the bundle's
-data files under ``sys._MEIPASS`` and ``build.spec`` puts them in ``resources/`` there.
+In a source checkout they are in ``resources/`` at the project root; PyInstaller unpacks the
+bundle's data files under ``sys._MEIPASS`` and ``build.spec`` puts them in ``resources/`` there.
 """
 
 from __future__ import annotations

@@ -6,4 +6,7 @@ Add a new command module to ``COMMAND_MODULES``; ``app.cli`` imports them lazily
 
 COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.core",
+    "app.commands.imports",
+    "app.commands.export",
+    "app.commands.rounds",
 )

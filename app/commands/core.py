@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
 from app.cli_support import CommandContext, out
-from app.db import integrity_problems, restore, schema_version
+from app.db import DatabaseDamaged, DatabaseTooNew, restore, schema_version
 from app.services import assignments, demo, reference, roster, rounds, stats
 from app.services.access import Permission, require
 from app.services.reference import UnitInfo
@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--persons", type=int, default=60, help="人数（默认 60）")
     p.add_argument("--days", type=int, default=14, help="天数（默认 14）")
     p.add_argument("--seed", type=int, default=1, help="随机种子（相同种子得到相同数据）")
+    p.add_argument("--today", type=date.fromisoformat, help="以哪天为“今天”（默认今天）")
     p.set_defaults(handler=run_demo)
 
     p = sub.add_parser("unit", help="查看或设置填报单位信息（每张导出的表都会打印）")
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("restore", help="从备份恢复（当前台账会先备份）")
     p.add_argument("file", type=Path)
-    p.set_defaults(handler=run_restore, needs_database=False)
+    p.set_defaults(handler=run_restore)
 
     p = sub.add_parser("check", help="检查台账文件完整性，并列出包保缺口和今日待测")
     p.add_argument("--date", type=date.fromisoformat, default=None, help="日期（默认今天）")
@@ -43,10 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_demo(args: argparse.Namespace, ctx: CommandContext) -> int:
-    summary = demo.generate(ctx.db, persons=args.persons, days=args.days, seed=args.seed)
+    summary = demo.generate(
+        ctx.db, persons=args.persons, days=args.days, seed=args.seed, today=args.today
+    )
     out(
         f"已生成演示数据：{summary.persons} 人，包保人员 {summary.staff} 人，"
-        f"体温 {summary.readings} 条，异常 {summary.anomalies} 条，车辆登记 {summary.vehicle_passes} 条。"
+        f"体温 {summary.readings} 条，异常 {summary.anomalies} 条，"
+        f"车辆登记 {summary.vehicle_passes} 条。"
     )
     return 0
 
@@ -76,52 +80,70 @@ def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    require(ctx.actor, Permission.RESTORE)
+    # A damaged or too-new ledger cannot say who may restore; restore() keeps it as a copy anyway.
+    with suppress(DatabaseDamaged, DatabaseTooNew):
+        require(ctx.actor, Permission.RESTORE)
+    # restore() takes the data dir's lock itself: ours (from checking the role) must go first.
+    ctx.close()
     safety = restore(ctx.paths, args.file)
-    out(f"已从 {args.file} 恢复。恢复前的台账已另存为：{safety}")
+    out(f"已从 {args.file} 恢复。")
+    out(f"恢复前的台账已另存为：{safety}" if safety else "（之前没有台账文件，无需另存。）")
     return 0
 
 
 def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
+    """Opening the ledger runs ``PRAGMA integrity_check``: a damaged file never gets this far
+    (``cli.main`` reports it in one line with exit code 3)."""
     day = args.date or date.today()
     db = ctx.db
-    problems = integrity_problems(ctx.paths.database)
     out(f"台账文件：{ctx.paths.database}")
-    out(f"完整性检查：{'正常' if not problems else '发现问题'}（数据版本 {schema_version(ctx.paths.database)}）")
-    if problems:  # pragma: no cover - Database.open refuses damaged files before we get here
-        for line in problems[:10]:
-            print(line, file=sys.stderr)
-        return 3
+    out(f"完整性检查：正常（数据版本 {schema_version(ctx.paths.database)}）")
     numbers = stats.day_numbers(db, day)
+    by_measure = "，".join(f"{k} {v}" for k, v in numbers.by_measure.items() if v)
     out(f"\n{day:%Y-%m-%d} 概况")
-    out(f"  在管人数：{numbers.under_management}（" + "，".join(f"{k} {v}" for k, v in numbers.by_measure.items() if v) + "）")
-    out(f"  累计排查 {numbers.registered_total}，当日新增 {numbers.registered_today}，"
-        f"当日解除 {numbers.released_today}，累计解除 {numbers.released_total}")  # fmt: skip
+    out(f"  在管人数：{numbers.under_management}（{by_measure}）")
+    out(
+        f"  累计排查 {numbers.registered_total}，当日新增 {numbers.registered_today}，"
+        f"当日解除 {numbers.released_today}，累计解除 {numbers.released_total}"
+    )
     out(f"  当日发热(异常) {numbers.fever_today} 人，当日漏测 {numbers.missed_readings} 人次")
     cp = numbers.checkpoint
-    out(f"  卡点：检查车辆 {cp.vehicles} 辆，检查人数 {cp.people} 人次，劝返车辆 {cp.turned_back_vehicles} 辆，"
-        f"劝返人数 {cp.turned_back_people} 人次")  # fmt: skip
+    out(
+        f"  卡点：检查车辆 {cp.vehicles} 辆，检查人数 {cp.people} 人次，"
+        f"劝返车辆 {cp.turned_back_vehicles} 辆，劝返人数 {cp.turned_back_people} 人次"
+    )
     gaps = assignments.coverage_gaps(db, day)
     out(f"\n包保未落实：{len(gaps)} 人")
-    for gap in gaps[:20]:
-        out(f"  {gap.group_name or ''} {gap.name}（{gap.measure}）缺：{'、'.join(gap.missing_roles)}")
-    if len(gaps) > 20:
-        out(f"  …… 另有 {len(gaps) - 20} 人")
+    for gap in gaps[:LISTED]:
+        missing_roles = "、".join(gap.missing_roles)
+        out(f"  {gap.group_name or ''} {gap.name}（{gap.measure}）缺：{missing_roles}")
+    _more(len(gaps))
     for slot in (rounds.Slot.AM, rounds.Slot.PM):
         due = rounds.due_list(db, day, slot)
         missing = [d for d in due if d.reading is None]
         out(f"\n{slot.label}体温：应测 {len(due)} 人，未测 {len(missing)} 人")
-        for item in missing[:20]:
+        for item in missing[:LISTED]:
             out(f"  {item.group_name or ''} {item.name}  {item.medical_staff or '（无医护人员）'}")
-        if len(missing) > 20:
-            out(f"  …… 另有 {len(missing) - 20} 人")
+        _more(len(missing))
     opened = rounds.anomalies(db, open_only=True)
     out(f"\n未关闭的异常：{len(opened)} 条")
-    for anomaly in opened[:20]:
-        out(f"  {anomaly.detected_on:%m-%d} {anomaly.person_name} {anomaly.observation}"
-            f" — {anomaly.action or '尚未处置'}")  # fmt: skip
+    for anomaly in opened[:LISTED]:
+        out(
+            f"  {anomaly.detected_on:%m-%d} {anomaly.person_name} {anomaly.observation}"
+            f" — {anomaly.action or '尚未处置'}"
+        )
+    _more(len(opened))
     releases = roster.due_for_release(db, day)
     out(f"\n观察期已满待解除：{len(releases)} 人")
-    for row in releases[:20]:
+    for row in releases[:LISTED]:
         out(f"  {row.group_name or ''} {row.name} 计划解除 {row.planned_end:%Y-%m-%d}")
+    _more(len(releases))
     return 0
+
+
+LISTED = 20  # names printed per section; the rest are counted
+
+
+def _more(total: int) -> None:
+    if total > LISTED:
+        out(f"  …… 另有 {total - LISTED} 人")

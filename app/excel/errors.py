@@ -47,11 +47,18 @@ class ImportRejected(Exception):
         self.problems: list[RowProblem] = list(problems)
         super().__init__(self.problems)
 
+    @property
+    def headline(self) -> str:
+        """One line without the problem list, for callers that list ``problems`` themselves."""
+        if not self.problems:
+            return "导入失败，未导入任何数据。"
+        return f"发现 {len(self.problems)} 处问题，未导入任何数据。请在 Excel 中改正后重新导入："
+
     def __str__(self) -> str:
         count = len(self.problems)
         if count == 0:
-            return "导入失败，未导入任何数据。"
-        lines = [f"发现 {count} 处问题，未导入任何数据。请在 Excel 中改正后重新导入："]
+            return self.headline
+        lines = [self.headline]
         lines.extend(str(p) for p in self.problems[: self.SHOWN])
         if count > self.SHOWN:
             lines.append(f"……还有 {count - self.SHOWN} 处问题。")

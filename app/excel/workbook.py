@@ -20,6 +20,7 @@ import stat
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -271,7 +272,8 @@ def write_workbook(
     at the end with ``(done, done)``; total is 0 while unknown (a generator without a hint).  An
     exception raised by ``progress`` (e.g. the clerk pressed 取消) aborts the export and leaves no
     file.  ``streaming`` None → write-only mode when a sheet is expected to exceed
-    :data:`STREAMING_THRESHOLD` rows (by ``row_count_hint``, else when ``rows`` is not a list).
+    :data:`STREAMING_THRESHOLD` rows (by ``row_count_hint``, else by ``len(rows)``; a
+    generator of unknown length streams).
     """
     if not sheets:
         raise ValueError("write_workbook needs at least one sheet")
@@ -294,7 +296,7 @@ def write_workbook(
 def _expects_many_rows(spec: SheetSpec) -> bool:
     if spec.row_count_hint is not None:
         return spec.row_count_hint > STREAMING_THRESHOLD
-    if isinstance(spec.rows, list):
+    if isinstance(spec.rows, Sized):
         return len(spec.rows) > STREAMING_THRESHOLD
     return True  # a generator of unknown length: assume it is the big one
 
@@ -528,6 +530,26 @@ class _Ticker:
             self.progress(self.done, self.done)
 
 
+def _discard_write_only(wb: Any) -> None:
+    """Tear down an aborted write-only workbook in order.
+
+    Left to the garbage collector, a half-written sheet's row generator is finalised after its
+    XML stream was closed and raises "I/O operation on closed file" in some later, unrelated
+    code; its scratch XML file in %TEMP% would also stay until the app exits.
+    """
+    for ws in wb.worksheets:
+        rows = getattr(ws, "_rows", None)
+        writer = getattr(ws, "_writer", None)
+        if rows is not None:
+            with suppress(Exception):
+                rows.close()
+        if writer is not None:
+            with suppress(Exception):
+                writer.close()
+            with suppress(OSError):
+                os.remove(writer.out)
+
+
 def _checked_rows(rows: Iterable[Sequence[object]], ncols: int) -> Iterator[Sequence[object]]:
     for values in rows:
         n = len(values)
@@ -556,14 +578,19 @@ class _TableWriter:
         if not self.streaming:
             wb.remove(wb.active)  # the default empty "Sheet"
         used: set[str] = set()
-        for spec in sheets:
-            ws = wb.create_sheet(_sheet_title(spec.title, used))
+        try:
+            for spec in sheets:
+                ws = wb.create_sheet(_sheet_title(spec.title, used))
+                if self.streaming:
+                    self._write_streaming(ws, spec)
+                else:
+                    self._write_normal(ws, spec)
+            self.ticker.finish()
+            wb.save(path)
+        except BaseException:
             if self.streaming:
-                self._write_streaming(ws, spec)
-            else:
-                self._write_normal(ws, spec)
-        self.ticker.finish()
-        wb.save(path)
+                _discard_write_only(wb)
+            raise
 
     # -- shared page setup ----------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ class AuditEntry(Base):
 
 OPERATOR_KEY = "operator"  # Session.info key holding who is working
 SKIP_AUDIT_KEY = "skip_audit"  # bulk paths write one summary entry themselves
-_NOT_AUDITED = {"audit_entry", "setting"}
+_NOT_AUDITED = {"audit_entry"}
 _IGNORED_FIELDS = {"created_at", "updated_at", "search_key"}
 
 
@@ -42,6 +42,11 @@ def _plain(value: object) -> object:
     return value
 
 
+def _label(obj: object) -> object:
+    """How a related record appears in a change list: its name if it has one, else its id."""
+    return getattr(obj, "name", None) or getattr(obj, "id", None)
+
+
 def _changes(obj: object, *, new: bool) -> dict[str, list[object]]:
     from sqlalchemy import inspect
 
@@ -50,17 +55,42 @@ def _changes(obj: object, *, new: bool) -> dict[str, list[object]]:
     for attr in state.mapper.column_attrs:
         if attr.key in _IGNORED_FIELDS:
             continue
-        history = state.attrs[attr.key].history
         if new:
-            value = getattr(obj, attr.key)
+            # state.dict, not getattr: after the INSERT an unset server-default column is expired
+            # and getattr would run a SELECT inside the flush.
+            value = state.dict.get(attr.key)
             if value is not None:
                 changes[attr.key] = [None, _plain(value)]
-        elif history.has_changes():
+            continue
+        history = state.attrs[attr.key].history
+        if history.has_changes():
             old = history.deleted[0] if history.deleted else None
             now = history.added[0] if history.added else None
             if old != now:
                 changes[attr.key] = [_plain(old), _plain(now)]
+    # Many-to-many lists (a measure's required 包保 roles) change no column of their own.
+    for rel in state.mapper.relationships:
+        if rel.secondary is None or new:
+            continue
+        history = state.attrs[rel.key].history
+        if history.added or history.deleted:
+            kept = list(history.unchanged)
+            before = [_label(o) for o in kept + list(history.deleted)]
+            after = [_label(o) for o in kept + list(history.added)]
+            changes[rel.key] = [before, after]
     return changes
+
+
+def _removed_values(obj: object) -> dict[str, list[object]]:
+    """What a hard-deleted record held (only what was loaded: nothing may be read back now)."""
+    from sqlalchemy import inspect
+
+    state = inspect(obj)
+    return {
+        attr.key: [_plain(state.dict[attr.key]), None]
+        for attr in state.mapper.column_attrs
+        if attr.key not in _IGNORED_FIELDS and state.dict.get(attr.key) is not None
+    }
 
 
 def _person_id(session: Any, obj: object) -> int | None:
@@ -78,11 +108,18 @@ def _person_id(session: Any, obj: object) -> int | None:
     return session.execute(select(Case.person_id).where(Case.id == case_id)).scalar()
 
 
+def _summary(obj: object) -> str:
+    key = getattr(obj, "key", None)  # a Setting's name: it has no integer id
+    name = getattr(obj, "name", None)
+    return str(key or name or "")[:200]
+
+
 def _entries(session: Any) -> list[dict[str, object]]:
     operator = session.info.get(OPERATOR_KEY) or "系统"
     now = local_now()
     rows: list[dict[str, object]] = []
-    for obj, new in [(o, True) for o in session.new] + [(o, False) for o in session.dirty]:
+    changed = [(o, True) for o in session.new] + [(o, False) for o in session.dirty]
+    for obj, new in changed:
         table = getattr(obj, "__tablename__", None)
         if table is None or table in _NOT_AUDITED:
             continue
@@ -92,37 +129,39 @@ def _entries(session: Any) -> list[dict[str, object]]:
         action = "新增" if new else "修改"
         if "deleted_at" in changes and not new:
             action = "删除" if changes["deleted_at"][1] is not None else "恢复"
-        rows.append(
-            {
-                "at": now,
-                "operator": operator,
-                "action": action,
-                "entity": table,
-                "entity_id": getattr(obj, "id", None),
-                "person_id": _person_id(session, obj),
-                "changes": json.dumps(changes, ensure_ascii=False),
-                "summary": "",
-            }
-        )
+        rows.append(_entry(session, obj, table, action, changes, operator, now))
     for obj in session.deleted:
         table = getattr(obj, "__tablename__", None)
         if table and table not in _NOT_AUDITED:
-            rows.append(
-                {
-                    "at": now,
-                    "operator": operator,
-                    "action": "移除",
-                    "entity": table,
-                    "entity_id": getattr(obj, "id", None),
-                    "person_id": None,
-                    "changes": "",
-                    "summary": "",
-                }
-            )
+            rows.append(_entry(session, obj, table, "移除", _removed_values(obj), operator, now))
     return rows
 
 
+def _entry(
+    session: Any,
+    obj: object,
+    table: str,
+    action: str,
+    changes: dict[str, list[object]],
+    operator: str,
+    now: datetime,
+) -> dict[str, object]:
+    identity = getattr(obj, "id", None)
+    return {
+        "at": now,
+        "operator": operator,
+        "action": action,
+        "entity": table,
+        "entity_id": identity if isinstance(identity, int) else None,
+        "person_id": _person_id(session, obj),
+        "changes": json.dumps(changes, ensure_ascii=False),
+        "summary": _summary(obj),
+    }
+
+
 def _record(session: Any, _context: object) -> None:
+    """``after_flush``: the flushed objects are still listed as new/dirty/deleted with their
+    attribute history (old → new), and the entries join the same transaction as the change."""
     from sqlalchemy import insert
 
     if session.info.get(SKIP_AUDIT_KEY):
@@ -132,9 +171,12 @@ def _record(session: Any, _context: object) -> None:
         session.connection().execute(insert(AuditEntry), rows)
 
 
-def install_audit_hook(session_class: type) -> None:
-    """Record every ORM change (old → new) with the session's operator, in the same transaction."""
+def install_audit_hook(sessions: object) -> None:
+    """Record every ORM change (old → new) with the session's operator, in the same transaction.
+
+    ``sessions`` is a ``sessionmaker`` (or a Session class): every session it makes is audited.
+    """
     from sqlalchemy import event
 
-    if not event.contains(session_class, "after_flush", _record):
-        event.listen(session_class, "after_flush", _record)
+    if not event.contains(sessions, "after_flush", _record):
+        event.listen(sessions, "after_flush", _record)

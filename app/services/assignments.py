@@ -84,9 +84,12 @@ def update_staff(db: Database, staff_id: int, data: StaffInput) -> StaffInfo:
     values = _clean_staff(data)
     with db.session() as session:
         staff = _staff(session, staff_id)
+        if session.get(StaffRole, data.role_id) is None:
+            raise ServiceError("请选择包保角色。")
         for key, value in values.items():
             setattr(staff, key, value)
         session.flush()
+        session.refresh(staff)  # ``role`` still points at the old role until reloaded
         return _staff_info(staff, 0)
 
 
@@ -102,7 +105,11 @@ def retire_staff(db: Database, staff_id: int, on: date | None = None) -> list[in
         ).all()
         for assignment in current:
             assignment.until = on
-        return sorted({a.case_id for a in current})
+        # Only people still under management need someone new; ended cases just lose the link.
+        still_managed = select(Case.id).where(
+            Case.id.in_({a.case_id for a in current}), *under_management(on)
+        )
+        return sorted(session.scalars(still_managed))
 
 
 def reactivate_staff(db: Database, staff_id: int) -> None:
@@ -123,7 +130,7 @@ def staff_list(db: Database, *, include_retired: bool = False, on: date | None =
     if not include_retired:
         query = query.where(Staff.active.is_(True))
     with db.reading() as session:
-        loads = dict(session.execute(load).tuples().all())
+        loads = dict(session.execute(load).all())  # Row unpacks as a tuple
         return [_staff_info(s, loads.get(s.id, 0)) for s in session.scalars(query)]
 
 
@@ -237,6 +244,75 @@ def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
         CoverageGap(cid, pid, name, group, measure, tuple(by_case[cid]))
         for cid, pid, name, group, measure in details
     ]
+
+
+@dataclass(frozen=True)
+class CaseCoverage:
+    """One case's current 包保 team and the roles its measure requires that nobody holds."""
+
+    team: tuple[TeamMember, ...]
+    missing_role_ids: tuple[int, ...]
+    missing_roles: tuple[str, ...]
+    required_role_ids: tuple[int, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing_role_ids
+
+
+def case_coverage(
+    db: Database, case_ids: list[int], on: date | None = None
+) -> dict[int, CaseCoverage]:
+    """Team and missing roles of each case (every id gets an entry), for tables that show teams.
+
+    Missing roles are judged exactly as ``coverage_gaps`` judges them; callers pass cases under
+    management (an ended case is reported against its measure all the same).
+    """
+    on = on or date.today()
+    team = teams(db, case_ids, on)
+    required: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    with db.reading() as session:
+        for start in range(0, len(case_ids), 900):
+            chunk = case_ids[start : start + 900]
+            query = (
+                select(Case.id, StaffRole.id, StaffRole.name)
+                .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
+                .join(StaffRole, StaffRole.id == MeasureRequiredRole.role_id)
+                .where(Case.id.in_(chunk))
+                .order_by(StaffRole.sort_order, StaffRole.id)
+            )
+            for case_id, role_id, role in session.execute(query):
+                required[case_id].append((role_id, role))
+    result: dict[int, CaseCoverage] = {}
+    for case_id in case_ids:
+        members = tuple(team.get(case_id, ()))
+        held = {m.role_id for m in members}
+        missing = [(rid, name) for rid, name in required.get(case_id, ()) if rid not in held]
+        result[case_id] = CaseCoverage(
+            team=members,
+            missing_role_ids=tuple(rid for rid, _ in missing),
+            missing_roles=tuple(name for _, name in missing),
+            required_role_ids=tuple(rid for rid, _ in required.get(case_id, ())),
+        )
+    return result
+
+
+def uncovered_case_ids(db: Database, on: date | None = None) -> set[int]:
+    """Ids of the cases ``coverage_gaps`` lists (包保未落实), without loading their details."""
+    on = on or date.today()
+    required = (
+        select(Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id"))
+        .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
+        .where(*under_management(on))
+        .subquery()
+    )
+    held = select(Assignment.id).where(
+        Assignment.case_id == required.c.case_id,
+        Assignment.role_id == required.c.role_id,
+        _current(on),
+    )
+    with db.reading() as session:
+        return set(session.scalars(select(required.c.case_id).where(~held.exists()).distinct()))
 
 
 def count_coverage_gaps(session: Session, on: date) -> int:

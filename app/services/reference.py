@@ -13,7 +13,7 @@ from app.config import Settings, SettingSpec
 from app.db import Database
 from app.models import Category, EndReason, Measure, Setting, StaffRole, UnitProfile
 from app.services.access import Permission, require
-from app.services.errors import NotFound, ServiceError
+from app.services.errors import Conflict, NotFound, ServiceError
 
 T = TypeVar("T", int, float, str, bool, time)
 
@@ -26,6 +26,7 @@ class MeasureInfo:
     needs_readings: bool
     required_role_ids: tuple[int, ...]
     required_role_names: tuple[str, ...]
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class NamedItem:
     id: int
     name: str
     kind: str = ""  # end reasons: EndKind value
+    active: bool = True  # categories can be switched off (停用) without losing old records
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def _measure_info(measure: Measure) -> MeasureInfo:
         needs_readings=measure.needs_readings,
         required_role_ids=tuple(r.id for r in measure.required_roles),
         required_role_names=tuple(r.name for r in measure.required_roles),
+        active=measure.active,
     )
 
 
@@ -118,7 +121,7 @@ def categories(db: Database, *, include_inactive: bool = False) -> list[NamedIte
         query = select(Category).order_by(Category.sort_order, Category.id)
         if not include_inactive:
             query = query.where(Category.active.is_(True))
-        return [NamedItem(c.id, c.name) for c in session.scalars(query)]
+        return [NamedItem(c.id, c.name, active=c.active) for c in session.scalars(query)]
 
 
 def end_reasons(db: Database) -> list[NamedItem]:
@@ -134,6 +137,7 @@ def staff_roles(db: Database) -> list[NamedItem]:
 
 
 def add_category(db: Database, name: str) -> NamedItem:
+    require(db, Permission.SETTINGS)
     name = name.strip()
     if not name:
         raise ServiceError("人员类别名称不能为空。")
@@ -147,6 +151,53 @@ def add_category(db: Database, name: str) -> NamedItem:
         session.add(category)
         session.flush()
         return NamedItem(category.id, category.name)
+
+
+def rename_category(db: Database, category_id: int, name: str) -> NamedItem:
+    """Correct a 人员类别's name; every case filed under it follows."""
+    require(db, Permission.SETTINGS)
+    name = name.strip()
+    if not name:
+        raise ServiceError("人员类别名称不能为空。")
+    with db.session() as session:
+        category = session.get(Category, category_id)
+        if category is None:
+            raise NotFound("找不到这个人员类别。")
+        clash = session.scalar(
+            select(Category).where(Category.name == name, Category.id != category_id)
+        )
+        if clash is not None:
+            raise Conflict(f"已有人员类别「{name}」。")
+        category.name = name
+        return NamedItem(category.id, category.name, active=category.active)
+
+
+def set_category_active(db: Database, category_id: int, active: bool) -> None:
+    """停用 hides a category from new registrations; cases already filed under it keep it."""
+    require(db, Permission.SETTINGS)
+    with db.session() as session:
+        category = session.get(Category, category_id)
+        if category is None:
+            raise NotFound("找不到这个人员类别。")
+        if not active and not session.scalar(
+            select(Category.id).where(Category.active.is_(True), Category.id != category_id)
+        ):
+            raise ServiceError("至少要保留一个在用的人员类别。")
+        category.active = active
+
+
+def set_measure_active(db: Database, measure_id: int, active: bool) -> None:
+    """停用 hides a 管控措施 from new registrations; cases already under it keep it."""
+    require(db, Permission.SETTINGS)
+    with db.session() as session:
+        measure = session.get(Measure, measure_id)
+        if measure is None:
+            raise NotFound("找不到这个管控措施。")
+        if not active and measure.name == get_setting(session, Settings.DEFAULT_MEASURE):
+            raise ServiceError(
+                f"「{measure.name}」是默认管控措施，请先在防控策略中换一个默认措施再停用。"
+            )
+        measure.active = active
 
 
 def save_measure(
@@ -166,6 +217,9 @@ def save_measure(
     if not 0 <= default_days <= 60:
         raise ServiceError("默认天数应在 0–60 天之间。")
     with db.session() as session:
+        clash = session.scalar(select(Measure.id).where(Measure.name == name))
+        if clash is not None and clash != measure_id:
+            raise Conflict(f"已有管控措施「{name}」。")
         if measure_id is None:
             measure = Measure(name=name, sort_order=99, active=True)
             session.add(measure)
@@ -174,6 +228,10 @@ def save_measure(
             if found is None:
                 raise NotFound("找不到这个管控措施。")
             measure = found
+            # The default-measure setting names a measure: a rename must carry it along.
+            default = session.get(Setting, Settings.DEFAULT_MEASURE.key)
+            if default is not None and default.value == measure.name:
+                default.value = name
         measure.name = name
         measure.default_days = default_days
         measure.needs_readings = needs_readings
@@ -209,6 +267,7 @@ def unit_profile(db: Database) -> UnitInfo:
 
 
 def save_unit_profile(db: Database, info: UnitInfo) -> UnitInfo:
+    require(db, Permission.SETTINGS)
     if not info.unit_name.strip():
         raise ServiceError("填报单位不能为空。")
     with db.session() as session:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, literal, or_, select
+from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, joinedload
 
 from app.config import Settings
-from app.db import Database
+from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
 from app.models.search import person_search_key
 from app.models.validation import (
@@ -22,6 +23,7 @@ from app.models.validation import (
 )
 from app.services.access import Permission, require
 from app.services.errors import Conflict, NotFound
+from app.services.periods import under_management
 from app.services.reference import get_setting, statistical_day
 
 RESIDENT_ID = "居民身份证"
@@ -95,6 +97,8 @@ class CaseRow:
     end_reason: str | None
     note: str | None
     deleted: bool = False
+    category_id: int | None = None
+    source_pass_id: int | None = None  # the checkpoint pass the person was registered from
 
     @property
     def status(self) -> str:
@@ -328,6 +332,7 @@ def reopen_case(db: Database, case_id: int) -> CaseRow:
     require(db, Permission.RECORD)
     with db.session() as session:
         case = _live_case(session, case_id)
+        _refuse_second_open_case(session, case)
         case.ended_on = None
         case.end_reason_id = None
         session.flush()
@@ -347,9 +352,25 @@ def restore_case(db: Database, case_id: int) -> CaseRow:
         case = session.get(Case, case_id)
         if case is None:
             raise NotFound("找不到这条记录。")
+        if case.ended_on is None:
+            _refuse_second_open_case(session, case)
         case.deleted_at = None
         session.flush()
         return _row(session, case.id)
+
+
+def _refuse_second_open_case(session: Session, case: Case) -> None:
+    """One person, one open period of management: undoing an end or a delete must not make two."""
+    other = session.scalar(
+        select(Case.id).where(
+            Case.person_id == case.person_id,
+            Case.id != case.id,
+            Case.deleted_at.is_(None),
+            Case.ended_on.is_(None),
+        )
+    )
+    if other is not None:
+        raise Conflict(f"「{case.person.name}」已有一条在管记录，不能再有第二条；请先处理那一条。")
 
 
 def _live_case(session: Session, case_id: int) -> Case:
@@ -369,7 +390,7 @@ def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-
     else:
         query = query.where(Case.deleted_at.is_(None))
     if flt.status == "active":
-        query = query.where(or_(Case.ended_on.is_(None), Case.ended_on > day))
+        query = query.where(*under_management(day))
     elif flt.status == "ended":
         query = query.where(Case.ended_on.is_not(None), Case.ended_on <= day)
     if flt.category_id is not None:
@@ -380,23 +401,80 @@ def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-
         query = query.where(Person.group_name == flt.group_name)
     text = flt.text.strip().lower()
     if text:
-        pattern = f"%{text}%"
+        # "_" and "%" typed by the clerk are plain characters, not LIKE wildcards.
+        literal_text = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{literal_text}%"
         query = query.where(
             or_(
-                Person.name.like(pattern),
-                Person.search_key.like(pattern),
-                Person.id_number.like(f"%{text.upper()}%"),
-                Person.phone.like(pattern),
+                Person.name.like(pattern, escape="\\"),
+                Person.search_key.like(pattern, escape="\\"),
+                Person.id_number.like(f"%{literal_text.upper()}%", escape="\\"),
+                Person.phone.like(pattern, escape="\\"),
             )
         )
     return query
 
 
-def roster_ids(db: Database, flt: RosterFilter) -> list[int]:
-    """The ordered case ids matching a filter — cheap, so a table can fetch rows lazily."""
+# What a roster table can be ordered by (``roster_ids(sort=...)``); ties fall back to 组别, 姓名.
+ROSTER_SORTS: tuple[str, ...] = (
+    "group", "name", "sex", "age", "id_number", "phone", "category", "measure",
+    "start_date", "planned_end", "status",
+)  # fmt: skip
+
+
+def group_rank(session: Session):  # type: ignore[no-untyped-def]
+    """村民小组 in natural order (一组 < 二组 < 十组) as a SQL expression.
+
+    The ``natural`` collation calls Python for every comparison: ordering 50,000 rows with it took
+    ~0.9 s. The distinct group names are few, so rank them once in Python and let SQLite sort
+    integers.
+    """
+    named = select(Person.group_name).where(Person.group_name.is_not(None)).distinct()
+    ranked = sorted(session.scalars(named), key=natural_key)
+    if not ranked:
+        return literal(0)
+    ranks = {name: rank for rank, name in enumerate(ranked)}
+    return sql_case(ranks, value=Person.group_name, else_=len(ranked))
+
+
+def _sort_columns(sort: str, descending: bool):  # type: ignore[no-untyped-def]
+    primary = {
+        "name": [Person.search_key],
+        "sex": [Person.sex],
+        "age": [Person.birth_date],  # older first when ascending by birth date: flipped below
+        "id_number": [Person.id_number],
+        "phone": [Person.phone],
+        "category": [Category.sort_order, Category.id],
+        "measure": [Measure.sort_order, Measure.id],
+        "start_date": [Case.start_date],
+        "planned_end": [Case.planned_end],
+        "status": [Case.ended_on.is_not(None), Case.ended_on],
+    }.get(sort, [])
+    if sort == "age":
+        descending = not descending
+    return [(c.desc() if descending else c.asc()).nulls_last() for c in primary]
+
+
+def roster_ids(
+    db: Database, flt: RosterFilter, *, sort: str = "group", descending: bool = False
+) -> list[int]:
+    """The ordered case ids matching a filter — cheap, so a table can fetch rows lazily.
+
+    ``sort`` is one of ``ROSTER_SORTS``. Measured at 50,000 cases: ~0.09 s for all of them, ~0.03 s
+    for a name or pinyin search.
+    """
+    if sort not in ROSTER_SORTS:
+        raise ValueError(f"unknown roster sort {sort!r}")
     query = _filtered(select(Case.id).join(Person, Case.person_id == Person.id), flt)
-    query = query.order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+    if sort == "category":
+        query = query.join(Category, Category.id == Case.category_id)
+    elif sort == "measure":
+        query = query.join(Measure, Measure.id == Case.measure_id)
     with db.reading() as session:
+        group = group_rank(session)
+        if sort == "group" and descending:
+            group = group.desc()
+        query = query.order_by(*_sort_columns(sort, descending), group, Person.search_key, Case.id)
         return list(session.scalars(query))
 
 
@@ -487,6 +565,8 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
                     end_reason=c.end_reason.name if c.end_reason else None,
                     note=c.note,
                     deleted=c.is_deleted,
+                    category_id=c.category_id,
+                    source_pass_id=c.source_pass_id,
                 )
             )
     return rows

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,10 +89,14 @@ class AnomalyInfo:
 
 
 def parse_symptoms(raw: object) -> tuple[str, ...]:
-    """"干咳、乏力" / "干咳,乏力" / ["干咳"] → known symptom names; "无"/blank → ()."""
+    """ "干咳、乏力" / "干咳,乏力" / ["干咳"] → known symptom names; "无"/blank → ()."""
     if raw is None:
         return ()
-    items = raw if isinstance(raw, list | tuple) else str(raw).replace("，", ",").replace("、", ",").split(",")
+    items = (
+        raw
+        if isinstance(raw, list | tuple)
+        else str(raw).replace("，", ",").replace("、", ",").split(",")
+    )
     names: list[str] = []
     for item in (str(i).strip() for i in items):
         if not item or item in {"无", "否", "正常", "-"}:
@@ -112,12 +117,32 @@ def fever_threshold(db: Database) -> float:
         return get_setting(session, Settings.FEVER_THRESHOLD)
 
 
+def current_slot(db: Database, moment: datetime | None = None) -> Slot:
+    """The round a clerk is most likely doing at ``moment``: 上午 before AM_SLOT_ENDS, else 下午."""
+    at: time = (moment or local_now()).time()
+    with db.reading() as session:
+        return Slot.AM if at < get_setting(session, Settings.AM_SLOT_ENDS) else Slot.PM
+
+
 def _info(r: TemperatureReading, threshold: float) -> ReadingInfo:
     symptoms = tuple(s for s in r.symptoms.split(SYMPTOM_SEPARATOR) if s)
     return ReadingInfo(
         r.id, r.case_id, r.reading_date, Slot(r.slot), r.celsius, symptoms, r.measured_by,
         r.recorded_at, r.note, is_fever(r.celsius, threshold) or bool(symptoms),
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReadingEntry:
+    """One reading to save: what ``record_reading`` takes, for saving many in one transaction."""
+
+    case_id: int
+    day: date
+    slot: Slot
+    celsius: object
+    symptoms: object = ()
+    measured_by: str | None = None
+    note: str | None = None
 
 
 def record_reading(
@@ -138,47 +163,84 @@ def record_reading(
     Committed durably before returning: nothing typed is lost if the laptop dies a second later.
     """
     require(db, Permission.RECORD)
-    value = parse_temperature(celsius)
-    names = parse_symptoms(symptoms)
+    entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note)
+    with db.session() as session:
+        return save_reading(session, entry, overwrite=overwrite, today=today)
+
+
+def record_readings(
+    db: Database,
+    entries: Sequence[ReadingEntry],
+    *,
+    overwrite: bool = True,
+    today: date | None = None,
+) -> list[SaveResult]:
+    """Save many readings in one transaction (an imported 填报表): all of them or none."""
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        threshold = get_setting(session, Settings.FEVER_THRESHOLD)
+        return [
+            save_reading(session, e, overwrite=overwrite, today=today, threshold=threshold)
+            for e in entries
+        ]
+
+
+def save_reading(
+    session: Session,
+    entry: ReadingEntry,
+    *,
+    overwrite: bool = True,
+    today: date | None = None,
+    threshold: float | None = None,
+) -> SaveResult:
+    """The one place a reading is written (typed or imported); the caller owns the transaction."""
+    value = parse_temperature(entry.celsius)
+    names = parse_symptoms(entry.symptoms)
+    day, slot = entry.day, entry.slot
     if day > (today or date.today()):
         raise ServiceError("不能登记未来日期的体温。")
-    with db.session() as session:
-        case = session.get(Case, case_id)
-        if case is None or case.is_deleted:
-            raise NotFound("找不到这个人员的登记记录。")
-        if not case.under_management_on(day):
-            raise ServiceError(f"「{case.person.name}」{day:%Y-%m-%d} 不在观察期内，不能登记体温。")
+    case = session.get(Case, entry.case_id)
+    if case is None or case.is_deleted:
+        raise NotFound("找不到这个人员的登记记录。")
+    if not case.under_management_on(day):
+        raise ServiceError(f"「{case.person.name}」{day:%Y-%m-%d} 不在观察期内，不能登记体温。")
+    if threshold is None:
         threshold = get_setting(session, Settings.FEVER_THRESHOLD)
-        reading = session.scalar(
-            select(TemperatureReading).where(
-                TemperatureReading.case_id == case_id,
-                TemperatureReading.reading_date == day,
-                TemperatureReading.slot == slot.value,
-            )
+    reading = session.scalar(
+        select(TemperatureReading).where(
+            TemperatureReading.case_id == entry.case_id,
+            TemperatureReading.reading_date == day,
+            TemperatureReading.slot == slot.value,
         )
-        replaced = None
-        if reading is None:
-            reading = TemperatureReading(case_id=case_id, reading_date=day, slot=slot.value)
-            session.add(reading)
-        else:
-            if not overwrite:
-                raise Conflict(
-                    f"「{case.person.name}」{day:%m月%d日}{slot.label}已有体温 {reading.celsius:.1f} ℃。"
-                )
-            replaced = reading.celsius
-        reading.celsius = value
-        reading.symptoms = SYMPTOM_SEPARATOR.join(names)
-        reading.measured_by = optional_text(measured_by, max_length=50)
-        reading.note = optional_text(note, max_length=200)
-        reading.recorded_at = local_now()
-        session.flush()
-        abnormal = is_fever(value, threshold) or bool(names)
-        anomaly_id = _open_reading_anomaly(session, case, reading, names, threshold) if abnormal else None
-        return SaveResult(_info(reading, threshold), abnormal, anomaly_id, replaced)
+    )
+    replaced = None
+    if reading is None:
+        reading = TemperatureReading(case_id=entry.case_id, reading_date=day, slot=slot.value)
+        session.add(reading)
+    else:
+        if not overwrite:
+            name, old = case.person.name, reading.celsius
+            raise Conflict(f"「{name}」{day:%m月%d日}{slot.label}已有体温 {old:.1f} ℃。")
+        replaced = reading.celsius
+    reading.celsius = value
+    reading.symptoms = SYMPTOM_SEPARATOR.join(names)
+    reading.measured_by = optional_text(entry.measured_by, max_length=50)
+    reading.note = optional_text(entry.note, max_length=200)
+    reading.recorded_at = local_now()
+    session.flush()
+    abnormal = is_fever(value, threshold) or bool(names)
+    anomaly_id = (
+        _open_reading_anomaly(session, case, reading, names, threshold) if abnormal else None
+    )
+    return SaveResult(_info(reading, threshold), abnormal, anomaly_id, replaced)
 
 
 def _open_reading_anomaly(
-    session: Session, case: Case, reading: TemperatureReading, names: tuple[str, ...], threshold: float
+    session: Session,
+    case: Case,
+    reading: TemperatureReading,
+    names: tuple[str, ...],
+    threshold: float,
 ) -> int:
     existing = session.scalar(
         select(Anomaly).where(Anomaly.reading_id == reading.id, Anomaly.closed.is_(False))
@@ -210,8 +272,16 @@ def due_list(db: Database, day: date, slot: Slot) -> list[DueItem]:
     with db.reading() as session:
         threshold = get_setting(session, Settings.FEVER_THRESHOLD)
         rows = session.execute(
-            select(Case.id, Person.id, Person.name, Person.id_number, Person.group_name,
-                   Person.address, Person.phone, Measure.name)  # fmt: skip
+            select(
+                Case.id,
+                Person.id,
+                Person.name,
+                Person.id_number,
+                Person.group_name,
+                Person.address,
+                Person.phone,
+                Measure.name,
+            )
             .join(Person, Person.id == Case.person_id)
             .join(Measure, Measure.id == Case.measure_id)
             .where(*readings_due(day))
@@ -234,11 +304,18 @@ def due_list(db: Database, day: date, slot: Slot) -> list[DueItem]:
         medical = next((m for m in team if m.role == "医护人员"), None)
         items.append(
             DueItem(
-                case_id, person_id, name, id_number, group, address, phone, measure,
+                case_id,
+                person_id,
+                name,
+                id_number,
+                group,
+                address,
+                phone,
+                measure,
                 medical.name if medical else None,
                 "；".join(f"{m.role} {m.name} {m.phone or ''}".strip() for m in team),
                 readings.get(case_id),
-            )  # fmt: skip
+            )
         )
     return items
 
@@ -254,7 +331,58 @@ def readings_of_case(db: Database, case_id: int) -> list[ReadingInfo]:
         return [_info(r, threshold) for r in session.scalars(query)]
 
 
-# --- anomalies -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReadingCorrection:
+    """更正 — a recorded temperature that was later overwritten (from the audit trail)."""
+
+    reading_id: int
+    at: datetime
+    operator: str
+    old_celsius: float
+    new_celsius: float
+
+
+def reading_corrections(db: Database, case_id: int) -> dict[int, list[ReadingCorrection]]:
+    """Every change of a recorded temperature of this case, oldest first, by reading id.
+
+    The audit hook keeps old → new for every saved change, so a correction never erases what was
+    first written down.
+    """
+    import json
+
+    from app.models import AuditEntry
+
+    with db.reading() as session:
+        ids = list(
+            session.scalars(
+                select(TemperatureReading.id).where(TemperatureReading.case_id == case_id)
+            )
+        )
+        if not ids:
+            return {}
+        entries = session.scalars(
+            select(AuditEntry)
+            .where(
+                AuditEntry.entity == TemperatureReading.__tablename__,
+                AuditEntry.entity_id.in_(ids),
+                AuditEntry.action == "修改",
+            )
+            .order_by(AuditEntry.at, AuditEntry.id)
+        )
+        found: dict[int, list[ReadingCorrection]] = {}
+        for entry in entries:
+            change = json.loads(entry.changes or "{}").get("celsius")
+            if not change or change[0] is None or entry.entity_id is None:
+                continue
+            found.setdefault(entry.entity_id, []).append(
+                ReadingCorrection(
+                    entry.entity_id, entry.at, entry.operator, float(change[0]), float(change[1])
+                )
+            )
+        return found
+
+
+# --- anomalies ------------------------------------------------------------------------------------
 
 
 def _anomaly_info(session: Session, a: Anomaly) -> AnomalyInfo:
@@ -330,7 +458,13 @@ def close_anomaly(
             if case.ended_on is None:
                 if session.get(EndReason, end_case_reason_id) is None:
                     raise ServiceError("请选择结束原因。")
-                case.ended_on = on or date.today()
+                ended_on = on or date.today()
+                if ended_on > date.today() or ended_on < case.start_date:
+                    raise ServiceError(
+                        f"结束日期 {ended_on:%Y-%m-%d} 应在观察开始（{case.start_date:%Y-%m-%d}）"
+                        "与今天之间。"
+                    )
+                case.ended_on = ended_on
                 case.end_reason_id = end_case_reason_id
         session.flush()
         return _anomaly_info(session, anomaly)
@@ -357,10 +491,12 @@ def missing_count(session: Session, day: date, slot: Slot | None = None) -> int:
                 TemperatureReading.slot == s.value,
             )
         )
-        total += session.scalar(
-            select(func.count(Case.id))
-            .join(Measure, Measure.id == Case.measure_id)
-            .where(*readings_due(day), ~taken.exists())
-        ) or 0
+        total += (
+            session.scalar(
+                select(func.count(Case.id))
+                .join(Measure, Measure.id == Case.measure_id)
+                .where(*readings_due(day), ~taken.exists())
+            )
+            or 0
+        )
     return total
-

@@ -83,9 +83,7 @@ def count_day(session: Session, day: date) -> DayNumbers:
             .join(Measure, Measure.id == Case.measure_id)
             .where(*under_management(day))
             .group_by(Measure.name)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     by_measure = {name: per_measure.get(name, 0) for name in measure_names}
     by_measure.update({k: v for k, v in per_measure.items() if k not in by_measure})

@@ -93,7 +93,9 @@ class CrashDialog(QDialog):
         self.continue_button = buttons.addButton(
             self.tr("继续"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.quit_button = buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

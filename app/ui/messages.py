@@ -13,7 +13,6 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-
 # A parentless non-blocking box has no Qt owner: keep it alive until it is closed.
 _open_boxes: set[QMessageBox] = set()
 

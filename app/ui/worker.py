@@ -108,6 +108,8 @@ class _Delivery(QObject):
     """Main-thread receiver: calls the callbacks and owns the progress dialog.
 
     A child of the caller's widget: if that widget is gone when the work ends, nothing is called.
+    It keeps no Python reference to that widget, and drops the callbacks once used, so it never
+    forms a reference cycle that the garbage collector could break at a random moment.
     """
 
     def __init__(
@@ -116,13 +118,14 @@ class _Delivery(QObject):
         job: _Job,
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None,
+        on_progress: Progress | None,
         dialog: _ProgressDialog | None,
     ) -> None:
         super().__init__(parent)
-        self._parent_widget = parent
         self._cancel_requested = job.cancel_requested
-        self._on_done = on_done
+        self._on_done: Callable[[Any], None] | None = on_done
         self._on_error = on_error
+        self._on_progress = on_progress
         self._dialog = dialog
         if dialog is not None:
             dialog.canceled.connect(self._cancel)
@@ -135,33 +138,39 @@ class _Delivery(QObject):
 
     @Slot(int, int)
     def deliver_progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
         if self._dialog is not None:
             self._dialog.setMaximum(max(total, 0))
             self._dialog.setValue(min(done, total) if total > 0 else 0)
 
     @Slot(object)
     def deliver_result(self, value: object) -> None:
+        on_done = self._on_done
         self._finish()
         if self._cancel_requested.is_set():
             log.info("background work finished after cancel; result dropped")
-            return
-        self._on_done(value)
+        elif on_done is not None:
+            on_done(value)
 
     @Slot(object)
     def deliver_error(self, error: BaseException) -> None:
+        on_error = self._on_error
+        parent = self.parent()
         self._finish()
         if isinstance(error, Cancelled):
             log.info("background work cancelled")
         elif crash.is_expected_error(error):
             log.info("background work refused: %s", error)
-            if self._on_error is not None:
-                self._on_error(error)
+            if on_error is not None:
+                on_error(error)
             else:
-                messages.show_error(self._parent_widget, str(error))
+                messages.show_error(parent if isinstance(parent, QWidget) else None, str(error))
         else:
             crash.report_exception(error)
 
     def _finish(self) -> None:
+        self._on_done = self._on_error = self._on_progress = None
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.hide()
@@ -178,17 +187,19 @@ def run_in_background(
     on_error: Callable[[BaseException], None] | None = None,
     progress_label: str | None = None,
     cancellable: bool = False,
+    on_progress: Progress | None = None,
 ) -> None:
     """Run ``fn(*args)`` off the main thread; ``on_done(result)`` runs in the main thread.
 
-    ``progress_label`` (translated text) is what the progress dialog says; without it the work is
-    silent (e.g. the automatic backup at start-up).
+    ``progress_label`` (translated text) is what the progress dialog says; without it no dialog
+    appears (e.g. the automatic backup at start-up). ``on_progress(done, total)`` is called in the
+    main thread for each report, e.g. to show progress inline instead of in a dialog.
     """
     job = _Job(fn, args, {})
     dialog = None
     if progress_label is not None and not SYNCHRONOUS:
         dialog = _ProgressDialog(progress_label, cancellable, parent)
-    delivery = _Delivery(parent, job, on_done, on_error, dialog)  # type: ignore[arg-type]
+    delivery = _Delivery(parent, job, on_done, on_error, on_progress, dialog)  # type: ignore[arg-type]
     job.signals.result.connect(delivery.deliver_result)
     job.signals.error.connect(delivery.deliver_error)
     job.signals.progress.connect(delivery.deliver_progress)

@@ -1,0 +1,208 @@
+"""体温填报表 — the day's fill-in sheet of a temperature round, written out and read back.
+
+The medical worker takes the printed sheet (or the file) on the round and writes each reading
+down; the clerk imports the filled-in file. The sheet therefore carries everything the import
+needs to find its way back: the measuring date in a row above the header (a sheet is for one
+day), and 身份证号 as text so each row maps to one person even when two people share a name.
+Readings already in the ledger are pre-filled, so the sheet doubles as the day's printout.
+
+Only layout lives here; matching rows to people and deciding what to save is
+``app.services.readings_import``.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from app.excel.errors import ImportFileError
+from app.excel.sheet_reader import SheetRow, cell_text, open_table
+from app.excel.workbook import Column, SheetSpec, write_workbook
+from app.models.validation import ValidationError, parse_date
+
+__all__ = [
+    "DATE_LABEL",
+    "HEADERS",
+    "SYNONYMS",
+    "FilledSheet",
+    "RoundsSheet",
+    "SheetLine",
+    "read_rounds_sheet",
+    "write_rounds_sheet",
+]
+
+HEADERS: tuple[str, ...] = (
+    "序号", "姓名", "身份证号", "村民小组", "上午体温", "上午症状",
+    "下午体温", "下午症状", "测量人", "备注",
+)  # fmt: skip
+DATE_LABEL = "测量日期"
+SHEET_TITLE = "体温登记表"
+
+#: Header names the reader accepts for each field (our own sheet, and the common variants a
+#: township template or a clerk's retyped copy uses — see FORMS.md "Temperature logs").
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名",),
+    "id_number": ("身份证号", "身份证号码", "证件号码", "公民身份号码"),
+    "group_name": ("村民小组", "组别", "小组", "所在小组"),
+    "am_celsius": ("上午体温", "早体温", "体温(上午)", "上午体温(℃)"),
+    "am_symptoms": ("上午症状", "早症状", "症状(上午)"),
+    "pm_celsius": ("下午体温", "晚体温", "体温(下午)", "下午体温(℃)"),
+    "pm_symptoms": ("下午症状", "晚症状", "症状(下午)"),
+    "measured_by": ("测量人", "测温人", "测量人员"),
+    "note": ("备注",),
+}
+
+_DATE_CELL = re.compile(r"^\s*(?:测量|填报|登记|统计)?日期\s*[:：]?\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """One person on the sheet; readings already taken are pre-filled."""
+
+    name: str
+    id_number: str | None
+    group_name: str | None
+    am_celsius: float | None = None
+    am_symptoms: str | None = None
+    pm_celsius: float | None = None
+    pm_symptoms: str | None = None
+    measured_by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RoundsSheet:
+    unit_name: str
+    day: date
+    lines: Sequence[SheetLine]
+    reporter: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class FilledSheet:
+    """What a filled-in sheet holds, still raw: the importer decides what each value means."""
+
+    day: date | None  # from the 测量日期 row above the header; None when there is none
+    day_text: str | None  # that cell as written, to quote when it cannot be read
+    labels: dict[str, str]  # canonical key → header text as written in the file
+    rows: list[SheetRow] = field(default_factory=list)
+    day_row: int | None = None  # Excel row of the date, to name it in messages
+
+
+def day_text(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def write_rounds_sheet(target: Path, sheet: RoundsSheet) -> None:
+    """Write the fill-in sheet to ``target`` atomically (A4 landscape, header on every page)."""
+    columns = [
+        Column("序号", "int", 6),
+        Column("姓名", "text", 10),
+        Column("身份证号", "text", 21),
+        Column("村民小组", "text", 10),
+        Column("上午体温", "decimal1", 10),
+        Column("上午症状", "text", 14),
+        Column("下午体温", "decimal1", 10),
+        Column("下午症状", "text", 14),
+        Column("测量人", "text", 10),
+        Column("备注", "text", 18),
+    ]
+    rows = [
+        (
+            number,
+            line.name,
+            line.id_number,
+            line.group_name,
+            line.am_celsius,
+            line.am_symptoms,
+            line.pm_celsius,
+            line.pm_symptoms,
+            line.measured_by,
+            line.note,
+        )
+        for number, line in enumerate(sheet.lines, start=1)
+    ]
+    contact = "　".join(
+        part
+        for part in (
+            f"填报人：{sheet.reporter}" if sheet.reporter else "",
+            f"联系电话：{sheet.phone}" if sheet.phone else "",
+        )
+        if part
+    )
+    subheading = [
+        [f"填报单位：{sheet.unit_name}", contact, f"{DATE_LABEL}：{day_text(sheet.day)}"],
+        ["填写说明：体温填数字，如 36.5；症状填“无”或 干咳、乏力、咽痛 等，多个用顿号隔开。"],
+    ]
+    spec = SheetSpec(
+        title=SHEET_TITLE,
+        columns=columns,
+        rows=rows,
+        heading=f"{sheet.unit_name}居家观察人员体温登记表",
+        subheading_rows=subheading,
+        landscape=True,
+        row_count_hint=len(rows),
+    )
+    write_workbook(target, [spec], streaming=False)
+
+
+def read_rounds_sheet(path: Path) -> FilledSheet:
+    """Open a filled-in sheet: its date row, its header labels and its non-blank rows.
+
+    Raises ``ImportFileError`` when the file is unreadable or has no 姓名 / 体温 columns.
+    """
+    path = Path(path)
+    match, rows = open_table(path, SYNONYMS, required=("name",))
+    with rows:
+        data = list(rows)
+    if "am_celsius" not in match.columns and "pm_celsius" not in match.columns:
+        raise ImportFileError(
+            f"{path.name} 第 {match.header_row} 行的表头中没有“上午体温”或“下午体温”列。"
+            "请使用本软件导出的体温填报表，或把体温列的标题改成“上午体温”“下午体温”。"
+        )
+    day, text, day_row = _sheet_date(path, match.sheet_name, match.header_row)
+    return FilledSheet(day, text, dict(match.column_labels), data, day_row)
+
+
+def _sheet_date(
+    path: Path, sheet_name: str, header_row: int
+) -> tuple[date | None, str | None, int | None]:
+    """The 测量日期 written above the header: "测量日期：2022年2月3日", or the label and the date
+    in neighbouring cells (a clerk's own template, or a real Excel date)."""
+    if header_row <= 1:
+        return None, None, None
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # open_table read it a moment ago: damage here is unexpected
+            raise ImportFileError(f"无法读取 {path.name} 的日期行：{exc}") from exc
+        try:
+            sheet = workbook[sheet_name]
+            above = list(sheet.iter_rows(max_row=header_row - 1, values_only=True))
+        finally:
+            workbook.close()
+    for number, values in enumerate(above, start=1):
+        cells = list(values)
+        for index, value in enumerate(cells):
+            text = cell_text(value)
+            found = _DATE_CELL.match(text) if text else None
+            if found is None:
+                continue
+            raw: object = found.group(1).strip()
+            if not raw:  # label alone: the date is in the next non-blank cell of the row
+                raw = next((v for v in cells[index + 1 :] if cell_text(v)), None)
+            if raw is None:
+                return None, None, number
+            try:
+                return parse_date(raw, field=DATE_LABEL, allow_future=True), cell_text(raw), number
+            except ValidationError:
+                return None, cell_text(raw), number
+    return None, None, None

@@ -1,0 +1,235 @@
+"""卡点车辆登记表 — the checkpoint vehicle log as the township asks for it.
+
+Sheet 1 has one row per vehicle stopped, with the day's four numbers (检查车辆/检查人数/劝返车辆/
+劝返人数) under the table; sheet 2 (车上人员) lists everyone registered aboard. The numbers are
+counted by the service (``totals_between``) and only printed here, so the export, the page and the
+daily report can never disagree.
+
+This module sits below the services: it describes the records it needs with Protocols instead of
+importing the services' dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Protocol
+
+from app.excel.workbook import Column, SheetSpec, write_workbook
+
+FORM_NAME = "卡点车辆登记表"
+OCCUPANTS_SHEET = "车上人员"
+
+VEHICLE_COLUMNS: list[Column] = [
+    Column("序号", "int", 6),
+    Column("日期", "date", 11),
+    Column("时间", "time", 7),
+    Column("卡点"),
+    Column("方向", width=6),
+    Column("车牌号", width=12),
+    Column("车辆类型"),
+    Column("驾驶员"),
+    Column("驾驶员身份证号", width=20),
+    Column("联系电话", width=14),
+    Column("车上人数", "int", 9),
+    Column("来源地"),
+    Column("目的地"),
+    Column("事由"),
+    Column("最高体温", "decimal1", 9),
+    Column("是否消毒", width=9),
+    Column("处置", width=11),
+    Column("值守人员"),
+]
+
+OCCUPANT_COLUMNS: list[Column] = [
+    Column("序号", "int", 6),
+    Column("日期", "date", 11),
+    Column("车牌号", width=12),
+    Column("姓名"),
+    Column("证件号码", width=20),
+    Column("联系电话", width=14),
+    Column("体温", "decimal1", 7),
+]
+
+
+class OccupantRecord(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def id_number(self) -> str | None: ...
+    @property
+    def phone(self) -> str | None: ...
+    @property
+    def temperature(self) -> float | None: ...
+
+
+class VehicleRecord(Protocol):
+    """What one pass must offer (``app.services.checkpoints.PassInfo`` does)."""
+
+    @property
+    def passed_at(self) -> datetime: ...
+    @property
+    def checkpoint(self) -> str: ...
+    @property
+    def direction(self) -> str: ...
+    @property
+    def plate(self) -> str: ...
+    @property
+    def vehicle_type(self) -> str | None: ...
+    @property
+    def driver_name(self) -> str | None: ...
+    @property
+    def driver_id_number(self) -> str | None: ...
+    @property
+    def driver_phone(self) -> str | None: ...
+    @property
+    def people_aboard(self) -> int: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def destination(self) -> str | None: ...
+    @property
+    def purpose(self) -> str | None: ...
+    @property
+    def max_temperature(self) -> float | None: ...
+    @property
+    def disinfected(self) -> bool: ...
+    @property
+    def disposition(self) -> str: ...
+    @property
+    def duty_staff(self) -> str | None: ...
+    @property
+    def occupants(self) -> Sequence[OccupantRecord]: ...
+
+
+class Totals(Protocol):
+    @property
+    def vehicles(self) -> int: ...
+    @property
+    def people(self) -> int: ...
+    @property
+    def turned_back_vehicles(self) -> int: ...
+    @property
+    def turned_back_people(self) -> int: ...
+    @property
+    def abnormal(self) -> int: ...
+
+
+class Unit(Protocol):
+    @property
+    def unit_name(self) -> str: ...
+    @property
+    def township(self) -> str: ...
+    @property
+    def reporter(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def reviewer(self) -> str: ...
+
+
+def _cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def period_text(first_day: date, last_day: date) -> str:
+    if first_day == last_day:
+        return _cn_date(first_day)
+    return f"{_cn_date(first_day)} 至 {_cn_date(last_day)}"
+
+
+def totals_line(totals: Totals) -> list[str]:
+    """The four numbers the daily report asks for, plus fevers, as one footer line."""
+    return [
+        "合计",
+        f"检查车辆 {totals.vehicles} 辆",
+        f"检查人数 {totals.people} 人次",
+        f"劝返车辆 {totals.turned_back_vehicles} 辆",
+        f"劝返人数 {totals.turned_back_people} 人次",
+        f"体温异常 {totals.abnormal} 辆",
+    ]
+
+
+def vehicle_rows(records: Sequence[VehicleRecord]) -> list[list[object]]:
+    return [
+        [
+            number,
+            r.passed_at.date(),
+            r.passed_at.time(),
+            r.checkpoint,
+            r.direction,
+            r.plate,
+            r.vehicle_type,
+            r.driver_name,
+            r.driver_id_number,
+            r.driver_phone,
+            r.people_aboard,
+            r.origin,
+            r.destination,
+            r.purpose,
+            r.max_temperature,
+            "是" if r.disinfected else "否",
+            r.disposition,
+            r.duty_staff,
+        ]
+        for number, r in enumerate(records, start=1)
+    ]
+
+
+def occupant_rows(records: Sequence[VehicleRecord]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for r in records:
+        for o in r.occupants:
+            rows.append(
+                [len(rows) + 1, r.passed_at.date(), r.plate, o.name, o.id_number, o.phone,
+                 o.temperature]
+            )  # fmt: skip
+    return rows
+
+
+def write_vehicles_ledger(
+    target: Path,
+    records: Sequence[VehicleRecord],
+    totals: Totals,
+    unit: Unit,
+    *,
+    first_day: date,
+    last_day: date,
+    checkpoint: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Write the workbook atomically: a failed export leaves no file and the old one untouched."""
+    unit_name = unit.unit_name or "（未填写填报单位）"
+    if unit.township:
+        unit_name = f"{unit.township}{unit.unit_name}" if unit.unit_name else unit.township
+    where = f"卡点：{checkpoint}" if checkpoint else "卡点：全部"
+    period = f"统计时间：{period_text(first_day, last_day)}"
+    subheading = [[f"填报单位：{unit_name}", where, period]]
+    signature = [
+        f"填报人：{unit.reporter}",
+        f"联系电话：{unit.phone}",
+        f"审核人：{unit.reviewer}",
+        f"填报日期：{_cn_date(date.today())}",
+    ]
+    sheets = [
+        SheetSpec(
+            title=FORM_NAME,
+            columns=VEHICLE_COLUMNS,
+            rows=vehicle_rows(records),
+            heading=FORM_NAME,
+            subheading_rows=subheading,
+            footer_rows=[totals_line(totals), signature],
+            landscape=True,
+        ),
+        SheetSpec(
+            title=OCCUPANTS_SHEET,
+            columns=OCCUPANT_COLUMNS,
+            rows=occupant_rows(records),
+            heading=f"{FORM_NAME}（{OCCUPANTS_SHEET}）",
+            subheading_rows=subheading,
+            footer_rows=[signature],
+            landscape=False,
+        ),
+    ]
+    write_workbook(target, sheets, progress=progress)

@@ -1,0 +1,248 @@
+"""Starting the GUI: application, fonts, language, the ledger, the main window.
+
+A ledger that cannot be opened (in use, damaged, too new, unreadable) is explained in one message
+box and the exit code is 2 — never a traceback. ``self_test=True`` opens every page and quits; it
+is what the packaged build's smoke test runs, so it never waits on a dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app import APP_NAME, APP_NAME_ZH, __version__
+from app.config import AppPaths, Settings, SettingSpec
+from app.db import Database, StorageError
+from app.instance_lock import DataDirInUse
+from app.log import setup_logging
+from app.models import Setting, UnitProfile
+from app.resources import resource_path
+from app.ui import crash, messages, settings_store
+from app.ui.context import UiContext
+from app.ui.i18n import install_translators, normalize_language, remove_translators
+from app.ui.main_window import MainWindow
+from app.ui.unit_profile_dialog import UnitProfileDialog, unit_profile_is_empty
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CANNOT_OPEN = 2
+
+# Chinese-capable UI fonts, best first: Windows, macOS, Linux.
+FONT_FAMILIES = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+)
+
+T = TypeVar("T", int, float, str, bool)
+
+
+def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = None) -> int:
+    """Run the desktop app on ``paths``; returns the process exit code."""
+    try:
+        paths.ensure()
+        setup_logging(paths)
+    except OSError as error:
+        _report_start_failure(
+            QCoreApplication.translate("app", "无法使用数据目录 {path}：{error}").format(
+                path=paths.data_dir, error=error
+            ),
+            self_test,
+        )
+        return EXIT_CANNOT_OPEN
+    log.info("starting %s %s on %s", APP_NAME, __version__, paths.data_dir)
+    app = _application()
+    crash.install_qt_message_handler()
+    chosen = normalize_language(language or settings_store.stored_language())
+    install_translators(app, chosen)
+    previous_hook = sys.excepthook
+    previous_present = messages.present
+    failures: list[BaseException] = []
+    if self_test:
+        sys.excepthook = _recording_hook(failures)
+        messages.present = _print_message  # type: ignore[assignment]
+    else:
+        crash.install_excepthook()
+    try:
+        return _run(app, paths, self_test, failures)
+    finally:
+        sys.excepthook = previous_hook
+        messages.present = previous_present  # type: ignore[assignment]
+        remove_translators(app)
+
+
+def create_main_window(ctx: UiContext) -> MainWindow:
+    """The main window on an open ledger (tests and ``run_gui`` build it the same way)."""
+    _adopt_operator(ctx)
+    return MainWindow(ctx)
+
+
+def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[BaseException]) -> int:
+    try:
+        db = Database.open(paths)
+    except (DataDirInUse, StorageError) as error:
+        log.warning("cannot open the ledger: %s", error)
+        _report_start_failure(str(error), self_test)
+        return EXIT_CANNOT_OPEN
+    except (OSError, sqlite3.Error) as error:
+        log.exception("cannot open the ledger")
+        message = QCoreApplication.translate("app", "无法打开台账文件 {path}：{error}").format(
+            path=paths.database, error=error
+        )
+        _report_start_failure(message, self_test)
+        return EXIT_CANNOT_OPEN
+    window: MainWindow | None = None
+    try:
+        ctx = UiContext.for_database(db)
+        window = create_main_window(ctx)
+        window.show()
+        if self_test:
+            return _self_test(app, window, failures)
+        if _setting(db, Settings.BACKUP_ON_START):
+            window.backup_now(automatic=True)
+        if unit_profile_is_empty(ctx):
+            QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
+        code = app.exec()
+        # quit() with windows open leaves a Quit event queued; a later event loop in this process
+        # (tests, an embedding tool) would otherwise end at once.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+        return code
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the start-up backup
+        db.close()
+        log.info("stopped")
+
+
+def _self_test(app: QApplication, window: MainWindow, failures: list[BaseException]) -> int:
+    from app.ui.pages import PAGES
+
+    try:
+        for spec in PAGES:
+            page = window.navigate(spec.key)
+            app.processEvents()
+            if window.current_page() is not page or not page.isVisible():
+                raise RuntimeError(f"page {spec.key} was not shown")
+            log.info("self-test: page %s (%s) shown", spec.key, page.title)
+        window.close()
+        app.processEvents()
+    except Exception as error:
+        failures.append(error)
+    if failures:
+        for error in failures:
+            _print_stderr("".join(traceback.format_exception(error)))
+        return EXIT_FAILED
+    print(f"self-test passed: {len(PAGES)} pages")  # ASCII: any console encoding can print it
+    return EXIT_OK
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME_ZH)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(settings_store.ORGANIZATION)
+    app.setDesktopFileName("fangyi-ledger")
+    app.setStyle("Fusion")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    _choose_font(app)
+    return app
+
+
+def _choose_font(app: QApplication) -> None:
+    installed = set(QFontDatabase.families())
+    available = [family for family in FONT_FAMILIES if family in installed]
+    if not available:
+        log.warning("no Chinese UI font found among %s", ", ".join(FONT_FAMILIES))
+        return
+    font = app.font()
+    font.setFamilies(available)
+    app.setFont(font)
+    log.info("UI font %s", available[0])
+
+
+def _adopt_operator(ctx: UiContext) -> None:
+    """Until sign-in exists, changes are recorded under the profile's 填报人 rather than 系统."""
+    if ctx.db.operator != "系统":
+        return
+    with ctx.db.reading() as session:
+        profile = session.get(UnitProfile, 1)
+        reporter = profile.reporter.strip() if profile is not None else ""
+    if reporter:
+        ctx.db.operator = reporter
+
+
+def _ask_unit_profile(ctx: UiContext, window: MainWindow) -> None:
+    dialog = UnitProfileDialog(ctx, window)
+    dialog.accepted.connect(lambda: (_adopt_operator(ctx), window.refresh_status()))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+
+
+def _setting(db: Database, spec: SettingSpec[T]) -> T:
+    """A policy value from the ``setting`` table, the declared default when absent or unreadable."""
+    with db.reading() as session:
+        row = session.get(Setting, spec.key)
+        text = row.value if row is not None else None
+    if text is None:
+        return spec.default
+    try:
+        return spec.parse(text)
+    except ValueError:
+        log.warning("setting %s has an unreadable value %r; using the default", spec.key, text)
+        return spec.default
+
+
+def _report_start_failure(message: str, self_test: bool) -> None:
+    if self_test:
+        _print_stderr(message)
+        return
+    _application()
+    messages.show_error(None, message, wait=True)
+
+
+def _recording_hook(
+    failures: list[BaseException],
+) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    def hook(_type: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        failures.append(error.with_traceback(tb) if error.__traceback__ is None else error)
+
+    return hook
+
+
+def _print_message(
+    kind: messages.MessageKind,
+    _parent: QWidget | None,
+    text: str,
+    *,
+    title: str | None = None,
+    wait: bool = False,
+) -> bool:
+    _print_stderr(f"[{kind}] {text}")
+    return False
+
+
+def _print_stderr(text: str) -> None:
+    stream = sys.stderr
+    if stream is None:  # windowed build without a console
+        return
+    encoding = stream.encoding or "utf-8"
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+    stream.flush()

@@ -1,0 +1,331 @@
+"""After 离岗: the cases that lost their 包保 person, each with a quick “分配给…” picker.
+
+Every pick is saved at once (one service call), so closing the dialog half-way loses nothing; what
+is left unassigned shows as “缺 …” on the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import assignments, reference, roster
+from app.services.assignments import StaffInfo
+from app.services.roster import CaseRow
+from app.ui import messages
+from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
+from app.ui.assignments.staff_dialog import StaffEditDialog
+from app.ui.context import UiContext
+from app.ui.crash import is_expected_error
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Candidate:
+    staff_id: int
+    label: str
+
+
+class ReassignTableModel(QAbstractTableModel):
+    NAME, GROUP, MEASURE, NEW_HOLDER = range(4)
+    COLUMN_COUNT = 4
+
+    def __init__(self, cases: list[CaseRow], role: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cases = list(cases)
+        self._role = role
+        self._assigned: dict[int, tuple[int, str]] = {}  # case id → (staff id, name)
+
+    def case_at(self, row: int) -> CaseRow:
+        return self._cases[row]
+
+    def assigned_staff(self, case_id: int) -> int | None:
+        found = self._assigned.get(case_id)
+        return found[0] if found else None
+
+    def case_ids(self) -> list[int]:
+        return [c.id for c in self._cases]
+
+    def unassigned_ids(self) -> list[int]:
+        return [c.id for c in self._cases if c.id not in self._assigned]
+
+    def mark_assigned(self, case_ids: list[int], staff_id: int, name: str) -> None:
+        for row, case in enumerate(self._cases):
+            if case.id in case_ids:
+                self._assigned[case.id] = (staff_id, name)
+                index = self.index(row, self.NEW_HOLDER)
+                self.dataChanged.emit(index, index)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._cases)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("姓名"),
+            self.tr("村民小组"),
+            self.tr("管控措施"),
+            self.tr("新的{role}").format(role=self._role),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.NEW_HOLDER:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._cases):
+            return None
+        case = self._cases[index.row()]
+        column = index.column()
+        if role == OBJECT_ROLE:
+            return case.id
+        if role == Qt.ItemDataRole.EditRole and column == self.NEW_HOLDER:
+            return self.assigned_staff(case.id)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == self.NAME:
+                return case.name
+            if column == self.GROUP:
+                return case.group_name or ""
+            if column == self.MEASURE:
+                return case.measure
+            if column == self.NEW_HOLDER:
+                found = self._assigned.get(case.id)
+                return found[1] if found else self.tr("未安排")
+        return None
+
+
+class StaffPickerDelegate(QStyledItemDelegate):
+    """A combo of candidates in the 新的… column; choosing one emits ``picked`` at once."""
+
+    picked = Signal(int, int)  # case id, staff id
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.candidates: list[Candidate] = []
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem(self.tr("分配给…"), None)
+        for candidate in self.candidates:
+            combo.addItem(candidate.label, candidate.staff_id)
+        combo.activated.connect(lambda _position, combo=combo: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+            editor.setCurrentIndex(max(position, 0))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox) and editor.currentData() is not None:
+            case_id = index.data(OBJECT_ROLE)
+            if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
+                self.picked.emit(case_id, editor.currentData())
+
+
+class ReassignDialog(QDialog):
+    """Lists ``case_ids`` (left without ``retired``'s role) and assigns new people to them."""
+
+    def __init__(
+        self, ctx: UiContext, retired: StaffInfo, case_ids: list[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.retired = retired
+        self.setWindowTitle(self.tr("另行安排包保人员"))
+        self.resize(640, 420)
+
+        cases = roster.roster_rows(ctx.db, case_ids)
+        self.model = ReassignTableModel(cases, retired.role, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._names: dict[int, str] = {}  # candidates: staff id → name, and their current load
+        self._loads: dict[int, int] = {}
+        self.delegate = StaffPickerDelegate(self)
+        self.delegate.picked.connect(lambda case_id, staff_id: self.assign([case_id], staff_id))
+
+        intro = QLabel(
+            self.tr(
+                "「{name}」（{role}）已离岗。以下 {count} 人需要新的{role}，"
+                "在每行选择接替的人员即可保存："
+            ).format(name=retired.name, role=retired.role, count=len(cases))
+        )
+        intro.setWordWrap(True)
+
+        self.table = QTableView()
+        self.table.setObjectName("reassignTable")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegateForColumn(ReassignTableModel.NEW_HOLDER, self.delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ReassignTableModel.NEW_HOLDER, QHeaderView.ResizeMode.Stretch)
+
+        self.all_combo = QComboBox()
+        self.all_button = QPushButton(self.tr("其余全部分配(&A)"))
+        self.all_button.clicked.connect(self._assign_rest)
+        self.new_staff_button = QPushButton(self.tr("新增{role}(&N)…").format(role=retired.role))
+        self.new_staff_button.clicked.connect(self._add_staff)
+        self.no_candidates = QLabel()
+        self.no_candidates.setStyleSheet("color: #b00020;")
+        self.no_candidates.setWordWrap(True)
+        all_row = QHBoxLayout()
+        all_row.addWidget(QLabel(self.tr("其余未安排的全部分配给：")))
+        all_row.addWidget(self.all_combo, 1)
+        all_row.addWidget(self.all_button)
+        all_row.addWidget(self.new_staff_button)
+
+        self.status = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("完成"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(all_row)
+        layout.addWidget(self.no_candidates)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self._load_candidates()
+        self.table.resizeColumnsToContents()
+
+    # --- candidates ---------------------------------------------------------------------------
+
+    def _load_candidates(self) -> None:
+        """Active staff in the retired person's role, least loaded first; rebuilds the combos."""
+        staff = [
+            s
+            for s in assignments.staff_list(self.ctx.db)
+            if s.role_id == self.retired.role_id and s.id != self.retired.id
+        ]
+        staff.sort(key=lambda s: s.load)
+        self._names = {s.id: s.name for s in staff}
+        self._loads = {s.id: s.load for s in staff}
+        self.delegate.candidates = [Candidate(s.id, self._label(s.id)) for s in staff]
+        self.all_combo.clear()
+        for candidate in self.delegate.candidates:
+            self.all_combo.addItem(candidate.label, candidate.staff_id)
+        self.all_button.setEnabled(bool(staff))
+        self.no_candidates.setVisible(not staff)
+        self.no_candidates.setText(
+            self.tr("目前没有其他在岗的{role}，请先新增一位。").format(role=self.retired.role)
+        )
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, ReassignTableModel.NEW_HOLDER)
+            self.table.closePersistentEditor(index)
+            self.table.openPersistentEditor(index)
+
+    def _label(self, staff_id: int) -> str:
+        return self.tr("{name}（负责 {load} 人）").format(
+            name=self._names[staff_id], load=self._loads[staff_id]
+        )
+
+    def _relabel(self) -> None:
+        """New loads in every combo, without rebuilding them (keyboard focus stays put)."""
+        self.delegate.candidates = [
+            Candidate(c.staff_id, self._label(c.staff_id)) for c in self.delegate.candidates
+        ]
+        combos = [self.all_combo, *(self.picker(case_id) for case_id in self.model.case_ids())]
+        for combo in combos:
+            for position in range(combo.count() if combo else 0):
+                staff_id = combo.itemData(position)
+                if staff_id in self._loads:
+                    combo.setItemText(position, self._label(staff_id))
+
+    def picker(self, case_id: int) -> QComboBox | None:
+        """The 分配给… combo of a case's row (tests drive it with the keyboard)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, ReassignTableModel.NEW_HOLDER)
+            if index.data(OBJECT_ROLE) == case_id:
+                widget = self.table.indexWidget(index)
+                return widget if isinstance(widget, QComboBox) else None
+        return None
+
+    # --- assigning ----------------------------------------------------------------------------
+
+    def assign(self, case_ids: list[int], staff_id: int) -> bool:
+        """Save at once; ``False`` (with a message) when the service refuses."""
+        if not case_ids:
+            return False
+        previous = [self.model.assigned_staff(case_id) for case_id in case_ids]
+        try:
+            assignments.assign(self.ctx.db, case_ids, staff_id, role_id=self.retired.role_id)
+        except Exception as error:
+            if not is_expected_error(error):
+                raise
+            messages.show_error(self, str(error))
+            return False
+        for before in previous:
+            if before is not None and before != staff_id:
+                self._loads[before] -= 1
+        self._loads[staff_id] += sum(1 for before in previous if before != staff_id)
+        self.model.mark_assigned(case_ids, staff_id, self._names[staff_id])
+        self._relabel()
+        left = len(self.model.unassigned_ids())
+        self.status.setText(
+            self.tr("已保存。还有 {left} 人未安排。").format(left=left)
+            if left
+            else self.tr("已全部安排好。")
+        )
+        log.info("reassigned %d case(s) of retired staff %d", len(case_ids), self.retired.id)
+        self.ctx.events.assignments_changed.emit()
+        return True
+
+    def _assign_rest(self) -> None:
+        staff_id = self.all_combo.currentData()
+        if staff_id is not None:
+            self.assign(self.model.unassigned_ids(), staff_id)
+
+    def _add_staff(self) -> None:
+        roles = reference.staff_roles(self.ctx.db)
+        dialog = StaffEditDialog(self.ctx, roles, role_id=self.retired.role_id, parent=self)
+        dialog.accepted.connect(self._staff_added)
+        dialog.open()
+        self.staff_dialog = dialog
+
+    def _staff_added(self) -> None:
+        self.ctx.events.assignments_changed.emit()
+        self._load_candidates()

@@ -1,0 +1,706 @@
+"""排查登记 — add a person to the roster, or change a registration.
+
+Checked as the clerk types, with the same rules the services apply (``app.models.validation``):
+the ID number on every keystroke (a valid resident ID fills in and locks birth date and sex), the
+phone when the clerk leaves the field, dates as they are typed. The reason appears in red under
+the field and 保存 stays disabled until everything required is right. A known ID offers the person
+already registered. A save the services refuse shows why and keeps everything typed.
+
+Keyboard: Enter moves to the next field (and saves on the last), Ctrl+S saves, Esc asks before
+throwing typed input away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings
+from app.models.validation import (
+    ValidationError,
+    normalize_mobile_or_landline,
+    parse_resident_id,
+)
+from app.services import reference, roster
+from app.services.errors import Conflict, ServiceError
+from app.services.reference import MeasureInfo, NamedItem
+from app.services.roster import RESIDENT_ID, CaseInput, CaseRow, PersonInfo, PersonInput
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.roster.date_field import DateField
+
+ERROR_STYLE = "color: #c62828;"
+HINT_STYLE = "color: #6b7280;"
+OK_STYLE = "color: #2e7d32;"
+WARN_STYLE = "color: #b45309;"
+
+
+@dataclass(frozen=True)
+class _Choices:
+    categories: list[NamedItem]
+    measures: list[MeasureInfo]
+    groups: list[str]
+    day_one_is_start: bool
+    default_measure: str
+
+
+def _note_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
+    label.setText(text or "")
+    label.setStyleSheet(style)
+    label.setVisible(bool(text))
+
+
+class PersonDialog(QDialog):
+    """New registration (``case_id=None``) or a change to one (``case_id``).
+
+    After ``accept`` the saved row is in ``saved``; the caller emits ``roster_changed``.
+    """
+
+    def __init__(
+        self, ctx: UiContext, parent: QWidget | None = None, *, case_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.saved: CaseRow | None = None
+        self._case: CaseRow | None = roster.case_row(ctx.db, case_id) if case_id else None
+        self._person: PersonInfo | None = (
+            roster.person_info(ctx.db, self._case.person_id) if self._case else None
+        )
+        self._existing_person_id: int | None = None  # chosen: register again a known person
+        self._duplicate: PersonInfo | None = None  # someone else already holds the typed ID
+        self._id_blocks_save = False  # the ID is wrong, unfinished or belongs to someone else
+        self._phone_checked = False  # phone errors show once the clerk has left the field
+        self._name_touched = False
+        self._planned_by_hand = False
+        self._choices = self._load_choices()
+
+        self.setWindowTitle(self.tr("修改登记信息") if self._case else self.tr("新增人员登记"))
+        self._build()
+        self._fill()
+        self._initial = self._snapshot()
+        self._update_state()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _load_choices(self) -> _Choices:
+        db = self.ctx.db
+        categories = reference.categories(db)
+        measures = reference.measures(db)
+        if self._case is not None:  # a registration may use an entry since retired from the lists
+            if all(c.id != self._case.category_id for c in categories):
+                categories += [
+                    c
+                    for c in reference.categories(db, include_inactive=True)
+                    if c.id == self._case.category_id
+                ]
+            if all(m.id != self._case.measure_id for m in measures):
+                measures += [
+                    m
+                    for m in reference.measures(db, include_inactive=True)
+                    if m.id == self._case.measure_id
+                ]
+        return _Choices(
+            categories=categories,
+            measures=measures,
+            groups=roster.group_names(db),
+            day_one_is_start=reference.read_setting(db, Settings.DAY_ONE_IS_START),
+            default_measure=reference.read_setting(db, Settings.DEFAULT_MEASURE),
+        )
+
+    def _build(self) -> None:
+        self.name = QLineEdit()
+        self.name.setMaxLength(50)
+        self.name_error = _note_label()
+        self.id_type = QComboBox()
+        self.id_type.addItems(roster.ID_TYPES)
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(30)
+        self.id_number.setPlaceholderText(self.tr("18 位，最后一位可以是 X"))
+        self.id_hint = _note_label()
+        self.use_existing = QPushButton(self.tr("使用该人员"))
+        self.use_existing.setAutoDefault(False)
+        self.use_existing.hide()
+        self.use_existing.clicked.connect(self._use_duplicate)
+        self.sex = QComboBox()
+        self.sex.addItems(["", self.tr("男"), self.tr("女")])
+        self.sex.setItemData(1, "男")
+        self.sex.setItemData(2, "女")
+        self.birth = DateField(self.tr("出生日期"))
+        self.birth_error = _note_label()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(30)
+        self.phone.setPlaceholderText(self.tr("手机 11 位，座机如 0577-88001234"))
+        self.phone_error = _note_label()
+        self.address = QLineEdit()
+        self.address.setMaxLength(200)
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.addItems(self._choices.groups)
+        self.group.setCurrentIndex(-1)
+        self.group.lineEdit().setPlaceholderText(self.tr("如 一组、3号楼"))
+        self.note = QLineEdit()
+        self.note.setMaxLength(500)
+
+        self.category = QComboBox()
+        self.category.setPlaceholderText(self.tr("请选择"))
+        for item in self._choices.categories:
+            self.category.addItem(item.name, item.id)
+        self.category.setCurrentIndex(-1)
+        self.measure = QComboBox()
+        self.measure.setPlaceholderText(self.tr("请选择"))
+        for measure in self._choices.measures:
+            self.measure.addItem(measure.name, measure.id)
+        self.measure.setCurrentIndex(-1)
+        self.origin = QLineEdit()
+        self.origin.setMaxLength(200)
+        self.origin.setPlaceholderText(self.tr("如 上海市浦东新区"))
+        self.arrival = DateField(self.tr("抵达日期"))
+        self.arrival_error = _note_label()
+        self.start = DateField(self.tr("开始日期"), required=True)
+        self.start_error = _note_label()
+        self.planned_end = DateField(self.tr("计划解除日期"), allow_future=True)
+        self.planned_error = _note_label()
+        self.planned_hint = _note_label()
+
+        person_box = QGroupBox(self.tr("人员信息"))
+        person_form = QFormLayout(person_box)
+        person_form.addRow(self.tr("姓名 *"), _stack(self.name, self.name_error))
+        person_form.addRow(self.tr("证件类型"), self.id_type)
+        id_row = QHBoxLayout()
+        id_row.setContentsMargins(0, 0, 0, 0)
+        id_row.addWidget(self.id_number, 1)
+        id_row.addWidget(self.use_existing)
+        id_widget = QWidget()
+        id_widget.setLayout(id_row)
+        person_form.addRow(self.tr("证件号码"), _stack(id_widget, self.id_hint))
+        person_form.addRow(self.tr("性别"), self.sex)
+        person_form.addRow(self.tr("出生日期"), _stack(self.birth, self.birth_error))
+        person_form.addRow(self.tr("联系电话"), _stack(self.phone, self.phone_error))
+        person_form.addRow(self.tr("现住址"), self.address)
+        person_form.addRow(self.tr("村民小组"), self.group)
+        person_form.addRow(self.tr("备注"), self.note)
+
+        case_box = QGroupBox(self.tr("管控信息"))
+        case_form = QFormLayout(case_box)
+        case_form.addRow(self.tr("人员类别 *"), self.category)
+        case_form.addRow(self.tr("管控措施 *"), self.measure)
+        case_form.addRow(self.tr("来源地/旅居史"), self.origin)
+        case_form.addRow(self.tr("抵达日期"), _stack(self.arrival, self.arrival_error))
+        case_form.addRow(self.tr("开始日期 *"), _stack(self.start, self.start_error))
+        case_form.addRow(
+            self.tr("计划解除日期"),
+            _stack(self.planned_end, self.planned_error, self.planned_hint),
+        )
+        for form in (person_form, case_form):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.missing = QLabel()
+        self.missing.setStyleSheet(HINT_STYLE)
+        self.missing.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(
+            self.tr("保存 (Ctrl+S)"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        cancel = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        for button in (self.save_button, cancel):
+            button.setAutoDefault(False)  # Enter moves between fields instead
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
+
+        columns = QHBoxLayout()
+        columns.addWidget(person_box, 1)
+        columns.addWidget(case_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.missing, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+        self.setMinimumWidth(820)
+
+        # Tab and Enter follow the order a paper registration form is read in.
+        self._order: list[QWidget] = [
+            self.name, self.id_type, self.id_number, self.sex, self.birth, self.phone,
+            self.address, self.group, self.note, self.category, self.measure, self.origin,
+            self.arrival, self.start, self.planned_end,
+        ]  # fmt: skip
+        for first, second in zip(self._order, self._order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self._order[-1], self.save_button)
+        for widget in self._order:
+            widget.installEventFilter(self)
+        self.group.lineEdit().installEventFilter(self)
+
+        self.name.textChanged.connect(self._name_edited)
+        self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())
+        self.id_number.textChanged.connect(lambda _t: self._check_id())
+        self.phone.textChanged.connect(self._phone_edited)
+        self.phone.editingFinished.connect(self._phone_left)
+        self.measure.currentIndexChanged.connect(self._measure_chosen)
+        self.start.validity_changed.connect(self._start_edited)
+        self.planned_end.textEdited.connect(self._planned_edited)
+        for field in (self.birth, self.arrival, self.start, self.planned_end):
+            field.validity_changed.connect(self._update_state)
+        self.category.currentIndexChanged.connect(lambda _i: self._update_state())
+        self.sex.currentIndexChanged.connect(lambda _i: self._update_state())
+
+    def _fill(self) -> None:
+        case, person = self._case, self._person
+        if case is None or person is None:
+            self.start.set_value(date.today())
+            default = self.measure.findText(self._choices.default_measure)
+            self.measure.setCurrentIndex(default)  # fills 计划解除 from its length
+            self.name.setFocus()
+            return
+        self.name.setText(person.name)
+        self.id_type.setCurrentText(person.id_type)
+        self.id_number.setText(person.id_number or "")
+        self._set_sex(person.sex)
+        self.birth.set_value(person.birth_date)
+        self.phone.setText(person.phone or "")
+        self.address.setText(person.address or "")
+        self.group.setEditText(person.group_name or "")
+        self.note.setText(person.note or "")
+        self.category.setCurrentIndex(self.category.findData(case.category_id))
+        self.measure.blockSignals(True)
+        self.measure.setCurrentIndex(self.measure.findData(case.measure_id))
+        self.measure.blockSignals(False)
+        self.origin.setText(case.origin or "")
+        self.arrival.set_value(case.arrival_date)
+        self.start.set_value(case.start_date)
+        self.planned_end.set_value(case.planned_end)
+        self._planned_by_hand = True  # keep what was registered unless a new measure is picked
+        self._phone_checked = True
+        self._name_touched = True
+        self._check_id()
+        self._show_planned_hint()
+        self.name.setFocus()
+
+    # --- live checks --------------------------------------------------------------------------
+
+    def _name_edited(self, _text: str) -> None:
+        self._name_touched = True
+        self._update_state()
+
+    def _check_id(self) -> None:
+        """On every keystroke: a valid resident ID fills in birth date and sex and locks them."""
+        self._duplicate = None
+        self._id_blocks_save = False
+        self.use_existing.hide()
+        text = self.id_number.text().strip()
+        resident = self.id_type.currentText() == RESIDENT_ID
+        self._lock_birth_and_sex(False)
+        if not text:
+            self._existing_person_id = None
+            _show(self.id_hint, None)
+        elif not resident:
+            _show(self.id_hint, None)
+            self._look_for_duplicate(text.upper())
+        else:
+            try:
+                parsed = parse_resident_id(text)
+            except ValidationError as problem:
+                self._existing_person_id = None
+                self._id_blocks_save = True
+                typing = self.id_number.hasFocus() and len(text) < 18
+                if typing and text.isascii() and text.isdigit():
+                    _show(
+                        self.id_hint,
+                        self.tr("已输入 {count} 位，共 18 位").format(count=len(text)),
+                        HINT_STYLE,
+                    )
+                else:
+                    _show(self.id_hint, str(problem))
+            else:
+                self.birth.set_value(parsed.birth_date)
+                self._set_sex(parsed.sex)
+                self._lock_birth_and_sex(True)
+                age = roster.age_on(parsed.birth_date, date.today())
+                summary = self.tr("✓ {born} 出生，{sex}，{age} 岁").format(
+                    born=parsed.birth_date.isoformat(), sex=self.sex.currentText(), age=age
+                )
+                if parsed.upgraded_from_15:
+                    summary += self.tr("（15 位老号码，已升级为 {number}）").format(
+                        number=parsed.number
+                    )
+                _show(self.id_hint, summary, OK_STYLE)
+                self._look_for_duplicate(parsed.number)
+        self._update_state()
+
+    def _look_for_duplicate(self, number: str) -> None:
+        found = roster.find_person_by_id_number(self.ctx.db, number)
+        own = self._person.id if self._person else None
+        if found is None or found.id == own:
+            self._existing_person_id = None
+            return
+        if found.id == self._existing_person_id:
+            _show(
+                self.id_hint,
+                self.tr("将为已登记的「{name}」新增一次管控登记").format(name=found.name),
+                OK_STYLE,
+            )
+            return
+        self._existing_person_id = None
+        self._duplicate = found
+        group = found.group_name or self.tr("未填组别")
+        if self._case is None:
+            _show(
+                self.id_hint,
+                self.tr("此身份证号已登记为 {name}（{group}），可直接使用该人员").format(
+                    name=found.name, group=group
+                ),
+                WARN_STYLE,
+            )
+            self.use_existing.show()
+        else:
+            self._id_blocks_save = True
+            _show(
+                self.id_hint,
+                self.tr("此证件号码已属于另一人 {name}（{group}），请核对").format(
+                    name=found.name, group=group
+                ),
+            )
+
+    def _use_duplicate(self) -> None:
+        """Take the known person's details and register a new period for them."""
+        found = self._duplicate
+        if found is None:
+            return
+        self._existing_person_id = found.id
+        self.name.setText(found.name)
+        self.phone.setText(found.phone or "")
+        self.address.setText(found.address or "")
+        self.group.setEditText(found.group_name or "")
+        self.note.setText(found.note or "")
+        if found.id_type != RESIDENT_ID:
+            self._set_sex(found.sex)
+            self.birth.set_value(found.birth_date)
+        self._check_id()
+        self.category.setFocus()
+
+    def _lock_birth_and_sex(self, locked: bool) -> None:
+        tip = self.tr("已按身份证号自动填写") if locked else ""
+        for widget in (self.birth, self.sex):
+            widget.setEnabled(not locked)
+            widget.setToolTip(tip)
+
+    def _set_sex(self, sex: str | None) -> None:
+        self.sex.setCurrentIndex(max(self.sex.findData(sex), 0) if sex else 0)
+
+    def _phone_edited(self, _text: str) -> None:
+        if self._phone_checked and self.phone_error.isVisible():
+            self._phone_left()  # re-check so fixing the number clears the message at once
+        else:
+            self._update_state()
+
+    def _phone_left(self) -> None:
+        self._phone_checked = True
+        _show(self.phone_error, self._phone_problem())
+        self._update_state()
+
+    def _phone_problem(self) -> str | None:
+        if not self.phone.text().strip():
+            return None
+        try:
+            normalize_mobile_or_landline(self.phone.text())
+        except ValidationError as problem:
+            return str(problem)
+        return None
+
+    def _measure(self) -> MeasureInfo | None:
+        measure_id = self.measure.currentData()
+        return next((m for m in self._choices.measures if m.id == measure_id), None)
+
+    def _measure_chosen(self, _index: int) -> None:
+        self._planned_by_hand = False
+        self._fill_planned_end()
+
+    def _start_edited(self) -> None:
+        if not self._planned_by_hand:
+            self._fill_planned_end()
+        self._update_state()
+
+    def _planned_edited(self, _text: str) -> None:
+        self._planned_by_hand = True
+        self._show_planned_hint()
+
+    def _fill_planned_end(self) -> None:
+        measure, start = self._measure(), self.start.value()
+        if measure is not None and start is not None:
+            self.planned_end.set_value(
+                roster.planned_end_for(
+                    start, measure.default_days, day_one_is_start=self._choices.day_one_is_start
+                )
+            )
+        self._show_planned_hint()
+        self._update_state()
+
+    def _show_planned_hint(self) -> None:
+        measure = self._measure()
+        if measure is None:
+            _show(self.planned_hint, None)
+        elif measure.default_days <= 0:
+            _show(
+                self.planned_hint,
+                self.tr("{measure}不设观察期").format(measure=measure.name),
+                HINT_STYLE,
+            )
+        else:
+            _show(
+                self.planned_hint,
+                self.tr("{measure}按 {days} 天计（可修改）").format(
+                    measure=measure.name, days=measure.default_days
+                ),
+                HINT_STYLE,
+            )
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _problems(self) -> list[str]:
+        """What keeps 保存 disabled, as the field names a clerk sees."""
+        problems: list[str] = []
+        if not self.name.text().strip():
+            problems.append(self.tr("姓名"))
+        if self._id_blocks_save:
+            problems.append(self.tr("证件号码"))
+        if self._phone_checked and self._phone_problem():
+            problems.append(self.tr("联系电话"))
+        if self.category.currentIndex() < 0:
+            problems.append(self.tr("人员类别"))
+        if self.measure.currentIndex() < 0:
+            problems.append(self.tr("管控措施"))
+        for field, label in (
+            (self.birth, self.tr("出生日期")),
+            (self.arrival, self.tr("抵达日期")),
+            (self.start, self.tr("开始日期")),
+            (self.planned_end, self.tr("计划解除日期")),
+        ):
+            if field.error():
+                problems.append(label)
+        if self._period_problem():
+            problems.append(self.tr("计划解除日期"))
+        return list(dict.fromkeys(problems))
+
+    def _period_problem(self) -> str | None:
+        start, end = self.start.value(), self.planned_end.value()
+        if start is not None and end is not None and end < start:
+            return self.tr("计划解除日期：{end} 早于开始日期（{start}），请核对").format(
+                end=end.isoformat(), start=start.isoformat()
+            )
+        return None
+
+    def _update_state(self) -> None:
+        _show(
+            self.name_error,
+            self.tr("姓名：不能为空")
+            if self._name_touched and not self.name.text().strip()
+            else None,
+        )
+        _show(self.birth_error, self.birth.error() if self.birth.isEnabled() else None)
+        _show(self.arrival_error, self.arrival.error())
+        _show(self.start_error, self.start.error())
+        _show(self.planned_error, self.planned_end.error() or self._period_problem())
+        problems = self._problems()
+        self.save_button.setEnabled(not problems)
+        self.missing.setText(
+            self.tr("保存前请填写或改正：{fields}").format(fields="、".join(problems))
+            if problems
+            else ""
+        )
+
+    def _snapshot(self) -> tuple[str, ...]:
+        return tuple(
+            w.currentText() if isinstance(w, QComboBox) else w.text()
+            for w in self._order
+            if isinstance(w, QComboBox | QLineEdit)
+        )
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _person_input(self) -> PersonInput:
+        return PersonInput(
+            name=self.name.text(),
+            id_number=self.id_number.text() or None,
+            id_type=self.id_type.currentText(),
+            sex=self.sex.currentData() or None,
+            birth_date=self.birth.value(),
+            phone=self.phone.text() or None,
+            address=self.address.text() or None,
+            group_name=self.group.currentText() or None,
+            note=self.note.text() or None,
+        )
+
+    def _case_input(self) -> CaseInput:
+        start = self.start.value()
+        assert start is not None  # 保存 is disabled without a valid start date
+        case = self._case
+        return CaseInput(
+            category_id=self.category.currentData(),
+            measure_id=self.measure.currentData(),
+            start_date=start,
+            origin=self.origin.text() or None,
+            arrival_date=self.arrival.value(),
+            planned_end=self.planned_end.value(),
+            note=case.note if case else None,  # the case note is edited elsewhere; keep it
+            source_pass_id=case.source_pass_id if case else None,
+        )
+
+    def save(self) -> None:
+        self._phone_left()
+        if not self.save_button.isEnabled():
+            self._focus_first_problem()
+            return
+        try:
+            self.saved = self._store()
+        except Conflict as conflict:
+            if not self._offer_known_person(conflict):
+                self._refused(conflict)
+            return
+        except (ServiceError, ValidationError) as error:
+            self._refused(error)
+            return
+        if self.saved is not None:
+            self.accept()
+
+    def _store(self) -> CaseRow | None:
+        db = self.ctx.db
+        if self._case is not None and self._person is not None:
+            roster.update_person(db, self._person.id, self._person_input())
+            return roster.update_case(db, self._case.id, self._case_input())
+        if self._duplicate is not None and self._existing_person_id is None:
+            found = self._duplicate
+            question = self.tr("此身份证号已登记为 {name}（{group}），使用该人员？").format(
+                name=found.name, group=found.group_name or self.tr("未填组别")
+            )
+            if not messages.ask_confirm(self, question):
+                self.id_number.setFocus()
+                return None
+            self._existing_person_id = found.id
+        return roster.register_case(
+            db,
+            self._person_input(),
+            self._case_input(),
+            existing_person_id=self._existing_person_id,
+        )
+
+    def _offer_known_person(self, conflict: Conflict) -> bool:
+        """Someone registered this ID meanwhile (another window, an import): offer that person."""
+        if self._case is not None or self._existing_person_id is not None:
+            return False
+        self._check_id()
+        if self._duplicate is None:
+            return False
+        try:
+            self.saved = self._store()
+        except (ServiceError, ValidationError) as error:
+            self._refused(error)
+            return True
+        if self.saved is not None:
+            self.accept()
+        return True
+
+    def _refused(self, error: Exception) -> None:
+        """Say why, next to the field when there is one, and leave every typed value in place."""
+        messages.show_error(self, str(error))
+        if isinstance(error, ValidationError):
+            target = {
+                "姓名": (self.name, self.name_error),
+                "身份证号": (self.id_number, self.id_hint),
+                "联系电话": (self.phone, self.phone_error),
+                "开始日期": (self.start, self.start_error),
+                "抵达日期": (self.arrival, self.arrival_error),
+                "计划解除日期": (self.planned_end, self.planned_error),
+            }.get(error.field)
+            if target is not None:
+                widget, label = target
+                _show(label, str(error))
+                widget.setFocus()
+
+    def _focus_first_problem(self) -> None:
+        checks: list[tuple[QWidget, bool]] = [
+            (self.name, not self.name.text().strip()),
+            (self.id_number, self._id_blocks_save),
+            (self.phone, bool(self._phone_problem())),
+            (self.category, self.category.currentIndex() < 0),
+            (self.measure, self.measure.currentIndex() < 0),
+            (self.birth, bool(self.birth.error())),
+            (self.arrival, bool(self.arrival.error())),
+            (self.start, bool(self.start.error())),
+            (self.planned_end, bool(self.planned_end.error() or self._period_problem())),
+        ]
+        self._name_touched = True
+        self._update_state()
+        for widget, bad in checks:
+            if bad and widget.isEnabled():
+                widget.setFocus()
+                return
+
+    def reject(self) -> None:
+        if self.is_dirty() and not messages.ask_confirm(
+            self, self.tr("放弃已填写的内容？填写的信息不会保存。")
+        ):
+            return
+        super().reject()
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if _is_plain_enter(event):
+            self._enter_pressed(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _enter_pressed(self, watched: QObject) -> None:
+        widget = self.group if watched is self.group.lineEdit() else watched
+        if widget is self._order[-1]:
+            self.save()
+            return
+        self.focusNextChild()  # disabled fields (birth date and sex locked by the ID) are skipped
+
+
+def _is_plain_enter(event: QEvent) -> bool:
+    """Enter or Return without Ctrl/Shift/Alt (the keypad's Enter counts)."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+    )
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    """A field with its message lines under it."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box

@@ -1,0 +1,346 @@
+"""One person at a glance (人员详情): details, every period of management, the current 包保 team
+with phones, temperatures over the period and the anomalies with what was done.
+
+Shown inside the roster page (double-click a row, or ``navigate("roster", ("person", id))``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import assignments, reference, roster, rounds
+from app.services.errors import NotFound
+from app.services.roster import CaseRow, PersonInfo
+from app.services.rounds import AnomalyInfo
+from app.ui.context import UiContext
+from app.ui.pages.base import page_heading
+from app.ui.roster.navigation import navigate
+from app.ui.roster.readings_table import ReadingsTable
+from app.ui.roster.record_model import (
+    ALERT,
+    MUTED,
+    ObjectRole,
+    RecordColumn,
+    RecordTableModel,
+    sorting_proxy,
+)
+from app.ui.roster.table_model import status_text
+
+# Columns of the cases table and the anomalies table.
+CASE_REGISTERED, CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(6)
+ANOMALY_DAY, ANOMALY_KIND, ANOMALY_SEEN, ANOMALY_ACTION, ANOMALY_OUTCOME = range(5)
+
+
+def temperature_widget(ctx: UiContext, parent: QWidget) -> QWidget:
+    """The temperature chart if that widget is installed, else a plain readings table."""
+    try:
+        from app.ui.widgets.temperature_history import TemperatureHistoryWidget
+    except ModuleNotFoundError as missing:
+        if missing.name not in ("app.ui.widgets", "app.ui.widgets.temperature_history"):
+            raise
+        return ReadingsTable(ctx, parent)
+    return TemperatureHistoryWidget(ctx, parent)
+
+
+def _small_table(name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+class PersonView(QWidget):
+    """``show_person(person_id)``; emits ``back`` when the clerk returns to the roster list."""
+
+    back = Signal()
+    edit_requested = Signal(int)  # case id
+    end_requested = Signal(int)  # case id
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person: PersonInfo | None = None
+        self.cases: list[CaseRow] = []
+        self._case_id: int | None = None
+
+        self.back_button = QPushButton(self.tr("← 返回台账"))
+        self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.back_button.setToolTip(self.tr("Esc"))
+        self.back_button.clicked.connect(self.back)
+        self.heading = page_heading("")
+        self.edit_button = QPushButton(self.tr("编辑 (F2)"))
+        self.edit_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_button.clicked.connect(self._edit)
+        self.end_button = QPushButton(self.tr("解除/结束"))
+        self.end_button.clicked.connect(self._end)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.end_button)
+
+        self.details = QGridLayout()
+        self.details.setHorizontalSpacing(18)
+        self._detail_values: dict[str, QLabel] = {}
+        labels = (
+            ("id", self.tr("证件")),
+            ("birth", self.tr("出生日期")),
+            ("phone", self.tr("联系电话")),
+            ("group", self.tr("村民小组")),
+            ("address", self.tr("现住址")),
+            ("note", self.tr("备注")),
+        )
+        for index, (key, text) in enumerate(labels):
+            caption = QLabel(text + self.tr("："))
+            caption.setStyleSheet("color: #6b7280;")
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._detail_values[key] = value
+            row, column = divmod(index, 3)
+            self.details.addWidget(caption, row, column * 2)
+            self.details.addWidget(value, row, column * 2 + 1)
+        for column in (1, 3, 5):
+            self.details.setColumnStretch(column, 1)
+
+        self.cases_model: RecordTableModel[CaseRow] = RecordTableModel(
+            [
+                RecordColumn(self.tr("登记日期"), lambda c: c.registered_on.isoformat()),
+                RecordColumn(self.tr("人员类别"), lambda c: c.category),
+                RecordColumn(self.tr("管控措施"), lambda c: c.measure),
+                RecordColumn(self.tr("开始日期"), lambda c: c.start_date.isoformat()),
+                RecordColumn(
+                    self.tr("计划解除"),
+                    lambda c: c.planned_end.isoformat() if c.planned_end else "",
+                ),
+                RecordColumn(
+                    self.tr("状态"),
+                    status_text,
+                    color=lambda c: None if c.ended_on is None and not c.deleted else MUTED,
+                ),
+            ],
+            key=lambda c: c.id,
+            parent=self,
+        )
+        self.cases_table = _small_table("personCases")
+        self.cases_proxy = sorting_proxy(self.cases_model, self)
+        self.cases_table.setModel(self.cases_proxy)
+        self.cases_table.sortByColumn(CASE_START, Qt.SortOrder.DescendingOrder)
+        self.cases_table.selectionModel().selectionChanged.connect(self._case_selected)
+        self.cases_table.setMaximumHeight(130)
+
+        self.team = QLabel()
+        self.team.setTextFormat(Qt.TextFormat.RichText)
+        self.team.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.team.setWordWrap(True)
+        self.assign_button = QPushButton(self.tr("去分配包保"))
+        self.assign_button.clicked.connect(
+            lambda: navigate(self, "assignments", ("case", self._case_id))
+        )
+
+        def handled(a: AnomalyInfo) -> str:
+            if not a.action:
+                return self.tr("未处置")
+            who = f"（{a.handled_by}）" if a.handled_by else ""
+            return a.action + who
+
+        self.anomalies_model: RecordTableModel[AnomalyInfo] = RecordTableModel(
+            [
+                RecordColumn(
+                    self.tr("日期"), lambda a: self._when(a), sort=lambda a: a.detected_on
+                ),
+                RecordColumn(self.tr("类型"), lambda a: a.kind),
+                RecordColumn(
+                    self.tr("情况"), lambda a: a.observation, tooltip=lambda a: a.observation
+                ),
+                RecordColumn(
+                    self.tr("处置"),
+                    handled,
+                    color=lambda a: ALERT if not a.action else None,
+                    tooltip=handled,
+                ),
+                RecordColumn(
+                    self.tr("结果"),
+                    lambda a: a.outcome or (self.tr("处理中") if not a.closed else ""),
+                    color=lambda a: None if a.closed else ALERT,
+                ),
+            ],
+            key=lambda a: a.id,
+            parent=self,
+        )
+        self.anomalies_table = _small_table("personAnomalies")
+        self.anomalies_table.setModel(sorting_proxy(self.anomalies_model, self))
+        self.anomalies_table.sortByColumn(ANOMALY_DAY, Qt.SortOrder.DescendingOrder)
+        self.anomalies_table.activated.connect(
+            lambda index: navigate(self, "rounds", ("anomaly", index.data(ObjectRole)))
+        )
+
+        self.temperatures = temperature_widget(ctx, self)
+
+        cases_box = QGroupBox(self.tr("管控记录（选中一条查看该期的包保、体温和异常）"))
+        QVBoxLayout(cases_box).addWidget(self.cases_table)
+        team_box = QGroupBox(self.tr("包保责任人"))
+        team_layout = QHBoxLayout(team_box)
+        team_layout.addWidget(self.team, 1)
+        team_layout.addWidget(self.assign_button, 0, Qt.AlignmentFlag.AlignTop)
+        anomalies_box = QGroupBox(self.tr("异常与处置"))
+        QVBoxLayout(anomalies_box).addWidget(self.anomalies_table)
+        temperatures_box = QGroupBox(self.tr("体温"))
+        QVBoxLayout(temperatures_box).addWidget(self.temperatures)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(cases_box)
+        left_layout.addWidget(team_box)
+        left_layout.addWidget(anomalies_box, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(temperatures_box)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self.details)
+        layout.addWidget(splitter, 1)
+
+    # --- showing ------------------------------------------------------------------------------
+
+    def show_person(self, person_id: int, case_id: int | None = None) -> None:
+        self.person = roster.person_info(self.ctx.db, person_id)
+        self.cases = roster.cases_of_person(self.ctx.db, person_id)
+        person = self.person
+        age = roster.age_on(person.birth_date, date.today())
+        facts = [f for f in (person.sex, self.tr("{age} 岁").format(age=age) if age else "") if f]
+        self.heading.setText(" · ".join([person.name, *facts]))
+        id_text = f"{person.id_type} {person.id_number}" if person.id_number else self.tr("未填")
+        values = {
+            "id": id_text,
+            "birth": person.birth_date.isoformat() if person.birth_date else "",
+            "phone": person.phone or "",
+            "group": person.group_name or "",
+            "address": person.address or "",
+            "note": person.note or "",
+        }
+        for key, value in values.items():
+            self._detail_values[key].setText(value)
+        chosen = case_id if any(c.id == case_id for c in self.cases) else self._default_case()
+        self.cases_model.set_records([c for c in self.cases if not c.deleted or c.id == chosen])
+        self._select_case(chosen)
+
+    def refresh(self) -> None:
+        if self.person is None:
+            return
+        try:
+            self.show_person(self.person.id, self._case_id)
+        except NotFound:
+            self.back.emit()
+
+    def current_case(self) -> CaseRow | None:
+        return next((c for c in self.cases if c.id == self._case_id), None)
+
+    def _default_case(self) -> int | None:
+        live = [c for c in self.cases if not c.deleted]
+        open_cases = [c for c in live if c.ended_on is None]
+        chosen = open_cases or live or self.cases
+        return max(chosen, key=lambda c: (c.start_date, c.id)).id if chosen else None
+
+    def _select_case(self, case_id: int | None) -> None:
+        for row in range(self.cases_proxy.rowCount()):
+            index = self.cases_proxy.index(row, 0)
+            if index.data(ObjectRole) == case_id:
+                self.cases_table.selectRow(row)
+                break
+        self._show_case(case_id)
+
+    def _case_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            case_id = indexes[0].data(ObjectRole)
+            if case_id != self._case_id:
+                self._show_case(case_id)
+
+    def _show_case(self, case_id: int | None) -> None:
+        self._case_id = case_id
+        case = self.current_case()
+        open_case = case is not None and case.ended_on is None and not case.deleted
+        self.edit_button.setEnabled(case is not None and not case.deleted)
+        self.end_button.setEnabled(open_case)
+        self._show_team(case, open_case)
+        self.anomalies_model.set_records(
+            rounds.anomalies(self.ctx.db, open_only=False, case_id=case_id) if case_id else []
+        )
+        self.temperatures.show_case(case_id)  # type: ignore[attr-defined]
+
+    def _show_team(self, case: CaseRow | None, open_case: bool) -> None:
+        if case is None:
+            self.team.setText("")
+            self.assign_button.setEnabled(False)
+            return
+        members = assignments.teams(self.ctx.db, [case.id]).get(case.id, [])
+        measure = next(
+            (
+                m
+                for m in reference.measures(self.ctx.db, include_inactive=True)
+                if m.id == case.measure_id
+            ),
+            None,
+        )
+        held = {m.role_id for m in members}
+        lines = [
+            f"{escape(m.role)}：<b>{escape(m.name)}</b> {escape(m.phone or '')}" for m in members
+        ]
+        if open_case and measure is not None:
+            lines += [
+                f'<span style="color:#c62828">{escape(name)}：{escape(self.tr("未分配"))}</span>'
+                for role_id, name in zip(
+                    measure.required_role_ids, measure.required_role_names, strict=True
+                )
+                if role_id not in held
+            ]
+        if not lines:
+            lines = [escape(self.tr("无包保人员（该措施不要求包保）"))]
+        self.team.setText("<br>".join(lines))
+        self.assign_button.setEnabled(open_case)
+
+    def _when(self, anomaly: AnomalyInfo) -> str:
+        slot = ""
+        if anomaly.slot:
+            slot = self.tr("上午") if anomaly.slot == rounds.Slot.AM.value else self.tr("下午")
+        return f"{anomaly.detected_on:%m-%d} {slot}".strip()
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _edit(self) -> None:
+        case = self.current_case()
+        if case is not None and not case.deleted:
+            self.edit_requested.emit(case.id)
+
+    def _end(self) -> None:
+        case = self.current_case()
+        if case is not None and case.ended_on is None and not case.deleted:
+            self.end_requested.emit(case.id)

@@ -1,0 +1,114 @@
+"""A table model for short lists of DTOs (Today's to-do lists, a person's cases and anomalies).
+
+Small lists are loaded whole; the 50,000-row roster has its own lazy model (``table_model``).
+Each table declares its columns once as ``RecordColumn``s; ``ObjectRole`` gives the row's key so a
+selection or a click survives the sort proxy, ``SortRole`` the raw value to sort on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+T = TypeVar("T")
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's key (a case, person or anomaly id …)
+SortRole = Qt.ItemDataRole.UserRole + 2  # raw value for sorting (dates as dates, ages as ints)
+
+ALERT = QColor("#c62828")  # red: overdue, missing, fever — what needs doing now
+GOOD = QColor("#2e7d32")
+MUTED = QColor("#6b7280")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RecordColumn(Generic[T]):
+    title: str  # translated by the widget that declares the table
+    text: Callable[[T], str]
+    sort: Callable[[T], Any] | None = None  # default: the text
+    color: Callable[[T], QColor | None] | None = None
+    tooltip: Callable[[T], str | None] | None = None
+    align: Qt.AlignmentFlag | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    def __init__(
+        self,
+        columns: Sequence[RecordColumn[T]],
+        key: Callable[[T], object],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._key = key
+        self._records: list[T] = []
+
+    def set_records(self, records: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def records(self) -> list[T]:
+        return list(self._records)
+
+    def record(self, row: int) -> T:
+        return self._records[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == ObjectRole:
+            return self._key(record)
+        if role == SortRole:
+            return column.sort(record) if column.sort else column.text(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
+            return column.color(record)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
+            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].title
+        return None
+
+
+def sorting_proxy(
+    model: QAbstractTableModel, parent: QObject | None = None
+) -> QSortFilterProxyModel:
+    """The proxy every small table sits behind (sorting on ``SortRole``)."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    proxy.setSortLocaleAware(True)
+    return proxy

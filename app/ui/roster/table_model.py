@@ -1,0 +1,310 @@
+"""The roster table: 50,000 cases without loading 50,000 rows.
+
+The model holds only the ordered case ids of the current filter (``roster.roster_ids``, one cheap
+query) and fetches rows page by page (``roster.roster_rows``) the first time the view asks for one
+of them, with the page's 包保 teams in one batch query for the coverage badge.
+
+Sorting: clicking a header re-queries the ordered ids with an ORDER BY (``roster_ids(sort=...)``).
+Sorting in the proxy would ask for every row's data and so fetch all 50,000 rows; SQLite orders the
+ids in well under 0.1 s. ``RosterProxyModel`` therefore forwards ``sort`` to this model and never
+sorts itself; it exists so the roster follows the same view → proxy → model shape as every table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from app.db import Database
+from app.services import assignments, reference, roster
+from app.services.roster import CaseRow, RosterFilter
+from app.ui.roster.record_model import ALERT, GOOD, MUTED, ObjectRole, SortRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200  # rows fetched per query: a few screens, one round trip
+
+# Column constants (the order on screen).
+NAME, SEX, AGE, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, START, PLANNED_END, STATUS, TEAM = (
+    range(12)
+)
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("RosterTableModel", "姓名"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "性别"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "年龄"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "身份证号"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "联系电话"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "村民小组"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "人员类别"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "管控措施"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "开始日期"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "计划解除"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "状态"),
+    QT_TRANSLATE_NOOP("RosterTableModel", "包保"),
+)
+# roster_ids(sort=...) per column; None: the column cannot be ordered in SQL (computed per page).
+SORT_KEYS: dict[int, str | None] = {
+    NAME: "name",
+    SEX: "sex",
+    AGE: "age",
+    ID_NUMBER: "id_number",
+    PHONE: "phone",
+    GROUP: "group",
+    CATEGORY: "category",
+    MEASURE: "measure",
+    START: "start_date",
+    PLANNED_END: "planned_end",
+    STATUS: "status",
+    TEAM: None,
+}
+# Column widths in pixels for a 1366×768 screen (the clerk's own layout is remembered by the shell).
+WIDTHS = (80, 44, 44, 160, 104, 70, 130, 130, 86, 86, 110, 130)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The 包保 badge of one case: who holds which role, and which required role nobody holds."""
+
+    team: tuple[assignments.TeamMember, ...]
+    missing: tuple[str, ...]
+    applies: bool  # under management with a measure that requires roles
+
+    def text(self) -> str:
+        if not self.applies:
+            return "—"
+        if self.missing:
+            return QCoreApplication.translate("RosterTableModel", "缺 {roles}").format(
+                roles="、".join(self.missing)
+            )
+        return QCoreApplication.translate("RosterTableModel", "已落实")
+
+    def tooltip(self) -> str:
+        lines = [f"{m.role}：{m.name} {m.phone or ''}".strip() for m in self.team]
+        if self.missing:
+            lines.append(
+                QCoreApplication.translate("RosterTableModel", "缺少：{roles}").format(
+                    roles="、".join(self.missing)
+                )
+            )
+        return "\n".join(lines) or QCoreApplication.translate("RosterTableModel", "未分配包保人员")
+
+
+class RosterTableModel(QAbstractTableModel):
+    """Ordered ids in memory, rows fetched lazily in pages of ``PAGE_SIZE``."""
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._filter = RosterFilter()
+        self._sort_column = GROUP
+        self._descending = False
+        self._ids: list[int] = []
+        self._rows: dict[int, CaseRow] = {}  # case id → row, for fetched pages
+        self._coverage: dict[int, Coverage] = {}
+        self._fetched_pages: set[int] = set()
+        self._required_roles: dict[int, tuple[tuple[int, str], ...]] = {}
+        self.rows_fetched = 0  # how many rows were read from the database (tests, diagnostics)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def set_filter(self, flt: RosterFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    def current_filter(self) -> RosterFilter:
+        return self._filter
+
+    def reload(self) -> None:
+        """Re-query the ordered ids and forget the cached rows (after any change or new filter)."""
+        self.beginResetModel()
+        self._ids = roster.roster_ids(
+            self._db, self._filter, sort=SORT_KEYS[self._sort_column] or "group",
+            descending=self._descending,
+        )  # fmt: skip
+        self._rows.clear()
+        self._coverage.clear()
+        self._fetched_pages.clear()
+        self._required_roles = {
+            m.id: tuple(zip(m.required_role_ids, m.required_role_names, strict=True))
+            for m in reference.measures(self._db, include_inactive=True)
+        }
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if SORT_KEYS.get(column) is None:
+            return
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def sort_state(self) -> tuple[int, Qt.SortOrder]:
+        order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+        return self._sort_column, order
+
+    def _page(self, row: int) -> None:
+        page = row // PAGE_SIZE
+        if page in self._fetched_pages:
+            return
+        self._fetched_pages.add(page)
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        rows = roster.roster_rows(self._db, ids)
+        self.rows_fetched += len(rows)
+        teams = assignments.teams(self._db, ids)
+        for case_row in rows:
+            self._rows[case_row.id] = case_row
+            self._coverage[case_row.id] = self._coverage_of(case_row, teams.get(case_row.id, []))
+
+    def _coverage_of(self, row: CaseRow, team: list[assignments.TeamMember]) -> Coverage:
+        required = self._required_roles.get(row.measure_id, ())
+        held = {member.role_id for member in team}
+        open_case = not row.deleted and (row.ended_on is None or row.ended_on > date.today())
+        missing = tuple(name for role_id, name in required if role_id not in held)
+        return Coverage(tuple(team), missing if open_case else (), open_case and bool(required))
+
+    # --- lookup -------------------------------------------------------------------------------
+
+    def case_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, case_id: int) -> int | None:
+        try:
+            return self._ids.index(case_id)
+        except ValueError:
+            return None
+
+    def case_row(self, row: int) -> CaseRow | None:
+        """The row's data (fetching its page if needed); None if it vanished meanwhile."""
+        if not 0 <= row < len(self._ids):
+            return None
+        self._page(row)
+        return self._rows.get(self._ids[row])
+
+    # --- Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RosterTableModel", HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS[section] is None:
+            return self.tr("按此列不能排序")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ObjectRole:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            SortRole,
+        ):
+            return None
+        row = self.case_row(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SortRole:
+            return self._sort_value(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._color(row, column)
+        return self._tooltip(row, column)
+
+    def _text(self, row: CaseRow, column: int) -> str:
+        if column == NAME:
+            return row.name
+        if column == SEX:
+            return row.sex or ""
+        if column == AGE:
+            return "" if row.age is None else str(row.age)
+        if column == ID_NUMBER:
+            return row.id_number or ""
+        if column == PHONE:
+            return row.phone or ""
+        if column == GROUP:
+            return row.group_name or ""
+        if column == CATEGORY:
+            return row.category
+        if column == MEASURE:
+            return row.measure
+        if column == START:
+            return row.start_date.isoformat()
+        if column == PLANNED_END:
+            return row.planned_end.isoformat() if row.planned_end else ""
+        if column == STATUS:
+            return status_text(row)
+        return self._coverage[row.id].text()
+
+    def _sort_value(self, row: CaseRow, column: int) -> Any:
+        if column == AGE:
+            return row.age
+        if column == START:
+            return row.start_date
+        if column == PLANNED_END:
+            return row.planned_end
+        return self._text(row, column)
+
+    def _color(self, row: CaseRow, column: int) -> Any:
+        if column == TEAM:
+            coverage = self._coverage[row.id]
+            if coverage.missing:
+                return ALERT
+            return GOOD if coverage.applies else MUTED
+        if column == STATUS and row.ended_on is not None:
+            return MUTED
+        if column == PLANNED_END and row.planned_end and row.ended_on is None:
+            return ALERT if row.planned_end <= date.today() else None
+        return None
+
+    def _tooltip(self, row: CaseRow, column: int) -> str | None:
+        if column == TEAM:
+            return self._coverage[row.id].tooltip()
+        if column in (NAME, GROUP):
+            return row.address
+        if column == STATUS and row.note:
+            return row.note
+        return None
+
+
+def status_text(row: CaseRow) -> str:
+    """在管 / 期满解除 2022-02-15 / 已删除 — what the 状态 column and the person page show."""
+    if row.deleted:
+        return QCoreApplication.translate("RosterTableModel", "已删除")
+    if row.ended_on is None:
+        return QCoreApplication.translate("RosterTableModel", "在管")
+    reason = row.end_reason or QCoreApplication.translate("RosterTableModel", "已结束")
+    return f"{reason} {row.ended_on:%m-%d}"
+
+
+class RosterProxyModel(QSortFilterProxyModel):
+    """Passes header sorting to the source model (an ORDER BY), never sorting 50,000 rows itself."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, RosterTableModel):
+            source.sort(column, order)

@@ -1,0 +1,28 @@
+"""Sections of the 设置 page: 填报单位, 防控策略, 管控措施, 人员类别, 包保角色, 备份与恢复.
+
+Each section is a widget with ``refresh()`` (reload from the ledger, keeping unsaved typing) and,
+where it has a form, ``save()`` (Ctrl+S on the page). Changes go through the services, which refuse
+what only an administrator may change (``Permission.SETTINGS``); the refusal is shown as a message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.services.access import HasRole, Permission, require
+from app.services.errors import PermissionDenied
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+PROBLEM_STYLE = "color: #b00020;"
+SAVED_STYLE = "color: #1b7f3b;"
+
+
+def may(actor: HasRole, permission: Permission) -> bool:
+    """Whether the signed-in operator's role allows this (to explain, never to guard)."""
+    try:
+        require(actor, permission)
+    except PermissionDenied:
+        return False
+    return True

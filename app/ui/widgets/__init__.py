@@ -1,0 +1,1 @@
+"""Widgets shared by several pages (each module owned by one engineer)."""
