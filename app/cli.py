@@ -7,6 +7,7 @@ anything a user can cause.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from collections.abc import Sequence
@@ -64,9 +65,21 @@ def expected_errors() -> tuple[type[BaseException], ...]:
     )  # fmt: skip
 
 
+_OS_REASONS = {
+    errno.ENOENT: "找不到文件或文件夹",
+    errno.EEXIST: "已有同名的文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "磁盘是只读的",
+}
+
+
 def describe_os_error(error: OSError) -> str:
     """A missing file, a folder that is a file, no permission, a full disk: one plain sentence."""
-    reason = error.strerror or str(error)
+    reason = _OS_REASONS.get(error.errno or 0, error.strerror or str(error))
     if error.filename:
         return f"无法访问文件：{error.filename}（{reason}）"
     return f"文件操作失败：{reason}"

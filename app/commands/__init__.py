@@ -9,4 +9,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.imports",
     "app.commands.export",
     "app.commands.rounds",
+    "app.commands.reports",
 )

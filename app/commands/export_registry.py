@@ -24,6 +24,7 @@ from app.cli_support import CommandContext
 EXPORT_KIND_MODULES: tuple[str, ...] = (
     "app.commands.rounds",
     "app.commands.export_vehicles",
+    "app.commands.reports",
 )
 
 

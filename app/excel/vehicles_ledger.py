@@ -227,7 +227,8 @@ def write_vehicles_ledger(
             columns=OCCUPANT_COLUMNS,
             rows=occupant_rows(records),
             heading=f"{FORM_NAME}（{OCCUPANTS_SHEET}）",
-            subheading_rows=subheading,
+            # Seven narrow columns: three entries on one line would clip the period.
+            subheading_rows=[[f"填报单位：{unit_name}", where], [period]],
             footer_rows=[signature],
             landscape=False,
         ),

@@ -175,6 +175,7 @@ class PreviewRow:
     group_name: str | None
     category: str
     measure: str
+    origin: str | None
     start_date: date
     planned_end: date | None
     ended_on: date | None
@@ -759,6 +760,7 @@ class _Plan:
                     group_name=c.group_name,
                     category=c.category,
                     measure=c.measure.name,
+                    origin=c.origin,
                     start_date=c.start_date,
                     planned_end=c.planned_end,
                     ended_on=c.ended_on,

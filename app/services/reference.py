@@ -229,9 +229,11 @@ def save_measure(
                 raise NotFound("找不到这个管控措施。")
             measure = found
             # The default-measure setting names a measure: a rename must carry it along.
-            default = session.get(Setting, Settings.DEFAULT_MEASURE.key)
-            if default is not None and default.value == measure.name:
-                default.value = name
+            spec = Settings.DEFAULT_MEASURE
+            if get_setting(session, spec) == measure.name != name:
+                row = session.get(Setting, spec.key) or Setting(key=spec.key)
+                row.value = spec.format(name)
+                session.add(row)
         measure.name = name
         measure.default_days = default_days
         measure.needs_readings = needs_readings

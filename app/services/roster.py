@@ -525,6 +525,7 @@ def _row(session: Session, case_id: int) -> CaseRow:
 
 
 def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
+    """Rows for these ids in the order given (callers ordered the ids; ``IN`` does not keep it)."""
     today = date.today()
     rows: list[CaseRow] = []
     # SQLite limits bound parameters; 900 per query keeps well under it.
@@ -569,7 +570,8 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
                     source_pass_id=c.source_pass_id,
                 )
             )
-    return rows
+    position = {case_id: index for index, case_id in enumerate(case_ids)}
+    return sorted(rows, key=lambda row: position[row.id])
 
 
 def due_for_release(db: Database, day: date) -> list[CaseRow]:

@@ -75,7 +75,11 @@ def count_day(session: Session, day: date) -> DayNumbers:
     ).one()
 
     measure_names = list(
-        session.scalars(select(Measure.name).where(Measure.active.is_(True)).order_by(Measure.sort_order, Measure.id))
+        session.scalars(
+            select(Measure.name)
+            .where(Measure.active.is_(True))
+            .order_by(Measure.sort_order, Measure.id)
+        )
     )
     per_measure = dict(
         session.execute(
@@ -90,9 +94,15 @@ def count_day(session: Session, day: date) -> DayNumbers:
 
     released_today, released_total, medical_today = session.execute(
         select(
-            func.count(Case.id).filter(EndReason.kind == EndKind.RELEASE.value, Case.ended_on == day),
-            func.count(Case.id).filter(EndReason.kind == EndKind.RELEASE.value, Case.ended_on <= day),
-            func.count(Case.id).filter(EndReason.kind == EndKind.MEDICAL.value, Case.ended_on == day),
+            func.count(Case.id).filter(
+                EndReason.kind == EndKind.RELEASE.value, Case.ended_on == day
+            ),
+            func.count(Case.id).filter(
+                EndReason.kind == EndKind.RELEASE.value, Case.ended_on <= day
+            ),
+            func.count(Case.id).filter(
+                EndReason.kind == EndKind.MEDICAL.value, Case.ended_on == day
+            ),
         )
         .select_from(Case)
         .join(EndReason, EndReason.id == Case.end_reason_id)

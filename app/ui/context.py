@@ -7,12 +7,16 @@ reloads when it is next shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.config import AppPaths
 from app.db import Database
+
+T = TypeVar("T")
 
 
 class DataEvents(QObject):
@@ -45,3 +49,20 @@ class UiContext:
     @classmethod
     def for_database(cls, db: Database) -> UiContext:
         return cls(db=db, paths=db.paths)
+
+    def reopen_database(self, while_closed: Callable[[], T]) -> T:
+        """Close the ledger, run ``while_closed`` (e.g. ``app.db.restore``), open it again.
+
+        Restoring a backup needs the data dir's lock, which the open ledger holds. The new
+        ``Database`` keeps the operator and role and replaces ``self.db``, so code must always go
+        through ``ctx.db`` and never keep the old object. The ledger is reopened even when
+        ``while_closed`` fails (the file was then left as it was).
+        """
+        old = self.db
+        old.close()
+        try:
+            return while_closed()
+        finally:
+            reopened = Database.open(self.paths, operator=old.operator)
+            reopened.role = old.role
+            self.db = reopened

@@ -1,4 +1,4 @@
-"""卡点车辆登记表: one row per vehicle, the occupants sheet, the totals footer, text IDs and phones."""
+"""卡点车辆登记表: a row per vehicle, the occupants sheet, the totals footer, text IDs/phones."""
 
 from __future__ import annotations
 
@@ -31,13 +31,15 @@ def ledger(db: Database) -> Database:
     west = cp.save_checkpoint(db, "西村桥头")
     entries = [
         (east, "浙A12345", at(YESTERDAY, 8), dict(people_aboard=3, driver_name="王五",
-         driver_id_number=ID_NUMBER, driver_phone="13800138000", origin="温州", destination="东村王家",
+         driver_id_number=ID_NUMBER, driver_phone="13800138000", origin="温州",
+         destination="东村王家",
          occupants=(cp.OccupantInput("李四", "440524188001010014", "13700137000", "36.4"),
                     cp.OccupantInput("小明", temperature="36.6")))),
         (east, "浙AD12345", at(TODAY, 9, 5), dict(people_aboard=2, disposition="劝返")),
         (west, "粤Z1234港", at(TODAY, 9, 30), dict(people_aboard=1, max_temperature="37.8",
          action_taken="送发热门诊", disposition="上报")),
-        (east, "苏E88888", at(TODAY, 10), dict(people_aboard=4, disposition="劝返", duty_staff="张三")),
+        (east, "苏E88888", at(TODAY, 10), dict(people_aboard=4, disposition="劝返",
+         duty_staff="张三")),
     ]  # fmt: skip
     for checkpoint, plate, moment, extra in entries:
         cp.record_pass(

@@ -1,4 +1,4 @@
-"""卡点登记 service: passes, totals, plates, fevers, and moving a person from the gate to the roster."""
+"""卡点登记 service: passes, totals, plates, fevers, and from the gate to the roster."""
 
 from __future__ import annotations
 
@@ -29,12 +29,14 @@ def at(hour: int, minute: int = 0, day: date = TODAY) -> datetime:
     return datetime(day.year, day.month, day.day, hour, minute)
 
 
-def record(db: Database, checkpoint: cp.CheckpointInfo, plate: str = "浙A12345", **kw) -> cp.PassInfo:
+def record(
+    db: Database, checkpoint: cp.CheckpointInfo, plate: str = "浙A12345", **kw
+) -> cp.PassInfo:
     kw.setdefault("passed_at", at(9))
     return cp.record_pass(db, cp.PassInput(checkpoint_id=checkpoint.id, plate=plate, **kw))
 
 
-# --- recording and totals ---------------------------------------------------------------------------
+# --- recording and totals ------------------------------------------------------------------------
 
 
 def test_totals_count_vehicles_people_and_turned_back(db: Database, checkpoint) -> None:
@@ -172,7 +174,7 @@ def test_find_checkpoint_names_the_known_ones(db: Database, checkpoint) -> None:
     assert "东村村口" in str(missing.value) and "西村桥头（已停用）" in str(missing.value)
 
 
-# --- from the gate to the roster ----------------------------------------------------------------------
+# --- from the gate to the roster -----------------------------------------------------------------
 
 
 def _team(db: Database) -> dict[int, int]:
@@ -203,7 +205,10 @@ def test_driver_goes_onto_the_roster_with_team_and_link(db: Database, checkpoint
     assert row.id in roster.roster_ids(db, RosterFilter())
     [shown] = roster.roster_rows(db, [row.id])
     assert (shown.name, shown.id_number, shown.origin, shown.arrival_date) == (
-        "王五", DRIVER_ID, "上海浦东", TODAY,
+        "王五",
+        DRIVER_ID,
+        "上海浦东",
+        TODAY,
     )
     members = assignments.teams(db, [row.id])[row.id]
     assert {(m.role_id, m.staff_id) for m in members} == set(team.items())

@@ -27,8 +27,14 @@ def data_dir(paths: AppPaths) -> Path:
             (east, "浙B54321", 2, "劝返"),
             (west, "浙C11111", 1, "放行"),
         ):
-            cp.record_pass(db, cp.PassInput(checkpoint_id=checkpoint.id, plate=plate,
-                           passed_at=noon, people_aboard=people, disposition=disposition))  # fmt: skip
+            data = cp.PassInput(
+                checkpoint_id=checkpoint.id,
+                plate=plate,
+                passed_at=noon,
+                people_aboard=people,
+                disposition=disposition,
+            )
+            cp.record_pass(db, data)
     return paths.data_dir
 
 

@@ -34,6 +34,12 @@ SAMPLE = FIXTURES / "鹿城区密接人员名单.xlsx"
 pytestmark = pytest.mark.usefixtures("synchronous_worker")
 
 
+@pytest.fixture(autouse=True)
+def no_file_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A native file dialog would block the test run; choosing is answered with "cancel"."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: ("", ""))
+
+
 def _persons(db: Database) -> int:
     with db.reading() as session:
         return session.scalar(select(func.count(Person.id))) or 0
@@ -60,6 +66,7 @@ def test_bad_file_shows_problems_and_import_stays_disabled(
     dialog = _open(qtbot, ctx, written.path)
 
     assert not dialog.import_button.isEnabled()
+    assert "共 20 行：19 行无误，1 行有问题。" in dialog.summary.text()
     assert dialog.tabs.currentWidget() is dialog.problem_view
     view = dialog.problem_view
     assert view.model().rowCount() == 1
@@ -105,6 +112,8 @@ def test_good_file_imports_and_reports_the_count(
 
 def test_enter_does_not_import(qtbot: QtBot, ctx: UiContext) -> None:
     dialog = _open(qtbot, ctx, SAMPLE)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(dialog.isActiveWindow)
     assert dialog.import_button.isEnabled()
 
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
@@ -150,7 +159,9 @@ def test_fixing_the_file_and_reloading_enables_import(
     assert not dialog.import_button.isEnabled()
 
     write_rows(path, ["姓名", "管控措施"], [["张三", "居家隔离"]])
-    qtbot.keyClick(dialog, Qt.Key.Key_F5)
+    dialog.windowHandle().requestActivate()  # shortcuts work in the active window only
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.preview_view, Qt.Key.Key_F5)
 
     assert dialog.problem_view.model().rowCount() == 0
     assert dialog.import_button.isEnabled()
@@ -179,7 +190,7 @@ def test_choose_file_remembers_the_folder(
 
 def test_models_pass_the_model_tester(
     qtbot: QtBot, ctx: UiContext, qtmodeltester, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+) -> None:  # type: ignore[no-untyped-def]
     written = write_county_roster(tmp_path / "a.xlsx", rows=12, layout="simple", bad_row=3)
     dialog = _open(qtbot, ctx, written.path)
 

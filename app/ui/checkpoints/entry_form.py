@@ -201,7 +201,9 @@ class EntryForm(QGroupBox):
         pair(0, 0, self.tr("车牌号"), self.plate, span=2)
         pair(0, 2, self.tr("车辆类型"), self.vehicle_type)
         pair(0, 3, self.tr("方向"), self.direction)
-        grid.addWidget(self.plate.status, 1, 1, 1, 7)
+        # Under the plate: what the plate is (or why not), and what its last visit filled in.
+        grid.addWidget(self.plate.status, 1, 1, 1, 3)
+        grid.addWidget(self.note, 1, 4, 1, 4)
         pair(2, 0, self.tr("驾驶员"), self.driver_name)
         pair(2, 1, self.tr("身份证号"), self.driver_id)
         pair(2, 2, self.tr("联系电话"), self.driver_phone)
@@ -221,8 +223,7 @@ class EntryForm(QGroupBox):
         bottom = QHBoxLayout()
         bottom.addWidget(self.occupants_toggle)
         bottom.addWidget(self.fever_label)
-        bottom.addWidget(self.note, 1)
-        bottom.addWidget(self.error, 2)
+        bottom.addWidget(self.error, 1)
         bottom.addWidget(self.edit_banner)
         bottom.addWidget(self.cancel_edit_button)
         bottom.addWidget(self.clear_button)
@@ -235,7 +236,7 @@ class EntryForm(QGroupBox):
         outer.addLayout(bottom, 2, 0)
 
         chain = [
-            self.plate.edit, self.plate.other, self.vehicle_type, self.direction,
+            self.plate.edit, self.vehicle_type, self.direction,
             self.driver_name, self.driver_id, self.driver_phone, self.people,
             self.origin, self.destination, self.purpose, self.temperature,
             self.disinfected, self.disposition, self.action, self.occupants_toggle,

@@ -73,9 +73,13 @@ class PlateInput(QWidget):
             self.tr("直接输入字母和数字；整个车牌（如 粤Z1234港）也可以，全角自动转半角")
         )
 
-        self.other = QCheckBox(self.tr("其他号牌"))
+        self.other = QCheckBox(self.tr("其他号牌(&Q)"))
         self.other.setObjectName("plateOther")
-        self.other.setToolTip(self.tr("军车、武警、临时号牌等格式特殊的号牌：勾选后按原样保存"))
+        self.other.setToolTip(
+            self.tr("军车、武警、临时号牌等格式特殊的号牌：勾选（Alt+Q）后按原样保存")
+        )
+        # Rarely needed, so not a Tab stop between the plate and the next field; Alt+Q reaches it.
+        self.other.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self.status = QLabel()
         self.status.setObjectName("plateStatus")

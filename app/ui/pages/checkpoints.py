@@ -8,6 +8,7 @@ The page is the controller: the form builds a ``PassInput``, the page saves it t
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -460,12 +461,11 @@ class CheckpointsPage(BasePage):
             return
         run_in_background(
             self,
-            service.export_vehicles,
+            partial(service.export_vehicles, checkpoint_name=checkpoint_name),
             self.ctx.db,
             first,
             last,
             target,
-            checkpoint_name=checkpoint_name,
             on_done=self._exported,
             progress_label=self.tr("正在导出卡点车辆登记表…"),
         )

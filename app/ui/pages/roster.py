@@ -7,6 +7,7 @@ instant at 50,000 cases. Double-click or Enter opens the person page; F2 edits t
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib import import_module
 
 from PySide6.QtCore import Qt, QTimer
@@ -147,15 +148,19 @@ class RosterPage(BasePage):
         self.filters.addSpacing(12)
         self.filters.addWidget(self.search, 1)
 
-    def _action(self, text: str, shortcut: QKeySequence | None, slot: object) -> QAction:
+    def _action(
+        self, text: str, shortcut: QKeySequence | None, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
             action.setToolTip(
                 f"{text} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
             )
-        action.triggered.connect(slot)
-        self.addAction(action)  # shortcuts work wherever the focus is on this page
+        action.triggered.connect(lambda _checked=False: slot())  # no `checked` as an id
+        # Active wherever the focus is on the list; not while the person page is shown (it has
+        # its own F2 and Esc), so no shortcut is ever ambiguous.
+        self.list_view.addAction(action)
         return action
 
     def _build_actions(self) -> None:
@@ -204,6 +209,8 @@ class RosterPage(BasePage):
         header.setHighlightSections(False)
         for column, width in enumerate(WIDTHS):
             self.table.setColumnWidth(column, width)
+        column, order = self.model.sort_state()
+        header.setSortIndicator(column, order)  # Qt's default would be 姓名 descending
         self.table.setSortingEnabled(True)  # the proxy hands the order to the model's query
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.table.activated.connect(lambda _index: self.show_selected_person())
@@ -281,6 +288,8 @@ class RosterPage(BasePage):
         count = self.model.rowCount()
         self.count_label.setText(self.tr("共 {count} 条").format(count=count))
         row = self.model.row_of(select) if select is not None else None
+        if row is None and count:
+            row = 0  # something is always selected, so the keyboard works at once
         if row is not None:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             self.table.selectRow(index.row())
@@ -504,8 +513,7 @@ class RosterPage(BasePage):
         if dialog_class is None:
             return
         dialog = dialog_class(self.ctx, self)  # type: ignore[call-arg]
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.ctx.events.roster_changed.emit()
+        dialog.exec()  # it emits roster_changed itself after an import
         self.refresh()
 
 

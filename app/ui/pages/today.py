@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -58,7 +58,7 @@ REFRESH_MS = 60_000
 WEEKDAYS = "一二三四五六日"
 
 # Column constants of the four lists.
-DUE_NAME, DUE_GROUP, DUE_SLOT, DUE_ADDRESS, DUE_PHONE, DUE_TEAM = range(6)
+DUE_NAME, DUE_GROUP, DUE_SLOT, DUE_PHONE, DUE_TEAM = range(5)
 ANOMALY_NAME, ANOMALY_GROUP, ANOMALY_WHEN, ANOMALY_SEEN, ANOMALY_ACTION = range(5)
 RELEASE_NAME, RELEASE_GROUP, RELEASE_MEASURE, RELEASE_PLANNED, RELEASE_ACTION = range(5)
 GAP_NAME, GAP_GROUP, GAP_MEASURE, GAP_MISSING = range(4)
@@ -86,11 +86,13 @@ def _list_table(name: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSortingEnabled(True)
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
+    # Keep the order the service gives (组别, then name; late readings first) until a header click.
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
     return table
 
 
@@ -142,13 +144,13 @@ class TodayPage(BasePage):
         heading.addWidget(self.refresh_button)
 
         self.tiles = {
-            key: self._tile(target)
-            for key, target in (
-                ("due", "rounds"),
-                ("anomalies", "rounds"),
-                ("release", "roster"),
-                ("gaps", "assignments"),
-                ("checkpoints", "checkpoints"),
+            key: self._tile(target, ref)
+            for key, target, ref in (
+                ("due", "rounds", None),
+                ("anomalies", "rounds", None),
+                ("release", "roster", None),
+                ("gaps", "assignments", ("gaps",)),
+                ("checkpoints", "checkpoints", None),
             )
         }
         tiles = QHBoxLayout()
@@ -187,24 +189,28 @@ class TodayPage(BasePage):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _tile(self, target: str) -> QPushButton:
+    def _tile(self, target: str, ref: object | None) -> QPushButton:
         tile = QPushButton()
         tile.setObjectName("todayTile")
         tile.setCursor(Qt.CursorShape.PointingHandCursor)
         tile.setMinimumHeight(52)
-        tile.clicked.connect(lambda: navigate(self, target))
+        tile.clicked.connect(lambda: navigate(self, target, ref))
         return tile
 
     def _build_lists(self) -> None:
-        def late_red(line: _DueLine) -> object:
+        def late_red(line: _DueLine) -> QColor | None:
             return ALERT if line.late else None
+
+        def address(line: _DueLine) -> str | None:
+            return line.item.address
 
         self.due_model: RecordTableModel[_DueLine] = RecordTableModel(
             [
-                RecordColumn(self.tr("姓名"), lambda d: d.item.name, color=late_red),
-                RecordColumn(self.tr("组别"), lambda d: d.item.group_name or ""),
+                RecordColumn(
+                    self.tr("姓名"), lambda d: d.item.name, color=late_red, tooltip=address
+                ),
+                RecordColumn(self.tr("组别"), lambda d: d.item.group_name or "", tooltip=address),
                 RecordColumn(self.tr("时段"), self._slot_text, color=late_red),
-                RecordColumn(self.tr("住址"), lambda d: d.item.address or ""),
                 RecordColumn(self.tr("电话"), lambda d: d.item.phone or ""),
                 RecordColumn(
                     self.tr("包保人员"),
@@ -239,7 +245,8 @@ class TodayPage(BasePage):
             parent=self,
         )
         self.anomaly_table = _list_table("todayAnomalies")
-        self.anomaly_table.setModel(sorting_proxy(self.anomaly_model, self))
+        self.anomaly_proxy = sorting_proxy(self.anomaly_model, self)
+        self.anomaly_table.setModel(self.anomaly_proxy)
         self.anomaly_table.activated.connect(self._open_anomaly)
         self.anomaly_section = _Section(self.anomaly_table, self.tr("没有待处置的异常 ✓"))
 
@@ -310,6 +317,7 @@ class TodayPage(BasePage):
         intro = QLabel(self.tr("台账里还没有人员和包保人员。可以从这里开始："))
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(intro)
+        layout.addSpacing(12)
         self.add_first_button = QPushButton(self.tr("添加第一个人员"))
         self.import_button = QPushButton(self.tr("导入名单"))
         self.demo_button = QPushButton(self.tr("载入演示村"))
@@ -322,18 +330,21 @@ class TodayPage(BasePage):
                 self.load_demo,
             ),
         )
-        for button, text, slot in choices:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(10)
+        for row, (button, text, slot) in enumerate(choices):
             button.setMinimumSize(180, 40)
             button.clicked.connect(slot)
             explanation = QLabel(text)
             explanation.setStyleSheet("color: #6b7280;")
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(button)
-            row.addSpacing(12)
-            row.addWidget(explanation)
-            row.addStretch(1)
-            layout.addLayout(row)
+            grid.addWidget(button, row, 0)
+            grid.addWidget(explanation, row, 1)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addLayout(grid)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addStretch(2)
         return panel
 
@@ -458,6 +469,7 @@ class TodayPage(BasePage):
         if not shown_all:
             notes.append(self.tr("人数较多，这里只列出一部分，全部名单请到“体温登记”页。"))
         self.due_model.set_records(lines)
+        self.due_table.resizeColumnsToContents()
         self.due_section.set_note("\n".join(notes), alert=any(s.passed for s in result.late))
         self.due_section.show_rows(len(lines))
         missing = sum(s.missing_count for s in result.slots)
@@ -469,6 +481,7 @@ class TodayPage(BasePage):
         model.set_records(rows)
         section.show_rows(len(rows))
         section.setTitle(title.format(count=len(rows)))
+        section.table.resizeColumnsToContents()
 
     def _place_release_buttons(self) -> None:
         """A 解除 button in each row of 期满待解除 (a short list, so index widgets are fine)."""
@@ -510,11 +523,11 @@ class TodayPage(BasePage):
         if case.planned_end is None:
             return ""
         days = self._overdue_days(case)
-        text = case.planned_end.isoformat()
+        text = f"{case.planned_end:%m-%d}"
         if days > 0:
-            text += self.tr("（逾期 {days} 天）").format(days=days)
-        elif days == 0:
-            text += self.tr("（今天）")
+            return self.tr("{date} 逾期 {days} 天").format(date=text, days=days)
+        if days == 0:
+            return self.tr("{date} 今天").format(date=text)
         return text
 
     # --- going where the work is --------------------------------------------------------------
@@ -523,7 +536,12 @@ class TodayPage(BasePage):
         navigate(self, "rounds", ("case", index.data(ObjectRole)))
 
     def _open_anomaly(self, index: QModelIndex) -> None:
-        navigate(self, "rounds", ("anomaly", index.data(ObjectRole)))
+        source = self.anomaly_proxy.mapToSource(index)
+        anomaly = self.anomaly_model.record(source.row())
+        if anomaly.case_id is None and anomaly.pass_id is not None:  # a fever at the checkpoint
+            navigate(self, "checkpoints", anomaly.pass_id)
+        else:
+            navigate(self, "rounds", ("anomaly", anomaly.id))
 
     def _open_release(self, index: QModelIndex) -> None:
         navigate(self, "roster", ("case", index.data(ObjectRole)))

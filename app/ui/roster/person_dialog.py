@@ -85,6 +85,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved: CaseRow | None = None
+        self.case_id = case_id  # None: a new registration
         self._case: CaseRow | None = roster.case_row(ctx.db, case_id) if case_id else None
         self._person: PersonInfo | None = (
             roster.person_info(ctx.db, self._case.person_id) if self._case else None

@@ -10,7 +10,7 @@ from datetime import date
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -43,7 +43,7 @@ from app.ui.roster.record_model import (
 from app.ui.roster.table_model import status_text
 
 # Columns of the cases table and the anomalies table.
-CASE_REGISTERED, CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(6)
+CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(5)
 ANOMALY_DAY, ANOMALY_KIND, ANOMALY_SEEN, ANOMALY_ACTION, ANOMALY_OUTCOME = range(5)
 
 
@@ -85,14 +85,14 @@ class PersonView(QWidget):
         self.cases: list[CaseRow] = []
         self._case_id: int | None = None
 
-        self.back_button = QPushButton(self.tr("← 返回台账"))
-        self.back_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.back_button.setToolTip(self.tr("Esc"))
+        self.back_button = QPushButton(self.tr("← 返回台账 (Esc)"))
         self.back_button.clicked.connect(self.back)
+        # QShortcut rather than a button shortcut: that one clicks only after a 100 ms animation.
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back.emit)
         self.heading = page_heading("")
         self.edit_button = QPushButton(self.tr("编辑 (F2)"))
-        self.edit_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.edit_button.clicked.connect(self._edit)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self._edit)
         self.end_button = QPushButton(self.tr("解除/结束"))
         self.end_button.clicked.connect(self._end)
         top = QHBoxLayout()
@@ -103,7 +103,7 @@ class PersonView(QWidget):
 
         self.details = QGridLayout()
         self.details.setHorizontalSpacing(18)
-        self._detail_values: dict[str, QLabel] = {}
+        self.detail_values: dict[str, QLabel] = {}
         labels = (
             ("id", self.tr("证件")),
             ("birth", self.tr("出生日期")),
@@ -117,7 +117,7 @@ class PersonView(QWidget):
             caption.setStyleSheet("color: #6b7280;")
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._detail_values[key] = value
+            self.detail_values[key] = value
             row, column = divmod(index, 3)
             self.details.addWidget(caption, row, column * 2)
             self.details.addWidget(value, row, column * 2 + 1)
@@ -126,7 +126,6 @@ class PersonView(QWidget):
 
         self.cases_model: RecordTableModel[CaseRow] = RecordTableModel(
             [
-                RecordColumn(self.tr("登记日期"), lambda c: c.registered_on.isoformat()),
                 RecordColumn(self.tr("人员类别"), lambda c: c.category),
                 RecordColumn(self.tr("管控措施"), lambda c: c.measure),
                 RecordColumn(self.tr("开始日期"), lambda c: c.start_date.isoformat()),
@@ -204,7 +203,7 @@ class PersonView(QWidget):
         team_layout = QHBoxLayout(team_box)
         team_layout.addWidget(self.team, 1)
         team_layout.addWidget(self.assign_button, 0, Qt.AlignmentFlag.AlignTop)
-        anomalies_box = QGroupBox(self.tr("异常与处置"))
+        self.anomalies_box = anomalies_box = QGroupBox(self.tr("异常与处置"))
         QVBoxLayout(anomalies_box).addWidget(self.anomalies_table)
         temperatures_box = QGroupBox(self.tr("体温"))
         QVBoxLayout(temperatures_box).addWidget(self.temperatures)
@@ -218,8 +217,9 @@ class PersonView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(temperatures_box)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 640])  # the cases and anomalies tables need the room at 1366 px
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -247,9 +247,10 @@ class PersonView(QWidget):
             "note": person.note or "",
         }
         for key, value in values.items():
-            self._detail_values[key].setText(value)
+            self.detail_values[key].setText(value)
         chosen = case_id if any(c.id == case_id for c in self.cases) else self._default_case()
         self.cases_model.set_records([c for c in self.cases if not c.deleted or c.id == chosen])
+        self.cases_table.resizeColumnsToContents()
         self._select_case(chosen)
 
     def refresh(self) -> None:
@@ -291,9 +292,10 @@ class PersonView(QWidget):
         self.edit_button.setEnabled(case is not None and not case.deleted)
         self.end_button.setEnabled(open_case)
         self._show_team(case, open_case)
-        self.anomalies_model.set_records(
-            rounds.anomalies(self.ctx.db, open_only=False, case_id=case_id) if case_id else []
-        )
+        found = rounds.anomalies(self.ctx.db, open_only=False, case_id=case_id) if case_id else []
+        self.anomalies_model.set_records(found)
+        self.anomalies_table.resizeColumnsToContents()
+        self.anomalies_box.setTitle(self.tr("异常与处置（{count}）").format(count=len(found)))
         self.temperatures.show_case(case_id)  # type: ignore[attr-defined]
 
     def _show_team(self, case: CaseRow | None, open_case: bool) -> None:

@@ -71,7 +71,7 @@ SORT_KEYS: dict[int, str | None] = {
     TEAM: None,
 }
 # Column widths in pixels for a 1366×768 screen (the clerk's own layout is remembered by the shell).
-WIDTHS = (80, 44, 44, 160, 104, 70, 130, 130, 86, 86, 110, 130)
+WIDTHS = (80, 40, 40, 150, 100, 70, 120, 120, 82, 82, 90, 130)
 
 
 @dataclass(frozen=True)

@@ -52,11 +52,11 @@ from app.ui.settings_store import open_settings
 log = logging.getLogger(__name__)
 
 LAST_FOLDER_KEY = "roster_import/last_folder"
+ORIGIN_WIDTH = 200  # px; 来源地 can be a whole address
 
 # Columns of the preview table
-ROW, NAME, SEX, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, START, PLANNED, ENDED, ACTION = range(
-    12
-)
+ROW, NAME, SEX, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, ORIGIN = range(9)
+START, PLANNED, ENDED, ACTION = range(9, 13)
 # Columns of the problem table
 PROBLEM_ROW, PROBLEM_COLUMN, PROBLEM_REASON = range(3)
 
@@ -178,8 +178,10 @@ class RosterImportDialog(QDialog):
         self.reload_button.clicked.connect(self.reload)
         self.import_button.clicked.connect(self.start_import)
         self.close_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Open, self, self.choose_file)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        self.open_shortcut = QShortcut(QKeySequence.StandardKey.Open, self)
+        self.open_shortcut.activated.connect(self.choose_file)
+        self.reload_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        self.reload_shortcut.activated.connect(self.reload)
 
         self._show_report(None)
         if path is not None:
@@ -235,6 +237,7 @@ class RosterImportDialog(QDialog):
             RecordColumn(self.tr("组别"), lambda r: r.group_name or ""),
             RecordColumn(self.tr("人员类别"), lambda r: r.category),
             RecordColumn(self.tr("管控措施"), lambda r: r.measure),
+            RecordColumn(self.tr("来源地"), lambda r: r.origin or "", tooltip=lambda r: r.origin),
             RecordColumn(self.tr("开始日期"), lambda r: _day(r.start_date)),
             RecordColumn(self.tr("计划解除"), lambda r: _day(r.planned_end)),
             RecordColumn(self.tr("已解除"), lambda r: _day(r.ended_on)),
@@ -311,20 +314,32 @@ class RosterImportDialog(QDialog):
             self._set_status("", None)
             self._sync_import_button()
             return
-        self.summary.setText(
-            self.tr(
-                "{file}「{sheet}」共 {rows} 行：将导入 {cases} 人（新增 {new} 人，"
-                "台账中已有 {matched} 人），跳过 {skipped} 人。"
-            ).format(
-                file=report.file_name,
-                sheet=report.sheet_name,
-                rows=report.rows_read,
-                cases=report.cases_created,
-                new=report.persons_created,
-                matched=report.cases_created - report.persons_created,
-                skipped=report.cases_skipped,
+        if report.problems:
+            bad_rows = len({p.row for p in report.problems})
+            self.summary.setText(
+                self.tr("{file}「{sheet}」共 {rows} 行：{good} 行无误，{bad} 行有问题。").format(
+                    file=report.file_name,
+                    sheet=report.sheet_name,
+                    rows=report.rows_read,
+                    good=report.rows_read - bad_rows,
+                    bad=bad_rows,
+                )
             )
-        )
+        else:
+            self.summary.setText(
+                self.tr(
+                    "{file}「{sheet}」共 {rows} 行：将导入 {cases} 人（新增 {new} 人，"
+                    "台账中已有 {matched} 人），跳过 {skipped} 人。"
+                ).format(
+                    file=report.file_name,
+                    sheet=report.sheet_name,
+                    rows=report.rows_read,
+                    cases=report.cases_created,
+                    new=report.persons_created,
+                    matched=report.cases_created - report.persons_created,
+                    skipped=report.cases_skipped,
+                )
+            )
         self.notes.setText("\n".join(self._notes(report)))
         if report.problems:
             self._set_status(
@@ -344,6 +359,8 @@ class RosterImportDialog(QDialog):
             self._set_status(self.tr("检查通过，可以导入。"), GOOD)
             self.tabs.setCurrentIndex(0)
         self.preview_view.resizeColumnsToContents()
+        if self.preview_view.columnWidth(ORIGIN) > ORIGIN_WIDTH:  # the tooltip has the rest
+            self.preview_view.setColumnWidth(ORIGIN, ORIGIN_WIDTH)
         self._sync_import_button()
 
     def _notes(self, report: ImportReport) -> list[str]:

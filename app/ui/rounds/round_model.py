@@ -271,7 +271,13 @@ class RoundFilterProxy(QSortFilterProxyModel):
         return self._only_missing
 
     def set_only_missing(self, on: bool) -> None:
-        if on != self._only_missing:
+        if on == self._only_missing:
+            return
+        if hasattr(self, "endFilterChange"):  # Qt ≥ 6.10 deprecates invalidateRowsFilter()
+            self.beginFilterChange()
+            self._only_missing = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt allowed by pyproject
             self._only_missing = on
             self.invalidateRowsFilter()
 

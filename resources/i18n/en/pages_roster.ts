@@ -4,12 +4,140 @@
 <context>
     <name>RosterPage</name>
     <message>
-        <source>排查登记的人员，以及每人的管控措施、观察期和解除情况。</source>
-        <translation>The people registered in screening, with each person&apos;s measure, observation period and release.</translation>
-    </message>
-    <message>
         <source>人员台账</source>
         <translation>Roster</translation>
+    </message>
+    <message>
+        <source>在管</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜索姓名、拼音首字母（如 zs）、身份证号或电话  Ctrl+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>组别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员详情（双击或回车）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除/结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导入名单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部组别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {count} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记 {name}（不符合当前筛选条件，所以列表中没有显示）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除 {name}（{group}）的这条登记记录？删除后可以撤销。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未填组别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已删除 {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复 {name}。还可撤销删除 {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已恢复 {name}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

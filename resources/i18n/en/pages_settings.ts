@@ -4,12 +4,48 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>填报单位信息、人员类别、管控措施与观察天数、包保角色、发热判定标准和自动备份。</source>
-        <translation>Reporting unit, person categories, measures and observation days, responsibility roles, fever threshold and automatic backup.</translation>
+        <source>填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、人员类别、卡点，以及备份与恢复。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填报单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>防控策略</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管控措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>包保角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>当前账号（{role}）只能查看设置；修改设置需要管理员账号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>卡点管理尚未安装，请在“卡点登记”页管理卡点。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

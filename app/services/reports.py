@@ -1,0 +1,701 @@
+"""报表 — the reports sent upward, assembled from the ledger and handed to the Excel writers.
+
+* 日报表 / 零报告 for a day (numbers from :mod:`app.services.stats`, people behind them);
+* 在管人员台账 (roster with each case's 包保 team), 体温台账 (one row per case per day, plus a
+  printable 14-day grid) and 包保责任表;
+* the township merge of villages' daily reports.
+
+Large ledgers are streamed: rows come from one ordered SQL cursor held open while the workbook is
+written, never from a list of ORM objects. openpyxl is imported only when a file is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import groupby
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
+
+from app.config import Settings
+from app.db import Database
+from app.excel.daily_report import (
+    AnomalyLine,
+    DailyTable,
+    DailyWorkbook,
+    EndedCaseLine,
+    NewCaseLine,
+    Signature,
+    UnitLine,
+    period_text,
+    report_title,
+)
+from app.models import (
+    Assignment,
+    Case,
+    Category,
+    EndReason,
+    Measure,
+    MeasureRequiredRole,
+    Person,
+    Staff,
+    StaffRole,
+)
+from app.services import rounds
+from app.services.access import Permission, require
+from app.services.errors import ServiceError
+from app.services.periods import under_management
+from app.services.reference import UnitInfo, get_setting, unit_profile
+from app.services.stats import DayNumbers, count_day
+
+if TYPE_CHECKING:
+    from app.excel.merge import MergePreview
+
+Progress = Callable[[int, int], None]
+
+FORM_DAILY = "疫情防控日报表"
+FORM_ZERO = "疫情防控零报告"
+FORM_ROSTER = "在管人员台账"
+FORM_TEMPERATURES = "体温台账"
+FORM_ASSIGNMENTS = "包保责任表"
+FORM_MERGED = "疫情防控日报表汇总"
+MISSING_ROLE = "未落实"  # what a required 包保 role nobody holds shows on the ledgers
+GRID_DAYS = 14
+#: A 体温台账 longer than this is almost certainly a typo in the dates (2022 → 2002).
+MAX_LEDGER_DAYS = 366
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: the file, how many data rows, and a sentence for the clerk."""
+
+    path: Path
+    rows: int
+    summary: str
+
+
+# --- shared ------------------------------------------------------
+
+
+def _unit(db: Database) -> UnitInfo:
+    info = unit_profile(db)
+    if not info.unit_name.strip():
+        raise ServiceError(
+            "还没有填写填报单位。请先在“设置 → 填报单位”中填写（报表标题和落款要用），再导出。"
+        )
+    return info
+
+
+def _signature(info: UnitInfo, filed_on: date | None = None) -> Signature:
+    return Signature(info.unit_name, info.reporter, info.phone, info.reviewer, filed_on)
+
+
+def suggested_name(unit_name: str, form: str, day: date) -> str:
+    """``{单位}{表名}（{YYYY年M月D日}）.xlsx``, with characters Windows refuses removed."""
+    from app.excel.workbook import suggested_filename
+
+    return suggested_filename(unit_name, form, day)
+
+
+def _check_range(first: date, last: date) -> None:
+    if last < first:
+        raise ServiceError(f"结束日期 {last:%Y-%m-%d} 早于开始日期 {first:%Y-%m-%d}，请检查。")
+    if (last - first).days + 1 > MAX_LEDGER_DAYS:
+        raise ServiceError(
+            f"日期范围太长（{(last - first).days + 1} 天）。一次最多导出 {MAX_LEDGER_DAYS} 天，"
+            "请检查年份是否写错。"
+        )
+
+
+# --- 日报表 ---------------------------------------------------------
+
+
+def day_counts(numbers: DayNumbers) -> dict[str, int]:
+    """The day's numbers under the daily report's column labels (the one mapping there is)."""
+    cp = numbers.checkpoint
+    return {
+        "累计排查": numbers.registered_total,
+        "当日新增排查": numbers.registered_today,
+        "在管人数": numbers.under_management,
+        **numbers.by_measure,
+        "当日解除": numbers.released_today,
+        "累计解除": numbers.released_total,
+        "当日转运送医": numbers.medical_today,
+        "当日发热人数": numbers.fever_today,
+        "当日漏测人次": numbers.missed_readings,
+        "包保未落实": numbers.coverage_gaps,
+        "检查车辆": cp.vehicles,
+        "检查人数": cp.people,
+        "劝返车辆": cp.turned_back_vehicles,
+        "劝返人数": cp.turned_back_people,
+    }
+
+
+def _table(unit_name: str, numbers: DayNumbers) -> DailyTable:
+    return DailyTable(
+        day=numbers.day,
+        period=period_text(numbers.day, numbers.cutoff),
+        measures=tuple(numbers.by_measure),
+        lines=[UnitLine(unit_name, day_counts(numbers))],
+    )
+
+
+def daily_table(db: Database, day: date) -> DailyTable:
+    """The 日报表 of ``day`` for this unit: what the preview shows and the workbook holds."""
+    unit_name = unit_profile(db).unit_name
+    with db.reading() as session:
+        return _table(unit_name, count_day(session, day))
+
+
+def daily_title(db: Database, day: date) -> str:
+    """ "东风村疫情防控日报表（2022年2月3日）" — or 零报告 on a day with nothing to report."""
+    table = daily_table(db, day)
+    return report_title(unit_profile(db).unit_name, day, zero=table.is_zero_report())
+
+
+def daily_form(db: Database, day: date) -> str:
+    """The form name for the file name: 日报表, or 零报告 on a zero-report day."""
+    return FORM_ZERO if daily_table(db, day).is_zero_report() else FORM_DAILY
+
+
+def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
+    query = (
+        select(
+            Person.name,
+            Person.sex,
+            Person.id_number,
+            Person.phone,
+            Person.group_name,
+            Person.address,
+            Category.name,
+            Measure.name,
+            Case.origin,
+            Case.arrival_date,
+            Case.start_date,
+            Case.planned_end,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Category, Category.id == Case.category_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(Case.deleted_at.is_(None), Case.registered_on == day)
+        .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+    )
+    return [NewCaseLine(*row) for row in session.execute(query)]
+
+
+def _ended_cases(session: Session, day: date) -> list[EndedCaseLine]:
+    query = (
+        select(
+            Person.name,
+            Person.id_number,
+            Person.phone,
+            Person.group_name,
+            Measure.name,
+            Case.start_date,
+            Case.ended_on,
+            EndReason.name,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .join(EndReason, EndReason.id == Case.end_reason_id)
+        .where(Case.deleted_at.is_(None), Case.ended_on == day)
+        .order_by(EndReason.sort_order, Person.group_name.collate("natural"), Person.search_key)
+    )
+    return [EndedCaseLine(*row) for row in session.execute(query)]
+
+
+def _anomaly_lines(db: Database, day: date) -> list[AnomalyLine]:
+    lines = []
+    for a in reversed(rounds.anomalies(db, open_only=False, day=day)):  # oldest first
+        status = "已处置" if a.closed else ("处置中" if a.action else "未处置")
+        slot = {"AM": "上午", "PM": "下午"}.get(a.slot or "", a.slot)
+        lines.append(
+            AnomalyLine(
+                a.person_name,
+                a.group_name,
+                a.kind,
+                slot,
+                a.observation,
+                a.action,
+                a.handled_by,
+                a.handled_at,
+                status,
+                a.outcome,
+            )
+        )
+    return lines
+
+
+def daily_workbook(db: Database, day: date, *, filed_on: date | None = None) -> DailyWorkbook:
+    info = _unit(db)
+    with db.reading() as session:
+        table = _table(info.unit_name, count_day(session, day))
+        new_cases = _new_cases(session, day)
+        ended = _ended_cases(session, day)
+    return DailyWorkbook(
+        table=table,
+        signature=_signature(info, filed_on),
+        new_cases=new_cases,
+        ended_cases=ended,
+        anomalies=_anomaly_lines(db, day),
+    )
+
+
+def export_daily(
+    db: Database,
+    day: date,
+    target: Path,
+    *,
+    filed_on: date | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """日报表 (a 零报告 when nothing new happened) for ``day``, with the people behind it."""
+    from app.excel.daily_report import write_daily_report
+
+    require(db, Permission.EXPORT)
+    report = daily_workbook(db, day, filed_on=filed_on)
+    write_daily_report(Path(target), report, progress=progress)
+    return ExportResult(Path(target), 1, f"已导出{report.title}")
+
+
+# --- 在管人员台账 and 包保责任表 --------------------------------------------
+
+
+@dataclass(frozen=True)
+class TeamColumns:
+    """The 包保 roles that get a column pair, in role order (union over the active measures)."""
+
+    role_ids: tuple[int, ...]
+    role_names: tuple[str, ...]
+    required: dict[int, frozenset[int]]  # measure id → its required role ids
+
+
+def _team_columns(session: Session) -> TeamColumns:
+    links = session.execute(
+        select(MeasureRequiredRole.measure_id, StaffRole.id, StaffRole.name)
+        .join(StaffRole, StaffRole.id == MeasureRequiredRole.role_id)
+        .join(Measure, Measure.id == MeasureRequiredRole.measure_id)
+        .where(Measure.active.is_(True))
+        .order_by(StaffRole.sort_order, StaffRole.id)
+    ).all()
+    names: dict[int, str] = {}
+    required: dict[int, set[int]] = {}
+    for measure_id, role_id, role_name in links:
+        names.setdefault(role_id, role_name)
+        required.setdefault(measure_id, set()).add(role_id)
+    return TeamColumns(
+        tuple(names), tuple(names.values()), {m: frozenset(r) for m, r in required.items()}
+    )
+
+
+def _teams_on(session: Session, day: date) -> dict[int, dict[int, tuple[str, str | None]]]:
+    """case id → role id → (names, phones) of whoever holds the role on ``day``.
+
+    One query for every case under management: a county roster is tens of thousands of cases.
+    """
+    query = (
+        select(Assignment.case_id, Assignment.role_id, Staff.name, Staff.phone)
+        .join(Staff, Staff.id == Assignment.staff_id)
+        .join(Case, Case.id == Assignment.case_id)
+        .where(
+            *under_management(day),
+            Assignment.since <= day,
+            or_(Assignment.until.is_(None), Assignment.until > day),
+        )
+        .order_by(Assignment.case_id, Assignment.role_id, Assignment.since)
+    )
+    teams: dict[int, dict[int, tuple[str, str | None]]] = {}
+    for case_id, role_id, name, phone in session.execute(query):
+        roles = teams.setdefault(case_id, {})
+        if role_id in roles:  # two holders of one role: show both rather than hide one
+            old_name, old_phone = roles[role_id]
+            phones = "、".join(p for p in (old_phone, phone) if p) or None
+            roles[role_id] = (f"{old_name}、{name}", phones)
+        else:
+            roles[role_id] = (name, phone)
+    return teams
+
+
+def _team_cells(
+    columns: TeamColumns,
+    measure_id: int,
+    held: dict[int, tuple[str, str | None]],
+) -> list[object]:
+    cells: list[object] = []
+    required = columns.required.get(measure_id, frozenset())
+    for role_id in columns.role_ids:
+        member = held.get(role_id)
+        if member is not None:
+            cells += [member[0], member[1]]
+        elif role_id in required:
+            cells += [MISSING_ROLE, None]
+        else:
+            cells += [None, None]
+    return cells
+
+
+def _managed_cases(day: date, *, only_with_required_roles: bool = False):  # type: ignore[no-untyped-def]
+    query = (
+        select(
+            Case.id,
+            Case.measure_id,
+            Person.name,
+            Person.sex,
+            Person.birth_date,
+            Person.id_number,
+            Person.phone,
+            Person.group_name,
+            Person.address,
+            Category.name,
+            Measure.name,
+            Case.origin,
+            Case.arrival_date,
+            Case.start_date,
+            Case.planned_end,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Category, Category.id == Case.category_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(*under_management(day))
+        .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+    )
+    if only_with_required_roles:
+        query = query.where(
+            select(MeasureRequiredRole.role_id)
+            .where(MeasureRequiredRole.measure_id == Case.measure_id)
+            .exists()
+        )
+    return query
+
+
+def _count_managed(session: Session, day: date, *, only_with_required_roles: bool = False) -> int:
+    inner = _managed_cases(day, only_with_required_roles=only_with_required_roles).order_by(None)
+    return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
+
+
+def _age(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
+    teams = _teams_on(session, day)
+    result = session.execute(_managed_cases(day))
+    for n, row in enumerate(result, start=1):
+        (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
+         measure, origin, arrival, start, planned) = row  # fmt: skip
+        yield [
+            n, name, sex, _age(birth, day), id_number, phone, group, address, category, measure,
+            origin, arrival, start, planned,
+            *_team_cells(columns, measure_id, teams.get(case_id, {})),
+        ]  # fmt: skip
+
+
+def export_roster(
+    db: Database, day: date, target: Path, *, progress: Progress | None = None
+) -> ExportResult:
+    """在管人员台账: everyone under management on ``day`` with their 包保 team."""
+    from app.excel.roster_ledger import RosterLedger, write_roster_ledger
+
+    require(db, Permission.EXPORT)
+    info = _unit(db)
+    with db.reading() as session:
+        columns = _team_columns(session)
+        count = _count_managed(session, day)
+        ledger = RosterLedger(
+            signature=_signature(info),
+            day=day,
+            role_names=columns.role_names,
+            rows=_roster_rows(session, day, columns),
+            row_count=count,
+        )
+        write_roster_ledger(Path(target), ledger, progress=progress)
+    return ExportResult(Path(target), count, f"已导出在管人员台账（{count} 人）")
+
+
+def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
+    teams = _teams_on(session, day)
+    names = dict(zip(columns.role_ids, columns.role_names, strict=True))
+    result = session.execute(_managed_cases(day, only_with_required_roles=True))
+    for n, row in enumerate(result, start=1):
+        (case_id, measure_id, name, _sex, _birth, id_number, phone, group, address, _category,
+         measure, _origin, _arrival, start, planned) = row  # fmt: skip
+        held = teams.get(case_id, {})
+        missing = [
+            names[r] for r in columns.role_ids
+            if r in columns.required.get(measure_id, ()) and r not in held
+        ]  # fmt: skip
+        yield [
+            n, name, id_number, phone, group, address, measure, start, planned,
+            *_team_cells(columns, measure_id, held),
+            "缺" + "、".join(missing) if missing else "已落实",
+        ]  # fmt: skip
+
+
+def export_assignments(
+    db: Database, day: date, target: Path, *, progress: Progress | None = None
+) -> ExportResult:
+    """包保责任表: each case that needs a 包保 team, with who answers for it in each role."""
+    from app.excel.assignment_ledger import AssignmentLedger, write_assignment_ledger
+
+    require(db, Permission.EXPORT)
+    info = _unit(db)
+    with db.reading() as session:
+        columns = _team_columns(session)
+        count = _count_managed(session, day, only_with_required_roles=True)
+        ledger = AssignmentLedger(
+            signature=_signature(info),
+            day=day,
+            role_names=columns.role_names,
+            rows=_assignment_rows(session, day, columns),
+            row_count=count,
+        )
+        write_assignment_ledger(Path(target), ledger, progress=progress)
+    return ExportResult(Path(target), count, f"已导出包保责任表（{count} 人）")
+
+
+# --- 体温台账 --------------------------------------------------------
+
+# Raw SQL on purpose: the ledger can be 280,000 rows, and one statement that enumerates the days
+# (recursive CTE), ranks the cases once (the "natural" collation orders 二组 before 十组) and
+# pivots AM/PM by two index lookups keeps Python's per-row work to a tuple and a date parse.
+# The ranking is a materialised window so the big join sorts on an integer, not a collation.
+_OBSERVED_CASES = """
+ranked(case_id, ord) AS (
+  SELECT c.id, row_number() OVER (
+           ORDER BY p.group_name COLLATE "natural", p.search_key, c.id)
+  FROM case_record c
+  JOIN person p ON p.id = c.person_id
+  JOIN measure m ON m.id = c.measure_id
+  WHERE c.deleted_at IS NULL
+    AND c.start_date <= :last AND (c.ended_on IS NULL OR c.ended_on > :first)
+    AND (m.needs_readings OR EXISTS (
+          SELECT 1 FROM temperature_reading r
+          WHERE r.case_id = c.id AND r.reading_date BETWEEN :first AND :last))
+)"""
+
+_DAYS = """
+days(d) AS (
+  SELECT :first UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :last
+)"""
+
+_LONG_FORM_FROM = """
+FROM ranked
+CROSS JOIN case_record c ON c.id = ranked.case_id
+JOIN person p ON p.id = c.person_id
+CROSS JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
+"""
+
+_LONG_FORM = f"""
+WITH RECURSIVE {_DAYS}, {_OBSERVED_CASES}
+SELECT p.name, p.id_number, p.group_name, days.d,
+  am.celsius,
+  CASE WHEN am.id IS NULL THEN NULL WHEN am.symptoms = '' THEN '无' ELSE am.symptoms END,
+  pm.celsius,
+  CASE WHEN pm.id IS NULL THEN NULL WHEN pm.symptoms = '' THEN '无' ELSE pm.symptoms END,
+  CASE WHEN pm.measured_by IS NULL OR pm.measured_by = am.measured_by THEN am.measured_by
+       WHEN am.measured_by IS NULL THEN pm.measured_by
+       ELSE am.measured_by || '、' || pm.measured_by END
+{_LONG_FORM_FROM}
+LEFT JOIN temperature_reading am
+  ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
+LEFT JOIN temperature_reading pm
+  ON pm.case_id = c.id AND pm.reading_date = days.d AND pm.slot = 'PM'
+ORDER BY ranked.ord, days.d
+"""
+
+_LONG_FORM_COUNT = f"""
+WITH RECURSIVE {_DAYS}, {_OBSERVED_CASES}
+SELECT count(*) {_LONG_FORM_FROM}
+"""
+
+_GRID = f"""
+WITH {_OBSERVED_CASES}
+SELECT ranked.ord, p.name, p.group_name, c.start_date, c.ended_on,
+       r.reading_date, r.slot, r.celsius, r.symptoms
+FROM ranked
+CROSS JOIN case_record c ON c.id = ranked.case_id
+JOIN person p ON p.id = c.person_id
+LEFT JOIN temperature_reading r
+  ON r.case_id = c.id AND r.reading_date BETWEEN :first AND :last
+ORDER BY ranked.ord, r.reading_date, r.slot
+"""
+
+_GRID_COUNT = f"WITH {_OBSERVED_CASES} SELECT count(*) FROM ranked"
+
+
+def _params(first: date, last: date) -> dict[str, str]:
+    return {"first": first.isoformat(), "last": last.isoformat()}
+
+
+def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
+    # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(_LONG_FORM, _params(first, last))
+        parse = date.fromisoformat
+        for n, (name, id_number, group, day, *readings) in enumerate(cursor, start=1):
+            yield (n, name, id_number, group, parse(day), *readings)
+    finally:
+        cursor.close()
+
+
+def _grid_first_day(start: date, day_one_is_start: bool) -> date:
+    return start if day_one_is_start else start + timedelta(days=1)
+
+
+def _grid_rows(
+    session: Session, first: date, last: date, day_one_is_start: bool
+) -> Iterator[list[object]]:
+    """One row per observed case: 第1天…第14天 × 上午/下午 from the case's first day.
+
+    Days outside ``first``..``last`` stay blank (the sheet is clipped to the range and printed to
+    be filled by hand); days from the end of the observation on show "—"; a reading with a
+    symptom shows "36.8*".
+    """
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(_GRID, _params(first, last))
+        parse = date.fromisoformat
+        for n, (_ord, group_rows) in enumerate(groupby(cursor, key=lambda r: r[0]), start=1):
+            rows = list(group_rows)
+            _o, name, group, start_text, ended_text, *_ = rows[0]
+            start = parse(start_text)
+            ended = parse(ended_text) if ended_text else None
+            day_one = _grid_first_day(start, day_one_is_start)
+            taken: dict[tuple[str, str], object] = {}
+            for *_, reading_date, slot, celsius, symptoms in rows:
+                if reading_date is not None:
+                    # A symptom is marked "*" (the long form names it): the cells are narrow.
+                    taken[(reading_date, slot)] = f"{celsius:.1f}*" if symptoms else celsius
+            cells: list[object] = []
+            for k in range(GRID_DAYS):
+                day = day_one + timedelta(days=k)
+                if ended is not None and day >= ended:
+                    cells += ["—", "—"]
+                elif first <= day <= last:
+                    key = day.isoformat()
+                    cells += [taken.get((key, "AM")), taken.get((key, "PM"))]
+                else:
+                    cells += [None, None]
+            yield [n, name, group, start, *cells]
+    finally:
+        cursor.close()
+
+
+def temperature_row_count(db: Database, first: date, last: date) -> int:
+    """How many rows the long form of the 体温台账 will have (one per case per observed day)."""
+    _check_range(first, last)
+    with db.reading() as session:
+        return int(session.execute(text(_LONG_FORM_COUNT), _params(first, last)).scalar() or 0)
+
+
+def export_temperatures(
+    db: Database,
+    first: date,
+    last: date,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """体温台账 for ``first``..``last``: the long form and the printable 14-day grid."""
+    from app.excel.temperature_ledger import TemperatureLedger, write_temperature_ledger
+
+    require(db, Permission.EXPORT)
+    _check_range(first, last)
+    info = _unit(db)
+    with db.reading() as session:
+        params = _params(first, last)
+        count = int(session.execute(text(_LONG_FORM_COUNT), params).scalar() or 0)
+        cases = int(session.execute(text(_GRID_COUNT), params).scalar() or 0)
+        day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
+        ledger = TemperatureLedger(
+            signature=_signature(info),
+            first=first,
+            last=last,
+            rows=_long_form_rows(session, first, last),
+            row_count=count,
+            grid_rows=_grid_rows(session, first, last, day_one_is_start),
+            grid_count=cases,
+        )
+        try:
+            write_temperature_ledger(Path(target), ledger, progress=progress)
+        finally:  # an aborted write must not leave a cursor open on the session
+            ledger.rows.close()
+            ledger.grid_rows.close()
+    return ExportResult(Path(target), count, f"已导出体温台账（{cases} 人，{count} 行）")
+
+
+# --- township merge ----------------------------------------------
+
+
+def preview_merge(paths: Sequence[Path]) -> MergePreview:
+    """Read villages' daily reports and check they can be summed (same day, same layout)."""
+    from app.excel.merge import merge_files
+
+    return merge_files([Path(p) for p in paths])
+
+
+def export_merged(
+    db: Database,
+    paths: Sequence[Path],
+    target: Path,
+    *,
+    unit_name: str | None = None,
+    filed_on: date | None = None,
+    preview: MergePreview | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """One 日报表 with a row per village and a 合计 row; refuses mismatched files by name.
+
+    ``preview`` is what :func:`preview_merge` returned for the same files, to save reading them
+    twice (the page shows it before writing).
+    """
+    from app.excel.daily_report import write_daily_report
+
+    require(db, Permission.EXPORT)
+    if preview is None:
+        preview = preview_merge(paths)
+    info = unit_profile(db)
+    name = (unit_name or info.unit_name).strip()
+    if not name:
+        raise ServiceError(
+            "还没有填写填报单位（汇总表的标题要用）。请先在“设置 → 填报单位”中填写乡镇名称。"
+        )
+    signature = Signature(name, info.reporter, info.phone, info.reviewer, filed_on)
+    report = DailyWorkbook(table=preview.table, signature=signature, with_total=True)
+    write_daily_report(Path(target), report, progress=progress)
+    units = len(preview.table.lines)
+    return ExportResult(Path(target), units, f"已汇总 {units} 个单位的日报表：{report.title}")
+
+
+def merged_title(preview: MergePreview, unit_name: str) -> str:
+    return report_title(unit_name, preview.table.day, zero=preview.table.is_zero_report())
+
+
+__all__ = [
+    "FORM_ASSIGNMENTS",
+    "FORM_DAILY",
+    "FORM_MERGED",
+    "FORM_ROSTER",
+    "FORM_TEMPERATURES",
+    "FORM_ZERO",
+    "ExportResult",
+    "daily_form",
+    "daily_table",
+    "daily_title",
+    "day_counts",
+    "export_assignments",
+    "export_daily",
+    "export_merged",
+    "export_roster",
+    "export_temperatures",
+    "preview_merge",
+    "suggested_name",
+    "temperature_row_count",
+]

@@ -1,0 +1,350 @@
+"""备份与恢复 — the backups in the data folder, 立即备份, 恢复所选备份, and where the data lives.
+
+Restoring needs the data folder's lock, which the running app holds: the ledger is closed, the
+backup copied in (``app.db.restore`` first saves the current file as a 恢复前备份), and the ledger
+opened again in the same ``UiContext`` (``reopen_database``); every page then reloads.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QUrl,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database, StorageError, restore
+from app.services.access import Permission, require
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.crash import is_expected_error
+from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
+from app.ui.worker import run_in_background
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+# File-name prefixes the app writes (app.db and this module), as the clerk reads them.
+AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = (
+    "自动备份",
+    "手动备份",
+    "恢复前备份",
+    "迁移前备份",
+)
+BACKUP_SUFFIX = ".sqlite3"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    kind: str  # one of the prefixes above, or "" when the name is not one of ours
+    size: int
+    modified: datetime
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """The backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found: list[BackupFile] = []
+    for path in folder.glob(f"*{BACKUP_SUFFIX}"):
+        try:
+            stat = path.stat()
+        except OSError:  # removed while listing
+            continue
+        prefix = path.name.split("-", 1)[0]
+        kind = prefix if prefix in (AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE) else ""
+        found.append(BackupFile(path, kind, stat.st_size, datetime.fromtimestamp(stat.st_mtime)))
+    found.sort(key=lambda b: (b.modified, b.path.name), reverse=True)
+    return found
+
+
+def manual_backup(db: Database) -> Path:
+    """A backup the clerk asked for: not rotated away like the automatic ones."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db.paths.backups / f"{MANUAL}-{stamp}{BACKUP_SUFFIX}"
+    number = 2
+    while target.exists():  # two in the same second
+        target = db.paths.backups / f"{MANUAL}-{stamp}-{number}{BACKUP_SUFFIX}"
+        number += 1
+    try:
+        return db.backup(target)
+    except (OSError, sqlite3.Error) as error:
+        raise StorageError(f"备份失败，台账未受影响：{error}") from error
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, -(-size // 1024))} KB"  # rounded up: a 10-byte file is "1 KB", not "0 KB"
+
+
+def open_folder(path: Path) -> bool:
+    """Show a folder in the system's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class BackupTableModel(QAbstractTableModel):
+    NAME, KIND, SIZE, MODIFIED = range(4)
+    COLUMN_COUNT = 4
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._backups: list[BackupFile] = []
+
+    def set_backups(self, backups: list[BackupFile]) -> None:
+        self.beginResetModel()
+        self._backups = list(backups)
+        self.endResetModel()
+
+    def backup_at(self, row: int) -> BackupFile:
+        return self._backups[row]
+
+    def row_of(self, path: Path) -> int | None:
+        for row, backup in enumerate(self._backups):
+            if backup.path == path:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._backups)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("文件名"), self.tr("类型"), self.tr("大小"), self.tr("备份时间"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            AUTOMATIC: self.tr("自动备份"),
+            MANUAL: self.tr("手动备份"),
+            BEFORE_RESTORE: self.tr("恢复前备份"),
+            BEFORE_UPGRADE: self.tr("升级前备份"),
+        }
+        return labels.get(kind, self.tr("其他"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._backups):
+            return None
+        backup = self._backups[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return backup.path.name
+            if column == self.KIND:
+                return self.kind_label(backup.kind)
+            if column == self.SIZE:
+                return human_size(backup.size)
+            return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
+        if role == SORT_ROLE:
+            if column == self.SIZE:
+                return backup.size
+            if column == self.MODIFIED:
+                return backup.modified.timestamp()
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == OBJECT_ROLE:
+            return str(backup.path)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(backup.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class BackupSection(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("dataFolder")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_label.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("打开数据文件夹(&O)"))
+        self.open_button.clicked.connect(self._open_data_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.open_button)
+
+        note = QLabel(
+            self.tr(
+                "自动备份保留最近 14 份；“立即备份”生成的手动备份不会被自动删除。"
+                "恢复备份前，程序会先把现在的台账另存为一份“恢复前备份”，恢复错了还可以再恢复回来。"
+                "为防电脑损坏，请定期把数据文件夹复制到U盘。"
+            )
+        )
+        note.setWordWrap(True)
+
+        self.model = BackupTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("backupTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(BackupTableModel.MODIFIED, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 300), (1, 90), (2, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+
+        self.backup_button = QPushButton(self.tr("立即备份(&B)"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("恢复所选备份(&R)…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.status = QLabel()
+        self.status.setStyleSheet(SAVED_STYLE)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(folder_row)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def refresh(self) -> None:
+        selected = self.current_backup()
+        self.folder_label.setText(
+            self.tr("数据文件夹：{path}").format(path=self.ctx.paths.data_dir)
+        )
+        self.model.set_backups(list_backups(self.ctx.paths.backups))
+        if selected is not None:
+            self.select(selected.path)
+        self._update_buttons()
+
+    def current_backup(self) -> BackupFile | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_of(Path(index.data(OBJECT_ROLE)))
+        return self.model.backup_at(row) if row is not None else None
+
+    def select(self, path: Path) -> None:
+        row = self.model.row_of(path)
+        if row is not None:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _update_buttons(self, *_args: object) -> None:
+        self.restore_button.setEnabled(self.current_backup() is not None)
+
+    def _open_data_folder(self) -> None:
+        if not open_folder(self.ctx.paths.data_dir):
+            messages.show_error(
+                self,
+                self.tr("无法打开文件夹，请手动打开：{path}").format(path=self.ctx.paths.data_dir),
+            )
+
+    # --- backup -------------------------------------------------------------------------------
+
+    def backup_now(self) -> None:
+        self.backup_button.setEnabled(False)
+        run_in_background(
+            self,
+            manual_backup,
+            self.ctx.db,
+            on_done=self._backed_up,
+            on_error=self._backup_failed,
+            progress_label=self.tr("正在备份台账…"),
+        )
+
+    def _backed_up(self, path: Path) -> None:
+        log.info("manual backup written to %s", path)
+        self.backup_button.setEnabled(True)
+        self.refresh()
+        self.select(path)
+        self.status.setText(self.tr("已备份到：{path}").format(path=path))
+
+    def _backup_failed(self, error: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        messages.show_error(self, str(error))
+
+    # --- restore ------------------------------------------------------------------------------
+
+    def restore_selected(self) -> None:
+        backup = self.current_backup()
+        if backup is None:
+            self.status.setText(self.tr("请先在表格中选择一份备份。"))
+            return
+        try:
+            require(self.ctx.db, Permission.RESTORE)
+        except Exception as error:
+            if not is_expected_error(error):
+                raise
+            messages.show_error(self, str(error))
+            return
+        question = self.tr(
+            "用备份“{name}”（{time}）替换现在的台账吗？\n\n"
+            "现在的台账会先另存为一份“恢复前备份”；如果恢复错了，可以再从那份备份恢复回来。"
+        ).format(name=backup.path.name, time=backup.modified.strftime("%Y-%m-%d %H:%M"))
+        if not messages.ask_confirm(self, question):
+            return
+        safety = self._restore(backup.path)
+        if safety is None:
+            return
+        for signal in self.ctx.events.all_signals():  # every page reloads from the restored file
+            signal.emit()
+        self.refresh()
+        self.select(safety)
+        self.status.setText(self.tr("已恢复。恢复前的台账另存为：{path}").format(path=safety))
+        messages.show_info(
+            self,
+            self.tr("已从备份“{name}”恢复台账。\n\n恢复前的台账已另存为：\n{path}").format(
+                name=backup.path.name, path=safety
+            ),
+        )
+
+    def _restore(self, source: Path) -> Path | None:
+        """Close, restore, reopen. Returns the safety copy, or ``None`` after showing why not."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # No background job may still be using the ledger when it is closed.
+            QThreadPool.globalInstance().waitForDone()
+            return self.ctx.reopen_database(lambda: restore(self.ctx.paths, source))
+        except Exception as error:
+            if not is_expected_error(error):
+                raise
+            log.warning("restore from %s refused: %s", source, error)
+            messages.show_error(self, self.tr("没有恢复：{reason}").format(reason=error))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()

@@ -1,0 +1,221 @@
+"""防控策略 — the policy settings of ``app.config.Settings`` (fever threshold, cut-off time …).
+
+Policies changed often during outbreaks, so each is a setting stored in the ledger. Every editor
+here maps one-to-one onto a ``SettingSpec``; only changed values are written.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import time
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings, SettingSpec
+from app.services import reference
+from app.ui import messages
+from app.ui.context import UiContext
+from app.ui.crash import is_expected_error
+from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+
+log = logging.getLogger(__name__)
+
+FEVER_MIN, FEVER_MAX = 37.0, 38.5
+IDLE_LOCK_MAX_MINUTES = 240
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class PolicySettingsForm(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._loaded: dict[str, Any] = {}
+        self._dirty = False
+
+        self.fever = QDoubleSpinBox()
+        self.fever.setRange(FEVER_MIN, FEVER_MAX)
+        self.fever.setDecimals(1)
+        self.fever.setSingleStep(0.1)
+        self.fever.setSuffix(" ℃")
+        self.cutoff = QTimeEdit()
+        self.cutoff.setDisplayFormat("HH:mm")
+        self.natural_day = QCheckBox(self.tr("自然日（24:00）"))
+        self.natural_day.toggled.connect(lambda on: self.cutoff.setEnabled(not on))
+        self.day_one = QCheckBox(self.tr("观察期第1天为开始当天（否则从次日算起）"))
+        self.default_measure = QComboBox()
+        self.am_ends = QTimeEdit()
+        self.am_ends.setDisplayFormat("HH:mm")
+        self.pm_ends = QTimeEdit()
+        self.pm_ends.setDisplayFormat("HH:mm")
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setRange(0, IDLE_LOCK_MAX_MINUTES)
+        self.idle_lock.setSuffix(self.tr(" 分钟"))
+        self.idle_lock.setSpecialValueText(self.tr("不锁定"))
+        self.backup_on_start = QCheckBox(self.tr("每次启动时自动备份"))
+
+        cutoff_row = QHBoxLayout()
+        cutoff_row.addWidget(self.cutoff)
+        cutoff_row.addWidget(self.natural_day)
+        cutoff_row.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("发热判定体温（℃）"), self.fever)
+        form.addRow("", _hint(self.tr("体温达到或超过这个数值即为发热，需要当即报告处置。")))
+        form.addRow(self.tr("统计截止时间（24:00 为自然日）"), cutoff_row)
+        form.addRow(
+            "",
+            _hint(self.tr("例如 15:00：当天 15:00 以后登记的人员和卡点记录计入次日的日报。")),
+        )
+        form.addRow("", self.day_one)
+        form.addRow(self.tr("未写明管控措施时的默认措施"), self.default_measure)
+        form.addRow(self.tr("上午体温截止时间"), self.am_ends)
+        form.addRow(self.tr("下午体温截止时间"), self.pm_ends)
+        form.addRow("", _hint(self.tr("过了截止时间还没测体温的人员，会在“今日”页提示为漏测。")))
+        form.addRow(self.tr("无操作自动锁定（分钟，0 为不锁定）"), self.idle_lock)
+        form.addRow("", self.backup_on_start)
+
+        for editor in (self.fever, self.idle_lock):
+            editor.valueChanged.connect(self._edited)
+        for editor in (self.cutoff, self.am_ends, self.pm_ends):
+            editor.timeChanged.connect(self._edited)
+        for box in (self.natural_day, self.day_one, self.backup_on_start):
+            box.toggled.connect(self._edited)
+        self.default_measure.currentIndexChanged.connect(self._edited)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setStyleSheet(SAVED_STYLE)
+        self.save_button = QPushButton(self.tr("保存(&S)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("放弃修改"))
+        self.revert_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.status, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.setMaximumWidth(760)
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self._dirty:
+            self.load()
+
+    def load(self) -> None:
+        values = reference.all_settings(self.ctx.db)
+        self._loaded = dict(values)
+        widgets = (
+            self.fever, self.cutoff, self.natural_day, self.day_one, self.default_measure,
+            self.am_ends, self.pm_ends, self.idle_lock, self.backup_on_start,
+        )  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.fever.setValue(float(values[Settings.FEVER_THRESHOLD.key]))
+            cutoff = values[Settings.STAT_CUTOFF.key]
+            assert isinstance(cutoff, time)
+            self.natural_day.setChecked(cutoff == time(0, 0))
+            self.cutoff.setEnabled(cutoff != time(0, 0))
+            self.cutoff.setTime(QTime(15, 0) if cutoff == time(0, 0) else _qtime(cutoff))
+            self.day_one.setChecked(bool(values[Settings.DAY_ONE_IS_START.key]))
+            self._fill_measures(str(values[Settings.DEFAULT_MEASURE.key]))
+            am, pm = values[Settings.AM_SLOT_ENDS.key], values[Settings.PM_SLOT_ENDS.key]
+            assert isinstance(am, time) and isinstance(pm, time)
+            self.am_ends.setTime(_qtime(am))
+            self.pm_ends.setTime(_qtime(pm))
+            self.idle_lock.setValue(int(values[Settings.IDLE_LOCK_MINUTES.key]))  # type: ignore[call-overload]
+            self.backup_on_start.setChecked(bool(values[Settings.BACKUP_ON_START.key]))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._dirty = False
+        self.problem.clear()
+
+    def _fill_measures(self, current: str) -> None:
+        self.default_measure.clear()
+        for measure in reference.measures(self.ctx.db):
+            self.default_measure.addItem(measure.name)
+        if self.default_measure.findText(current) < 0:  # a measure since stopped: keep it visible
+            self.default_measure.addItem(current)
+        self.default_measure.setCurrentText(current)
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+        self.status.clear()
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def values(self) -> dict[SettingSpec, Any]:  # type: ignore[type-arg]
+        """What the form says, as typed values keyed by their spec."""
+        cutoff = time(0, 0) if self.natural_day.isChecked() else _time(self.cutoff.time())
+        return {
+            Settings.FEVER_THRESHOLD: round(self.fever.value(), 1),
+            Settings.STAT_CUTOFF: cutoff,
+            Settings.DAY_ONE_IS_START: self.day_one.isChecked(),
+            Settings.DEFAULT_MEASURE: self.default_measure.currentText(),
+            Settings.AM_SLOT_ENDS: _time(self.am_ends.time()),
+            Settings.PM_SLOT_ENDS: _time(self.pm_ends.time()),
+            Settings.IDLE_LOCK_MINUTES: self.idle_lock.value(),
+            Settings.BACKUP_ON_START: self.backup_on_start.isChecked(),
+        }
+
+    def save(self) -> bool:
+        values = self.values()
+        self.status.clear()
+        am, pm = values[Settings.AM_SLOT_ENDS], values[Settings.PM_SLOT_ENDS]
+        if am >= pm:
+            self.problem.setText(self.tr("上午体温截止时间应早于下午体温截止时间。"))
+            self.am_ends.setFocus()
+            return False
+        changed = {spec: v for spec, v in values.items() if self._loaded.get(spec.key) != v}
+        try:
+            for spec, value in changed.items():
+                reference.write_setting(self.ctx.db, spec, value)
+        except Exception as error:
+            if not is_expected_error(error):
+                raise
+            messages.show_error(self, str(error))
+            return False
+        log.info("policy settings changed: %s", ", ".join(spec.key for spec in changed))
+        self.load()
+        self.status.setText(self.tr("已保存。") if changed else self.tr("没有改动。"))
+        if changed:
+            self.ctx.events.settings_changed.emit()
+        return True
+
+
+def _hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #5f6368;")
+    return label

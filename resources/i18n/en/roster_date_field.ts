@@ -1,0 +1,19 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DateField</name>
+    <message>
+        <source>如 2022-02-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能为空，请写成 2022-02-03</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>修改登记信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增人员登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>18 位，最后一位可以是 X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>使用该人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>手机 11 位，座机如 0577-88001234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 一组、3号楼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 上海市浦东新区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>抵达日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计划解除日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管控信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员类别 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管控措施 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>来源地/旅居史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期 *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已输入 {count} 位，共 18 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {born} 出生，{sex}，{age} 岁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（15 位老号码，已升级为 {number}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将为已登记的「{name}」新增一次管控登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未填组别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此身份证号已登记为 {name}（{group}），可直接使用该人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此证件号码已属于另一人 {name}（{group}），请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已按身份证号自动填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{measure}不设观察期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{measure}按 {days} 天计（可修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人员类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管控措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>计划解除日期：{end} 早于开始日期（{start}），请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名：不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存前请填写或改正：{fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>此身份证号已登记为 {name}（{group}），使用该人员？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>放弃已填写的内容？填写的信息不会保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,230 @@
+"""The real entry point, ``python -m app``, run as a separate process: exit codes, what is printed,
+and one clear line on stderr (never a traceback) for anything a user can cause."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.config import resolve_paths
+from app.db import Database, latest_version
+from app.services import assignments
+from tests.helpers.ledgers import TODAY, subprocess_env, table_counts
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def one_error_line(self) -> str:
+        assert "Traceback" not in self.out + self.err
+        lines = self.err.strip().splitlines()
+        assert len(lines) == 1, self.err
+        return lines[0]
+
+
+def app(data_dir: Path, *args: str) -> Run:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=subprocess_env(),
+        timeout=120,
+        check=False,
+    )
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo village made by the CLI itself (once per module; tests work on copies)."""
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    run = app(folder, "demo", "--today", TODAY.isoformat())
+    assert run.code == 0, run.err
+    assert re.fullmatch(
+        r"已生成演示数据：60 人，包保人员 \d+ 人，体温 \d+ 条，异常 \d+ 条，车辆登记 \d+ 条。\n",
+        run.out,
+    )
+    assert run.err == ""
+    return folder
+
+
+@pytest.fixture
+def ledger(demo_dir: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "ledger"
+    shutil.copytree(demo_dir, copy)
+    return copy
+
+
+def test_check_prints_a_summary_with_the_gaps_and_exits_0(ledger: Path) -> None:
+    run = app(ledger, "check", "--date", TODAY.isoformat())
+
+    assert run.code == 0, run.err
+    assert run.err == ""
+    lines = run.out.splitlines()
+    assert lines[0] == f"台账文件：{ledger.resolve() / 'ledger.sqlite3'}"
+    assert lines[1] == f"完整性检查：正常（数据版本 {latest_version()}）"
+    assert "2022-02-10 概况" in lines
+    assert any(re.fullmatch(r"  在管人数：\d+（居家隔离医学观察 \d+.*）", line) for line in lines)
+    assert any(line.startswith("  累计排查 60，当日新增 ") for line in lines)
+    assert any(line.startswith("  卡点：检查车辆 ") for line in lines)
+    with Database.open(resolve_paths(ledger)) as db:
+        gaps = assignments.coverage_gaps(db, TODAY)
+    assert gaps, "the demo leaves some people waiting for a township cadre"
+    assert f"包保未落实：{len(gaps)} 人" in lines
+    for gap in gaps:
+        assert any(
+            gap.name in line and "缺：" + "、".join(gap.missing_roles) in line for line in lines
+        )
+    assert any(re.fullmatch(r"上午体温：应测 \d+ 人，未测 \d+ 人", line) for line in lines)
+    assert any(line.startswith("未关闭的异常：") for line in lines)
+    assert any(line.startswith("观察期已满待解除：") for line in lines)
+
+
+def test_check_of_an_empty_data_dir_creates_a_ledger_and_exits_0(tmp_path: Path) -> None:
+    run = app(tmp_path / "new", "check", "--date", "2022-02-10")
+    assert run.code == 0, run.err
+    assert "包保未落实：0 人" in run.out.splitlines()
+
+
+def test_check_of_a_damaged_ledger_says_so_in_one_line(ledger: Path) -> None:
+    database = ledger / "ledger.sqlite3"
+    database.write_bytes(b"garbage" * 1000)
+
+    run = app(ledger, "check")
+
+    assert run.code == 3
+    assert run.one_error_line.startswith("台账文件已损坏，未做任何改动：")
+    assert database.read_bytes() == b"garbage" * 1000
+
+
+@pytest.mark.parametrize("blocker", ["file-as-data-dir", "folder-as-ledger"])
+def test_check_of_a_ledger_that_cannot_be_opened_says_so_in_one_line(
+    tmp_path: Path, blocker: str
+) -> None:
+    data_dir = tmp_path / "data"
+    if blocker == "file-as-data-dir":
+        data_dir.write_text("I am a file")
+    else:
+        (data_dir / "ledger.sqlite3").mkdir(parents=True)
+
+    run = app(data_dir, "check")
+
+    assert run.code != 0
+    assert str(data_dir) in run.one_error_line
+
+
+def test_check_of_a_ledger_from_a_newer_version_is_refused(ledger: Path) -> None:
+    with sqlite3.connect(ledger / "ledger.sqlite3") as connection:
+        connection.execute(f"PRAGMA user_version = {latest_version() + 1}")
+    run = app(ledger, "check")
+    assert run.code == 3
+    assert "更新版本" in run.one_error_line
+
+
+def test_demo_into_a_ledger_with_data_is_refused(ledger: Path) -> None:
+    before = table_counts(ledger / "ledger.sqlite3")
+    run = app(ledger, "demo")
+    assert run.code == 1
+    assert run.one_error_line == "台账中已有数据，演示数据只能生成到空台账（请用新的 --data-dir）。"
+    assert table_counts(ledger / "ledger.sqlite3") == before
+
+
+def test_unit_shows_and_sets_the_profile(ledger: Path) -> None:
+    shown = app(ledger, "unit")
+    assert shown.code == 0
+    assert "填报单位：演示村" in shown.out.splitlines()
+
+    changed = app(ledger, "unit", "--name", "东风村", "--reporter", "王五")
+    assert changed.code == 0
+    assert changed.out.splitlines()[:3] == [
+        "填报单位信息已保存。",
+        "填报单位：东风村",
+        "上级乡镇：演示镇",
+    ]
+    assert "填报人：王五" in changed.out.splitlines()
+
+    again = app(ledger, "unit")
+    assert "填报单位：东风村" in again.out.splitlines()
+
+    refused = app(ledger, "unit", "--name", "  ")
+    assert refused.code == 1
+    assert refused.one_error_line == "填报单位不能为空。"
+
+
+def test_backup_then_restore_brings_the_old_data_back(ledger: Path, tmp_path: Path) -> None:
+    target = tmp_path / "U盘" / "备份.sqlite3"
+    backed_up = app(ledger, "backup", "--out", str(target))
+    assert backed_up.code == 0, backed_up.err
+    assert backed_up.out.strip() == f"已备份到：{target}"
+    automatic = app(ledger, "backup")
+    assert automatic.code == 0
+    assert len(list((ledger / "backups").glob("自动备份-*.sqlite3"))) == 1
+
+    assert app(ledger, "unit", "--name", "改过的名字").code == 0
+    restored = app(ledger, "restore", str(target))
+
+    assert restored.code == 0, restored.err
+    assert restored.out.splitlines()[0] == f"已从 {target} 恢复。"
+    assert restored.out.splitlines()[1].startswith("恢复前的台账已另存为：")
+    assert "填报单位：演示村" in app(ledger, "unit").out.splitlines()
+    (kept,) = (ledger / "backups").glob("恢复前备份-*.sqlite3")
+    with sqlite3.connect(kept) as connection:
+        assert (
+            connection.execute("SELECT unit_name FROM unit_profile").fetchone()[0] == "改过的名字"
+        )
+
+
+def test_restore_over_a_damaged_ledger_works(ledger: Path, tmp_path: Path) -> None:
+    target = tmp_path / "good.sqlite3"
+    assert app(ledger, "backup", "--out", str(target)).code == 0
+    (ledger / "ledger.sqlite3").write_bytes(b"garbage" * 1000)
+
+    run = app(ledger, "restore", str(target))
+
+    assert run.code == 0, run.err
+    assert app(ledger, "check", "--date", date(2022, 2, 10).isoformat()).code == 0
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: None, "找不到备份文件："),
+        (lambda p: p.write_bytes(b"garbage" * 1000), "这份备份已损坏，不能用来恢复："),
+    ],
+    ids=["missing", "damaged"],
+)
+def test_restore_of_a_bad_file_is_refused_in_one_line(
+    ledger: Path,
+    tmp_path: Path,
+    make,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    source = tmp_path / "bad.sqlite3"
+    make(source)
+    before = (ledger / "ledger.sqlite3").read_bytes()
+
+    run = app(ledger, "restore", str(source))
+
+    assert run.code == 3
+    assert run.one_error_line.startswith(message)
+    assert (ledger / "ledger.sqlite3").read_bytes() == before
+
+
+def test_unknown_command_is_an_argparse_error_not_a_traceback(tmp_path: Path) -> None:
+    run = app(tmp_path, "no-such-command")
+    assert run.code == 2
+    assert "Traceback" not in run.err
+    assert "invalid choice" in run.err or "无效" in run.err

@@ -1,0 +1,252 @@
+"""Numbered migrations: every released schema's fixture opens and upgrades with nothing lost, the
+file is copied before any migration, a failed migration leaves the file as it was, and the schema
+the migrations build is exactly the schema of the models."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+import app.db
+import app.models
+from app.config import AppPaths
+from app.db import Database, StorageError, _statements, latest_version, migrate, migration_scripts
+from app.models import Base
+from app.services import reference, roster, stats
+from tests.helpers.ledgers import table_counts, user_version
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCHEMA_V1 = FIXTURES / "schema_v1.sqlite3"
+FIXTURE_DAY = date(2022, 2, 10)
+
+
+def _install(fixture: Path, paths: AppPaths) -> dict[str, int]:
+    paths.ensure()
+    shutil.copyfile(fixture, paths.database)
+    return table_counts(paths.database)
+
+
+# --- the schema-1 fixture -----------------------------------------------------------------------
+
+
+def test_schema_v1_fixture_is_a_small_full_ledger() -> None:
+    """Guards the fixture itself: it must hold a bit of everything the migrations have to carry."""
+    assert user_version(SCHEMA_V1) == 1
+    counts = table_counts(SCHEMA_V1)
+    for table in (
+        "person", "case_record", "staff", "assignment", "temperature_reading", "anomaly",
+        "checkpoint", "vehicle_pass", "occupant", "audit_entry", "setting", "unit_profile",
+    ):  # fmt: skip
+        assert counts[table] > 0, table
+
+
+def test_v1_ledger_opens_upgrades_and_loses_nothing(paths: AppPaths) -> None:
+    before = _install(SCHEMA_V1, paths)
+
+    with Database.open(paths) as db:
+        assert db.migrated_from == 1
+        ids = roster.roster_ids(db, roster.RosterFilter(status="all"))
+        numbers = stats.day_numbers(db, FIXTURE_DAY)
+        profile = reference.unit_profile(db)
+
+    assert user_version(paths.database) == latest_version()
+    after = table_counts(paths.database)
+    assert {table: after[table] for table in before} == before
+    assert len(ids) == before["case_record"]
+    assert numbers.registered_total == before["case_record"]
+    assert profile.unit_name == "演示村"
+    backups = sorted(paths.backups.glob("迁移前备份-v1-*.sqlite3"))
+    if latest_version() > 1:  # the copy taken before upgrading is the v1 file, whole
+        assert len(backups) == 1
+        assert user_version(backups[0]) == 1
+        assert table_counts(backups[0]) == before
+    else:
+        assert backups == []
+
+
+def test_pending_migration_backs_up_first_and_applies_in_order(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Holds whatever the latest released schema is: one more step is injected on top of it."""
+    _install(SCHEMA_V1, paths)
+    Database.open(paths).close()  # at the latest schema now
+    latest = latest_version()
+    before = table_counts(paths.database)
+    extra = (
+        latest + 1,
+        "-- a note; with a semicolon\n"
+        "CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT NOT NULL);\n"
+        "INSERT INTO probe (note) VALUES ('早上;\n下午');"
+        " INSERT INTO probe (note) VALUES ('--');\n",
+    )
+    scripts = [*migration_scripts(), extra]
+    monkeypatch.setattr(app.db, "migration_scripts", lambda: scripts)
+
+    with Database.open(paths) as db:
+        assert db.migrated_from == latest
+
+    assert user_version(paths.database) == latest + 1
+    with sqlite3.connect(paths.database) as connection:
+        notes = [n for (n,) in connection.execute("SELECT note FROM probe ORDER BY id")]
+    assert notes == ["早上;\n下午", "--"]
+    (backup,) = paths.backups.glob(f"迁移前备份-v{latest}-*.sqlite3")
+    assert user_version(backup) == latest
+    assert table_counts(backup) == before
+
+
+BROKEN_STEPS = {
+    "syntax error": "CREATE TABLE half_done (x INTEGER);\nINSERT INTO half_done VALUES (1);\n"
+    "UPDATE person SET name = '改坏了';\nTHIS IS NOT SQL;",
+    "missing table": "UPDATE person SET name = '改坏了';\nINSERT INTO no_such_table VALUES (1);",
+    "foreign key": "UPDATE case_record SET person_id = 99999;",
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_STEPS.values(), ids=BROKEN_STEPS.keys())
+def test_failed_migration_rolls_back_and_leaves_the_file_as_it_was(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch, broken: str
+) -> None:
+    _install(SCHEMA_V1, paths)
+    Database.open(paths).close()
+    latest = latest_version()
+    before = paths.database.read_bytes()
+    good_step = (latest + 1, "CREATE TABLE would_be_new (x INTEGER);")
+    scripts = [*migration_scripts(), good_step, (latest + 2, broken)]
+    monkeypatch.setattr(app.db, "migration_scripts", lambda: scripts)
+
+    with pytest.raises(StorageError, match=f"数据升级（第 {latest + 2} 步）失败，数据未改动"):
+        Database.open(paths)
+
+    # All pending steps are one transaction: not even the good step before the broken one stays.
+    assert paths.database.read_bytes() == before
+    assert user_version(paths.database) == latest
+    assert list(paths.backups.glob(f"迁移前备份-v{latest}-*.sqlite3"))
+    monkeypatch.undo()
+    Database.open(paths).close()  # the failed attempt released the data dir
+
+
+def test_a_new_ledger_is_created_at_the_latest_schema_without_a_backup(paths: AppPaths) -> None:
+    assert migrate(paths.ensure().database, paths.backups) == 0
+    assert user_version(paths.database) == latest_version()
+    assert list(paths.backups.iterdir()) == []
+    assert migrate(paths.database, paths.backups) == latest_version()  # nothing left to do
+
+
+def test_migrations_are_numbered_one_to_n() -> None:
+    numbers = [n for n, _ in migration_scripts()]
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert latest_version() == numbers[-1]
+
+
+# --- the statement splitter ---------------------------------------------------------------------
+
+
+def test_statements_split_where_sqlite_would() -> None:
+    script = """
+-- comment; with a semicolon
+CREATE TABLE a (x TEXT); CREATE TABLE b (y TEXT); -- trailing; comment
+INSERT INTO a VALUES ('one;
+two');
+/* block; comment */
+CREATE TRIGGER t AFTER INSERT ON a BEGIN
+    INSERT INTO b VALUES (new.x);
+    INSERT INTO b VALUES ('x;y');
+END;
+INSERT INTO a VALUES ('no semicolon at the end')
+-- only a comment after"""
+    statements = list(_statements(script))
+    assert len(statements) == 5
+    assert statements[2].endswith("VALUES ('one;\ntwo');")
+    assert statements[3].startswith("/* block; comment */\nCREATE TRIGGER")
+    assert statements[3].endswith("END;")
+    connection = sqlite3.connect(":memory:")
+    for statement in statements:
+        connection.execute(statement)
+    rows = connection.execute("SELECT y FROM b ORDER BY rowid").fetchall()
+    assert rows == [("no semicolon at the end",), ("x;y",)]
+
+
+# --- migrations build exactly the models' schema ------------------------------------------------
+
+
+def _all_model_modules() -> None:
+    """Import every module under app.models, so a model left out of __init__ is compared too."""
+    for module in pkgutil.iter_modules(app.models.__path__):
+        importlib.import_module(f"app.models.{module.name}")
+
+
+def _where(sql: str | None) -> str | None:
+    if not sql or " WHERE " not in sql.upper():
+        return None
+    clause = re.split(r"\bWHERE\b", sql, maxsplit=1, flags=re.IGNORECASE)[1]
+    return " ".join(clause.replace('"', "").split()).upper()
+
+
+def schema_of(path: Path) -> dict[str, dict[str, object]]:
+    """Tables → columns (type, not null, default, pk), indexes (unique, columns, partial WHERE)
+    and foreign keys, read from SQLite itself."""
+    connection = sqlite3.connect(path)
+    try:
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        index_sql = dict(
+            connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+        )
+        schema: dict[str, dict[str, object]] = {}
+        for table in tables:
+            columns = {
+                name: (kind.upper(), bool(notnull), default, pk)
+                for _cid, name, kind, notnull, default, pk in connection.execute(
+                    f'PRAGMA table_info("{table}")'
+                )
+            }
+            indexes = {}
+            for _seq, index, unique, origin, _partial in connection.execute(
+                f'PRAGMA index_list("{table}")'
+            ):
+                cols = tuple(
+                    col for _n, _cid, col in connection.execute(f'PRAGMA index_info("{index}")')
+                )
+                key = index if origin == "c" else f"{origin}:{cols}"  # auto-named: by columns
+                indexes[key] = (bool(unique), cols, _where(index_sql.get(index)))
+            foreign_keys = sorted(
+                (ref, src, dst)
+                for _id, _seq, ref, src, dst, *_rest in connection.execute(
+                    f'PRAGMA foreign_key_list("{table}")'
+                )
+            )
+            schema[table] = {"columns": columns, "indexes": indexes, "foreign_keys": foreign_keys}
+        return schema
+    finally:
+        connection.close()
+
+
+def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
+    migrated = tmp_path / "migrated.sqlite3"
+    migrate(migrated, tmp_path / "backups")
+    from_models = tmp_path / "models.sqlite3"
+    _all_model_modules()
+    engine = create_engine(f"sqlite:///{from_models}")
+    Base.metadata.create_all(engine)
+    engine.dispose()
+
+    migrated_schema, model_schema = schema_of(migrated), schema_of(from_models)
+
+    assert sorted(migrated_schema) == sorted(model_schema), "tables differ"
+    for table in model_schema:
+        assert migrated_schema[table] == model_schema[table], (
+            f"table {table}: the migrations and the models disagree — a model change needs a "
+            "new numbered migration in app/migrations"
+        )

@@ -1,0 +1,201 @@
+"""今日: due readings, late rounds in red, anomalies, one-click 解除, 包保 gaps, start panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.models import Slot
+from app.services import assignments, roster, rounds
+from app.services.roster import RosterFilter
+from app.ui.main_window import MainWindow
+from app.ui.pages.roster import RosterPage
+from app.ui.pages.today import (
+    DUE_NAME,
+    DUE_SLOT,
+    GAP_MISSING,
+    GAP_NAME,
+    RELEASE_ACTION,
+    RELEASE_NAME,
+    TodayPage,
+)
+from app.ui.roster.end_case_dialog import EndCaseDialog
+from tests.ui.conftest import RecordedMessages
+from tests.ui.roster_helpers import column_texts, demo_village, double_click, row_of_text, zhang_san
+
+pytestmark = pytest.mark.usefixtures("synchronous_worker")
+
+
+def at(hour: int, minute: int = 0) -> Callable[[], datetime]:
+    return lambda: datetime.combine(date.today(), time(hour, minute))
+
+
+@pytest.fixture
+def today_page(main_window: MainWindow) -> TodayPage:
+    page = main_window.navigate("today")
+    assert isinstance(page, TodayPage)
+    return page
+
+
+def show_at(page: TodayPage, hour: int, minute: int = 0) -> None:
+    page.clock = at(hour, minute)
+    page.refresh()
+
+
+def test_due_readings_of_this_half_day_with_their_team(today_page: TodayPage, db: Database) -> None:
+    demo_village(db, hour=8)  # nobody measured yet this morning
+    show_at(today_page, 10)
+    due = rounds.due_list(db, date.today(), Slot.AM)
+    assert column_texts(today_page.due_model, DUE_NAME) == [item.name for item in due]
+    assert set(column_texts(today_page.due_model, DUE_SLOT)) == {"上午"}
+    zhang = row_of_text(today_page.due_model, DUE_NAME, "张三")
+    team = today_page.due_model.index(zhang.row(), today_page.due_model.columnCount() - 1).data()
+    assert team.startswith("医护人员 ") and "乡镇干部" in team
+    assert today_page.tiles["due"].text() == f"上午体温\n已测 0 / {len(due)}"
+    assert not today_page.due_section.note.isVisible()
+
+
+def test_a_reading_taken_leaves_the_list(today_page: TodayPage, db: Database) -> None:
+    demo_village(db, hour=8)
+    show_at(today_page, 10)
+    zhang = zhang_san(db)
+    rounds.record_reading(db, zhang.id, date.today(), Slot.AM, "36.5")
+    today_page.ctx.events.readings_changed.emit()
+    today_page.refresh()
+    assert "张三" not in column_texts(today_page.due_model, DUE_NAME)
+
+
+def test_after_noon_the_morning_missing_are_flagged_red(
+    today_page: TodayPage, db: Database
+) -> None:
+    demo_village(db, hour=8)
+    missing_am = len(rounds.due_list(db, date.today(), Slot.AM))
+    show_at(today_page, 13)
+    note = today_page.due_section.note
+    assert note.isVisible()
+    assert note.text() == f"上午体温 12:00 已截止，还有 {missing_am} 人未测！"
+    assert "#c62828" in note.styleSheet()
+    slots = column_texts(today_page.due_model, DUE_SLOT)
+    assert slots[:missing_am] == ["上午 漏测"] * missing_am  # the late round first
+    assert set(slots[missing_am:]) == {"下午"}
+    red = today_page.due_model.index(0, DUE_SLOT).data(Qt.ItemDataRole.ForegroundRole)
+    assert red.name() == "#c62828"
+    assert "漏测" in today_page.tiles["due"].text()
+
+
+def test_the_round_flips_at_the_deadline_on_the_minute_timer(
+    today_page: TodayPage, db: Database
+) -> None:
+    demo_village(db, hour=8)
+    show_at(today_page, 11, 59)
+    assert "上午体温 12:00 截止" in today_page.when.text()
+    today_page.clock = at(12, 1)
+    today_page.timer.timeout.emit()
+    assert "下午体温 20:00 截止" in today_page.when.text()
+
+
+def test_coverage_gaps_are_listed_and_open_the_assignments_page(
+    qtbot: QtBot, today_page: TodayPage, main_window: MainWindow, db: Database
+) -> None:
+    demo_village(db)
+    show_at(today_page, 21)
+    gaps = assignments.coverage_gaps(db, date.today())
+    assert gaps
+    assert sorted(column_texts(today_page.gap_model, GAP_NAME)) == sorted(g.name for g in gaps)
+    first = today_page.gap_model.index(0, GAP_MISSING).data()
+    assert first.startswith("缺 ")
+    index = today_page.gap_table.model().index(0, GAP_NAME)
+    double_click(qtbot, today_page.gap_table, index)
+    assert main_window.current_key() == "assignments"
+
+
+def test_a_due_reading_opens_the_rounds_page(
+    qtbot: QtBot, today_page: TodayPage, main_window: MainWindow, db: Database
+) -> None:
+    demo_village(db, hour=8)
+    show_at(today_page, 10)
+    index = today_page.due_table.model().index(0, DUE_NAME)
+    double_click(qtbot, today_page.due_table, index)
+    assert main_window.current_key() == "rounds"
+
+
+def test_open_anomalies_show_what_was_done(today_page: TodayPage, db: Database) -> None:
+    demo_village(db, hour=8)
+    zhang = zhang_san(db)
+    result = rounds.record_reading(db, zhang.id, date.today(), Slot.AM, "38.4")
+    assert result.anomaly_id is not None
+    show_at(today_page, 10)
+    model = today_page.anomaly_model
+    row = row_of_text(model, 0, "张三").row()
+    assert model.index(row, 4).data() == "未处置"
+    rounds.record_action(db, result.anomaly_id, "报告镇卫生院", "王医生")
+    today_page.refresh()
+    row = row_of_text(model, 0, "张三").row()
+    assert model.index(row, 4).data() == "报告镇卫生院（王医生）"
+
+
+def test_release_in_one_click_with_the_reason_chosen(
+    monkeypatch: pytest.MonkeyPatch, today_page: TodayPage, db: Database
+) -> None:
+    demo_village(db)
+    show_at(today_page, 21)
+    due = roster.due_for_release(db, date.today())
+    assert due, "the demo village has periods ending on or before today"
+    chosen: list[str] = []
+
+    def confirm(dialog: EndCaseDialog) -> int:
+        chosen.append(dialog.reason.currentText())
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(EndCaseDialog, "exec", confirm)
+    target = due[0]
+    proxy = today_page.release_table.model()
+    row = column_texts(proxy, RELEASE_NAME).index(target.name)
+    button = today_page.release_table.indexWidget(proxy.index(row, RELEASE_ACTION))
+    assert button is not None and button.text() == "解除"
+    button.click()
+    assert chosen == ["期满解除"]
+    ended = roster.case_row(db, target.id)
+    assert ended.end_reason == "期满解除" and ended.ended_on == target.planned_end
+    assert target.name not in column_texts(today_page.release_model, RELEASE_NAME)
+
+
+def test_empty_ledger_start_panel_loads_the_demo_village(
+    qtbot: QtBot, today_page: TodayPage, db: Database, messages: RecordedMessages
+) -> None:
+    assert today_page.body.currentWidget() is today_page.start_panel
+    assert not today_page.tiles_row.isVisible()
+    qtbot.mouseClick(today_page.demo_button, Qt.MouseButton.LeftButton)
+    assert len(messages.of_kind("confirm")) == 1
+    assert roster.roster_ids(db, RosterFilter(status="all"))
+    assert today_page.body.currentWidget() is today_page.lists
+    assert today_page.tiles_row.isVisible()
+
+
+def test_add_first_person_opens_the_registration_on_the_roster(
+    monkeypatch: pytest.MonkeyPatch, today_page: TodayPage, main_window: MainWindow
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(RosterPage, "new_case", lambda self: opened.append("new"))
+    today_page.add_first_button.click()
+    assert main_window.current_key() == "roster" and opened == ["new"]
+
+
+def test_a_person_who_needs_release_opens_on_the_roster(
+    qtbot: QtBot, today_page: TodayPage, main_window: MainWindow, db: Database
+) -> None:
+    demo_village(db)
+    show_at(today_page, 21)
+    index = today_page.release_table.model().index(0, RELEASE_NAME)
+    name = index.data()
+    double_click(qtbot, today_page.release_table, index)
+    page = main_window.current_page()
+    assert isinstance(page, RosterPage)
+    assert page.stack.currentWidget() is page.person_view
+    assert page.person_view.heading.text().startswith(name)
