@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def latest_version() -> int:
 _CHINESE_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
 
+@lru_cache(maxsize=4096)  # a village has few group names, compared again and again by ORDER BY
 def natural_key(text: str) -> tuple[object, ...]:
     """Order 村民小组 as a clerk counts them: 一组 < 二组 < 十组 < 十一组, 2栋 < 10栋."""
     key: list[object] = []

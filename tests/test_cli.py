@@ -228,3 +228,19 @@ def test_unknown_command_is_an_argparse_error_not_a_traceback(tmp_path: Path) ->
     assert run.code == 2
     assert "Traceback" not in run.err
     assert "invalid choice" in run.err or "无效" in run.err
+
+
+def test_data_dir_option_beats_the_environment_variable(tmp_path: Path) -> None:
+    env = {**subprocess_env(), "FANGYI_DATA_DIR": str(tmp_path / "from-env")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "app", *args, "unit", "--name", "某村"]
+        return subprocess.run(
+            command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+        )
+
+    assert run().returncode == 0
+    assert (tmp_path / "from-env" / "ledger.sqlite3").is_file()
+    assert run("--data-dir", str(tmp_path / "from-option")).returncode == 0
+    assert (tmp_path / "from-option" / "ledger.sqlite3").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["from-env", "from-option"]

@@ -78,7 +78,7 @@ def _truncated(path: Path) -> None:
 
 
 def _corrupted_page(path: Path) -> None:
-    """Scribble over the middle of the person table's b-tree; the 100-byte header stays intact."""
+    """Scribble over a b-tree page of the readings table; the 100-byte file header stays intact."""
     connection = sqlite3.connect(path)
     try:
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.excel.errors import ImportFileError
 from app.excel.sheet_reader import SheetRow, cell_text, open_table
-from app.excel.workbook import Column, SheetSpec, write_workbook
+from app.excel.workbook import Column, SheetSpec, atomic_save, write_workbook
 from app.models.validation import ValidationError, parse_date
 
 __all__ = [
@@ -41,6 +41,7 @@ HEADERS: tuple[str, ...] = (
 )  # fmt: skip
 DATE_LABEL = "测量日期"
 SHEET_TITLE = "体温登记表"
+HEADER_ROW = 4  # title, 填报单位/日期, 填写说明, then the header
 
 #: Header names the reader accepts for each field (our own sheet, and the common variants a
 #: township template or a clerk's retyped copy uses — see FORMS.md "Temperature logs").
@@ -149,6 +150,29 @@ def write_rounds_sheet(target: Path, sheet: RoundsSheet) -> None:
         row_count_hint=len(rows),
     )
     write_workbook(target, [spec], streaming=False)
+    atomic_save(target, lambda tmp: _roomy_for_handwriting(target, tmp, len(rows)))
+
+
+#: Data rows tall enough to write a temperature by hand on the printed sheet (points).
+HANDWRITING_ROW_HEIGHT = 22.0
+_CENTERED_COLUMNS = ("A", "E", "F", "G", "H")  # 序号 and the four reading cells
+
+
+def _roomy_for_handwriting(source: Path, tmp: Path, count: int) -> None:
+    """Second pass over the finished sheet: taller rows and centred reading cells, so the
+    printed form has room for a pen (the shared writer keeps every report compact)."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Alignment
+
+    book = load_workbook(source)
+    sheet = book.active
+    first = HEADER_ROW + 1
+    centred = Alignment(horizontal="center", vertical="center")
+    for row in range(first, first + count):
+        sheet.row_dimensions[row].height = HANDWRITING_ROW_HEIGHT
+        for column in _CENTERED_COLUMNS:
+            sheet[f"{column}{row}"].alignment = centred
+    book.save(tmp)
 
 
 def read_rounds_sheet(path: Path) -> FilledSheet:

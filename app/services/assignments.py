@@ -118,12 +118,18 @@ def reactivate_staff(db: Database, staff_id: int) -> None:
         _staff(session, staff_id).active = True
 
 
-def staff_list(db: Database, *, include_retired: bool = False, on: date | None = None) -> list[StaffInfo]:
+def staff_list(
+    db: Database, *, include_retired: bool = False, on: date | None = None
+) -> list[StaffInfo]:
     on = on or date.today()
     load = (
         select(Assignment.staff_id, func.count(Assignment.id))
         .join(Case, Case.id == Assignment.case_id)
-        .where(_current(on), Case.deleted_at.is_(None), or_(Case.ended_on.is_(None), Case.ended_on > on))
+        .where(
+            _current(on),
+            Case.deleted_at.is_(None),
+            or_(Case.ended_on.is_(None), Case.ended_on > on),
+        )
         .group_by(Assignment.staff_id)
     )
     query = select(Staff).where(Staff.deleted_at.is_(None)).order_by(Staff.role_id, Staff.name)
@@ -192,7 +198,14 @@ def teams(db: Database, case_ids: list[int], on: date | None = None) -> dict[int
         for start in range(0, len(case_ids), 900):
             chunk = case_ids[start : start + 900]
             query = (
-                select(Assignment.case_id, StaffRole.id, StaffRole.name, Staff.id, Staff.name, Staff.phone)
+                select(
+                    Assignment.case_id,
+                    StaffRole.id,
+                    StaffRole.name,
+                    Staff.id,
+                    Staff.name,
+                    Staff.phone,
+                )
                 .join(Staff, Staff.id == Assignment.staff_id)
                 .join(StaffRole, StaffRole.id == Assignment.role_id)
                 .where(Assignment.case_id.in_(chunk), _current(on))
@@ -211,10 +224,10 @@ def coverage_gaps(db: Database, on: date | None = None) -> list[CoverageGap]:
 
 
 def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
-    required = select(
-        Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id")
-    ).join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id).where(
-        *under_management(on)
+    required = (
+        select(Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id"))
+        .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
+        .where(*under_management(on))
     )
     required_sq = required.subquery()
     held = select(Assignment.id).where(

@@ -1,5 +1,5 @@
-"""A realistic demo village (演示数据): staff, 三包一 teams, a mix of categories and measures, days of
-twice-daily readings with a few fevers and missed readings, and two checkpoints with traffic.
+"""A realistic demo village (演示数据): staff, 三包一 teams, a mix of categories and measures, days
+of twice-daily readings with a few fevers and missed readings, and two checkpoints with traffic.
 
 Deterministic for a seed and a "today". Written with bulk inserts in one transaction, so the same
 path also builds county-scale data sets for the benchmarks.
@@ -37,10 +37,25 @@ from app.models.search import person_search_key
 from app.services.errors import ServiceError
 from app.services.roster import planned_end_for
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强晓东海燕春梅玉兰德胜金凤红梅小红文博子涵雨萱浩然俊杰欣怡"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
+    "叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎"
+    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强晓东海燕春梅玉兰"
+    "德胜金凤红梅小红文博子涵雨萱浩然俊杰欣怡"
+)
 GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组")
-ORIGINS = ("上海市浦东新区", "浙江省杭州市", "广东省深圳市", "湖北省武汉市", "江苏省南京市", "北京市朝阳区", "四川省成都市")
+ORIGINS = (
+    "上海市浦东新区",
+    "浙江省杭州市",
+    "广东省深圳市",
+    "湖北省武汉市",
+    "江苏省南京市",
+    "北京市朝阳区",
+    "四川省成都市",
+)
 DESTINATIONS = ("本村", "镇区", "县城", "邻村")
 PURPOSES = ("返乡", "探亲", "运送物资", "务工", "就医", "送货")
 AREA_CODES = ("330302", "330303", "330304", "330381")  # 温州 鹿城/龙湾/瓯海/瑞安
@@ -98,7 +113,9 @@ def generate(
                   datetime.combine(today, time(21, 0)))  # fmt: skip
     rng = random.Random(seed)
     with db.session() as session:
-        if session.scalar(select(func.count(Person.id))) or session.scalar(select(func.count(Staff.id))):
+        if session.scalar(select(func.count(Person.id))) or session.scalar(
+            select(func.count(Staff.id))
+        ):
             raise ServiceError("台账中已有数据，演示数据只能生成到空台账（请用新的 --data-dir）。")
         session.info["skip_audit"] = True
         measures = {m.id: m for m in session.scalars(select(Measure))}
@@ -109,17 +126,25 @@ def generate(
         staff_ids = _insert_staff(session, rng, persons)
         case_rows = _insert_people_and_cases(session, rng, persons, days, today, measures)
         _insert_assignments(session, rng, case_rows, staff_ids)
-        readings, anomalies = _insert_readings(session, rng, case_rows, measures, today, now, staff_ids, progress)
+        readings, anomalies = _insert_readings(
+            session, rng, case_rows, measures, today, now, staff_ids, progress
+        )
         passes = _insert_checkpoint_traffic(session, rng, days, today, now, vehicles_per_day)
+        operator = session.info.get(OPERATOR_KEY) or "系统"
+        summary = f"生成演示数据：{persons} 人，{days} 天"
         session.execute(
             insert(AuditEntry),
-            [{"operator": session.info.get(OPERATOR_KEY) or "系统", "action": "导入", "entity": "demo",
-              "changes": "", "summary": f"生成演示数据：{persons} 人，{days} 天", "at": local_now()}],
+            [{"operator": operator, "action": "导入", "entity": "demo", "changes": "",
+              "summary": summary, "at": local_now()}],
         )  # fmt: skip
-    return DemoSummary(persons, sum(len(v) for v in staff_ids.values()), readings, anomalies, passes)
+    return DemoSummary(
+        persons, sum(len(v) for v in staff_ids.values()), readings, anomalies, passes
+    )
 
 
-def _insert_returning_ids(session: Session, model: type, rows: list[dict[str, object]]) -> list[int]:
+def _insert_returning_ids(
+    session: Session, model: type, rows: list[dict[str, object]]
+) -> list[int]:
     """Bulk-insert ``rows`` with ids numbered here, and return those ids in order.
 
     Numbering the ids ourselves (the demo only fills an empty ledger) keeps this a plain
@@ -152,7 +177,13 @@ def _insert_staff(session: Session, rng: random.Random, persons: int) -> dict[in
     ids: dict[int, list[int]] = {}
     for role, (organisation, count) in plan.items():
         rows = [
-            {"name": _name(rng), "role_id": role, "phone": mobile(rng), "organisation": organisation, "active": True}
+            {
+                "name": _name(rng),
+                "role_id": role,
+                "phone": mobile(rng),
+                "organisation": organisation,
+                "active": True,
+            }
             for _ in range(count)
         ]
         ids[role] = _insert_returning_ids(session, Staff, rows)
@@ -160,7 +191,12 @@ def _insert_staff(session: Session, rng: random.Random, persons: int) -> dict[in
 
 
 def _insert_people_and_cases(
-    session: Session, rng: random.Random, persons: int, days: int, today: date, measures: dict[int, Measure]
+    session: Session,
+    rng: random.Random,
+    persons: int,
+    days: int,
+    today: date,
+    measures: dict[int, Measure],
 ) -> list[dict[str, object]]:
     people: list[dict[str, object]] = []
     seen_ids: set[str] = set()
@@ -204,7 +240,10 @@ def _insert_people_and_cases(
 
 
 def _insert_assignments(
-    session: Session, rng: random.Random, cases: list[dict[str, object]], staff: dict[int, list[int]]
+    session: Session,
+    rng: random.Random,
+    cases: list[dict[str, object]],
+    staff: dict[int, list[int]],
 ) -> None:
     rows: list[dict[str, object]] = []
     for case in cases:
@@ -214,8 +253,8 @@ def _insert_assignments(
             # A few newly registered people still wait for their township cadre: Today shows them.
             if role == ROLE_TOWNSHIP and rng.random() < 0.06:
                 continue
-            rows.append({"case_id": case["id"], "staff_id": rng.choice(staff[role]), "role_id": role,
-                         "since": case["start_date"]})  # fmt: skip
+            rows.append({"case_id": case["id"], "staff_id": rng.choice(staff[role]),
+                         "role_id": role, "since": case["start_date"]})  # fmt: skip
     if rows:
         _insert_rows(session, Assignment, rows)
 
@@ -240,7 +279,10 @@ def _insert_readings(
     staff: dict[int, list[int]],
     progress: Callable[[int, int], None] | None,
 ) -> tuple[int, int]:
-    doctors = [name for (name,) in session.execute(select(Staff.name).where(Staff.id.in_(staff[ROLE_MEDICAL])))]
+    doctors = [
+        name
+        for (name,) in session.execute(select(Staff.name).where(Staff.id.in_(staff[ROLE_MEDICAL])))
+    ]
     batch: list[dict[str, object]] = []
     fevers: list[tuple[dict[str, object], dict[str, object]]] = []
     total = 0
@@ -277,7 +319,9 @@ def _insert_readings(
     anomalies = []
     for case, row in fevers:
         handled = row["reading_date"] < today  # older ones were handled and closed
-        text = f"{Slot(row['slot']).label}体温 {row['celsius']:.1f} ℃" + (f"，症状：{row['symptoms']}" if row["symptoms"] else "")
+        text = f"{Slot(row['slot']).label}体温 {row['celsius']:.1f} ℃" + (
+            f"，症状：{row['symptoms']}" if row["symptoms"] else ""
+        )
         anomalies.append({
             "case_id": case["id"], "kind": "发热" if row["celsius"] >= 37.3 else "症状",
             "detected_on": row["reading_date"], "slot": row["slot"], "observation": text,
@@ -301,8 +345,10 @@ def _insert_checkpoint_traffic(
         session.execute(
             insert(Checkpoint).returning(Checkpoint.id, sort_by_parameter_order=True),
             [
-                {"name": "村东口卡点", "location": "村东入口", "level": "村级", "responsible": "李文书", "active": True},
-                {"name": "镇道检查站", "location": "镇道与村道交叉口", "level": "乡级", "responsible": "王书记", "active": True},
+                {"name": "村东口卡点", "location": "村东入口", "level": "村级",
+                 "responsible": "李文书", "active": True},
+                {"name": "镇道检查站", "location": "镇道与村道交叉口", "level": "乡级",
+                 "responsible": "王书记", "active": True},
             ],
         ).scalars()
     )  # fmt: skip

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -358,7 +358,7 @@ class _MeasureRef:
 
 @dataclass
 class _Reference:
-    categories: dict[str, int]  # name as stored (after _key) → id, inactive ones included
+    categories: dict[str, int]  # name as stored → id, inactive ones included
     category_names: dict[str, str]  # _key(name) → name as stored
     inactive_category_ids: set[int]
     measures: dict[str, _MeasureRef]  # _key(name) → active measure
@@ -564,7 +564,10 @@ def _date(
 def _validate(
     r: RosterRow, table: RosterTable, ref: _Reference, today: date, out: list[RowProblem]
 ) -> _Clean | None:
-    """One row → the values to store, or None with its problems appended to ``out``."""
+    """One row → the values to store, or None with its problems appended to ``out``.
+
+    Every field is checked even after one fails, so the clerk gets the whole list at once.
+    """
     check = _RowCheck(table, r.row, out)
     run = check.run
 
@@ -573,26 +576,7 @@ def _validate(
         check.add("name", "姓名为空，但这一行填了其他内容。请补上姓名，或删除这一行。")
     else:
         name = run("name", require_text, name, "姓名", max_length=50)
-
-    id_type = _id_type(r.id_type)
-    id_number: str | None = None
-    birth: date | None = None
-    sex: str | None = None
-    upgraded = False
-    if cell_text(r.id_number) is not None:
-        if id_type == RESIDENT_ID:
-            resident = run("id_number", _resident_id, r.id_number, today)
-            if resident is not None:
-                id_number, birth, sex = resident.number, resident.birth_date, resident.sex
-                upgraded = resident.upgraded_from_15
-        else:
-            id_number = run(
-                "id_number", require_text, cell_text(r.id_number), "证件号码", max_length=30
-            )
-            id_number = id_number.upper() if id_number else None
-    if sex is None:  # the ID, when there is one, is more reliable than a typed 性别
-        sex = run("sex", parse_sex, r.sex)
-
+    identity = _identity(check, r, today)
     phone = run("phone", _phones, r.phone)
     address = run("address", optional_text, cell_text(r.address), max_length=200, field="现住址")
     group_name = run("group", optional_text, cell_text(r.group), max_length=50, field="组别")
@@ -603,37 +587,118 @@ def _validate(
     category = ref.category(category_text) if category_text else DEFAULT_CATEGORY
     if len(category) > 50:
         check.add("category", f"人员类别“{category[:20]}…”太长，不能超过 50 个字。")
+    measure, default_measure = _measure(check, r, ref)
+    period = _period(check, r, ref, today)
+    confirmed = run("confirmed", _yes_no, r.confirmed, table.label("confirmed"))
 
-    measure: _MeasureRef | None = None
-    default_measure = False
-    measure_text = cell_text(r.measure)
-    if measure_text is not None:
-        measure = ref.measure(measure_text)
+    if check.failed or name is None or measure is None or period is None:
+        return None
+    planned = period.planned or planned_end_for(
+        period.start, measure.default_days, day_one_is_start=ref.day_one_is_start
+    )
+    return _Clean(
+        row=r.row,
+        name=name,
+        sex=identity.sex,
+        id_type=identity.id_type,
+        id_number=identity.number,
+        birth_date=identity.birth_date,
+        phone=phone,
+        address=address,
+        group_name=group_name,
+        # 年龄 is kept only when no ID gives the birth date, and then only as a note.
+        person_note=_age_note(r.age) if identity.birth_date is None else None,
+        category=category,
+        measure=measure,
+        origin=origin,
+        arrival_date=period.arrival,
+        registered_on=period.registered,
+        start_date=period.start,
+        planned_end=planned,
+        ended_on=period.ended,
+        case_note=case_note,
+        confirmed=bool(confirmed),
+        id_upgraded=identity.upgraded,
+        default_measure=default_measure,
+        default_category=category_text is None,
+    )
+
+
+@dataclass(frozen=True)
+class _Identity:
+    id_type: str
+    number: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None
+    upgraded: bool = False
+
+
+def _identity(check: _RowCheck, r: RosterRow, today: date) -> _Identity:
+    """证件 and 性别: a resident ID is checked and gives birth date and sex."""
+    id_type = _id_type(r.id_type)
+    identity = _Identity(id_type)
+    if cell_text(r.id_number) is not None:
+        if id_type == RESIDENT_ID:
+            resident = check.run("id_number", _resident_id, r.id_number, today)
+            if resident is not None:
+                identity = _Identity(
+                    id_type,
+                    resident.number,
+                    resident.birth_date,
+                    resident.sex,
+                    resident.upgraded_from_15,
+                )
+        else:
+            text = check.run(
+                "id_number", require_text, cell_text(r.id_number), "证件号码", max_length=30
+            )
+            identity = _Identity(id_type, text.upper() if text else None)
+    if identity.sex is None:  # the ID, when there is one, is more reliable than a typed 性别
+        identity = replace(identity, sex=check.run("sex", parse_sex, r.sex))
+    return identity
+
+
+def _measure(check: _RowCheck, r: RosterRow, ref: _Reference) -> tuple[_MeasureRef | None, bool]:
+    """管控措施, and whether the default was used because the list names none."""
+    text = cell_text(r.measure)
+    if text is not None:
+        measure = ref.measure(text)
         if measure is None:
             check.add(
                 "measure",
-                f"无法识别的管控措施“{measure_text}”。可用的管控措施：{ref.known_measures()}。",
+                f"无法识别的管控措施“{text}”。可用的管控措施：{ref.known_measures()}。",
             )
-    else:
-        centralized = run("centralized", _yes_no, r.centralized, table.label("centralized"))
-        place = cell_text(r.place) or ""
-        if centralized or "集中" in place:
-            measure = ref.measure(_CENTRALIZED_MEASURE)
-        if measure is None:
-            measure = ref.default_measure()
-            default_measure = True
+        return measure, False
+    centralized = check.run("centralized", _yes_no, r.centralized, check.table.label("centralized"))
+    if centralized or "集中" in (cell_text(r.place) or ""):
+        measure = ref.measure(_CENTRALIZED_MEASURE)
+        if measure is not None:
+            return measure, False
+    return ref.default_measure(), True
 
+
+@dataclass(frozen=True)
+class _Period:
+    arrival: date | None
+    registered: date
+    start: date
+    planned: date | None  # None: from the measure's default length
+    ended: date | None
+
+
+def _period(check: _RowCheck, r: RosterRow, ref: _Reference, today: date) -> _Period | None:
+    """The dates of the case; None when one of them is bad (the problem is recorded)."""
+    table = check.table
     arrival = _date(check, "arrival", r.arrival, today)
     registered = _date(check, "registered", r.registered, today)
     start = _date(check, "start", r.start, today)
     if start is None and cell_text(r.start) is None:
         start = arrival or registered or today
-    registered = registered or ref.registered_on
     planned_key = "planned_end"
     planned = _date(check, "planned_end", r.planned_end, today, future=True)
     ended: date | None = None
     if table.has("released"):
-        released = run("released", _yes_no, r.released, table.label("released"))
+        released = check.run("released", _yes_no, r.released, table.label("released"))
         released_on = _date(check, "released_on", r.released_on, today)
         if released and cell_text(r.released_on) is None:
             check.add("released_on", "已解除隔离，但没有填解除隔离时间。请补上日期。")
@@ -644,45 +709,13 @@ def _validate(
         # someone's management on an ambiguous date would be worse than listing them as due.
         planned_key = "released_on"
         planned = _date(check, "released_on", r.released_on, today, future=True)
-    if start is not None:
-        if planned is not None:
-            run(planned_key, check_period, start, planned, end_field=table.label(planned_key))
-        if ended is not None:
-            run("released_on", check_period, start, ended, end_field=table.label("released_on"))
-    confirmed = run("confirmed", _yes_no, r.confirmed, table.label("confirmed"))
-
-    if check.failed or name is None or measure is None or start is None:
+    if start is None:
         return None
-    if planned is None:
-        planned = planned_end_for(
-            start, measure.default_days, day_one_is_start=ref.day_one_is_start
-        )
-    person_note = _age_note(r.age) if birth is None else None
-    return _Clean(
-        row=r.row,
-        name=name,
-        sex=sex,
-        id_type=id_type,
-        id_number=id_number,
-        birth_date=birth,
-        phone=phone,
-        address=address,
-        group_name=group_name,
-        person_note=person_note,
-        category=category,
-        measure=measure,
-        origin=origin,
-        arrival_date=arrival,
-        registered_on=registered,
-        start_date=start,
-        planned_end=planned,
-        ended_on=ended,
-        case_note=case_note,
-        confirmed=bool(confirmed),
-        id_upgraded=upgraded,
-        default_measure=default_measure,
-        default_category=category_text is None,
-    )
+    if planned is not None:
+        check.run(planned_key, check_period, start, planned, end_field=table.label(planned_key))
+    if ended is not None:
+        check.run("released_on", check_period, start, ended, end_field=table.label("released_on"))
+    return _Period(arrival, registered or ref.registered_on, start, planned, ended)
 
 
 # ----------------------------------------------------------------------------------------------

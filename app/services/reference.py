@@ -48,7 +48,7 @@ class UnitInfo:
     reviewer: str = ""
 
 
-# --- settings --------------------------------------------------------------------------------------
+# --- settings -------------------------------------------------------------------------------------
 
 
 def get_setting(session: Session, spec: SettingSpec[T]) -> T:
@@ -79,7 +79,8 @@ def all_settings(db: Database) -> dict[str, object]:
 
 
 def statistical_day(moment: datetime, cutoff: time) -> date:
-    """The report day a moment belongs to: with a 15:00 cut-off, 16:00 on the 3rd counts for the 4th."""
+    """The report day a moment belongs to: with a 15:00 cut-off, 16:00 on the 3rd counts for the
+    4th."""
     if cutoff == time(0, 0) or moment.time() < cutoff:
         return moment.date()
     return moment.date() + timedelta(days=1)
@@ -93,7 +94,7 @@ def day_window(day: date, cutoff: time) -> tuple[datetime, datetime]:
     return end - timedelta(days=1), end
 
 
-# --- lists -----------------------------------------------------------------------------------------
+# --- lists ----------------------------------------------------------------------------------------
 
 
 def _measure_info(measure: Measure) -> MeasureInfo:
@@ -146,7 +147,9 @@ def add_category(db: Database, name: str) -> NamedItem:
         if existing:
             existing.active = True
             return NamedItem(existing.id, existing.name)
-        order = (session.scalar(select(Category.sort_order).order_by(Category.sort_order.desc())) or 0) + 1
+        order = (
+            session.scalar(select(Category.sort_order).order_by(Category.sort_order.desc())) or 0
+        ) + 1
         category = Category(name=name, sort_order=order, active=True)
         session.add(category)
         session.flush()
@@ -237,7 +240,10 @@ def save_measure(
         measure.name = name
         measure.default_days = default_days
         measure.needs_readings = needs_readings
-        measure.required_roles = [session.get_one(StaffRole, rid) for rid in required_role_ids]
+        roles = [session.get(StaffRole, rid) for rid in required_role_ids]
+        if None in roles:
+            raise NotFound("找不到要求的包保角色，请刷新后重试。")
+        measure.required_roles = roles  # type: ignore[assignment]
         session.flush()
         return _measure_info(measure)
 
@@ -257,7 +263,7 @@ def add_staff_role(db: Database, name: str) -> NamedItem:
         return NamedItem(role.id, role.name)
 
 
-# --- unit profile ----------------------------------------------------------------------------------
+# --- unit profile ---------------------------------------------------------------------------------
 
 
 def unit_profile(db: Database) -> UnitInfo:

@@ -461,22 +461,33 @@ def export_assignments(
 
 # --- 体温台账 --------------------------------------------------------
 
-# Raw SQL on purpose: the ledger can be 280,000 rows, and one statement that enumerates the days
-# (recursive CTE), ranks the cases once (the "natural" collation orders 二组 before 十组) and
-# pivots AM/PM by two index lookups keeps Python's per-row work to a tuple and a date parse.
-# The ranking is a materialised window so the big join sorts on an integer, not a collation.
-_OBSERVED_CASES = """
+# Raw SQL on purpose: the ledger can be 280,000 rows. One statement enumerates the days
+# (recursive CTE), ranks the observed cases once and pivots AM/PM by two index lookups, so
+# Python's per-row work is a tuple and a date parse. Groups are ordered the way a clerk counts
+# them (二组 before 十组) by a small VALUES table built in Python: sorting with the "natural"
+# collation would call back into Python for every comparison.
+_GROUPS = "grp(name, ord) AS ({values})"
+
+_OBSERVED = """
+  c.deleted_at IS NULL
+  AND c.start_date <= :last AND (c.ended_on IS NULL OR c.ended_on > :first)
+  AND (m.needs_readings OR EXISTS (
+        SELECT 1 FROM temperature_reading r
+        WHERE r.case_id = c.id AND r.reading_date BETWEEN :first AND :last))"""
+
+# The grid is for people still being watched when the range ends (the sheet at their door).
+_STILL_OBSERVED = """
+  c.deleted_at IS NULL AND m.needs_readings
+  AND c.start_date <= :last AND (c.ended_on IS NULL OR c.ended_on > :last)"""
+
+_RANKED = """
 ranked(case_id, ord) AS (
-  SELECT c.id, row_number() OVER (
-           ORDER BY p.group_name COLLATE "natural", p.search_key, c.id)
+  SELECT c.id, row_number() OVER (ORDER BY coalesce(grp.ord, -1), p.search_key, c.id)
   FROM case_record c
   JOIN person p ON p.id = c.person_id
   JOIN measure m ON m.id = c.measure_id
-  WHERE c.deleted_at IS NULL
-    AND c.start_date <= :last AND (c.ended_on IS NULL OR c.ended_on > :first)
-    AND (m.needs_readings OR EXISTS (
-          SELECT 1 FROM temperature_reading r
-          WHERE r.case_id = c.id AND r.reading_date BETWEEN :first AND :last))
+  LEFT JOIN grp ON grp.name = p.group_name
+  WHERE {where}
 )"""
 
 _DAYS = """
@@ -484,15 +495,8 @@ days(d) AS (
   SELECT :first UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :last
 )"""
 
-_LONG_FORM_FROM = """
-FROM ranked
-CROSS JOIN case_record c ON c.id = ranked.case_id
-JOIN person p ON p.id = c.person_id
-CROSS JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
-"""
-
-_LONG_FORM = f"""
-WITH RECURSIVE {_DAYS}, {_OBSERVED_CASES}
+_LONG_FORM = """
+WITH RECURSIVE {groups}, {days}, {ranked}
 SELECT p.name, p.id_number, p.group_name, days.d,
   am.celsius,
   CASE WHEN am.id IS NULL THEN NULL WHEN am.symptoms = '' THEN '无' ELSE am.symptoms END,
@@ -501,7 +505,10 @@ SELECT p.name, p.id_number, p.group_name, days.d,
   CASE WHEN pm.measured_by IS NULL OR pm.measured_by = am.measured_by THEN am.measured_by
        WHEN am.measured_by IS NULL THEN pm.measured_by
        ELSE am.measured_by || '、' || pm.measured_by END
-{_LONG_FORM_FROM}
+FROM ranked
+CROSS JOIN case_record c ON c.id = ranked.case_id
+JOIN person p ON p.id = c.person_id
+CROSS JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
 LEFT JOIN temperature_reading am
   ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
 LEFT JOIN temperature_reading pm
@@ -510,12 +517,16 @@ ORDER BY ranked.ord, days.d
 """
 
 _LONG_FORM_COUNT = f"""
-WITH RECURSIVE {_DAYS}, {_OBSERVED_CASES}
-SELECT count(*) {_LONG_FORM_FROM}
+WITH RECURSIVE {_DAYS}
+SELECT count(*)
+FROM case_record c
+JOIN measure m ON m.id = c.measure_id
+JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
+WHERE {_OBSERVED}
 """
 
-_GRID = f"""
-WITH {_OBSERVED_CASES}
+_GRID = """
+WITH {groups}, {ranked}
 SELECT ranked.ord, p.name, p.group_name, c.start_date, c.ended_on,
        r.reading_date, r.slot, r.celsius, r.symptoms
 FROM ranked
@@ -526,18 +537,45 @@ LEFT JOIN temperature_reading r
 ORDER BY ranked.ord, r.reading_date, r.slot
 """
 
-_GRID_COUNT = f"WITH {_OBSERVED_CASES} SELECT count(*) FROM ranked"
+_GRID_COUNT = f"""
+SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {_STILL_OBSERVED}
+"""
 
 
 def _params(first: date, last: date) -> dict[str, str]:
     return {"first": first.isoformat(), "last": last.isoformat()}
 
 
+def _groups_cte(session: Session, params: dict[str, object]) -> str:
+    """The VALUES table giving each 村民小组 its place in natural order (adds its parameters)."""
+    from app.db import natural_key
+
+    names = [
+        n
+        for n in session.scalars(
+            select(Person.group_name).where(Person.group_name.is_not(None)).distinct()
+        )
+        if n
+    ]
+    names.sort(key=natural_key)
+    if not names:
+        return _GROUPS.format(values="SELECT NULL, NULL WHERE 0")
+    rows = []
+    for i, name in enumerate(names):
+        params[f"g{i}"] = name
+        rows.append(f"(:g{i}, {i})")
+    return _GROUPS.format(values="VALUES " + ", ".join(rows))
+
+
 def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
+    params: dict[str, object] = dict(_params(first, last))
+    sql = _LONG_FORM.format(
+        groups=_groups_cte(session, params), days=_DAYS, ranked=_RANKED.format(where=_OBSERVED)
+    )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
     cursor = session.connection().connection.cursor()
     try:
-        cursor.execute(_LONG_FORM, _params(first, last))
+        cursor.execute(sql, params)
         parse = date.fromisoformat
         for n, (name, id_number, group, day, *readings) in enumerate(cursor, start=1):
             yield (n, name, id_number, group, parse(day), *readings)
@@ -552,15 +590,19 @@ def _grid_first_day(start: date, day_one_is_start: bool) -> date:
 def _grid_rows(
     session: Session, first: date, last: date, day_one_is_start: bool
 ) -> Iterator[list[object]]:
-    """One row per observed case: 第1天…第14天 × 上午/下午 from the case's first day.
+    """One row per case still observed on ``last``: 第1天…第14天 × 上午/下午 from its first day.
 
     Days outside ``first``..``last`` stay blank (the sheet is clipped to the range and printed to
     be filled by hand); days from the end of the observation on show "—"; a reading with a
     symptom shows "36.8*".
     """
+    params: dict[str, object] = dict(_params(first, last))
+    sql = _GRID.format(
+        groups=_groups_cte(session, params), ranked=_RANKED.format(where=_STILL_OBSERVED)
+    )
     cursor = session.connection().connection.cursor()
     try:
-        cursor.execute(_GRID, _params(first, last))
+        cursor.execute(sql, params)
         parse = date.fromisoformat
         for n, (_ord, group_rows) in enumerate(groupby(cursor, key=lambda r: r[0]), start=1):
             rows = list(group_rows)

@@ -27,7 +27,13 @@ from app.services.periods import under_management
 from app.services.reference import get_setting, statistical_day
 
 RESIDENT_ID = "居民身份证"
-ID_TYPES: tuple[str, ...] = (RESIDENT_ID, "港澳台居民居住证", "港澳居民来往内地通行证", "护照", "其他")
+ID_TYPES: tuple[str, ...] = (
+    RESIDENT_ID,
+    "港澳台居民居住证",
+    "港澳居民来往内地通行证",
+    "护照",
+    "其他",
+)
 
 
 @dataclass(frozen=True)
@@ -296,7 +302,9 @@ def update_case(db: Database, case_id: int, data: CaseInput) -> CaseRow:
     require(db, Permission.RECORD)
     with db.session() as session:
         case = _live_case(session, case_id)
-        values = _checked_case_values(session, replace(data, registered_on=case.registered_on), date.today())
+        values = _checked_case_values(
+            session, replace(data, registered_on=case.registered_on), date.today()
+        )
         for key, value in values.items():
             setattr(case, key, value)
         if case.ended_on:
@@ -380,7 +388,7 @@ def _live_case(session: Session, case_id: int) -> Case:
     return case
 
 
-# --- queries ---------------------------------------------------------------------------------------
+# --- queries --------------------------------------------------------------------------------------
 
 
 def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-arg]
@@ -588,4 +596,3 @@ def due_for_release(db: Database, day: date) -> list[CaseRow]:
     )
     with db.reading() as session:
         return _rows(session, list(session.scalars(query)))
-

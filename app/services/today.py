@@ -6,10 +6,12 @@ The Today page shows this; nothing here counts anything the daily report counts 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Row, and_, func, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -82,13 +84,7 @@ def overview(db: Database, now: datetime | None = None) -> TodayOverview:
         has_checkpoints = bool(session.scalar(select(func.count(Checkpoint.id))))
         deadlines = {Slot.AM: am_ends, Slot.PM: pm_ends}
         started = [Slot.AM] if current_slot(now.time(), am_ends) is Slot.AM else [Slot.AM, Slot.PM]
-        rounds = [
-            _round(session, day, slot, passed=now.time() >= deadlines[slot]) for slot in started
-        ]
-    slots = tuple(
-        SlotStatus(slot, deadlines[slot], due, count, _due_items(db, day, rows), passed)
-        for slot, due, count, rows, passed in rounds
-    )
+        slots = tuple(_round(db, session, day, slot, deadlines[slot], now) for slot in started)
     return TodayOverview(
         day=day,
         now=now,
@@ -102,8 +98,10 @@ def overview(db: Database, now: datetime | None = None) -> TodayOverview:
     )
 
 
-def _round(session: Session, day: date, slot: Slot, *, passed: bool):  # type: ignore[no-untyped-def]
-    """(slot, due, missing count, first missing rows, passed) of one round.
+def _round(
+    db: Database, session: Session, day: date, slot: Slot, deadline: time, now: datetime
+) -> SlotStatus:
+    """One round of today: how many owe a reading, and the first ``MISSING_SHOWN`` still missing.
 
     Who owes a reading is ``periods.readings_due``, the same rule ``rounds.due_list`` uses; but
     Today needs only the missing people, so it does not build every team (``due_list`` takes
@@ -139,10 +137,17 @@ def _round(session: Session, day: date, slot: Slot, *, passed: bool):  # type: i
         .order_by(group_rank(session), Person.search_key, Case.id)
         .limit(MISSING_SHOWN)
     ).all()
-    return slot, due, count, rows, passed
+    return SlotStatus(
+        slot=slot,
+        deadline=deadline,
+        due=due,
+        missing_count=count,
+        missing=_due_items(db, day, rows),
+        passed=now.time() >= deadline,
+    )
 
 
-def _due_items(db: Database, day: date, rows) -> tuple[DueItem, ...]:  # type: ignore[no-untyped-def]
+def _due_items(db: Database, day: date, rows: Sequence[Row[Any]]) -> tuple[DueItem, ...]:
     team_of = teams(db, [row[0] for row in rows], day)
     items = []
     for case_id, person_id, name, id_number, group, address, phone, measure in rows:

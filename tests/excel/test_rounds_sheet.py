@@ -52,6 +52,7 @@ def test_id_numbers_are_text_and_the_header_repeats_on_a4(tmp_path: Path) -> Non
     assert int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.row_dimensions[5].height >= 20  # room to write a temperature by hand
 
 
 def test_reader_finds_date_labels_and_rows(tmp_path: Path) -> None:

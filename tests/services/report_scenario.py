@@ -59,7 +59,8 @@ EXPECTED = {
     # 甲 乙 丙 丁 戊 己 庚 辛 壬 丑 (registered on/before D; 癸 is deleted, 子 registered after D)
     "registered_total": 10,
     "registered_today": 1,  # 乙 (registered and started on D)
-    # 乙 戊 (居家隔离), 己 (居家健康监测), 庚 (集中隔离), 丑 (居家隔离, registered earlier, starts on D)
+    # 乙 戊 (居家隔离), 己 (居家健康监测), 庚 (集中隔离),
+    # 丑 (居家隔离, registered the day before, starts on D)
     "under_management": 5,
     "by_measure": {"居家隔离医学观察": 3, "居家健康监测": 1, "集中隔离医学观察": 1, "仅登记": 0},
     "released_today": 1,  # 丙 期满解除 on D

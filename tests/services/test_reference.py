@@ -12,7 +12,7 @@ from app.db import Database
 from app.models import Setting
 from app.services import reference
 from app.services.access import Role
-from app.services.errors import Conflict, PermissionDenied, ServiceError
+from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
 from app.services.reference import UnitInfo
 
 MEDICAL, VILLAGE, TOWNSHIP, POLICE = 1, 2, 3, 4
@@ -108,6 +108,10 @@ def test_save_measure_adds_a_new_measure_and_refuses_bad_input(db: Database) -> 
         )
     with pytest.raises(ServiceError, match="管控措施名称不能为空"):
         reference.save_measure(db, " ", default_days=7, needs_readings=True, required_role_ids=[])
+    with pytest.raises(NotFound, match="找不到要求的包保角色"):
+        reference.save_measure(
+            db, "新措施", default_days=7, needs_readings=True, required_role_ids=[99]
+        )
     with pytest.raises(Conflict, match="已有管控措施「居家健康监测」"):
         reference.save_measure(
             db, "居家健康监测", default_days=7, needs_readings=True, required_role_ids=[]

@@ -27,7 +27,7 @@ from app.models import (
 from app.services import checkpoints, demo, reference, stats
 from app.services.checkpoints import PassInput
 from tests.services import report_scenario as sc
-from tests.services.report_scenario import D, EXPECTED
+from tests.services.report_scenario import EXPECTED, D
 
 
 @pytest.fixture

@@ -46,6 +46,15 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, event)
 
 
+def type_here(qtbot: QtBot, text: str) -> None:
+    """Type into whatever has the focus, key by key (an editor may open on the first key)."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClick(focused(), char)
+        else:
+            type_text(qtbot, focused(), char)
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -471,3 +480,24 @@ def test_an_occupant_moves_to_the_roster_in_one_step(
     assert messages.of_kind("info") and "已转入台账：李四" in messages.of_kind("info")[0]
     found = cp.pass_of_case(db, case_id)
     assert found is not None and found.plate == "浙A88888"
+
+
+def test_passengers_typed_in_the_table_then_enter_saves(
+    qtbot: QtBot, page: CheckpointsPage, db
+) -> None:
+    form = page.form
+    type_text(qtbot, form.plate.edit, "A34567")
+    form.occupants_toggle.click()  # opens the table with a first row being edited
+    qtbot.waitUntil(lambda: focused() is not form.occupants_toggle)
+    type_here(qtbot, "李四")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # on to 身份证号
+    type_here(qtbot, "440524188001010014")
+    press_enter(qtbot)  # finishes the cell
+    qtbot.waitUntil(lambda: focused() is form.occupants.view)  # the cell is committed
+    assert stored(db) == []
+
+    press_enter(qtbot)  # and now it saves the car
+
+    [info] = stored(db)
+    assert [(o.name, o.id_number) for o in info.occupants] == [("李四", "440524188001010014")]
+    assert info.people_aboard == 2

@@ -51,6 +51,10 @@ def test_an_unfinished_id_counts_digits_while_typing(qtbot: QtBot, dialog: Perso
     qtbot.keyClicks(dialog.id_number, "3303021990")
     assert dialog.id_hint.text() == "已输入 10 位，共 18 位"
     assert not dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog.id_number, Qt.Key.Key_Return)  # leaving it unfinished
+    reason = "身份证号：位数不对，应为 18 位（老式身份证为 15 位），现在是 10 位"
+    assert dialog.id_hint.text() == reason
+    assert "color: #c62828" in dialog.id_hint.styleSheet()
 
 
 def test_a_valid_id_fills_and_locks_birth_date_and_sex(dialog: PersonDialog) -> None:

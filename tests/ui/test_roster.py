@@ -16,7 +16,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.roster import RosterPage
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
-from app.ui.roster.table_model import NAME, STATUS
+from app.ui.roster.table_model import AGE, NAME, STATUS
 from tests.ui.conftest import RecordedMessages
 from tests.ui.roster_helpers import column_texts, demo_village, double_click, valid_id, zhang_san
 
@@ -225,3 +225,25 @@ def test_f2_on_the_person_page_edits_that_case(
     page.open_item(("person", zhang_san(db).person_id))
     qtbot.keyClick(page.person_view, Qt.Key.Key_F2)
     assert opened == [zhang_san(db).id]
+
+
+def test_column_layout_and_order_are_remembered(
+    qtbot: QtBot, ctx: UiContext, db: Database
+) -> None:
+    demo_village(db)
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    page = first.navigate("roster")
+    assert isinstance(page, RosterPage)
+    page.table.sortByColumn(AGE, Qt.SortOrder.DescendingOrder)
+    page.table.setColumnWidth(NAME, 133)
+    first.save_layout()
+
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    again = second.navigate("roster")
+    assert isinstance(again, RosterPage)
+    assert again.table.columnWidth(NAME) == 133
+    assert again.model.sort_state() == (AGE, Qt.SortOrder.DescendingOrder)
+    ages = [again.model.case_row(r).age for r in range(again.model.rowCount())]
+    assert ages == sorted(ages, reverse=True)

@@ -17,6 +17,7 @@ from app.models import Slot
 from app.services import demo, reference, rounds
 from app.services.roster import case_row
 from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
 from app.ui.pages.rounds import RoundsPage
 from app.ui.rounds.anomaly_dialog import AnomalyActionDialog, CloseAnomalyDialog
 from app.ui.rounds.anomaly_list import AnomalyTableModel
@@ -421,3 +422,35 @@ def test_round_models_pass_the_model_tester(qtmodeltester, page: RoundsPage, db:
     fresh = RoundTableModel()
     qtmodeltester.check(fresh)
     qtmodeltester.check(AnomalyTableModel())
+
+
+def test_a_refresh_while_typing_keeps_the_digits_typed(
+    qtbot: QtBot, page: RoundsPage, db: Database
+) -> None:
+    first = current_case(page)
+    type_keys(qtbot, "3")
+    page.refresh()  # what the main window does when any page reports a change
+    editor = open_editor(page)
+    assert editor is not None and editor.text() == "3"
+    type_keys(qtbot, "6.5")
+    press(qtbot, Qt.Key.Key_Return)
+    assert stored(db) == {first: 36.5}
+
+
+def test_in_the_main_window_saving_refreshes_without_losing_the_place(
+    qtbot: QtBot, db: Database, main_window: MainWindow
+) -> None:
+    demo.generate(db, persons=40, today=TODAY, now=datetime.combine(TODAY, time(7, 0)))
+    page = main_window.navigate("rounds")
+    assert isinstance(page, RoundsPage)
+    page.set_round(TODAY, Slot.AM)
+    main_window.activateWindow()
+    page.view.setFocus()
+    qtbot.waitUntil(lambda: page.view.hasFocus())
+    order = [page.proxy.index(n, Col.NAME).data(ObjectRole) for n in range(3)]
+    for value in ("36.1", "36.2", "36.3"):
+        type_keys(qtbot, value)
+        press(qtbot, Qt.Key.Key_Return)
+        QApplication.processEvents()  # the shell's refresh after readings_changed runs here
+    assert stored(db) == dict(zip(order, (36.1, 36.2, 36.3), strict=True))
+    assert current_case(page) == page.proxy.index(3, Col.NAME).data(ObjectRole)

@@ -15,6 +15,7 @@ from itertools import pairwise
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -251,6 +252,9 @@ class EntryForm(QGroupBox):
             self.driver_name, self.driver_id, self.driver_phone, self.people,
             self.origin, self.destination, self.purpose, self.temperature,
             self.disinfected, self.disposition, self.action,
+            # The passengers table too: a cell being typed in has its own editor, which keeps
+            # Enter for itself (it finishes the cell); Enter on the table then saves the car.
+            self.occupants.view,
         ]  # fmt: skip
         for widget in self._entry_widgets:
             widget.installEventFilter(self)
@@ -270,6 +274,10 @@ class EntryForm(QGroupBox):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if self._editing_a_passenger_cell(watched):
+                # Enter in a cell editor is passed on to the table after the editor has queued
+                # the commit of the cell: it finishes the cell and must not save a half-typed row.
+                return False
             key = event.key()
             if key in _ENTER_KEYS and event.modifiers() in (
                 Qt.KeyboardModifier.NoModifier,
@@ -289,6 +297,10 @@ class EntryForm(QGroupBox):
             if key == Qt.Key.Key_Up and isinstance(watched, _HistoryField) and watched.recall():
                 return True
         return super().eventFilter(watched, event)
+
+    def _editing_a_passenger_cell(self, watched: QObject) -> bool:
+        view = self.occupants.view
+        return watched is view and view.state() == QAbstractItemView.State.EditingState
 
     def escape(self) -> None:
         """Esc: abandon a change to a saved pass, or clear what was typed for a new one."""

@@ -102,8 +102,8 @@ class RoundsPage(BasePage):
         self.delegate.symptoms_requested.connect(lambda: self.open_symptoms(from_editor=True))
         self.view.symptoms_requested.connect(lambda: self.open_symptoms(from_editor=False))
         self.view.doubleClicked.connect(self._double_clicked)
-        widths = {Col.GROUP: 70, Col.NAME: 90, Col.MEDICAL: 90, Col.TEMPERATURE: 80,
-                  Col.SYMPTOMS: 150, Col.MEASURED_BY: 80}  # fmt: skip
+        widths = {Col.GROUP: 64, Col.NAME: 80, Col.MEDICAL: 80, Col.TEMPERATURE: 76,
+                  Col.SYMPTOMS: 130, Col.MEASURED_BY: 76}  # fmt: skip
         for column, width in widths.items():
             self.view.setColumnWidth(column, width)
 
@@ -157,7 +157,7 @@ class RoundsPage(BasePage):
         self.measured_by.setObjectName("measuredBy")
         self.measured_by.setEditable(True)
         self.measured_by.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.measured_by.setMinimumWidth(170)
+        self.measured_by.setMinimumWidth(200)
         self.measured_by.lineEdit().setPlaceholderText(self.tr("默认：各人的包保医护人员"))
         self.measured_by.lineEdit().setMaxLength(50)
         self.measured_by.setToolTip(
@@ -201,6 +201,9 @@ class RoundsPage(BasePage):
     def slot(self) -> Slot:
         return Slot(self.slot_combo.currentData())
 
+    def _slot_label(self) -> str:
+        return self.slot_combo.currentText()  # 上午 / 下午, translated
+
     def set_round(self, day: date, slot: Slot) -> None:
         """Show the round of ``day`` / ``slot`` (what the date and 时段 fields choose)."""
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
@@ -215,9 +218,9 @@ class RoundsPage(BasePage):
         self.model.threshold = rounds.fever_threshold(db)
         self.model.set_items(rounds.due_list(db, self.day, self.slot))
         self._loaded = (self.day, self.slot)
-        if keep is not None and self._go_to_case(keep, column=self.view.currentIndex().column()):
-            pass
-        elif not self.view.currentIndex().isValid():
+        column = self.view.currentIndex().column()
+        kept = keep is not None and self._go_to_case(keep, column=column)
+        if not kept and not self.view.currentIndex().isValid():
             self._go_to_first_missing()
         self._reload_staff()
         self._update_counts()
@@ -248,7 +251,7 @@ class RoundsPage(BasePage):
         self.model.set_items([])
         self.refresh()
         self._go_to_first_missing()
-        label = self.tr("{day} {slot}").format(day=f"{self.day:%Y-%m-%d}", slot=self.slot.label)
+        label = self.tr("{day} {slot}").format(day=f"{self.day:%Y-%m-%d}", slot=self._slot_label())
         self._inform(self.tr("正在登记 {round} 的体温。").format(round=label))
 
     def _reload_staff(self) -> None:
@@ -266,7 +269,7 @@ class RoundsPage(BasePage):
         missing = self.model.missing_count()
         self.counts.setText(
             self.tr("{slot}应测 {total} 人，已测 {done} 人，未测 {missing} 人").format(
-                slot=self.slot.label, total=total, done=total - missing, missing=missing
+                slot=self._slot_label(), total=total, done=total - missing, missing=missing
             )
         )
         self.counts.setStyleSheet(ERROR_STYLE if missing else OK_STYLE)
@@ -385,11 +388,11 @@ class RoundsPage(BasePage):
             reading.celsius * 10
         ):
             message = self.tr("已更正：{name} {slot} {old} → {new}").format(
-                name=row.item.name, slot=self.slot.label, old=f"{result.replaced:.1f}", new=shown
+                name=row.item.name, slot=self._slot_label(), old=f"{result.replaced:.1f}", new=shown
             )
         else:
             message = self.tr("已保存：{name} {slot} {value}").format(
-                name=row.item.name, slot=self.slot.label, value=shown
+                name=row.item.name, slot=self._slot_label(), value=shown
             )
         if result.abnormal:
             self._refuse(message + self.tr("　异常：请记录处置"))
@@ -400,10 +403,9 @@ class RoundsPage(BasePage):
         self.ctx.events.readings_changed.emit()
 
     def _after_submit(self, cell: QPersistentModelIndex, move: bool) -> None:
-        if move:
-            if self._next_case is not None and self._go_to_case(self._next_case):
-                pass
-            elif self.model.missing_count():
+        moved = self._next_case is not None and self._go_to_case(self._next_case)
+        if move and not moved:
+            if self.model.missing_count():
                 self._go_to_first_missing()
                 missing = self.model.missing_count()
                 self._append(self.tr("已到名单末尾，还有 {count} 人未测。").format(count=missing))

@@ -14,10 +14,12 @@ minute, so the round flips from 上午 to 下午 at the deadline by itself.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +57,7 @@ from app.ui.worker import run_in_background
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
-WEEKDAYS = "一二三四五六日"
+STUCK_AFTER_S = 120
 
 # Column constants of the four lists.
 DUE_NAME, DUE_GROUP, DUE_SLOT, DUE_PHONE, DUE_TEAM = range(5)
@@ -130,7 +132,7 @@ class TodayPage(BasePage):
         super().__init__(ctx, parent)
         self.clock: Callable[[], datetime] = local_now  # tests set the time of day
         self.current: TodayOverview | None = None
-        self._loading = False
+        self._loading_since: float | None = None  # monotonic start of the running refresh
         self._again = False
 
         self.when = QLabel()
@@ -352,10 +354,12 @@ class TodayPage(BasePage):
 
     def refresh(self) -> None:
         """Gather the lists in the background; a refresh asked for meanwhile runs once after."""
-        if self._loading:
+        started = self._loading_since
+        # A refresh that died of a bug never reports back; after a while, try again anyway.
+        if started is not None and time.monotonic() - started < STUCK_AFTER_S:
             self._again = True
             return
-        self._loading = True
+        self._loading_since = time.monotonic()
         run_in_background(
             self, overview, self.ctx.db, self.clock(), on_done=self._show, on_error=self._failed
         )
@@ -365,7 +369,7 @@ class TodayPage(BasePage):
             self.refresh()
 
     def _finished(self) -> None:
-        self._loading = False
+        self._loading_since = None
         if self._again:
             self._again = False
             self.refresh()
@@ -382,10 +386,10 @@ class TodayPage(BasePage):
         now = result.now
         current = result.current
         self.when.setText(
-            self.tr("{month}月{day}日 星期{weekday} {time} · {slot}体温 {deadline} 截止").format(
+            self.tr("{month}月{day}日 {weekday} {time} · {slot}体温 {deadline} 截止").format(
                 month=now.month,
                 day=now.day,
-                weekday=WEEKDAYS[now.weekday()],
+                weekday=QLocale().dayName(now.isoweekday()),  # 星期一 / Monday
                 time=now.strftime("%H:%M"),
                 slot=self._slot_label(current.slot),
                 deadline=current.deadline.strftime("%H:%M"),
@@ -397,13 +401,25 @@ class TodayPage(BasePage):
         if not empty:
             self._show_tiles(result)
             self._show_due(result)
-            self._show_list(self.anomaly_section, self.anomaly_model, result.anomalies,
-                            self.tr("待处置异常（{count}）"))  # fmt: skip
-            self._show_list(self.release_section, self.release_model, result.due_for_release,
-                            self.tr("期满待解除（{count}）"))  # fmt: skip
+            self._show_list(
+                self.anomaly_section,
+                self.anomaly_model,
+                result.anomalies,
+                self.tr("待处置异常（{count}）"),
+            )
+            self._show_list(
+                self.release_section,
+                self.release_model,
+                result.due_for_release,
+                self.tr("期满待解除（{count}）"),
+            )
             self._place_release_buttons()
-            self._show_list(self.gap_section, self.gap_model, result.coverage_gaps,
-                            self.tr("包保未落实（{count}）"))  # fmt: skip
+            self._show_list(
+                self.gap_section,
+                self.gap_model,
+                result.coverage_gaps,
+                self.tr("包保未落实（{count}）"),
+            )
         self._finished()
 
     def _show_tiles(self, result: TodayOverview) -> None:
@@ -476,8 +492,8 @@ class TodayPage(BasePage):
         self.due_section.setTitle(self.tr("待测体温（{count}）").format(count=missing))
 
     def _show_list(
-        self, section: _Section, model: RecordTableModel, rows: tuple, title: str
-    ) -> None:  # type: ignore[type-arg]
+        self, section: _Section, model: RecordTableModel[Any], rows: Sequence[Any], title: str
+    ) -> None:
         model.set_records(rows)
         section.show_rows(len(rows))
         section.setTitle(title.format(count=len(rows)))

@@ -241,7 +241,7 @@ class PersonDialog(QDialog):
         bottom.addWidget(self.missing, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(900)
 
         # Tab and Enter follow the order a paper registration form is read in.
         self._order: list[QWidget] = [
@@ -259,6 +259,7 @@ class PersonDialog(QDialog):
         self.name.textChanged.connect(self._name_edited)
         self.id_type.currentIndexChanged.connect(lambda _i: self._check_id())
         self.id_number.textChanged.connect(lambda _t: self._check_id())
+        self.id_number.editingFinished.connect(self._check_id)  # unfinished → a red reason
         self.phone.textChanged.connect(self._phone_edited)
         self.phone.editingFinished.connect(self._phone_left)
         self.measure.currentIndexChanged.connect(self._measure_chosen)
@@ -528,10 +529,23 @@ class PersonDialog(QDialog):
         problems = self._problems()
         self.save_button.setEnabled(not problems)
         self.missing.setText(
-            self.tr("保存前请填写或改正：{fields}").format(fields="、".join(problems))
+            self.tr("保存前请填写或改正：{fields}").format(fields=self.tr("、").join(problems))
             if problems
             else ""
         )
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow when a message appears under a field: wrapped lines would otherwise be cut off
+        (a dialog's minimum size ignores the height wrapped labels need for its width)."""
+        layout = self.layout()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _snapshot(self) -> tuple[str, ...]:
         return tuple(

@@ -31,7 +31,6 @@ from app.services.rounds import AnomalyInfo
 from app.ui.context import UiContext
 from app.ui.pages.base import page_heading
 from app.ui.roster.navigation import navigate
-from app.ui.roster.readings_table import ReadingsTable
 from app.ui.roster.record_model import (
     ALERT,
     MUTED,
@@ -41,21 +40,11 @@ from app.ui.roster.record_model import (
     sorting_proxy,
 )
 from app.ui.roster.table_model import status_text
+from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
 # Columns of the cases table and the anomalies table.
 CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(5)
 ANOMALY_DAY, ANOMALY_KIND, ANOMALY_SEEN, ANOMALY_ACTION, ANOMALY_OUTCOME = range(5)
-
-
-def temperature_widget(ctx: UiContext, parent: QWidget) -> QWidget:
-    """The temperature chart if that widget is installed, else a plain readings table."""
-    try:
-        from app.ui.widgets.temperature_history import TemperatureHistoryWidget
-    except ModuleNotFoundError as missing:
-        if missing.name not in ("app.ui.widgets", "app.ui.widgets.temperature_history"):
-            raise
-        return ReadingsTable(ctx, parent)
-    return TemperatureHistoryWidget(ctx, parent)
 
 
 def _small_table(name: str) -> QTableView:
@@ -195,7 +184,7 @@ class PersonView(QWidget):
             lambda index: navigate(self, "rounds", ("anomaly", index.data(ObjectRole)))
         )
 
-        self.temperatures = temperature_widget(ctx, self)
+        self.temperatures = TemperatureHistoryWidget(ctx, self)  # chart with the fever line
 
         cases_box = QGroupBox(self.tr("管控记录（选中一条查看该期的包保、体温和异常）"))
         QVBoxLayout(cases_box).addWidget(self.cases_table)
@@ -296,7 +285,10 @@ class PersonView(QWidget):
         self.anomalies_model.set_records(found)
         self.anomalies_table.resizeColumnsToContents()
         self.anomalies_box.setTitle(self.tr("异常与处置（{count}）").format(count=len(found)))
-        self.temperatures.show_case(case_id)  # type: ignore[attr-defined]
+        if case_id is None:
+            self.temperatures.clear()
+        else:
+            self.temperatures.show_case(case_id)
 
     def _show_team(self, case: CaseRow | None, open_case: bool) -> None:
         if case is None:

@@ -131,9 +131,11 @@ class RosterTableModel(QAbstractTableModel):
         """Re-query the ordered ids and forget the cached rows (after any change or new filter)."""
         self.beginResetModel()
         self._ids = roster.roster_ids(
-            self._db, self._filter, sort=SORT_KEYS[self._sort_column] or "group",
+            self._db,
+            self._filter,
+            sort=SORT_KEYS[self._sort_column] or "group",
             descending=self._descending,
-        )  # fmt: skip
+        )
         self._rows.clear()
         self._coverage.clear()
         self._fetched_pages.clear()

@@ -224,9 +224,11 @@ class CloseAnomalyDialog(QDialog):
         self.end_case.setObjectName("endCase")
         self.end_reason = QComboBox()
         self.end_reason.setObjectName("endReason")
-        for reason in reference.end_reasons(ctx.db):
-            if reason.kind in (EndKind.MEDICAL.value, EndKind.TRANSFER.value):
-                self.end_reason.addItem(reason.name, reason.id)
+        # 送医 first: a fever that ends the observation is usually a transfer to hospital.
+        for kind in (EndKind.MEDICAL, EndKind.TRANSFER):
+            for reason in reference.end_reasons(ctx.db):
+                if reason.kind == kind.value:
+                    self.end_reason.addItem(reason.name, reason.id)
         self.end_on = QDateEdit(QDate.currentDate())
         self.end_on.setDisplayFormat("yyyy-MM-dd")
         self.end_on.setCalendarPopup(True)

@@ -229,7 +229,7 @@ class RoundTableModel(QAbstractTableModel):
     def _status(self, row: RoundRow) -> str:
         reading = row.reading
         if reading is None:
-            return self.tr("有症状，未测体温") if row.pending_symptoms else self.tr("未测")
+            return self.tr("未测（有症状）") if row.pending_symptoms else self.tr("未测")
         fever = is_fever(reading.celsius, self.threshold)
         if fever and reading.symptoms:
             return self.tr("发热、有症状")

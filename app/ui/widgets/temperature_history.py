@@ -356,9 +356,7 @@ class ReadingHistoryModel(QAbstractTableModel):
         if column == HistoryCol.DAY:
             return reading.reading_date.isoformat()
         if column == HistoryCol.SLOT:
-            return QCoreApplication.translate(
-                "ReadingHistoryModel", "上午" if reading.slot is Slot.AM else "下午"
-            )
+            return self.tr("上午") if reading.slot is Slot.AM else self.tr("下午")
         if column == HistoryCol.CELSIUS:
             return f"{reading.celsius:.1f}"
         if column == HistoryCol.SYMPTOMS:

@@ -5,15 +5,15 @@
     <name>DateField</name>
     <message>
         <source>如 2022-02-03</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 2022-02-03</translation>
     </message>
     <message>
         <source>选择日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick a date</translation>
     </message>
     <message>
         <source>不能为空，请写成 2022-02-03</source>
-        <translation type="unfinished"></translation>
+        <translation>is required, write it as 2022-02-03</translation>
     </message>
 </context>
 </TS>

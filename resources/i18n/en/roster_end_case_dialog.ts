@@ -5,51 +5,51 @@
     <name>EndCaseDialog</name>
     <message>
         <source>解除/结束管控</source>
-        <translation type="unfinished"></translation>
+        <translation>End management</translation>
     </message>
     <message>
         <source>{start} 起</source>
-        <translation type="unfinished"></translation>
+        <translation>from {start}</translation>
     </message>
     <message>
         <source>，计划 {end} 解除</source>
-        <translation type="unfinished"></translation>
+        <translation>, planned end {end}</translation>
     </message>
     <message>
         <source>{name}（{group}）· {measure} · {period}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({group}) · {measure} · {period}</translation>
     </message>
     <message>
         <source>未填组别</source>
-        <translation type="unfinished"></translation>
+        <translation>no group</translation>
     </message>
     <message>
         <source>结束日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <source>如 送县人民医院发热门诊</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. sent to the county hospital fever clinic</translation>
     </message>
     <message>
         <source>结束原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>结束日期：{end} 早于开始日期（{start}），请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>End date: {end} is before the start date ({start}), please check</translation>
     </message>
 </context>
 </TS>

@@ -5,135 +5,135 @@
     <name>PersonView</name>
     <message>
         <source>← 返回台账 (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>← Back to roster (Esc)</translation>
     </message>
     <message>
         <source>编辑 (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit (F2)</translation>
     </message>
     <message>
         <source>解除/结束</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <source>证件</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Village group</translation>
     </message>
     <message>
         <source>现住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>：</source>
-        <translation type="unfinished"></translation>
+        <translation>:</translation>
     </message>
     <message>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>管控措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>计划解除</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned end</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>去分配包保</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign staff</translation>
     </message>
     <message>
         <source>未处置</source>
-        <translation type="unfinished"></translation>
+        <translation>Not handled</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>情况</source>
-        <translation type="unfinished"></translation>
+        <translation>What was seen</translation>
     </message>
     <message>
         <source>处置</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>处理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>管控记录（选中一条查看该期的包保、体温和异常）</source>
-        <translation type="unfinished"></translation>
+        <translation>Periods of management (select one to see its staff, readings and anomalies)</translation>
     </message>
     <message>
         <source>包保责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible staff</translation>
     </message>
     <message>
         <source>异常与处置</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalies and actions</translation>
     </message>
     <message>
         <source>体温</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatures</translation>
     </message>
     <message>
         <source>{age} 岁</source>
-        <translation type="unfinished"></translation>
+        <translation>{age} years</translation>
     </message>
     <message>
         <source>未填</source>
-        <translation type="unfinished"></translation>
+        <translation>not given</translation>
     </message>
     <message>
         <source>异常与处置（{count}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Anomalies and actions ({count})</translation>
     </message>
     <message>
         <source>无包保人员（该措施不要求包保）</source>
-        <translation type="unfinished"></translation>
+        <translation>No responsible staff (not required for this measure)</translation>
     </message>
     <message>
         <source>上午</source>
-        <translation type="unfinished"></translation>
+        <translation>Morning</translation>
     </message>
     <message>
         <source>下午</source>
-        <translation type="unfinished"></translation>
+        <translation>Afternoon</translation>
     </message>
 </context>
 </TS>

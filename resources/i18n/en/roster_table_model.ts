@@ -5,83 +5,83 @@
     <name>RosterTableModel</name>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
         <source>年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Age</translation>
     </message>
     <message>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Village group</translation>
     </message>
     <message>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>管控措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measure</translation>
     </message>
     <message>
         <source>开始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <source>计划解除</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned end</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>包保</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff</translation>
     </message>
     <message>
         <source>缺 {roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing {roles}</translation>
     </message>
     <message>
         <source>已落实</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete</translation>
     </message>
     <message>
         <source>缺少：{roles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing: {roles}</translation>
     </message>
     <message>
         <source>未分配包保人员</source>
-        <translation type="unfinished"></translation>
+        <translation>No staff assigned</translation>
     </message>
     <message>
         <source>按此列不能排序</source>
-        <translation type="unfinished"></translation>
+        <translation>This column cannot be sorted</translation>
     </message>
     <message>
         <source>已删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleted</translation>
     </message>
     <message>
         <source>在管</source>
-        <translation type="unfinished"></translation>
+        <translation>Under management</translation>
     </message>
     <message>
         <source>已结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
 </context>
 </TS>

@@ -5,42 +5,42 @@
     <name>AnomalyListWidget</name>
     <message>
         <source>记录处置(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Record action</translation>
     </message>
     <message>
         <source>关闭异常(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Close anomaly</translation>
     </message>
     <message>
         <source>未关闭的异常（{count}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open anomalies ({count})</translation>
     </message>
 </context>
 <context>
     <name>AnomalyTableModel</name>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Observed</translation>
     </message>
     <message>
         <source>处置</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>处置：{action}（{who} {at}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Action: {action} ({who} {at})</translation>
     </message>
     <message>
         <source>待处置</source>
-        <translation type="unfinished"></translation>
+        <translation>To handle</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@
     <name>HistoryDialog</name>
     <message>
         <source>体温记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperature history</translation>
     </message>
 </context>
 </TS>

@@ -5,67 +5,67 @@
     <name>RoundTableModel</name>
     <message>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Group</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>包保医护</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical worker</translation>
     </message>
     <message>
         <source>体温(℃)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temp. (℃)</translation>
     </message>
     <message>
         <source>症状</source>
-        <translation type="unfinished"></translation>
+        <translation>Symptoms</translation>
     </message>
     <message>
         <source>测量人</source>
-        <translation type="unfinished"></translation>
+        <translation>Measured by</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>{symptoms}（待保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>{symptoms} (not saved yet)</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>有症状，未测体温</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>未测</source>
-        <translation type="unfinished"></translation>
+        <translation>Not measured</translation>
+    </message>
+    <message>
+        <source>未测（有症状）</source>
+        <translation>Not measured (symptoms)</translation>
     </message>
     <message>
         <source>发热、有症状</source>
-        <translation type="unfinished"></translation>
+        <translation>Fever, symptoms</translation>
     </message>
     <message>
         <source>发热</source>
-        <translation type="unfinished"></translation>
+        <translation>Fever</translation>
     </message>
     <message>
         <source>有症状</source>
-        <translation type="unfinished"></translation>
+        <translation>Symptoms</translation>
     </message>
     <message>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>登记于 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded {time}</translation>
     </message>
 </context>
 </TS>

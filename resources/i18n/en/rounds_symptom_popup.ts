@@ -5,7 +5,7 @@
     <name>SymptomPopup</name>
     <message>
         <source>症状：按数字键勾选，Enter 确定，Esc 取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Symptoms: digit keys tick, Enter keeps, Esc cancels</translation>
     </message>
 </context>
 </TS>
