@@ -191,9 +191,8 @@ def test_a_number_that_is_not_a_whole_number_is_refused(three: list[Path], tmp_p
     wb["日报表"]["E4"] = None
     edited = tmp_path / "西山村改.xlsx"
     wb.save(edited)
-    with pytest.raises(
-        ImportFileError, match=re.escape("西山村改.xlsx 第 4 行「当日新增排查」应为整数，实为“两人”")
-    ):
+    wanted = "西山村改.xlsx 第 4 行「当日新增排查」应为整数，实为“两人”"
+    with pytest.raises(ImportFileError, match=re.escape(wanted)):
         merge_files([edited])
     wb["日报表"]["D4"] = "3"  # digits typed as text are fine
     wb.save(edited)

@@ -4,12 +4,13 @@ and crash dialogs (nothing can block), a temp QSettings file, and a synchronous 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -77,6 +78,44 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> RecordedMessages:
 
     monkeypatch.setattr(ui_messages, "present", present)
     return recorded
+
+
+class BlockingDialogInTest(AssertionError):
+    """A test reached a modal dialog that would wait for a person forever."""
+
+
+# Qt's static dialogs and ``exec()`` run a nested event loop that waits for a click; in a test that
+# is a hang that even pytest-timeout cannot interrupt (no Python runs inside Qt's loop). Patch the
+# dialog in the test (``monkeypatch.setattr(MyDialog, "exec", ...)``,
+# ``monkeypatch.setattr(QFileDialog, "getSaveFileName", ...)``) — a test-level patch wins over this.
+_BLOCKING_STATICS = {
+    QFileDialog: (
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getSaveFileName",
+        "getExistingDirectory",
+        "getOpenFileUrl",
+        "getSaveFileUrl",
+    ),
+    QMessageBox: ("question", "information", "warning", "critical", "about"),
+    QInputDialog: ("getText", "getInt", "getDouble", "getItem", "getMultiLineText"),
+}
+_BLOCKING_EXEC = (QDialog, QMessageBox, QFileDialog, QInputDialog)
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(what: str) -> Callable[..., object]:
+        def blocked(*_args: object, **_kwargs: object) -> object:
+            raise BlockingDialogInTest(f"{what} would wait forever in a test: monkeypatch it")
+
+        return blocked
+
+    for cls, names in _BLOCKING_STATICS.items():
+        for name in names:
+            monkeypatch.setattr(cls, name, staticmethod(refuse(f"{cls.__name__}.{name}()")))
+    for cls in _BLOCKING_EXEC:
+        monkeypatch.setattr(cls, "exec", refuse(f"{cls.__name__}.exec()"))
 
 
 @pytest.fixture(autouse=True)

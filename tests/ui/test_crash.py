@@ -155,3 +155,14 @@ def test_qt_messages_go_to_the_log(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger="qt"):
         qInfo("来自 Qt 的消息")
     assert ("qt", logging.INFO, "来自 Qt 的消息") in caplog.record_tuples
+
+
+def test_a_forgotten_modal_dialog_fails_the_test_instead_of_hanging() -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from tests.ui.conftest import BlockingDialogInTest
+
+    with pytest.raises(BlockingDialogInTest):
+        QFileDialog.getSaveFileName(None, "保存", "", "*.xlsx")
+    with pytest.raises(BlockingDialogInTest):
+        QDialog().exec()
