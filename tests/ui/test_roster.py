@@ -227,9 +227,7 @@ def test_f2_on_the_person_page_edits_that_case(
     assert opened == [zhang_san(db).id]
 
 
-def test_column_layout_and_order_are_remembered(
-    qtbot: QtBot, ctx: UiContext, db: Database
-) -> None:
+def test_column_layout_and_order_are_remembered(qtbot: QtBot, ctx: UiContext, db: Database) -> None:
     demo_village(db)
     first = MainWindow(ctx)
     qtbot.addWidget(first)

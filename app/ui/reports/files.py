@@ -1,0 +1,73 @@
+"""Choosing files for the reports page: save and open dialogs that remember the last folder.
+
+Tests replace ``ask_save_path`` / ``ask_open_paths`` / ``open_folder``; nothing else here opens a
+dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.ui.settings_store import open_settings
+
+LAST_EXPORT_FOLDER_KEY = "reports/last_export_folder"
+LAST_MERGE_FOLDER_KEY = "reports/last_merge_folder"
+
+
+def _folder(key: str, default: Path) -> Path:
+    stored = str(open_settings().value(key, "") or "")
+    folder = Path(stored) if stored else default
+    return folder if folder.is_dir() else default
+
+
+def _remember(key: str, folder: Path) -> None:
+    settings = open_settings()
+    settings.setValue(key, str(folder))
+    settings.sync()
+
+
+def export_folder(default: Path) -> Path:
+    """The folder the last export went to (``paths.exports`` the first time)."""
+    default.mkdir(parents=True, exist_ok=True)
+    return _folder(LAST_EXPORT_FOLDER_KEY, default)
+
+
+def remember_export_folder(folder: Path) -> None:
+    _remember(LAST_EXPORT_FOLDER_KEY, folder)
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """A save dialog prefilled with ``suggested``; ``.xlsx`` is added when the clerk drops it."""
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent,
+        title,
+        str(suggested),
+        QCoreApplication.translate("reports_files", "Excel 工作簿 (*.xlsx)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+def ask_open_paths(parent: QWidget, title: str, default: Path) -> list[Path]:
+    folder = _folder(LAST_MERGE_FOLDER_KEY, default if default.is_dir() else Path.home())
+    chosen, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        title,
+        str(folder),
+        QCoreApplication.translate("reports_files", "Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+    )
+    paths = [Path(p) for p in chosen]
+    if paths:
+        _remember(LAST_MERGE_FOLDER_KEY, paths[0].parent)
+    return paths
+
+
+def open_folder(folder: Path) -> bool:
+    """Show the folder in Explorer (or the system's file manager)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
