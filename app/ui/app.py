@@ -94,7 +94,7 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
     try:
         db = Database.open(paths)
     except (DataDirInUse, StorageError) as error:
-        log.warning("cannot open the ledger: %s", error)
+        log.info("cannot open the ledger: %s", error)
         _report_start_failure(str(error), self_test)
         return EXIT_CANNOT_OPEN
     except (OSError, sqlite3.Error) as error:

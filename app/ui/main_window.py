@@ -46,7 +46,9 @@ _STATE_KEY = "main_window/state"
 _PAGE_KEY = "main_window/page"
 
 _NAV_STYLE = """
-QListWidget#navigation { border: none; background: palette(window); outline: 0; }
+QListWidget#navigation {
+    border: none; border-right: 1px solid palette(mid); background: palette(window); outline: 0;
+}
 QListWidget#navigation::item { padding: 8px 6px; border-radius: 4px; margin: 1px 4px; }
 QListWidget#navigation::item:selected { background: #d6e6f5; color: #12324f; }
 QListWidget#navigation::item:hover:!selected { background: #e9f1f9; }

@@ -124,7 +124,6 @@ class ExportPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-        self.table.setMaximumHeight(120)
         self.hint = QLabel(
             self.tr(
                 "当日新增排查、当日发热、当日转运送医和劝返都为 0 时，日报表自动成为零报告"
@@ -171,7 +170,10 @@ class ExportPanel(QWidget):
         self.setTabOrder(self.export_button, self.table)
         self.setTabOrder(self.table, self.open_folder_button)
 
+        # The page refreshes when shown; loading the numbers here as well would count twice.
+        self.day.blockSignals(True)
         self._set_dates(self.statistical_today())
+        self.day.blockSignals(False)
         self._kind_changed()
 
     # --- state ---------------------------------------------------------------------------------
@@ -264,8 +266,17 @@ class ExportPanel(QWidget):
         self.title.setText(title)
         self.period.setText(self.tr("统计时间：{period}").format(period=table.period))
         self.model.set_table(table)
-        self.table.resizeRowsToContents()
+        self._fit_table_height()
         self._update_export_text()
+
+    def _fit_table_height(self) -> None:
+        # One unit's row: the table is as tall as its header and row, not a grey empty box.
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.proxy.rowCount()))
+        scroll = self.table.horizontalScrollBar().sizeHint().height()
+        frame = 2 * self.table.frameWidth()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows + scroll + frame)
 
     def preview_table(self) -> DailyTable | None:
         return self._preview
@@ -306,7 +317,9 @@ class ExportPanel(QWidget):
         files.remember_export_folder(target.parent)
         self.last_export = target
         self.status.setStyleSheet(DONE_STYLE)
-        self.status.setText(self.tr("{summary}\n已保存到：{path}").format(summary=summary, path=target))
+        self.status.setText(
+            self.tr("{summary}\n已保存到：{path}").format(summary=summary, path=target)
+        )
         self.open_folder_button.setEnabled(True)
         self.open_folder_button.setFocus()
         self.exported.emit(target)

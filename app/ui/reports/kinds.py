@@ -18,7 +18,6 @@ from app.services import reports
 from app.services.reference import unit_profile
 
 Progress = Callable[[int, int], None]
-CONTEXT = "ReportKind"
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,12 @@ class ReportKind:
     ranged: bool  # asks for 从 … 到 …; otherwise one day
     default_days: int  # how many days a range covers when the page opens (ranged kinds)
     file_name: Callable[[Database, date, date], str]
-    export: Callable[[Database, date, date, Path, Progress | None], str]  # → sentence for clerk
+    # (db, first, last, target, progress=None) → a sentence for the clerk; run by the worker,
+    # which hands over ``progress`` by keyword
+    export: Callable[..., str]
 
     def translated_title(self) -> str:
-        return QCoreApplication.translate(CONTEXT, self.title)
+        return QCoreApplication.translate("ReportKind", self.title)
 
 
 def _unit(db: Database) -> str:
@@ -42,7 +43,9 @@ def _daily_name(db: Database, _first: date, day: date) -> str:
     return reports.suggested_name(_unit(db), reports.daily_form(db, day), day)
 
 
-def _daily(db: Database, _first: date, day: date, target: Path, progress: Progress | None) -> str:
+def _daily(
+    db: Database, _first: date, day: date, target: Path, progress: Progress | None = None
+) -> str:
     return reports.export_daily(db, day, target, progress=progress).summary
 
 
@@ -53,7 +56,9 @@ def _named(form: str) -> Callable[[Database, date, date], str]:
     return name
 
 
-def _roster(db: Database, _first: date, day: date, target: Path, progress: Progress | None) -> str:
+def _roster(
+    db: Database, _first: date, day: date, target: Path, progress: Progress | None = None
+) -> str:
     return reports.export_roster(db, day, target, progress=progress).summary
 
 
@@ -75,13 +80,15 @@ def _vehicles_name(db: Database, _first: date, last: date) -> str:
     return reports.suggested_name(_unit(db), FORM_NAME, last)
 
 
-def _vehicles(db: Database, first: date, last: date, target: Path, progress: Progress | None) -> str:
+def _vehicles(
+    db: Database, first: date, last: date, target: Path, progress: Progress | None
+) -> str:
     from app.services.checkpoints import export_vehicles
 
     summary = export_vehicles(db, first, last, target, progress=progress)
     totals = summary.totals
     return QCoreApplication.translate(
-        CONTEXT, "已导出卡点车辆登记表：检查车辆 {vehicles} 辆，劝返车辆 {back} 辆"
+        "ReportKind", "已导出卡点车辆登记表：检查车辆 {vehicles} 辆，劝返车辆 {back} 辆"
     ).format(vehicles=totals.vehicles, back=totals.turned_back_vehicles)
 
 
@@ -91,11 +98,14 @@ def _rounds_name(db: Database, _first: date, day: date) -> str:
     return suggested_sheet_name(db, day)
 
 
-def _rounds(db: Database, _first: date, day: date, target: Path, _progress: Progress | None) -> str:
+def _rounds(
+    db: Database, _first: date, day: date, target: Path, progress: Progress | None = None
+) -> str:
     from app.services.readings_import import export_rounds_sheet
 
+    del progress  # one day's sheet is written at once
     export_rounds_sheet(db, day, target)
-    return QCoreApplication.translate(CONTEXT, "已导出体温填报表")
+    return QCoreApplication.translate("ReportKind", "已导出体温填报表")
 
 
 DAILY = ReportKind(

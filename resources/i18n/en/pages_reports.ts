@@ -4,8 +4,16 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <source>生成日报告、零报告和各类台账，导出为 Excel 表格报送乡镇。</source>
-        <translation>Produce the daily report, the zero report and the ledgers as Excel workbooks for the township.</translation>
+        <source>生成日报表（无新情况时自动为零报告）和各类台账，导出为 Excel 报送乡镇；乡镇可在“乡镇汇总”中合并各村的日报表。</source>
+        <translation>Make the daily report (a zero report by itself on a day with nothing new) and the ledgers as Excel workbooks for the township; a township merges its villages&apos; daily reports under “Township merge”.</translation>
+    </message>
+    <message>
+        <source>导出报表</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>乡镇汇总</source>
+        <translation>Township merge</translation>
     </message>
     <message>
         <source>报表导出</source>

@@ -1,0 +1,15 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>reports_files</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
+        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+    </message>
+</context>
+</TS>
