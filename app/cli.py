@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,8 @@ from app.cli_support import CommandContext, fail
 
 EXIT_USER_ERROR = 1
 EXIT_STORAGE = 3
+EXIT_SIGN_IN = 5  # wrong or missing account/password: scripts can tell "fix the credentials"
+OPERATOR_ENV = "FANGYI_OPERATOR"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,9 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
     """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
+    from app.commands.accounts import sign_in_for_command
     from app.db import Database
 
-    return Database.open(ctx.paths, operator=ctx.operator)
+    db = Database.open(ctx.paths, operator=ctx.operator)
+    try:
+        sign_in_for_command(db, ctx.username)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
@@ -98,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             self_test=getattr(args, "self_test", False),
             language=getattr(args, "language", None),
         )
-    ctx = CommandContext(paths=paths, operator=args.operator or "命令行")
+    username = args.operator or os.environ.get(OPERATOR_ENV) or None
+    ctx = CommandContext(paths=paths, operator=username or "命令行", username=username)
     try:
         return int(args.handler(args, ctx) or 0)
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
@@ -111,10 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
         from app.db import StorageError
+        from app.services.operators import SignInFailed
 
         if isinstance(error, OSError):
             return fail(describe_os_error(error), EXIT_STORAGE)
         code = EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR
+        if isinstance(error, SignInFailed):
+            code = EXIT_SIGN_IN
         return fail(str(error), code)
     except KeyboardInterrupt:
         return fail("已取消。", 130)

@@ -17,6 +17,7 @@ def out(text: str = "") -> None:
 class CommandContext:
     paths: AppPaths
     operator: str = "命令行"
+    username: str | None = None  # --operator / FANGYI_OPERATOR: the account to sign in as
     _db: Database | None = field(default=None, repr=False)
 
     @property

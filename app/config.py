@@ -9,6 +9,8 @@ through ``app.services.reference`` (``get_setting`` / ``read_setting`` / ``write
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -50,9 +52,48 @@ class AppPaths:
         return self.data_dir / "exports"
 
     def ensure(self) -> AppPaths:
-        for folder in (self.data_dir, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+        with owner_only():
+            for folder in (self.data_dir, self.backups, self.logs):
+                folder.mkdir(parents=True, exist_ok=True)
+        # Backups and logs are ours and hold the whole village: tighten them even when an older
+        # version created them. The data dir itself may be a folder the clerk chose: left alone.
+        for folder in (self.backups, self.logs):
+            restrict_to_owner(folder)
         return self
+
+
+# --- files only the signed-in user can read (PIPL: a shared office laptop) ------------------------
+
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
+
+
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Files and folders created inside the block are readable by this user only (POSIX).
+
+    On Windows the user profile's ACLs already keep other accounts out, and ``umask`` does not
+    apply there, so nothing changes.
+    """
+    if os.name == "nt":
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def restrict_to_owner(path: Path) -> None:
+    """``chmod`` 600 (file) / 700 (folder) where the OS and the file system allow it.
+
+    FAT/exFAT USB sticks and Windows refuse or ignore the call: the ledger must still open there.
+    """
+    if os.name == "nt":
+        return
+    with suppress(OSError):
+        os.chmod(path, PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
@@ -108,6 +149,13 @@ class Settings:
     PM_SLOT_ENDS = SettingSpec("pm_slot_ends", "下午体温截止时间", time(20, 0))
     IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)
     BACKUP_ON_START = SettingSpec("backup_on_start", "每次启动时自动备份", True)
+    # Export kinds (``export KIND`` names) whose ID numbers and phones are masked unless the clerk
+    # unticks it for one export; edited on the Settings page's 账号与隐私 tab.
+    MASK_EXPORTS_DEFAULT = SettingSpec(
+        "mask_exports_default",
+        "默认隐藏身份证号和电话的导出表",
+        "roster,temperatures,vehicles",
+    )
 
     @classmethod
     def all(cls) -> list[SettingSpec]:  # type: ignore[type-arg]

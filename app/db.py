@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import BACKUP_KEEP, AppPaths
+from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock
 from app.models.audit import OPERATOR_KEY, install_audit_hook
 from app.services.access import Role
@@ -150,7 +150,8 @@ def copy_database(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
         src = _read_only(source)
         try:
-            dst = sqlite3.connect(partial)
+            with owner_only():  # a copy of the whole village: for this user's eyes only
+                dst = sqlite3.connect(partial)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
@@ -158,6 +159,7 @@ def copy_database(source: Path, target: Path) -> None:
                 dst.close()
         finally:
             src.close()
+        restrict_to_owner(partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as error:
         with suppress(OSError):
@@ -272,14 +274,20 @@ class Database:
         self.operator = operator
         # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
         self.role: Role = Role.ADMIN
+        self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
         self._lock = InstanceLock(paths.lock_file) if lock else None
         if self._lock:
             self._lock.acquire()
         try:
-            self.migrated_from = migrate(paths.database, paths.backups)
+            with owner_only():  # a new ledger (and its -wal/-shm) is created readable by us only
+                self.migrated_from = migrate(paths.database, paths.backups)
         except BaseException:
             self.release_lock()
             raise
+        # A ledger from an older version may be world-readable: SQLite gives -wal/-shm the
+        # database file's mode, so tightening the file covers the files made from now on.
+        for suffix in ("", "-wal", "-shm"):
+            restrict_to_owner(Path(f"{paths.database}{suffix}"))
         # URL.create, not an f-string: a path holding "?" or "#" stays a path.
         self.engine: Engine = create_engine(URL.create("sqlite", database=str(paths.database)))
         event.listen(self.engine, "connect", lambda conn, _record: _apply_pragmas(conn))
@@ -370,7 +378,7 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
     if schema_version(source) == 0:
         raise StorageError(f"这个文件不是防疫台账的备份：{source}")
     paths.ensure()
-    with InstanceLock(paths.lock_file):
+    with InstanceLock(paths.lock_file), owner_only():
         safety = _keep_current_ledger(paths)
         restored = paths.database.with_name(paths.database.name + ".restoring")
         # Through SQLite, not a file copy: a backup with its own "-wal" beside it is copied whole.

@@ -33,7 +33,13 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-install_system_packages ${EXTRA_SYSTEM_PACKAGES:-}
+# The test extras also build the packaged app and compile the Windows installer script.
+EXTRA=()
+case ",${extras}," in
+  *,test,*) EXTRA+=(nsis) ;;
+esac
+
+install_system_packages ${EXTRA_SYSTEM_PACKAGES:-} ${EXTRA[@]+"${EXTRA[@]}"}
 
 PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then

@@ -10,4 +10,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.export",
     "app.commands.rounds",
     "app.commands.reports",
+    "app.commands.accounts",
 )

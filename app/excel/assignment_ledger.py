@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.excel.daily_report import Signature, date_text
-from app.excel.roster_ledger import signature_footer, team_columns
+from app.excel.daily_report import Signature, date_text, signature_rows
+from app.excel.masking import PERSONAL_HEADERS
+from app.excel.roster_ledger import team_columns
 
 __all__ = ["CASE_LABELS", "FORM_NAME", "AssignmentLedger", "write_assignment_ledger"]
 
@@ -44,7 +45,12 @@ def write_assignment_ledger(
 
     kinds = {"序号": "int", "开始日期": "date", "计划解除日期": "date"}
     columns = [
-        Column(label, kinds.get(label, "text"), 5.5 if label == "序号" else None)  # type: ignore[arg-type]
+        Column(
+            label,
+            kinds.get(label, "text"),  # type: ignore[arg-type]
+            5.5 if label == "序号" else None,
+            PERSONAL_HEADERS.get(label),
+        )
         for label in CASE_LABELS
     ]
     columns += [*team_columns(ledger.role_names), Column(STATUS_LABEL)]
@@ -57,7 +63,7 @@ def write_assignment_ledger(
         subheading_rows=[
             [f"填报单位：{sig.unit_name}", f"共 {ledger.row_count} 人（{date_text(ledger.day)}）"]
         ],
-        footer_rows=signature_footer(sig),
+        footer_rows=signature_rows(sig),
         landscape=True,
         row_count_hint=ledger.row_count,
     )

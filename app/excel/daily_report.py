@@ -36,6 +36,7 @@ __all__ = [
     "period_text",
     "read_dates",
     "report_title",
+    "signature_rows",
     "write_daily_report",
 ]
 
@@ -271,7 +272,8 @@ def write_daily_report(
     write_workbook(target, sheets, progress=progress, streaming=False)
 
 
-def _signature_rows(sig: Signature) -> list[list[str]]:
+def signature_rows(sig: Signature) -> list[list[str]]:
+    """The lines under every form's table: 填报人 / 联系电话 / 审核人, then 填报日期."""
     filed = sig.filed_on or date.today()
     return [
         [f"填报人：{sig.reporter}", f"联系电话：{sig.phone}", f"审核人：{sig.reviewer}"],
@@ -298,7 +300,7 @@ def _report_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
         rows=rows,
         heading=report.title,
         subheading_rows=[[f"填报单位：{report.signature.unit_name}", f"统计时间：{table.period}"]],
-        footer_rows=_signature_rows(report.signature),
+        footer_rows=signature_rows(report.signature),
         landscape=True,
     )
 
@@ -316,7 +318,8 @@ def _new_cases_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
 
     columns = [
         Column("序号", "int", 5.5), Column("姓名"), Column("性别", width=5.5),
-        Column("身份证号"), Column("联系电话"), Column("村民小组"), Column("现住址"),
+        Column("身份证号", mask="id"), Column("联系电话", mask="phone"), Column("村民小组"),
+        Column("现住址"),
         Column("人员类别"), Column("管控措施"), Column("来源地"), Column("抵达日期", "date"),
         Column("开始日期", "date"), Column("计划解除日期", "date"),
     ]  # fmt: skip
@@ -339,8 +342,9 @@ def _ended_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
     from app.excel.workbook import Column, SheetSpec
 
     columns = [
-        Column("序号", "int", 5.5), Column("姓名"), Column("身份证号"), Column("联系电话"),
-        Column("村民小组"), Column("管控措施"), Column("开始日期", "date"),
+        Column("序号", "int", 5.5), Column("姓名"), Column("身份证号", mask="id"),
+        Column("联系电话", mask="phone"), Column("村民小组"), Column("管控措施"),
+        Column("开始日期", "date"),
         Column("结束日期", "date"), Column("结束原因"),
     ]  # fmt: skip
     rows = [

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.excel.daily_report import Signature, date_text
+from app.excel.daily_report import Signature, date_text, signature_rows
+from app.excel.masking import PERSONAL_HEADERS
 
 __all__ = ["FORM_NAME", "RosterLedger", "roster_columns", "write_roster_ledger"]
 
@@ -50,18 +51,15 @@ def roster_columns(role_names: Sequence[str]):  # type: ignore[no-untyped-def]
              "计划解除日期": "date"}  # fmt: skip
     widths = {"序号": 5.5, "性别": 5.5, "年龄": 5.5}
     columns = [
-        Column(label, kinds.get(label, "text"), widths.get(label))  # type: ignore[arg-type]
+        Column(
+            label,
+            kinds.get(label, "text"),  # type: ignore[arg-type]
+            widths.get(label),
+            PERSONAL_HEADERS.get(label),
+        )
         for label in CASE_LABELS
     ]
     return columns + team_columns(role_names)
-
-
-def signature_footer(sig: Signature) -> list[list[str]]:
-    filed = sig.filed_on or date.today()
-    return [
-        [f"填报人：{sig.reporter}", f"联系电话：{sig.phone}", f"审核人：{sig.reviewer}"],
-        [f"填报日期：{date_text(filed)}"],
-    ]
 
 
 def write_roster_ledger(
@@ -81,7 +79,7 @@ def write_roster_ledger(
                 f"在管人数：{ledger.row_count} 人（截至{date_text(ledger.day)}）",
             ]
         ],
-        footer_rows=signature_footer(sig),
+        footer_rows=signature_rows(sig),
         landscape=True,
         row_count_hint=ledger.row_count,
     )

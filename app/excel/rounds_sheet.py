@@ -104,7 +104,7 @@ def write_rounds_sheet(target: Path, sheet: RoundsSheet) -> None:
     columns = [
         Column("序号", "int", 6),
         Column("姓名", "text", 10),
-        Column("身份证号", "text", 21),
+        Column("身份证号", "text", 21, mask="id"),
         Column("村民小组", "text", 10),
         Column("上午体温", "decimal1", 10),
         Column("上午症状", "text", 14),

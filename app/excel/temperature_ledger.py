@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.excel.daily_report import Signature, date_text
-from app.excel.roster_ledger import signature_footer
+from app.excel.daily_report import Signature, date_text, signature_rows
 
 __all__ = [
     "FORM_NAME",
@@ -72,7 +71,8 @@ def write_temperature_ledger(
     sig = ledger.signature
     period = _range_text(ledger.first, ledger.last)
     long_columns = [
-        Column("序号", "int", 7), Column("姓名", width=10), Column("身份证号", width=20),
+        Column("序号", "int", 7), Column("姓名", width=10),
+        Column("身份证号", width=20, mask="id"),
         Column("村民小组", width=10), Column("日期", "date", 11.5),
         Column("上午体温", "decimal1", 9), Column("上午症状", width=10),
         Column("下午体温", "decimal1", 9), Column("下午症状", width=10),
@@ -83,7 +83,7 @@ def write_temperature_ledger(
         Column("开始日期", "date", 11),
     ]  # fmt: skip
     grid_columns += [Column(label, "decimal1", 6) for label in grid_labels()[4:]]
-    footer = signature_footer(sig)
+    footer = signature_rows(sig)
     sheets = [
         SheetSpec(
             title=FORM_NAME,

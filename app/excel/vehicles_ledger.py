@@ -30,8 +30,8 @@ VEHICLE_COLUMNS: list[Column] = [
     Column("车牌号", width=12),
     Column("车辆类型"),
     Column("驾驶员"),
-    Column("驾驶员身份证号", width=20),
-    Column("联系电话", width=14),
+    Column("驾驶员身份证号", width=20, mask="id"),
+    Column("联系电话", width=14, mask="phone"),
     Column("车上人数", "int", 9),
     Column("来源地"),
     Column("目的地"),
@@ -47,8 +47,8 @@ OCCUPANT_COLUMNS: list[Column] = [
     Column("日期", "date", 11),
     Column("车牌号", width=12),
     Column("姓名"),
-    Column("证件号码", width=20),
-    Column("联系电话", width=14),
+    Column("证件号码", width=20, mask="id"),
+    Column("联系电话", width=14, mask="phone"),
     Column("体温", "decimal1", 7),
 ]
 

@@ -25,6 +25,7 @@ from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Literal
@@ -38,6 +39,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.excel.errors import ExportError
+from app.excel.masking import MaskKind, current_privacy, mask_value
 
 __all__ = [
     "Column",
@@ -137,6 +139,9 @@ def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
             raise _export_error(exc, name) from exc
         raise
     _fsync_dir(folder)
+    privacy = current_privacy()
+    if privacy is not None:  # the caller encrypts what was written (app.services.privacy)
+        privacy.note_saved(target)
 
 
 def _is_read_only(path: Path) -> bool:
@@ -237,11 +242,14 @@ class Column:
     ``kind`` decides the stored type and number format.  ``text`` columns are always stored as
     strings with the "@" format so ID numbers and phones never turn into 1.1E+17.
     ``width`` None → fitted to content (CJK counts 2 units, ASCII 1.1, clamped to 6..50).
+    ``mask`` marks a resident's ID number or phone: masked (110105********002X, 138****5678)
+    when the export is written with ``mask_personal``.
     """
 
     header: str
     kind: ColumnKind = "text"
     width: float | None = None
+    mask: MaskKind | None = None
 
 
 @dataclass
@@ -266,8 +274,12 @@ def write_workbook(
     *,
     progress: Callable[[int, int], None] | None = None,
     streaming: bool | None = None,
+    mask_personal: bool | None = None,
 ) -> None:
     """Write ``sheets`` to ``target`` atomically (see :func:`atomic_save`).
+
+    ``mask_personal`` masks the columns marked ``Column(mask=...)``; None → as the surrounding
+    ``app.excel.masking.export_privacy`` block says (no block: not masked).
 
     ``progress(done_rows, total_or_0)`` is called every :data:`PROGRESS_EVERY` data rows and once
     at the end with ``(done, done)``; total is 0 while unknown (a generator without a hint).  An
@@ -287,9 +299,14 @@ def write_workbook(
     if streaming is None:
         streaming = any(_expects_many_rows(spec) for spec in sheets)
     total = _total_rows(sheets)
+    if mask_personal is None:
+        privacy = current_privacy()
+        mask_personal = privacy is not None and privacy.mask_personal
 
     def write(tmp: Path) -> None:
-        _TableWriter(streaming=streaming, progress=progress, total=total).save(sheets, tmp)
+        _TableWriter(
+            streaming=streaming, progress=progress, total=total, mask_personal=mask_personal
+        ).save(sheets, tmp)
 
     atomic_save(Path(target), write)
 
@@ -382,6 +399,21 @@ _CONVERTERS: dict[str, Callable[[Any], Any]] = {
     "datetime": _as_datetime,
     "time": _as_time,
 }
+
+
+def _converters(columns: Sequence[Column], mask_personal: bool) -> list[Callable[[Any], Any]]:
+    """One converter per column; a marked column also masks when ``mask_personal``."""
+    converters = []
+    for col in columns:
+        convert = _CONVERTERS[col.kind]
+        if mask_personal and col.mask is not None:
+            convert = partial(_masked, convert, col.mask)
+        converters.append(convert)
+    return converters
+
+
+def _masked(convert: Callable[[Any], Any], kind: MaskKind, value: Any) -> Any:
+    return mask_value(kind, convert(value))
 
 
 def _set_value(cell: Any, value: Any) -> None:
@@ -596,9 +628,11 @@ class _TableWriter:
         streaming: bool,
         progress: Callable[[int, int], None] | None,
         total: int,
+        mask_personal: bool = False,
     ) -> None:
         self.streaming = streaming
         self.ticker = _Ticker(progress, total)
+        self.mask_personal = mask_personal
 
     def save(self, sheets: Sequence[SheetSpec], path: Path) -> None:
         wb = Workbook(write_only=self.streaming)
@@ -679,7 +713,7 @@ class _TableWriter:
             proto.number_format = _NUMBER_FORMATS[col.kind]
             proto.alignment = _DATA_ALIGN
             protos.append(proto._style)
-        converters = [_CONVERTERS[c.kind] for c in columns]
+        converters = _converters(columns, self.mask_personal)
         meter = _WidthMeter(columns)
         cell_at = ws.cell
         tick = self.ticker.tick
@@ -724,7 +758,7 @@ class _TableWriter:
         columns = spec.columns
         ncols = len(columns)
         header_row = self._header_row(spec)
-        converters = [_CONVERTERS[c.kind] for c in columns]
+        converters = _converters(columns, self.mask_personal)
 
         # Write-only sheets emit <cols>, <sheetView> and sheet properties with the first row, so
         # widths, frozen panes and fit-to-page must all be settled before anything is appended.

@@ -5,6 +5,7 @@ from app.models.audit import AuditEntry
 from app.models.base import Base, local_now
 from app.models.checkpoints import Checkpoint, Disposition, Occupant, VehiclePass
 from app.models.health import Anomaly, AnomalyKind, Slot, TemperatureReading
+from app.models.operators import Operator
 from app.models.reference import (
     Category,
     EndKind,
@@ -32,6 +33,7 @@ __all__ = [
     "Measure",
     "MeasureRequiredRole",
     "Occupant",
+    "Operator",
     "Person",
     "Setting",
     "Slot",

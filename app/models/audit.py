@@ -32,6 +32,9 @@ OPERATOR_KEY = "operator"  # Session.info key holding who is working
 SKIP_AUDIT_KEY = "skip_audit"  # bulk paths write one summary entry themselves
 _NOT_AUDITED = {"audit_entry"}
 _IGNORED_FIELDS = {"created_at", "updated_at", "search_key"}
+# An account's password hash never goes into the trail (a hash can be attacked offline), nor do
+# the wrong-password counters: app.services.operators records those events in words.
+_IGNORED_FIELDS |= {"password_hash", "failed_attempts", "locked_until"}
 
 
 def _plain(value: object) -> object:

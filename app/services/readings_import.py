@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
+from app.excel.masking import mask_id_number
 from app.excel.sheet_reader import SheetRow, cell_text, is_blank
 from app.models import Slot
 from app.models.validation import (
@@ -409,6 +410,12 @@ class _Matcher:
         from app.excel.rounds_sheet import day_text
 
         self.by_id = {normalize_id_number(i.id_number): i for i in due if i.id_number}
+        # A sheet exported with 脱敏 shows 110105********0023: matched with the name beside it.
+        self.by_masked: dict[str, list[DueItem]] = {}
+        for item in due:
+            if item.id_number:
+                masked = normalize_id_number(mask_id_number(item.id_number))
+                self.by_masked.setdefault(masked, []).append(item)
         self.by_name: dict[str, list[DueItem]] = {}
         for item in due:
             self.by_name.setdefault(item.name, []).append(item)
@@ -424,6 +431,9 @@ class _Matcher:
         item: DueItem | None = None
         if id_number:
             item = self.by_id.get(id_number)
+            if item is None and "*" in id_number:
+                same = [i for i in self.by_masked.get(id_number, []) if not name or i.name == name]
+                item = same[0] if len(same) == 1 else None
             if item is None:
                 reason = f"{id_number} 不在 {self.day_text} 应测体温的名单中"
                 if isinstance(raw_id, int | float):

@@ -32,8 +32,8 @@ from app.excel.daily_report import (
     Signature,
     UnitLine,
     period_text,
-    report_title,
 )
+from app.excel.temperature_ledger import GRID_DAYS
 from app.models import (
     Assignment,
     Case,
@@ -62,9 +62,7 @@ FORM_ZERO = "疫情防控零报告"
 FORM_ROSTER = "在管人员台账"
 FORM_TEMPERATURES = "体温台账"
 FORM_ASSIGNMENTS = "包保责任表"
-FORM_MERGED = "疫情防控日报表汇总"
 MISSING_ROLE = "未落实"  # what a required 包保 role nobody holds shows on the ledgers
-GRID_DAYS = 14
 #: A 体温台账 longer than this is almost certainly a typo in the dates (2022 → 2002).
 MAX_LEDGER_DAYS = 366
 
@@ -85,7 +83,8 @@ def _unit(db: Database) -> UnitInfo:
     info = unit_profile(db)
     if not info.unit_name.strip():
         raise ServiceError(
-            "还没有填写填报单位。请先在“设置 → 填报单位”中填写（报表标题和落款要用），再导出。"
+            "还没有填写填报单位（报表标题和落款要用）。请先在“设置 → 填报单位”中填写，"
+            "或在命令行用 unit --name 单位名称 设置，再导出。"
         )
     return info
 
@@ -149,12 +148,6 @@ def daily_table(db: Database, day: date) -> DailyTable:
     unit_name = unit_profile(db).unit_name
     with db.reading() as session:
         return _table(unit_name, count_day(session, day))
-
-
-def daily_title(db: Database, day: date) -> str:
-    """ "东风村疫情防控日报表（2022年2月3日）" — or 零报告 on a day with nothing to report."""
-    table = daily_table(db, day)
-    return report_title(unit_profile(db).unit_name, day, zero=table.is_zero_report())
 
 
 def daily_form(db: Database, day: date) -> str:
@@ -707,7 +700,8 @@ def export_merged(
     name = (unit_name or info.unit_name).strip()
     if not name:
         raise ServiceError(
-            "还没有填写填报单位（汇总表的标题要用）。请先在“设置 → 填报单位”中填写乡镇名称。"
+            "还没有填写填报单位（汇总表的标题要用）。请先在“设置 → 填报单位”中填写乡镇名称，"
+            "或在命令行用 --unit 指定。"
         )
     signature = Signature(name, info.reporter, info.phone, info.reviewer, filed_on)
     report = DailyWorkbook(table=preview.table, signature=signature, with_total=True)
@@ -716,21 +710,15 @@ def export_merged(
     return ExportResult(Path(target), units, f"已汇总 {units} 个单位的日报表：{report.title}")
 
 
-def merged_title(preview: MergePreview, unit_name: str) -> str:
-    return report_title(unit_name, preview.table.day, zero=preview.table.is_zero_report())
-
-
 __all__ = [
     "FORM_ASSIGNMENTS",
     "FORM_DAILY",
-    "FORM_MERGED",
     "FORM_ROSTER",
     "FORM_TEMPERATURES",
     "FORM_ZERO",
     "ExportResult",
     "daily_form",
     "daily_table",
-    "daily_title",
     "day_counts",
     "export_assignments",
     "export_daily",

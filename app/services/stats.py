@@ -22,8 +22,15 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.models import Case, EndKind, EndReason, Measure, TemperatureReading
-from app.services.assignments import count_coverage_gaps
+from app.models import (
+    Assignment,
+    Case,
+    EndKind,
+    EndReason,
+    Measure,
+    MeasureRequiredRole,
+    TemperatureReading,
+)
 from app.services.checkpoints import CheckpointTotals, totals_between
 from app.services.periods import under_management
 from app.services.reference import day_window, get_setting
@@ -136,6 +143,29 @@ def count_day(session: Session, day: date) -> DayNumbers:
         medical_today=medical_today,
         fever_today=fever_today or 0,
         missed_readings=missing_count(session, day),
-        coverage_gaps=count_coverage_gaps(session, day),
+        coverage_gaps=_count_coverage_gaps(session, day),
         checkpoint=totals_between(session, start, end),
     )
+
+
+def _count_coverage_gaps(session: Session, day: date) -> int:
+    """包保未落实: cases under management on ``day`` whose measure requires a role nobody holds.
+
+    The same rule as ``assignments.coverage_gaps`` (which lists the people), counted in one
+    statement: listing first would bind every gap's id as a parameter, and a county with tens of
+    thousands of gaps would exceed SQLite's limit on parameters.
+    """
+    required = (
+        select(Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id"))
+        .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
+        .where(*under_management(day))
+        .subquery()
+    )
+    held = select(Assignment.id).where(
+        Assignment.case_id == required.c.case_id,
+        Assignment.role_id == required.c.role_id,
+        Assignment.since <= day,
+        or_(Assignment.until.is_(None), Assignment.until > day),
+    )
+    query = select(func.count(func.distinct(required.c.case_id))).where(~held.exists())
+    return session.scalar(query) or 0

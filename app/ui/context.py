@@ -54,8 +54,8 @@ class UiContext:
         """Close the ledger, run ``while_closed`` (e.g. ``app.db.restore``), open it again.
 
         Restoring a backup needs the data dir's lock, which the open ledger holds. The new
-        ``Database`` keeps the operator and role and replaces ``self.db``, so code must always go
-        through ``ctx.db`` and never keep the old object. The ledger is reopened even when
+        ``Database`` keeps the operator, role and account and replaces ``self.db``, so code must
+        always go through ``ctx.db`` and never keep the old object. The ledger is reopened even when
         ``while_closed`` fails (the file was then left as it was).
         """
         old = self.db
@@ -65,4 +65,5 @@ class UiContext:
         finally:
             reopened = Database.open(self.paths, operator=old.operator)
             reopened.role = old.role
+            reopened.username = old.username
             self.db = reopened

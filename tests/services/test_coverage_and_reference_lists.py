@@ -21,7 +21,9 @@ MEDICAL, VILLAGE, TOWNSHIP = 1, 2, 3
 def register(db: Database, name: str, measure_id: int = 1) -> int:
     start = date.today() - timedelta(days=1)
     return roster.register_case(
-        db, PersonInput(name=name), CaseInput(category_id=1, measure_id=measure_id, start_date=start)
+        db,
+        PersonInput(name=name),
+        CaseInput(category_id=1, measure_id=measure_id, start_date=start),
     ).id
 
 
@@ -70,13 +72,23 @@ def test_measures_keep_unique_names_and_the_default_follows_a_rename(db: Databas
             db, "居家健康监测", default_days=7, needs_readings=True, required_role_ids=[]
         )
     reference.save_measure(
-        db, "居家隔离", default_days=7, needs_readings=True, required_role_ids=[1, 2, 3], measure_id=1
+        db,
+        "居家隔离",
+        default_days=7,
+        needs_readings=True,
+        required_role_ids=[1, 2, 3],
+        measure_id=1,
     )
     assert reference.read_setting(db, Settings.DEFAULT_MEASURE) == "居家隔离"
     with pytest.raises(ServiceError, match="是默认管控措施"):
         reference.set_measure_active(db, 1, False)
     reference.set_measure_active(db, 4, False)
-    assert [m.active for m in reference.measures(db, include_inactive=True)] == [True, True, True, False]
+    assert [m.active for m in reference.measures(db, include_inactive=True)] == [
+        True,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_a_clerk_cannot_change_reference_lists_or_the_unit_profile(db: Database) -> None:

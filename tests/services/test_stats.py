@@ -24,7 +24,7 @@ from app.models import (
     TemperatureReading,
     VehiclePass,
 )
-from app.services import checkpoints, demo, reference, stats
+from app.services import assignments, checkpoints, demo, reference, stats
 from app.services.checkpoints import PassInput
 from tests.services import report_scenario as sc
 from tests.services.report_scenario import EXPECTED, D
@@ -240,3 +240,5 @@ def test_demo_village_matches_a_recount_on_every_day(db: Database) -> None:
             "turned_back_people": n.checkpoint.turned_back_people,
         }
         assert got == _oracle(db, day), day
+        # The Today and 包保分配 pages list the same gaps that the report counts.
+        assert n.coverage_gaps == len(assignments.coverage_gaps(db, day)), day

@@ -1,4 +1,4 @@
-"""包保分配 page: the coverage badge, single and bulk assignment, keyboard, navigation from Today."""
+"""包保分配 page: coverage badge, single and bulk assignment, keyboard, navigation from Today."""
 
 from __future__ import annotations
 

@@ -13,14 +13,24 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
 from tests.ui.conftest import RecordedMessages
-from tests.ui.test_assignments import MEDICAL, VILLAGE, add_staff, badge, open_page, register, role_cell
+from tests.ui.test_assignments import (
+    MEDICAL,
+    VILLAGE,
+    add_staff,
+    badge,
+    open_page,
+    register,
+    role_cell,
+)
 
 
 def save_button(dialog: StaffEditDialog):  # type: ignore[no-untyped-def]
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
-def test_new_staff_member_is_saved_and_listed(qtbot: QtBot, ctx: UiContext, main_window: MainWindow) -> None:
+def test_new_staff_member_is_saved_and_listed(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+) -> None:
     page = open_page(main_window)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dialog = page.staff_dialog
@@ -33,7 +43,12 @@ def test_new_staff_member_is_saved_and_listed(qtbot: QtBot, ctx: UiContext, main
 
     assert not dialog.isVisible()
     [saved] = assignments.staff_list(ctx.db)
-    assert (saved.name, saved.role, saved.phone, saved.organisation) == ("孙医生", "医护人员", "13900002222", "某某镇卫生院")
+    assert (saved.name, saved.role, saved.phone, saved.organisation) == (
+        "孙医生",
+        "医护人员",
+        "13900002222",
+        "某某镇卫生院",
+    )
     current = page.current_staff()
     assert current is not None and current.id == saved.id
     assert page.staff_proxy.index(0, 2).data() == "13900002222"
@@ -65,7 +80,9 @@ def test_staff_dialog_refuses_a_bad_phone_and_keeps_what_was_typed(
     assert assignments.staff_list(ctx.db)[0].phone == "0577-88001234"
 
 
-def test_staff_dialog_refuses_an_empty_name(qtbot: QtBot, ctx: UiContext, main_window: MainWindow) -> None:
+def test_staff_dialog_refuses_an_empty_name(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+) -> None:
     page = open_page(main_window)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dialog = page.staff_dialog
@@ -169,4 +186,6 @@ def test_role_filter_shows_one_role(ctx: UiContext, main_window: MainWindow) -> 
     add_staff(ctx.db, "王村干", VILLAGE)
     page: AssignmentsPage = open_page(main_window)
     page.role_filter.setCurrentIndex(page.role_filter.findText("村干部"))
-    assert [page.staff_proxy.index(r, 0).data() for r in range(page.staff_proxy.rowCount())] == ["王村干"]
+    assert [page.staff_proxy.index(r, 0).data() for r in range(page.staff_proxy.rowCount())] == [
+        "王村干"
+    ]

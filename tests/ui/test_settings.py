@@ -17,6 +17,7 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
 from app.ui.pages.settings import TAB_KEYS, SettingsPage
+from app.ui.settings.policy_form import POLICY_SPECS
 from tests.ui.conftest import RecordedMessages
 from tests.ui.test_assignments import badge, headers, register
 
@@ -46,11 +47,9 @@ def test_policy_form_shows_every_setting_with_the_label_of_its_spec(
 ) -> None:
     page = open_settings(main_window, "policy")
     form = page.policy_form
-    texts = form_labels(page) + [
-        form.day_one.text(),
-        form.backup_on_start.text(),
-    ]
-    assert sorted(texts) == sorted(spec.label for spec in Settings.all())
+    texts = [*form_labels(page), form.day_one.text(), form.backup_on_start.text()]
+    assert sorted(texts) == sorted(spec.label for spec in POLICY_SPECS)
+    assert set(form.values()) == set(POLICY_SPECS)
     assert form.fever.value() == pytest.approx(37.3)
     assert (form.fever.minimum(), form.fever.maximum(), form.fever.decimals()) == (37.0, 38.5, 1)
     assert form.natural_day.isChecked() and not form.cutoff.isEnabled()
@@ -90,7 +89,9 @@ def test_cutoff_time_or_natural_day(qtbot: QtBot, ctx: UiContext, main_window: M
     assert form.natural_day.isChecked()
 
 
-def test_slot_end_times_must_be_in_order(qtbot: QtBot, ctx: UiContext, main_window: MainWindow) -> None:
+def test_slot_end_times_must_be_in_order(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+) -> None:
     page = open_settings(main_window, "policy")
     form = page.policy_form
     form.am_ends.setTime(QTime(21, 0))
@@ -179,10 +180,12 @@ def test_a_five_to_one_measure_adds_its_columns_to_the_assignments_page(
     assert sorted(dialog.chosen_roles()) == [1, 2, 3]  # a new measure starts as 三包一
     dialog.name_edit.setText("居家隔离（五包一）")
     dialog.days.setValue(14)
-    for role_id, box in dialog.role_boxes.items():
+    for _role_id, box in dialog.role_boxes.items():
         if box.text() in ("民警", "网格员"):
             box.setChecked(True)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
     assert not dialog.isVisible()
     assert "需要落实 医护人员、村干部、乡镇干部、民警、网格员" in editor.status.text()
 
@@ -193,7 +196,14 @@ def test_a_five_to_one_measure_adds_its_columns_to_the_assignments_page(
 
     assignments_page = main_window.navigate("assignments")
     assert isinstance(assignments_page, AssignmentsPage)
-    assert headers(assignments_page)[4:] == ["医护人员", "村干部", "乡镇干部", "民警", "网格员", "包保情况"]
+    assert headers(assignments_page)[4:] == [
+        "医护人员",
+        "村干部",
+        "乡镇干部",
+        "民警",
+        "网格员",
+        "包保情况",
+    ]
     assert badge(assignments_page, case_id) == "缺 医护人员、村干部、乡镇干部、民警、网格员"
 
 
@@ -208,17 +218,23 @@ def test_role_checkbox_in_the_measure_table_saves_at_once(
     index = page.measures.proxy.mapFromSource(model.index(row, column))
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     with qtbot.waitSignal(ctx.events.assignments_changed):
-        page.measures.proxy.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+        page.measures.proxy.setData(
+            index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
     measure = next(m for m in reference.measures(ctx.db) if m.name == "居家健康监测")
     assert measure.required_role_names == ("医护人员", "村干部", "乡镇干部", "民警")
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
     # 每日测温 off, then a clerk account is refused
     readings = page.measures.proxy.mapFromSource(model.index(row, model.READINGS))
-    page.measures.proxy.setData(readings, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    page.measures.proxy.setData(
+        readings, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert not next(m for m in reference.measures(ctx.db) if m.id == measure.id).needs_readings
     ctx.db.role = Role.CLERK
-    page.measures.proxy.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    page.measures.proxy.setData(
+        index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     assert messages.of_kind("error") == ["当前账号（录入员）无权修改设置，请让管理员操作。"]
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
@@ -248,7 +264,11 @@ def test_stopping_a_measure_and_the_default_measure_is_protected(
     ]
     editor.select(4)  # 仅登记
     editor.toggle_active()
-    assert [m.name for m in reference.measures(ctx.db)] == ["居家隔离医学观察", "居家健康监测", "集中隔离医学观察"]
+    assert [m.name for m in reference.measures(ctx.db)] == [
+        "居家隔离医学观察",
+        "居家健康监测",
+        "集中隔离医学观察",
+    ]
     row = editor.model.row_of(4)
     assert row is not None
     assert editor.model.index(row, editor.model.status_column()).data() == "停用"
@@ -258,7 +278,9 @@ def test_stopping_a_measure_and_the_default_measure_is_protected(
 # --- 人员类别, 包保角色 ------------------------------------------------------------------------
 
 
-def test_categories_add_rename_and_stop(qtbot: QtBot, ctx: UiContext, main_window: MainWindow) -> None:
+def test_categories_add_rename_and_stop(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+) -> None:
     page = open_settings(main_window, "categories")
     editor = page.categories
     editor.new_name.setText("境外返乡人员")
@@ -295,7 +317,9 @@ def test_renaming_a_category_to_an_existing_name_is_refused(
     assert reference.categories(ctx.db)[1].name == "次密切接触者"
 
 
-def test_adding_a_staff_role_makes_it_available_to_measures(ctx: UiContext, main_window: MainWindow) -> None:
+def test_adding_a_staff_role_makes_it_available_to_measures(
+    ctx: UiContext, main_window: MainWindow
+) -> None:
     page = open_settings(main_window, "roles")
     editor = page.roles
     assert editor.model.index(0, 1).data() == "居家隔离医学观察、居家健康监测"

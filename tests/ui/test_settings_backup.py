@@ -117,17 +117,27 @@ def test_only_an_administrator_may_restore(
     assert ctx.db is db
 
 
-def test_backups_are_listed_newest_first_with_their_kind(ctx: UiContext, section: BackupSection) -> None:
+def test_backups_are_listed_newest_first_with_their_kind(
+    ctx: UiContext, section: BackupSection
+) -> None:
     import os
 
-    names = ("自动备份-20240101-080000.sqlite3", "迁移前备份-v1-20240102-080000.sqlite3", "别的文件.sqlite3")
+    names = (
+        "自动备份-20240101-080000.sqlite3",
+        "迁移前备份-v1-20240102-080000.sqlite3",
+        "别的文件.sqlite3",
+    )
     for number, name in enumerate(names):
         path = ctx.paths.backups / name
         path.write_bytes(b"x" * 3000)
         os.utime(path, (1_700_000_000 + number * 60, 1_700_000_000 + number * 60))
     section.refresh()
     shown = [
-        (section.proxy.index(r, 0).data(), section.proxy.index(r, 1).data(), section.proxy.index(r, 2).data())
+        (
+            section.proxy.index(r, 0).data(),
+            section.proxy.index(r, 1).data(),
+            section.proxy.index(r, 2).data(),
+        )
         for r in range(section.proxy.rowCount())
     ]
     assert shown == [

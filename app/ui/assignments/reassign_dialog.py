@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.services import assignments, reference, roster
 from app.services.assignments import StaffInfo
-from app.services.roster import CaseRow
+from app.services.roster import CaseRow, RosterFilter
 from app.ui import messages
 from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
 from app.ui.assignments.staff_dialog import StaffEditDialog
@@ -120,6 +120,8 @@ class ReassignTableModel(QAbstractTableModel):
             return case.id
         if role == Qt.ItemDataRole.EditRole and column == self.NEW_HOLDER:
             return self.assigned_staff(case.id)
+        if role == SORT_ROLE and column == self.GROUP:
+            return index.row()  # rows come in the natural 一组 < 二组 < 十组 order
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if column == self.NAME:
                 return case.name
@@ -174,7 +176,10 @@ class ReassignDialog(QDialog):
         self.setWindowTitle(self.tr("另行安排包保人员"))
         self.resize(640, 420)
 
-        cases = roster.roster_rows(ctx.db, case_ids)
+        # In the roster's order (村民小组 naturally, then name), not by id.
+        wanted = set(case_ids)
+        ordered = [i for i in roster.roster_ids(ctx.db, RosterFilter(status="all")) if i in wanted]
+        cases = roster.roster_rows(ctx.db, ordered)
         self.model = ReassignTableModel(cases, retired.role, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -198,6 +203,7 @@ class ReassignDialog(QDialog):
         self.table.setItemDelegateForColumn(ReassignTableModel.NEW_HOLDER, self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()

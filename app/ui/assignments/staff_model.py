@@ -95,8 +95,8 @@ class StaffTableModel(QAbstractTableModel):
             return staff.id
         if role == Qt.ItemDataRole.ForegroundRole and not staff.active:
             return RETIRED_COLOR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LOAD:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ACTIVE, self.LOAD):
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.LOAD:
             return self.tr("目前负责 {count} 名在管人员").format(count=staff.load)
         return None

@@ -60,6 +60,7 @@ class AssignmentsPage(BasePage):
         self.staff_dialog: StaffEditDialog | None = None
         self.reassign_dialog: ReassignDialog | None = None
         self._roles: list[NamedItem] = []
+        self._sized_columns = 0  # column count the case table's widths were set for
 
         layout = standard_layout(self)
         layout.addWidget(page_heading(self.title))
@@ -141,14 +142,14 @@ class AssignmentsPage(BasePage):
         self.staff_table.setWordWrap(False)
         header = self.staff_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         for column, width in (
-            (StaffTableModel.NAME, 70),
-            (StaffTableModel.ROLE, 72),
-            (StaffTableModel.PHONE, 100),
-            (StaffTableModel.ORGANISATION, 92),
-            (StaffTableModel.ACTIVE, 44),
-            (StaffTableModel.LOAD, 60),
+            (StaffTableModel.NAME, 64),
+            (StaffTableModel.ROLE, 68),
+            (StaffTableModel.PHONE, 92),
+            (StaffTableModel.ORGANISATION, 68),
+            (StaffTableModel.ACTIVE, 40),
+            (StaffTableModel.LOAD, 60),  # the last section stretches, but never below its width
         ):
             self.staff_table.setColumnWidth(column, width)
         self.staff_table.installEventFilter(self)
@@ -313,18 +314,24 @@ class AssignmentsPage(BasePage):
         self.case_proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _size_case_columns(self) -> None:
+        """Widths that fit three to five role columns and the badge in a 1366-pixel window.
+
+        Applied when the set of columns changes (a reset gives every section Qt's default 100 px);
+        otherwise the clerk's own widths, which the main window remembers, are left alone.
+        """
+        count = self.case_model.columnCount()
+        if count == self._sized_columns:
+            return
+        self._sized_columns = count
         widths = {
-            CaseCoverageModel.NAME: 72,
-            CaseCoverageModel.GROUP: 72,
-            CaseCoverageModel.MEASURE: 128,
-            CaseCoverageModel.PLANNED_END: 88,
+            CaseCoverageModel.NAME: 64,
+            CaseCoverageModel.GROUP: 56,
+            CaseCoverageModel.MEASURE: 116,
+            CaseCoverageModel.PLANNED_END: 84,
         }
-        for column in range(self.case_model.columnCount()):
-            if column == self.case_model.coverage_column():
-                continue
-            width = widths.get(column, 76)
-            if self.case_table.columnWidth(column) < width // 2:  # never sized yet
-                self.case_table.setColumnWidth(column, width)
+        for column in range(count):
+            if column != self.case_model.coverage_column():
+                self.case_table.setColumnWidth(column, widths.get(column, 62))
 
     # --- staff --------------------------------------------------------------------------------
 

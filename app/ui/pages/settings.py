@@ -58,7 +58,7 @@ class SettingsPage(BasePage):
         self.categories = CategoriesEditor(ctx)
         self.roles = StaffRolesEditor(ctx)
         self.checkpoints_holder = QWidget()
-        QVBoxLayout(self.checkpoints_holder).setContentsMargins(0, 0, 0, 0)
+        QVBoxLayout(self.checkpoints_holder)  # the same margins as the other tabs
         self.checkpoint_manager: QWidget | None = None
         self.backups = BackupSection(ctx)
 

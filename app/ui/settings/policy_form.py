@@ -35,6 +35,18 @@ from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
 log = logging.getLogger(__name__)
 
 FEVER_MIN, FEVER_MAX = 37.0, 38.5
+
+# The settings this form edits (others, e.g. export masking, belong to other sections).
+POLICY_SPECS = (
+    Settings.FEVER_THRESHOLD,
+    Settings.STAT_CUTOFF,
+    Settings.DAY_ONE_IS_START,
+    Settings.DEFAULT_MEASURE,
+    Settings.AM_SLOT_ENDS,
+    Settings.PM_SLOT_ENDS,
+    Settings.IDLE_LOCK_MINUTES,
+    Settings.BACKUP_ON_START,
+)
 IDLE_LOCK_MAX_MINUTES = 240
 
 
@@ -79,7 +91,11 @@ class PolicySettingsForm(QWidget):
         cutoff_row.addWidget(self.natural_day)
         cutoff_row.addStretch(1)
 
+        for editor in (self.fever, self.cutoff, self.am_ends, self.pm_ends, self.idle_lock):
+            editor.setMinimumWidth(120)
+        self.default_measure.setMinimumWidth(220)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("发热判定体温（℃）"), self.fever)
         form.addRow("", _hint(self.tr("体温达到或超过这个数值即为发热，需要当即报告处置。")))
         form.addRow(self.tr("统计截止时间（24:00 为自然日）"), cutoff_row)
@@ -215,7 +231,6 @@ class PolicySettingsForm(QWidget):
 
 
 def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = QLabel(text)  # one line: wrapping would squeeze it to the width of the spin boxes
     label.setStyleSheet("color: #5f6368;")
     return label

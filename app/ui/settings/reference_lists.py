@@ -150,6 +150,7 @@ class _ListEditor(QWidget):
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(placeholder)
         self.new_name.setMaxLength(30)
+        self.new_name.setMaximumWidth(420)
         self.new_name.returnPressed.connect(self.add)
         self.add_button = QPushButton(self.tr("添加(&A)"))
         self.add_button.clicked.connect(self.add)

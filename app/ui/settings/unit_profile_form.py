@@ -44,6 +44,7 @@ class UnitProfileForm(QWidget):
             "reviewer": self.tr("审核人(&V)"),
         }
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors: dict[str, QLineEdit] = {}
         for name, max_length in _FIELDS:
             editor = QLineEdit()

@@ -5,43 +5,43 @@
     <name>StaffEditDialog</name>
     <message>
         <source>编辑包保人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit responsible staff</translation>
     </message>
     <message>
         <source>新增包保人员</source>
-        <translation type="unfinished"></translation>
+        <translation>New responsible staff</translation>
     </message>
     <message>
         <source>手机 11 位，或座机 区号-号码</source>
-        <translation type="unfinished"></translation>
+        <translation>11-digit mobile, or landline as area code-number</translation>
     </message>
     <message>
         <source>例如：某某镇卫生院、某某村委会</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. township health centre, village committee</translation>
     </message>
     <message>
         <source>姓名(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>包保角色(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>电话(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone</translation>
     </message>
     <message>
         <source>单位(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>请选择包保角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a role.</translation>
     </message>
 </context>
 </TS>

@@ -5,35 +5,35 @@
     <name>StaffTableModel</name>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>在岗</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>包保人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <source>目前负责 {count} 名在管人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Currently responsible for {count} people under management</translation>
     </message>
     <message>
         <source>离岗</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
 </context>
 </TS>

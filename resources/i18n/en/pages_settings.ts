@@ -5,35 +5,35 @@
     <name>SettingsPage</name>
     <message>
         <source>填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、人员类别、卡点，以及备份与恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting unit, prevention policy (fever threshold, statistical cut-off), measures and responsibility roles, person categories, checkpoints, and backup and restore.</translation>
     </message>
     <message>
         <source>填报单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting unit</translation>
     </message>
     <message>
         <source>防控策略</source>
-        <translation type="unfinished"></translation>
+        <translation>Policy</translation>
     </message>
     <message>
         <source>管控措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures</translation>
     </message>
     <message>
         <source>人员类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Categories</translation>
     </message>
     <message>
         <source>包保角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>卡点</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoints</translation>
     </message>
     <message>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup &amp; restore</translation>
     </message>
     <message>
         <source>设置</source>
@@ -41,11 +41,11 @@
     </message>
     <message>
         <source>当前账号（{role}）只能查看设置；修改设置需要管理员账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>This account ({role}) can only view the settings; changing them needs an administrator account.</translation>
     </message>
     <message>
         <source>卡点管理尚未安装，请在“卡点登记”页管理卡点。</source>
-        <translation type="unfinished"></translation>
+        <translation>Checkpoint management is not available here; manage checkpoints on the Checkpoint log page.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,84 @@
+"""Pieces the sign-in, unlock and account dialogs share: a password field, the red problem line,
+and the countdown that keeps 登录 disabled while the service delays further tries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+
+from app.services.operators import MAX_PASSWORD_LENGTH
+
+PROBLEM_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #5f6368;"
+
+
+def password_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(MAX_PASSWORD_LENGTH)
+    return edit
+
+
+def problem_label(name: str = "problem") -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def heading_label(text: str) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class RetryCountdown(QObject):
+    """After ``AccountLocked``: the button stays disabled and the label counts the seconds down.
+
+    Only what the clerk sees; the service refuses early tries by itself.
+    """
+
+    def __init__(self, button: QPushButton, label: QLabel, parent: QObject) -> None:
+        super().__init__(parent)
+        self.button = button
+        self.label = label
+        self.seconds = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self, seconds: int) -> None:
+        self.seconds = max(1, seconds)
+        self.button.setEnabled(False)
+        self._show()
+        self.timer.start()
+
+    def running(self) -> bool:
+        return self.timer.isActive()
+
+    def _tick(self) -> None:
+        self.seconds -= 1
+        if self.seconds <= 0:
+            self.timer.stop()
+            self.button.setEnabled(True)
+            self.label.setText(self.tr("现在可以再试一次。"))
+            return
+        self._show()
+
+    def _show(self) -> None:
+        self.label.setText(
+            self.tr("密码连续输错次数过多，请 {seconds} 秒后再试。").format(seconds=self.seconds)
+        )
