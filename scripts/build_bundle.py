@@ -91,7 +91,7 @@ def source_fingerprint() -> str:
 
 
 def tree_size(root: Path) -> tuple[int, int]:
-    """(bytes, files) of a folder as unpacked on disk; symlinks count as links, not their targets."""
+    """(bytes, files) of a folder as unpacked on disk; a symlink counts as itself."""
     total = count = 0
     for dirpath, _dirs, files in os.walk(root):
         for name in files:
@@ -132,7 +132,7 @@ def machine() -> str:
 
 
 def make_archive(bundle: Path, version: str) -> Path:
-    """dist/fangyi-ledger-<v>-linux-<arch>.tar.gz: one top folder, the .desktop file and icon in it."""
+    """dist/fangyi-ledger-<v>-linux-<arch>.tar.gz: one top folder, with .desktop file and icon."""
     top = f"{NAME}-{version}"
     target = DIST / f"{top}-linux-{machine()}.tar.gz"
     partial = target.with_name(target.name + ".part")
@@ -148,7 +148,7 @@ def find_makensis() -> str | None:
     found = shutil.which("makensis")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles")):
+    for base in (os.environ.get("PROGRAMFILES(X86)"), os.environ.get("PROGRAMFILES")):
         if base and (Path(base) / "NSIS" / "makensis.exe").is_file():
             return str(Path(base) / "NSIS" / "makensis.exe")
     return None
@@ -213,7 +213,9 @@ def report(result: BuildResult) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--reuse", action="store_true", help="do nothing if the sources are unchanged since the last build"
+        "--reuse",
+        action="store_true",
+        help="do nothing if the sources are unchanged since the last build",
     )
     parser.add_argument(
         "--installer", choices=("auto", "require", "skip"), default="auto",
@@ -223,21 +225,25 @@ def main(argv: list[str] | None = None) -> int:
 
     version = app_version()
     fingerprint = source_fingerprint()
-    if args.reuse and (previous := reusable(fingerprint)):
-        if args.installer != "require" or previous.installer:
-            print("up to date: the sources have not changed since the last build")
-            report(previous)
-            return 0
+    previous = reusable(fingerprint) if args.reuse else None
+    if previous and (args.installer != "require" or previous.installer):
+        print("up to date: the sources have not changed since the last build")
+        report(previous)
+        return 0
 
     makensis = find_makensis() if args.installer != "skip" else None
     if args.installer == "require" and makensis is None:
-        raise SystemExit("makensis not found: install NSIS (scripts/bootstrap.sh test does on Debian)")
+        raise SystemExit(
+            "makensis not found: install NSIS (scripts/bootstrap.sh test does on Debian)"
+        )
 
     STAMP.unlink(missing_ok=True)
     seconds = run_pyinstaller()
     bundle = DIST / NAME
     size, files = tree_size(bundle)
-    result = BuildResult(fingerprint, version, str(bundle), size, files, pyinstaller_seconds=seconds)
+    result = BuildResult(
+        fingerprint, version, str(bundle), size, files, pyinstaller_seconds=seconds
+    )
 
     if sys.platform.startswith("linux"):
         started = time.monotonic()

@@ -73,7 +73,7 @@ class Smoke:
     @staticmethod
     def _environment(workdir: Path) -> dict[str, str]:
         env = dict(os.environ)
-        for name in ("FANGYI_DATA_DIR", "FANGYI_OPERATOR", "PYTHONPATH", "PYTHONHOME"):
+        for name in ("FANGYI_DATA_DIR", "FANGYI_OPERATOR", "FANGYI_PASSWORD", "PYTHONPATH"):
             env.pop(name, None)
         env["QT_QPA_PLATFORM"] = "offscreen"
         env["XDG_CONFIG_HOME"] = str(workdir / "config")  # Linux: window preferences stay here
@@ -256,11 +256,15 @@ class Smoke:
             qm_files = len(list((ROOT / "resources" / "i18n" / "en").glob("*.qm")))
             expected = f"interface language en ({qm_files} translation files)"
             self.expect(expected in run.log, f"log lacks {expected!r}", run)
-            self.expect("self-test: page today (Today) shown" in run.log, "pages not in English", run)
+            self.expect(
+                "self-test: page today (Today) shown" in run.log, "pages not in English", run
+            )
         else:
             expected = "interface language zh_CN (1 translation files)"
             self.expect(expected in run.log, f"Qt's Chinese strings not loaded ({expected!r})", run)
-            self.expect("self-test: page today (今日) shown" in run.log, "pages not in Chinese", run)
+            self.expect(
+                "self-test: page today (今日) shown" in run.log, "pages not in Chinese", run
+            )
 
     def gui_on_x11(self) -> None:
         env = dict(self.env)

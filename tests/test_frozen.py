@@ -58,8 +58,8 @@ def test_frozen_archive_passes_smoke(tmp_path: Path) -> None:
 def nsis_lines(section: str) -> list[str]:
     """The instructions of one Section/Function/macro of fangyi.nsi (comments dropped)."""
     text = NSIS_SCRIPT.read_text(encoding="utf-8-sig")
-    match = re.search(rf"^{re.escape(section)}\b.*?^(SectionEnd|FunctionEnd|!macroend)", text,
-                      re.MULTILINE | re.DOTALL)  # fmt: skip
+    pattern = rf"^{re.escape(section)}(?=\s).*?^(SectionEnd|FunctionEnd|!macroend)"
+    match = re.search(pattern, text, re.MULTILINE | re.DOTALL)
     assert match, f"{section} not found in {NSIS_SCRIPT.name}"
     return [line.split(";")[0].strip() for line in match.group(0).splitlines() if line.strip()]
 

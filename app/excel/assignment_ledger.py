@@ -10,6 +10,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.excel.workbook import ColumnKind
 
 from app.excel.daily_report import Signature, date_text, signature_rows
 from app.excel.masking import PERSONAL_HEADERS
@@ -43,11 +47,11 @@ def write_assignment_ledger(
 ) -> None:
     from app.excel.workbook import Column, SheetSpec, write_workbook
 
-    kinds = {"序号": "int", "开始日期": "date", "计划解除日期": "date"}
+    kinds: dict[str, ColumnKind] = {"序号": "int", "开始日期": "date", "计划解除日期": "date"}
     columns = [
         Column(
             label,
-            kinds.get(label, "text"),  # type: ignore[arg-type]
+            kinds.get(label, "text"),
             5.5 if label == "序号" else None,
             PERSONAL_HEADERS.get(label),
         )

@@ -17,6 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.excel.workbook import SheetSpec
 
 __all__ = [
     "HEAD_LABELS",
@@ -281,7 +285,7 @@ def signature_rows(sig: Signature) -> list[list[str]]:
     ]
 
 
-def _report_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
+def _report_sheet(report: DailyWorkbook) -> SheetSpec:
     from app.excel.workbook import Column, SheetSpec
 
     table = report.table
@@ -313,7 +317,7 @@ def _count_row(report: DailyWorkbook, count: int, unit: str = "人") -> list[lis
     return [[f"填报单位：{report.signature.unit_name}", f"共 {count} {unit}"]]
 
 
-def _new_cases_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
+def _new_cases_sheet(report: DailyWorkbook) -> SheetSpec:
     from app.excel.workbook import Column, SheetSpec
 
     columns = [
@@ -338,7 +342,7 @@ def _new_cases_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
     )
 
 
-def _ended_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
+def _ended_sheet(report: DailyWorkbook) -> SheetSpec:
     from app.excel.workbook import Column, SheetSpec
 
     columns = [
@@ -362,7 +366,7 @@ def _ended_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
     )
 
 
-def _anomalies_sheet(report: DailyWorkbook):  # type: ignore[no-untyped-def]
+def _anomalies_sheet(report: DailyWorkbook) -> SheetSpec:
     from app.excel.workbook import Column, SheetSpec
 
     columns = [

@@ -12,7 +12,7 @@ header that is not the daily report's, a number that is not a whole number, the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -160,7 +160,7 @@ def read_daily_report(path: Path) -> ReportFile:
             handle.close()
 
 
-def _read_rows(path: Path, rows) -> ReportFile:  # type: ignore[no-untyped-def]
+def _read_rows(path: Path, rows: Iterator[tuple[object, ...]]) -> ReportFile:
     name = path.name
     above: list[str] = []
     header_row = 0

@@ -11,6 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.excel.workbook import Column, ColumnKind
 
 from app.excel.daily_report import Signature, date_text, signature_rows
 from app.excel.masking import PERSONAL_HEADERS
@@ -35,7 +39,7 @@ class RosterLedger:
     row_count: int
 
 
-def team_columns(role_names: Sequence[str]):  # type: ignore[no-untyped-def]
+def team_columns(role_names: Sequence[str]) -> list[Column]:
     from app.excel.workbook import Column
 
     columns = []
@@ -44,16 +48,17 @@ def team_columns(role_names: Sequence[str]):  # type: ignore[no-untyped-def]
     return columns
 
 
-def roster_columns(role_names: Sequence[str]):  # type: ignore[no-untyped-def]
+def roster_columns(role_names: Sequence[str]) -> list[Column]:
     from app.excel.workbook import Column
 
-    kinds = {"序号": "int", "年龄": "int", "抵达日期": "date", "开始日期": "date",
-             "计划解除日期": "date"}  # fmt: skip
+    kinds: dict[str, ColumnKind] = {
+        "序号": "int", "年龄": "int", "抵达日期": "date", "开始日期": "date", "计划解除日期": "date"
+    }  # fmt: skip
     widths = {"序号": 5.5, "性别": 5.5, "年龄": 5.5}
     columns = [
         Column(
             label,
-            kinds.get(label, "text"),  # type: ignore[arg-type]
+            kinds.get(label, "text"),
             widths.get(label),
             PERSONAL_HEADERS.get(label),
         )

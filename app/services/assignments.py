@@ -6,6 +6,8 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from app.models.validation import normalize_mobile_or_landline, optional_text, r
 from app.services.access import Permission, require
 from app.services.errors import NotFound, ServiceError
 from app.services.periods import under_management
+from app.services.roster import group_rank
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ def teams_where(
         # Role id, then assignment id, break ties between roles sharing a sort order.
         .order_by(StaffRole.sort_order, Assignment.since, StaffRole.id, Assignment.id)
     )
-    rows = session.execute(query).all()
+    rows = session.connection().execute(query).all()  # plain rows: no ORM processing
     members = _members(session, {(role_id, staff_id) for _, role_id, staff_id in rows})
     result: dict[int, list[TeamMember]] = defaultdict(list)
     for case_id, role_id, staff_id in rows:
@@ -261,39 +264,39 @@ def coverage_gaps(db: Database, on: date | None = None) -> list[CoverageGap]:
 
 
 def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
-    required = (
-        select(Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id"))
-        .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
-        .where(*under_management(on))
-    )
-    required_sq = required.subquery()
+    """One row per (case, required role nobody holds), people in roster order, in one query.
+
+    Joining the people in rather than looking them up by id keeps a county where thousands lack
+    a role clear of SQLite's limit on bound parameters.
+    """
     held = select(Assignment.id).where(
-        Assignment.case_id == required_sq.c.case_id,
-        Assignment.role_id == required_sq.c.role_id,
+        Assignment.case_id == Case.id,
+        Assignment.role_id == MeasureRequiredRole.role_id,
         _current(on),
     )
     missing = (
-        select(required_sq.c.case_id, StaffRole.name)
-        .join(StaffRole, StaffRole.id == required_sq.c.role_id)
-        .where(~held.exists())
-        .order_by(required_sq.c.case_id, StaffRole.sort_order)
-    )
-    by_case: dict[int, list[str]] = defaultdict(list)
-    for case_id, role in session.execute(missing):
-        by_case[case_id].append(role)
-    if not by_case:
-        return []
-    details = session.execute(
-        select(Case.id, Person.id, Person.name, Person.group_name, Measure.name)
+        select(Case.id, Person.id, Person.name, Person.group_name, Measure.name, StaffRole.name)
+        .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
+        .join(StaffRole, StaffRole.id == MeasureRequiredRole.role_id)
         .join(Person, Person.id == Case.person_id)
         .join(Measure, Measure.id == Case.measure_id)
-        .where(Case.id.in_(list(by_case)))
-        .order_by(Person.group_name.collate("natural"), Person.search_key)
+        .where(*under_management(on), ~held.exists())
+        .order_by(
+            # The ``natural`` collation sorted people without a group first; keep that.
+            Person.group_name.is_not(None),
+            group_rank(session),
+            Person.search_key,
+            Case.id,
+            StaffRole.sort_order,
+            StaffRole.id,
+        )
     )
-    return [
-        CoverageGap(cid, pid, name, group, measure, tuple(by_case[cid]))
-        for cid, pid, name, group, measure in details
-    ]
+    gaps: list[CoverageGap] = []
+    for _, rows in groupby(session.execute(missing), key=itemgetter(0)):  # a case's rows adjoin
+        first, *rest = rows
+        roles = (first[5], *(row[5] for row in rest))
+        gaps.append(CoverageGap(*first[:5], missing_roles=roles))
+    return gaps
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import Select, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -331,7 +331,7 @@ def _team_cells(
     return cells
 
 
-def _managed_cases(day: date, *, only_with_required_roles: bool = False):  # type: ignore[no-untyped-def]
+def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
     query = (
         select(
             Case.id,

@@ -37,7 +37,10 @@ def test_self_test_fails_with_1_when_a_page_breaks(
     def broken(_ctx: UiContext) -> object:
         raise RuntimeError("page factory broke")
 
-    broken_pages = [*stand_in_pages()[:-1], PageSpec("settings", "设置", "settings", broken)]
+    broken_pages = [
+        PageSpec("settings", "设置", "settings", broken) if spec.key == "settings" else spec
+        for spec in stand_in_pages()
+    ]
     monkeypatch.setattr("app.ui.pages.PAGES", broken_pages)
     monkeypatch.setattr("app.ui.main_window.PAGES", broken_pages)
     assert run_gui(paths, self_test=True) == 1

@@ -45,6 +45,7 @@ def test_english_navigation_menus_and_pages(qtbot: QtBot, ctx: UiContext) -> Non
         "Checkpoints",
         "Reports",
         "Settings",
+        "Audit trail",
     ]
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",

@@ -22,7 +22,9 @@ from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage
 from tests.ui.conftest import stand_in_pages
 
-CHINESE_TITLES = ["今日", "人员台账", "体温登记", "包保分配", "卡点登记", "报表导出", "设置"]
+CHINESE_TITLES = [
+    "今日", "人员台账", "体温登记", "包保分配", "卡点登记", "报表导出", "设置", "操作留痕",
+]  # fmt: skip
 
 
 def heading_of(page: BasePage) -> str:

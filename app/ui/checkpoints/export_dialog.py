@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.checkpoints import CheckpointInfo
+from app.ui.widgets.export_options import ExportOptionsWidget
 
 
 class ExportRangeDialog(QDialog):
@@ -26,8 +27,10 @@ class ExportRangeDialog(QDialog):
         day: date,
         checkpoint_id: int | None,
         parent: QWidget | None = None,
+        options: ExportOptionsWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.options = options  # 隐藏身份证号和电话 / 设置打开密码 (app.ui.widgets.export_options)
         self.setWindowTitle(self.tr("导出卡点车辆登记表"))
         shown_day = QDate(day.year, day.month, day.day)
         self.first = QDateEdit(shown_day)
@@ -59,8 +62,14 @@ class ExportRangeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if options is not None:
+            layout.addWidget(options)
         layout.addWidget(buttons)
         self.first.dateChanged.connect(self._keep_order)
+
+    def accept(self) -> None:
+        if self.options is None or self.options.validate():
+            super().accept()
 
     def _keep_order(self, first: QDate) -> None:
         if self.last.date() < first:

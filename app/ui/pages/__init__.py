@@ -1,4 +1,4 @@
-"""The page registry: which pages the main window offers, in navigation order (Ctrl+1 … Ctrl+7).
+"""The page registry: which pages the main window offers, in navigation order (Ctrl+1 … Ctrl+8).
 
 Each page lives in ``app/ui/pages/<key>.py`` and defines the class named in its ``PageSpec``; it is
 imported only when first shown, so start-up stays fast on old laptops. The contract a page fulfils
@@ -71,6 +71,7 @@ PAGES: list[PageSpec] = [
         "settings",
         _lazy("settings", "SettingsPage"),
     ),
+    PageSpec("audit", QT_TRANSLATE_NOOP("pages", "操作留痕"), "audit", _lazy("audit", "AuditPage")),
 ]
 
 

@@ -32,6 +32,7 @@ from app.models.validation import ValidationError
 from app.services import assignments, reference
 from app.services import checkpoints as service
 from app.services.checkpoints import CheckpointTotals, PassInfo, VehicleExportSummary
+from app.services.privacy import protecting
 from app.ui import messages
 from app.ui.checkpoints.admit_dialog import AdmitDialog
 from app.ui.checkpoints.entry_form import EntryForm, FormProblem
@@ -43,6 +44,7 @@ from app.ui.checkpoints.shift import ShiftBar, store_province, stored_province
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.worker import run_in_background
 
 FORM_NAME = "卡点车辆登记表"
@@ -441,16 +443,19 @@ class CheckpointsPage(BasePage):
     def export(self) -> None:
         from app.excel.workbook import suggested_filename  # openpyxl only when exporting
 
+        options = ExportOptionsWidget(self.ctx, "vehicles")
         dialog = ExportRangeDialog(
             service.checkpoints(self.ctx.db, include_inactive=True),
             day=self.day.date().toPython(),
             checkpoint_id=self.shift.checkpoint_id(),
             parent=self,
+            options=options,
         )
         try:
             if self.run_dialog(dialog) != QDialog.DialogCode.Accepted:
                 return
             first, last, checkpoint_name = dialog.chosen()
+            protection = options.protection()  # masking and password: applied to what is written
         finally:
             dialog.deleteLater()
         unit = reference.unit_profile(self.ctx.db).unit_name
@@ -461,12 +466,14 @@ class CheckpointsPage(BasePage):
             return
         run_in_background(
             self,
-            partial(service.export_vehicles, checkpoint_name=checkpoint_name),
+            protecting(
+                partial(service.export_vehicles, checkpoint_name=checkpoint_name), protection
+            ),
             self.ctx.db,
             first,
             last,
             target,
-            on_done=self._exported,
+            on_done=lambda summary: self._exported(summary, protection_note(protection)),
             progress_label=self.tr("正在导出卡点车辆登记表…"),
         )
 
@@ -480,13 +487,11 @@ class CheckpointsPage(BasePage):
         path = Path(chosen)
         return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
-    def _exported(self, summary: VehicleExportSummary) -> None:
-        messages.show_info(
-            self,
-            self.tr("已导出 {vehicles} 辆车、车上人员 {people} 人：\n{path}").format(
-                vehicles=summary.vehicles, people=summary.occupants, path=summary.path
-            ),
+    def _exported(self, summary: VehicleExportSummary, note: str = "") -> None:
+        text = self.tr("已导出 {vehicles} 辆车、车上人员 {people} 人：\n{path}").format(
+            vehicles=summary.vehicles, people=summary.occupants, path=summary.path
         )
+        messages.show_info(self, f"{text}\n\n{note}" if note else text)
 
     # --- helpers --------------------------------------------------------------------------------
 

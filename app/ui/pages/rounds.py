@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from app.models import Slot
 from app.models.validation import ValidationError, parse_temperature, temperature_needs_confirmation
-from app.services import assignments, readings_import, rounds
+from app.services import assignments, privacy, readings_import, rounds
 from app.services.errors import ServiceError
+from app.services.privacy import ExportProtection
 from app.services.readings_import import ReadingsImportPlan, ReadingsImportResult
 from app.services.rounds import SaveResult
 from app.ui import messages
@@ -44,6 +45,7 @@ from app.ui.rounds.import_dialog import ImportPreviewDialog
 from app.ui.rounds.round_model import Col, ObjectRole, RoundFilterProxy, RoundRow, RoundTableModel
 from app.ui.rounds.round_view import RoundTableView, TemperatureDelegate, TemperatureEditor
 from app.ui.rounds.symptom_popup import SymptomPopup
+from app.ui.widgets.export_options import ask_export_protection, protection_note
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
@@ -496,36 +498,42 @@ class RoundsPage(BasePage):
     # --- fill-in sheet -------------------------------------------------------------------------
 
     def choose_export(self) -> None:
+        title = self.tr("导出体温填报表")
+        protection = ask_export_protection(self, self.ctx, "rounds-sheet", title)
+        if protection is None:
+            return
         folder = self.ctx.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         name = readings_import.suggested_sheet_name(self.ctx.db, self.day)
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出体温填报表"), str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
+            self, title, str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if path:
-            self.export_sheet(Path(path))
+            self.export_sheet(Path(path), protection)
 
-    def export_sheet(self, target: Path) -> None:
+    def export_sheet(self, target: Path, protection: ExportProtection | None = None) -> None:
+        """``protection`` None: the 隐藏身份证号和电话 default of the 体温填报表, no password."""
         if target.suffix.lower() != ".xlsx":
             target = target.with_name(target.name + ".xlsx")
+        chosen = protection or ExportProtection(
+            mask_personal=privacy.masked_by_default(self.ctx.db, "rounds-sheet")
+        )
         run_in_background(
             self,
-            readings_import.export_rounds_sheet,
+            privacy.protecting(readings_import.export_rounds_sheet, chosen),
             self.ctx.db,
             self.day,
             target,
-            on_done=self._exported,
+            on_done=lambda path: self._exported(path, protection_note(chosen)),
             progress_label=self.tr("正在导出体温填报表…"),
         )
 
-    def _exported(self, path: Path) -> None:
+    def _exported(self, path: Path, note: str = "") -> None:
         self._inform(self.tr("已导出填报表：{path}").format(path=path))
-        messages.show_info(
-            self,
-            self.tr("已导出 {day} 的体温填报表：\n{path}\n\n填好后用“导入填报表”导入。").format(
-                day=f"{self.day:%Y-%m-%d}", path=path
-            ),
+        text = self.tr("已导出 {day} 的体温填报表：\n{path}\n\n填好后用“导入填报表”导入。").format(
+            day=f"{self.day:%Y-%m-%d}", path=path
         )
+        messages.show_info(self, f"{text}\n\n{note}" if note else text)
 
     def choose_import(self) -> None:
         folder = self.ctx.paths.exports if self.ctx.paths.exports.is_dir() else Path.home()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.access import Permission
+from app.ui.auth.accounts import AccountsWidget
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.settings import may
@@ -28,7 +29,9 @@ log = logging.getLogger(__name__)
 CHECKPOINT_MODULE = "app.ui.checkpoints.manage"
 
 # open_item keys, in tab order
-TAB_KEYS = ("unit", "policy", "measures", "categories", "roles", "checkpoints", "backups")
+TAB_KEYS = (
+    "unit", "policy", "measures", "categories", "roles", "checkpoints", "backups", "accounts",
+)  # fmt: skip
 
 
 class SettingsPage(BasePage):
@@ -61,6 +64,7 @@ class SettingsPage(BasePage):
         QVBoxLayout(self.checkpoints_holder)  # the same margins as the other tabs
         self.checkpoint_manager: QWidget | None = None
         self.backups = BackupSection(ctx)
+        self.accounts = AccountsWidget(ctx)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
@@ -73,6 +77,7 @@ class SettingsPage(BasePage):
             (self.roles, self.tr("包保角色")),
             (self.checkpoints_holder, self.tr("卡点")),
             (self.backups, self.tr("备份与恢复")),
+            (self.accounts, self.tr("账号与隐私")),
         ):
             self.tabs.addTab(widget, label)
         self.tabs.currentChanged.connect(lambda _index: self._refresh_current())

@@ -6,7 +6,6 @@ dialog comes prefilled with the standard name in the folder of the last export.
 
 from __future__ import annotations
 
-import logging
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
+from app.db import Database
 from app.excel.daily_report import DailyTable, report_title
 from app.models import local_now
 from app.services import reference, reports
@@ -35,8 +35,6 @@ from app.ui.reports import files
 from app.ui.reports.kinds import KINDS, ReportKind
 from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
 from app.ui.worker import run_in_background
-
-log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #c62828;"
 DONE_STYLE = "color: #2e7d32;"
@@ -54,7 +52,7 @@ def _day_edit(name: str) -> QDateEdit:
     return edit
 
 
-def load_preview(db, day: date) -> tuple[DailyTable, str]:  # type: ignore[no-untyped-def]
+def load_preview(db: Database, day: date) -> tuple[DailyTable, str]:
     """Background job: the day's numbers and the title the report will carry."""
     table = reports.daily_table(db, day)
     unit = reference.unit_profile(db).unit_name
@@ -286,12 +284,7 @@ class ExportPanel(QWidget):
     def export(self) -> None:
         kind = self.current_kind()
         first, last = self.chosen_days()
-        try:
-            name = kind.file_name(self.ctx.db, first, last)
-        except Exception as error:  # naming only reads the ledger; a failure is the export's
-            log.exception("cannot name the export")
-            messages.show_error(self, str(error))
-            return
+        name = kind.file_name(self.ctx.db, first, last)
         folder = files.export_folder(self.ctx.paths.exports)
         target = files.ask_save_path(
             self, self.tr("保存{form}").format(form=kind.translated_title()), folder / name

@@ -36,6 +36,10 @@
         <translation>Backup &amp; restore</translation>
     </message>
     <message>
+        <source>账号与隐私</source>
+        <translation>Accounts &amp; privacy</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
