@@ -114,12 +114,19 @@ def _read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """What ``PRAGMA integrity_check`` reports (empty when sound). Opens read-only."""
+def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
+    """What ``PRAGMA integrity_check`` reports (empty when sound). Opens read-only.
+
+    ``quick`` runs ``PRAGMA quick_check``: every page and b-tree is still read and checked (what
+    a power cut, a pulled USB stick or a failing disk damages), but indexes are not compared row
+    by row with their tables — which is most of the cost: 9.5 s against 0.8 s on a county
+    ledger of 1.5 M readings (bench/, "Benchmarks" in the README).
+    """
+    pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     try:
         connection = _read_only(path)
         try:
-            rows = connection.execute("PRAGMA integrity_check").fetchall()
+            rows = connection.execute(pragma).fetchall()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
@@ -168,7 +175,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
-    problems = integrity_problems(path)
+    # The quick check on every open; the full one (index contents too) is ``check``'s job.
+    problems = integrity_problems(path, quick=True)
     if problems:
         raise DatabaseDamaged(
             f"台账文件已损坏，未做任何改动：{path}（{problems[0]}）。"

@@ -132,7 +132,7 @@ def read_generated_rows(database: Path) -> list[TableRows]:
     try:
         result = []
         for table in GENERATED_TABLES:
-            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY rowid")  # noqa: S608
+            cursor = connection.execute(f"SELECT * FROM {table} ORDER BY rowid")
             columns = tuple(d[0] for d in cursor.description)
             result.append(TableRows(table, columns, cursor.fetchall()))
         return result
@@ -166,7 +166,7 @@ def insert_raw(database: Path, tables: list[TableRows]) -> None:
             names = ", ".join(data.columns)
             marks = ", ".join("?" * len(data.columns))
             connection.executemany(
-                f"INSERT INTO {data.table} ({names}) VALUES ({marks})",  # noqa: S608
+                f"INSERT INTO {data.table} ({names}) VALUES ({marks})",
                 data.rows,
             )
         connection.execute("COMMIT")

@@ -30,6 +30,7 @@ class Scale:
     export_rows: int  # 体温台账 long-form rows the export range is chosen to reach
     import_rows: int  # rows of the county roster workbook
     runs: int  # default number of runs per measurement
+    heavy_runs: int  # default for the minute-long ones (generation, the 体温台账 export)
 
 
 # 50,000 cases registered over 50 days with the 14+7-day protocol give 1.5 M readings (with
@@ -44,6 +45,7 @@ COUNTY = Scale(
     export_rows=280_000,
     import_rows=20_000,
     runs=3,
+    heavy_runs=2,
 )
 SMOKE = Scale(
     name="smoke",
@@ -55,6 +57,7 @@ SMOKE = Scale(
     export_rows=2_000,
     import_rows=150,
     runs=2,
+    heavy_runs=2,
 )
 
 

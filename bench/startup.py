@@ -110,11 +110,11 @@ def bench_startup(data_dir: Path, project: Path, runs: int) -> list[Measurement]
             bare_times,
             target=2.5,
             target_kind="ratio",
-            note="fresh process, offscreen, county ledger open; floor = bare QMainWindow",
+            note="fresh process, offscreen, the data set open; floor = bare QMainWindow",
         ),
         measurement(
             "startup_memory",
-            "peak memory, start-up (county ledger)",
+            "peak memory at start-up",
             "MB",
             ours_memory,
             bare_memory,

@@ -92,9 +92,7 @@ def due_afternoon_cases(database: Path, day: date, count: int) -> list[int]:
     return [r[0] for r in rows]
 
 
-def bench_save_reading(
-    db: Database, county: cty.County, saves: int, runs: int
-) -> Measurement:
+def bench_save_reading(db: Database, county: cty.County, saves: int, runs: int) -> Measurement:
     """``rounds.record_reading`` (its own committed transaction, audit row included) vs a bare
     ``INSERT`` + ``COMMIT`` of the same reading on a raw connection with the same pragmas.
 

@@ -81,7 +81,7 @@ FIELD_LABELS: dict[str, str] = {
     "abnormal": "体温异常", "action_taken": "采取措施", "duty_staff": "值守人员",
     "temperature": "体温", "sort_order": "排序", "default_days": "默认天数",
     "needs_readings": "需测体温", "required_roles": "所需包保角色", "key": "设置项",
-    "value": "值", "unit_name": "填报单位", "township": "上级乡镇", "reporter": "填报人",
+    "value": "设置值", "unit_name": "填报单位", "township": "上级乡镇", "reporter": "填报人",
     "reviewer": "审核人", "username": "账号", "display_name": "姓名", "role": "角色",
 }  # fmt: skip
 
@@ -257,12 +257,16 @@ class _Renderer:
             return
         for key, value in stored.items():
             label = self.label(entry.entity, key)
+            if entry.entity == "setting" and key == "key":
+                continue  # the 记录 column already names the setting
             if isinstance(value, list) and len(value) == 2:
                 old, new = value
-                is_new = entry.action == "新增"
+                before = None if entry.action == "新增" else self.value(entry, key, old)
+                if entry.entity == "setting" and entry.action == "新增":
+                    before = _setting_default(entry.summary)  # first change from the default
                 yield FieldChange(
                     label,
-                    None if is_new else self.value(entry, key, old),
+                    before,
                     None if entry.action == "移除" else self.value(entry, key, new),
                 )
             else:  # a summary figure of an import ("新增人员": 12)
@@ -304,6 +308,13 @@ class _Renderer:
             cached = getattr(record, "name", None) or f"#{ident}"
             self.names[(key, ident)] = cached
         return cached
+
+
+def _setting_default(key: str) -> str | None:
+    for spec in Settings.all():
+        if spec.key == key:
+            return _setting_text(key, spec.format(spec.default))
+    return None
 
 
 def _setting_text(key: str, text: str) -> str:

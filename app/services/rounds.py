@@ -548,11 +548,21 @@ def _anomaly(session: Session, anomaly_id: int) -> Anomaly:
     return anomaly
 
 
-def missing_count(session: Session, day: date, slot: Slot | None = None) -> int:
-    """漏测人次: (case, slot) pairs due on ``day`` with no reading."""
+def missing_count(
+    session: Session, day: date, slot: Slot | None = None, *, as_of: datetime | None = None
+) -> int:
+    """漏测人次: (case, slot) pairs due on ``day`` with no reading.
+
+    Without ``as_of`` every slot of the day counts, finished or not. With it, a slot counts only
+    once it is over at ``as_of``: at 09:30 the afternoon round is not yet missed. On ``as_of``'s
+    own day a slot is over when its end (AM_SLOT_ENDS / PM_SLOT_ENDS) is at or before that time;
+    earlier days are over, later days have missed nothing.
+    """
     from sqlalchemy import and_, func
 
     slots = [slot] if slot else [Slot.AM, Slot.PM]
+    if as_of is not None:
+        slots = [s for s in slots if _slot_over(session, day, s, as_of)]
     total = 0
     for s in slots:
         taken = select(TemperatureReading.id).where(
@@ -571,3 +581,10 @@ def missing_count(session: Session, day: date, slot: Slot | None = None) -> int:
             or 0
         )
     return total
+
+
+def _slot_over(session: Session, day: date, slot: Slot, as_of: datetime) -> bool:
+    if day != as_of.date():
+        return day < as_of.date()
+    ends = Settings.AM_SLOT_ENDS if slot is Slot.AM else Settings.PM_SLOT_ENDS
+    return get_setting(session, ends) <= as_of.time()

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.db import Database
+from app.models import Case
 from app.models.validation import ValidationError
 from app.services import assignments, roster
 from app.services.assignments import StaffInput
 from app.services.errors import ServiceError
 from app.services.roster import CaseInput, PersonInput
+from tests.services.village import TODAY as VILLAGE_DAY
+from tests.services.village import build_village, team_of
 
 TODAY = date(2022, 2, 10)
 MEDICAL, VILLAGE, TOWNSHIP, POLICE = 1, 2, 3, 4
@@ -131,3 +135,19 @@ def test_staff_list_counts_current_cases(db: Database) -> None:
     loads = {s.name: s.load for s in assignments.staff_list(db, on=TODAY)}
 
     assert loads == {"村医甲": 2, "村干甲": 1}
+
+
+def test_teams_of_many_cases_are_each_cases_team(db: Database) -> None:
+    added = build_village(db)
+    with db.reading() as session:
+        ids = sorted(session.scalars(select(Case.id)))
+        for on in (VILLAGE_DAY, VILLAGE_DAY - timedelta(days=6)):
+            expected = {i: team_of(session, i, on) for i in ids}
+            assert assignments.teams(db, [*ids, 99999], on) == {
+                i: t for i, t in expected.items() if t
+            }
+
+    extra = assignments.teams(db, [added["extra_roles"]], VILLAGE_DAY)[added["extra_roles"]]
+    # Two added roles share sort order 99: listed by role, not by who was assigned first.
+    assert [m.label for m in extra] == ["楼长 楼长乙 13900000001", "志愿者 志愿者甲"]
+    assert assignments.teams(db, [], VILLAGE_DAY) == {}

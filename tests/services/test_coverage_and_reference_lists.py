@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import update
 
 from app.config import Settings
 from app.db import Database
+from app.models import StaffRole
 from app.services import assignments, reference, roster
 from app.services.access import Role
 from app.services.assignments import StaffInput
 from app.services.errors import Conflict, PermissionDenied, ServiceError
 from app.services.roster import CaseInput, PersonInput
+from tests.services.village import TODAY as VILLAGE_DAY
+from tests.services.village import build_village, live_cases, team_of
 
 MEDICAL, VILLAGE, TOWNSHIP = 1, 2, 3
 
@@ -103,3 +107,68 @@ def test_a_clerk_cannot_change_reference_lists_or_the_unit_profile(db: Database)
         with pytest.raises(PermissionDenied):
             change()
     assert reference.unit_profile(db).unit_name == ""
+
+
+def reference_gaps(db: Database, on: date) -> list[assignments.CoverageGap]:
+    """``coverage_gaps`` one case at a time: the measure's roles nobody holds, in role order."""
+    gaps = []
+    with db.reading() as session:
+        for case in live_cases(session, on):
+            held = {m.role_id for m in team_of(session, case.id, on)}
+            required = sorted(case.measure.required_roles, key=lambda r: (r.sort_order, r.id))
+            missing = tuple(r.name for r in required if r.id not in held)
+            if missing:
+                person = case.person
+                gaps.append(
+                    assignments.CoverageGap(
+                        case.id,
+                        person.id,
+                        person.name,
+                        person.group_name,
+                        case.measure.name,
+                        missing,
+                    )
+                )
+    return gaps
+
+
+def test_coverage_gaps_are_each_cases_missing_roles_in_roster_order(db: Database) -> None:
+    added = build_village(db)
+    for on in (VILLAGE_DAY, VILLAGE_DAY - timedelta(days=5)):
+        gaps = assignments.coverage_gaps(db, on)
+        assert gaps == reference_gaps(db, on)
+        with db.reading() as session:
+            assert assignments.count_coverage_gaps(session, on) == len(gaps)
+
+    gaps = assignments.coverage_gaps(db, VILLAGE_DAY)
+    # People without a 村民小组 come first; 楼长 and 志愿者 (held here) count for nobody else.
+    assert [(g.name, g.missing_roles) for g in gaps[:2]] == [
+        ("阿无组", ("医护人员", "村干部", "乡镇干部")),
+        ("无组人", ("医护人员", "村干部", "乡镇干部")),
+    ]
+    extra = next(g for g in gaps if g.case_id == added["extra_roles"])
+    assert (extra.group_name, extra.measure, extra.missing_roles) == (
+        "三组",
+        "居家健康监测",
+        ("医护人员", "村干部"),
+    )
+    groups = list(dict.fromkeys(g.group_name for g in gaps))
+    assert groups[0] is None and groups[-1] == "十组"
+
+
+def test_missing_roles_follow_the_role_lists_order_not_role_ids(db: Database) -> None:
+    build_village(db)
+    nobody = roster.register_case(
+        db,
+        PersonInput(name="新来人", group_name="一组"),
+        CaseInput(category_id=1, measure_id=2, start_date=VILLAGE_DAY),
+        today=VILLAGE_DAY,
+    ).id
+    with db.session() as session:  # 志愿者 (added last) moved to the top of the role list
+        session.execute(update(StaffRole).where(StaffRole.name == "志愿者").values(sort_order=0))
+
+    gaps = assignments.coverage_gaps(db, VILLAGE_DAY)
+
+    assert gaps == reference_gaps(db, VILLAGE_DAY)
+    gap = next(g for g in gaps if g.case_id == nobody)
+    assert gap.missing_roles == ("志愿者", "医护人员", "村干部", "楼长")

@@ -21,7 +21,7 @@ from app.services import operators
 from app.services.access import Role
 from app.services.errors import ServiceError
 from app.services.operators import OperatorInfo
-from app.ui.auth.common import hint_label, password_edit, problem_label
+from app.ui.auth.common import enter_moves_on, hint_label, password_edit, problem_label
 from app.ui.context import UiContext
 
 
@@ -75,7 +75,10 @@ class NewAccountDialog(QDialog):
             hint_label(self.tr("请把密码当面告诉本人，并提醒他登录后在“账号与隐私”中自己修改。"))
         )
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("添加")))
+        buttons = _buttons(self, self.tr("添加"))
+        layout.addWidget(buttons)
+        fields = [self.username, self.display_name, self.password, self.repeat]
+        enter_moves_on(buttons, fields, self.accept)
         self.username.setFocus()
 
     def accept(self) -> None:
@@ -90,7 +93,7 @@ class NewAccountDialog(QDialog):
                 self.username.text(),
                 self.display_name.text(),
                 self.password.text(),
-                self.role.currentData(),
+                Role(self.role.currentData()),  # Qt hands the enum back as its text
             )
         except ServiceError as error:
             self.problem.setText(str(error))
@@ -132,8 +135,11 @@ class PasswordDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, self.tr("保存")))
-        (self.current if own else self.password).setFocus()
+        buttons = _buttons(self, self.tr("保存"))
+        layout.addWidget(buttons)
+        fields = [self.current, self.password, self.repeat] if own else [self.password, self.repeat]
+        enter_moves_on(buttons, fields, self.accept)
+        fields[0].setFocus()
 
     def accept(self) -> None:
         if self.password.text() != self.repeat.text():

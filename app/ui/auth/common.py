@@ -3,9 +3,11 @@ and the countdown that keeps 登录 disabled while the service delays further tr
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
 from app.services.operators import MAX_PASSWORD_LENGTH
 
@@ -19,6 +21,27 @@ def password_edit(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(MAX_PASSWORD_LENGTH)
     return edit
+
+
+def enter_moves_on(buttons: QDialogButtonBox, fields: list[QLineEdit], done: object) -> None:
+    """Enter goes from field to field and, in the last one, calls ``done`` — and nothing else.
+
+    Qt makes a dialog's first accept button its default button and "clicks" it on every Enter,
+    so Enter in the account field would try to sign in with an empty password (counted as a
+    wrong one). The accept button therefore becomes a plain action button that calls ``done``.
+    """
+    for button in buttons.buttons():
+        if not isinstance(button, QPushButton):
+            continue
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        if buttons.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+            buttons.removeButton(button)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(done)  # type: ignore[arg-type]
+    for field, following in itertools.pairwise(fields):
+        field.returnPressed.connect(following.setFocus)
+    fields[-1].returnPressed.connect(done)  # type: ignore[arg-type]
 
 
 def problem_label(name: str = "problem") -> QLabel:

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 from app.services import operators
 from app.services.errors import ServiceError
 from app.services.operators import OperatorInfo
-from app.ui.auth.common import heading_label, hint_label, password_edit, problem_label
+from app.ui.auth.common import (
+    enter_moves_on,
+    heading_label,
+    hint_label,
+    password_edit,
+    problem_label,
+)
 from app.ui.auth.sign_in import remember_username
 from app.ui.context import UiContext
 
@@ -64,9 +70,7 @@ class FirstAdminDialog(QDialog):
             self.tr("创建管理员"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setObjectName("createAdmin")
-        self.create_button.setDefault(True)
-        later = buttons.addButton(self.tr("以后再说"), QDialogButtonBox.ButtonRole.RejectRole)
-        later.setAutoDefault(False)
+        buttons.addButton(self.tr("以后再说"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -85,12 +89,8 @@ class FirstAdminDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
-        for edit, following in (
-            (self.username, self.display_name),
-            (self.display_name, self.password),
-            (self.password, self.repeat),
-        ):
-            edit.returnPressed.connect(following.setFocus)
+        fields = [self.username, self.display_name, self.password, self.repeat]
+        enter_moves_on(buttons, fields, self.accept)
         self.username.setFocus()
 
     def accept(self) -> None:

@@ -37,6 +37,7 @@ from app.services.operators import AccountLocked, Clock, SignInFailed
 from app.ui import messages
 from app.ui.auth.common import (
     RetryCountdown,
+    enter_moves_on,
     heading_label,
     hint_label,
     password_edit,
@@ -120,23 +121,21 @@ class UnlockDialog(QDialog):
             self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.unlock_button.setObjectName("unlockButton")
-        self.unlock_button.setDefault(True)
         self.quit_button = buttons.addButton(
             self.tr("退出程序"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.quit_button.setObjectName("quitButton")
-        self.quit_button.setAutoDefault(False)
-        self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button.clicked.connect(self.quit_app)
         self.countdown = RetryCountdown(self.unlock_button, self.problem, self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading_label(self.tr("已锁定")))
-        layout.addWidget(hint_label(self.tr("请输入 {who} 的密码解锁。").format(who=who)))
+        self.who = hint_label(self.tr("请输入 {who} 的密码解锁。").format(who=who))
+        layout.addWidget(self.who)
         layout.addWidget(self.password)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.password.returnPressed.connect(self.try_unlock)
+        enter_moves_on(buttons, [self.password], self.try_unlock)
         self.password.setFocus()
 
     def try_unlock(self) -> None:

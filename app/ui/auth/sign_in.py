@@ -27,6 +27,7 @@ from app.services.operators import AccountLocked, Clock, OperatorInfo, SignInFai
 from app.ui import settings_store
 from app.ui.auth.common import (
     RetryCountdown,
+    enter_moves_on,
     heading_label,
     hint_label,
     password_edit,
@@ -87,11 +88,7 @@ class SignInDialog(QDialog):
             self.tr("登录"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.sign_in_button.setObjectName("signInButton")
-        self.sign_in_button.setDefault(True)
-        quit_button = self.buttons.addButton(
-            self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        quit_button.setAutoDefault(False)
+        self.buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.countdown = RetryCountdown(self.sign_in_button, self.problem, self)
@@ -110,7 +107,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
-        self.username.returnPressed.connect(self.password.setFocus)
+        enter_moves_on(self.buttons, [self.username, self.password], self.accept)
         (self.password if self.username.text() else self.username).setFocus()
 
     def accept(self) -> None:
