@@ -93,6 +93,8 @@ _SLOTS = {"AM": "上午", "PM": "下午"}
 _END_KINDS = {"release": "解除", "medical": "送医", "transfer": "转运", "other": "其他"}
 _SETTING_LABELS = {spec.key: spec.label for spec in Settings.all()}
 _EMPTY = "（空）"
+#: Links to the person's other records: shown when they change, not when a record is made.
+_LINKS = {"person_id", "case_id", "reading_id", "pass_id", "source_pass_id"}
 
 
 @dataclass(frozen=True)
@@ -257,8 +259,10 @@ class _Renderer:
             return
         for key, value in stored.items():
             label = self.label(entry.entity, key)
-            if entry.entity == "setting" and key == "key":
-                continue  # the 记录 column already names the setting
+            if key == "id" or (entry.entity == "setting" and key == "key"):
+                continue  # the 记录 column already names the record
+            if entry.action == "新增" and key in _LINKS:
+                continue  # the 人员 column already says whose record it is
             if isinstance(value, list) and len(value) == 2:
                 old, new = value
                 before = None if entry.action == "新增" else self.value(entry, key, old)

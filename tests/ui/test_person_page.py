@@ -97,3 +97,30 @@ def test_from_the_person_page_to_the_assignments_page(
     assert isinstance(page, RosterPage)
     qtbot.mouseClick(page.person_view.assign_button, Qt.MouseButton.LeftButton)
     assert main_window.current_key() == "assignments"
+
+
+def test_a_person_admitted_at_the_gate_shows_the_pass_they_came_through(
+    qtbot: QtBot, ctx: UiContext, db: Database
+) -> None:
+    from app.services import checkpoints
+
+    gate = checkpoints.save_checkpoint(db, "村东口卡点")
+    vehicle = checkpoints.record_pass(
+        db,
+        checkpoints.PassInput(
+            checkpoint_id=gate.id, plate="浙C12345", driver_name="李四", origin="上海市浦东新区"
+        ),
+    )
+    case = checkpoints.admit_from_pass(
+        db,
+        vehicle.id,
+        None,
+        roster.PersonInput(name="李四", id_number="11010519491231002X"),
+        roster.CaseInput(category_id=3, measure_id=1, start_date=date.today()),
+        {},
+    )
+    view = PersonView(ctx)
+    qtbot.addWidget(view)
+    view.show_person(case.person_id)
+
+    assert "来自卡点：村东口卡点 浙C12345" in view.team.text()

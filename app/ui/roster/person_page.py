@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import assignments, reference, roster, rounds
+from app.services import assignments, checkpoints, reference, roster, rounds
 from app.services.errors import NotFound
 from app.services.roster import CaseRow, PersonInfo
 from app.services.rounds import AnomalyInfo
@@ -318,6 +318,18 @@ class PersonView(QWidget):
             ]
         if not lines:
             lines = [escape(self.tr("无包保人员（该措施不要求包保）"))]
+        source = checkpoints.pass_of_case(self.ctx.db, case.id) if case.source_pass_id else None
+        if source is not None:
+            # The link back to the gate: where and when this person was let through.
+            lines.append(
+                escape(
+                    self.tr("来自卡点：{checkpoint} {plate}，{time}").format(
+                        checkpoint=source.checkpoint,
+                        plate=source.plate,
+                        time=source.passed_at.strftime("%Y-%m-%d %H:%M"),
+                    )
+                )
+            )
         self.team.setText("<br>".join(lines))
         self.assign_button.setEnabled(open_case)
 

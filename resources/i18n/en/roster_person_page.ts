@@ -128,6 +128,10 @@
         <translation>No responsible staff (not required for this measure)</translation>
     </message>
     <message>
+        <source>来自卡点：{checkpoint} {plate}，{time}</source>
+        <translation>Came through checkpoint: {checkpoint} {plate}, {time}</translation>
+    </message>
+    <message>
         <source>上午</source>
         <translation>Morning</translation>
     </message>
