@@ -96,47 +96,43 @@ def bench_save_reading(db: Database, county: cty.County, saves: int, runs: int) 
     """``rounds.record_reading`` (its own committed transaction, audit row included) vs a bare
     ``INSERT`` + ``COMMIT`` of the same reading on a raw connection with the same pragmas.
 
-    Each run saves ``saves`` new afternoon readings (different cases each run and side); the
-    run's figure is the median milliseconds per save.
+    Each run saves ``saves`` new afternoon readings on each side (different cases), one of ours
+    and one bare in turn: an fsync costs 0.2 ms on a quiet disk and several on a busy one, so
+    both sides must share the same moments. The run's figure is the median ms per save.
     """
     day = county.today
     cases = due_afternoon_cases(db.paths.database, day, 2 * saves * runs)
-    ours_batches = [cases[i * saves : (i + 1) * saves] for i in range(runs)]
-    floor_batches = [cases[(runs + i) * saves : (runs + i + 1) * saves] for i in range(runs)]
+    connection = cty.raw_connection(db.paths.database)
 
-    def ours(batch: list[int]) -> float:
-        per_save = []
-        for n, case_id in enumerate(batch):
-            celsius = 36.0 + (n % 11) / 10  # all normal: no anomaly on either side
-            start = time.perf_counter()
-            rounds.record_reading(
-                db, case_id, day, Slot.PM, celsius, measured_by="张村医", today=day
-            )
-            per_save.append(time.perf_counter() - start)
-        return statistics.median(per_save) * 1000
+    def ours(case_id: int, celsius: float) -> float:
+        start = time.perf_counter()
+        rounds.record_reading(db, case_id, day, Slot.PM, celsius, measured_by="张村医", today=day)
+        return time.perf_counter() - start
 
-    def floor(batch: list[int]) -> float:
-        connection = cty.raw_connection(db.paths.database)
-        per_save = []
-        try:
-            for n, case_id in enumerate(batch):
-                start = time.perf_counter()
-                connection.execute("BEGIN")
-                connection.execute(
-                    "INSERT INTO temperature_reading (case_id, reading_date, slot, celsius, "
-                    "symptoms, measured_by, recorded_at) VALUES (?, ?, 'PM', ?, '', '张村医', ?)",
-                    (case_id, day.isoformat(), 36.0 + (n % 11) / 10, _now()),
-                )
-                connection.execute("COMMIT")
-                per_save.append(time.perf_counter() - start)
-        finally:
-            connection.close()
-        return statistics.median(per_save) * 1000
+    def floor(case_id: int, celsius: float) -> float:
+        start = time.perf_counter()
+        connection.execute("BEGIN")
+        connection.execute(
+            "INSERT INTO temperature_reading (case_id, reading_date, slot, celsius, symptoms, "
+            "measured_by, recorded_at) VALUES (?, ?, 'PM', ?, '', '张村医', ?)",
+            (case_id, day.isoformat(), celsius, _now()),
+        )
+        connection.execute("COMMIT")
+        return time.perf_counter() - start
 
     ours_runs, floor_runs = [], []
-    for n in range(runs):
-        ours_runs.append(ours(ours_batches[n]))
-        floor_runs.append(floor(floor_batches[n]))
+    try:
+        for run in range(runs):
+            batch = cases[2 * saves * run : 2 * saves * (run + 1)]
+            ours_times, floor_times = [], []
+            for n in range(saves):
+                celsius = 36.0 + (n % 11) / 10  # all normal: no anomaly on either side
+                ours_times.append(ours(batch[2 * n], celsius))
+                floor_times.append(floor(batch[2 * n + 1], celsius))
+            ours_runs.append(statistics.median(ours_times) * 1000)
+            floor_runs.append(statistics.median(floor_times) * 1000)
+    finally:
+        connection.close()
     return measurement(
         "save_reading",
         "save one reading, durable (record_reading)",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -203,13 +204,13 @@ def unassign(db: Database, case_id: int, role_id: int, on: date | None = None) -
 def teams(db: Database, case_ids: list[int], on: date | None = None) -> dict[int, list[TeamMember]]:
     """The current 包保 team of each case, ordered by role."""
     on = on or date.today()
-    result: dict[int, list[TeamMember]] = {}
+    rows: list[Row[tuple[int, int, int]]] = []
     with db.reading() as session:
         # SQLite limits bound parameters; 900 per query keeps well under it.
         for start in range(0, len(case_ids), 900):
             chunk = case_ids[start : start + 900]
-            result.update(teams_where(session, Assignment.case_id.in_(chunk), on))
-    return result
+            rows.extend(_team_rows(session, Assignment.case_id.in_(chunk), on))
+        return _teams(session, rows)
 
 
 def teams_where(
@@ -218,10 +219,15 @@ def teams_where(
     """``teams`` for the cases an ``Assignment.case_id`` condition selects, in one query.
 
     A round of 20,000 cases passes ``Assignment.case_id.in_(<select of due case ids>)`` rather
-    than the ids themselves. Rows carry only ids and each (role, staff) pair becomes one shared
-    ``TeamMember``: a county has a few hundred staff but 60,000 assignments, and building an
-    object per row was most of the time ``teams`` took.
+    than the ids themselves.
     """
+    return _teams(session, _team_rows(session, cases, on))
+
+
+def _team_rows(
+    session: Session, cases: ColumnElement[bool], on: date
+) -> Sequence[Row[tuple[int, int, int]]]:
+    """(case id, role id, staff id) of the current assignments, in role order."""
     query = (
         select(Assignment.case_id, Assignment.role_id, Assignment.staff_id)
         .join(StaffRole, StaffRole.id == Assignment.role_id)
@@ -229,7 +235,15 @@ def teams_where(
         # Role id, then assignment id, break ties between roles sharing a sort order.
         .order_by(StaffRole.sort_order, Assignment.since, StaffRole.id, Assignment.id)
     )
-    rows = session.connection().execute(query).all()  # plain rows: no ORM processing
+    return session.connection().execute(query).all()  # plain rows: no ORM processing
+
+
+def _teams(
+    session: Session, rows: Sequence[Row[tuple[int, int, int]]]
+) -> dict[int, list[TeamMember]]:
+    """Group assignment rows by case. Each (role, staff) pair becomes one shared ``TeamMember``:
+    a county has a few thousand staff but 60,000 current assignments, and building an object per
+    row was most of the time ``teams`` took."""
     members = _members(session, {(role_id, staff_id) for _, role_id, staff_id in rows})
     result: dict[int, list[TeamMember]] = defaultdict(list)
     for case_id, role_id, staff_id in rows:

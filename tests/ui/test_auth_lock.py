@@ -51,6 +51,7 @@ def test_idle_lock_keeps_the_half_typed_form(
 
     lock.set_interval_ms(30)  # the test hook: 30 ms instead of 10 minutes
     qtbot.waitUntil(lock.is_locked)
+    lock.set_interval_ms(0)  # or it locks again 30 ms after unlocking
 
     dialog = unlock_dialog(lock)
     assert dialog.isVisible()
@@ -79,7 +80,6 @@ def test_idle_lock_keeps_the_half_typed_form(
     assert form.windowTitle() == title
     assert form.findChild(LockCover) is None or not form.findChild(LockCover).isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name)
-    lock.set_interval_ms(0)
     form.reject()
 
 

@@ -291,11 +291,20 @@ class IdleLock(QObject):
         focus = self._focus() if self._focus is not None else None
         self._focus = None
         if focus is not None and isValid(focus):  # the focused widget may be gone meanwhile
-            focus.activateWindow()
-            focus.setFocus()
+            _give_focus_back(focus)
+            # Hiding the unlock dialog makes the window system activate its parent (the main
+            # window) a moment later; ask again once that has happened.
+            QTimer.singleShot(0, lambda: isValid(focus) and _give_focus_back(focus))
         if self.timer.interval() > 0:
             self.timer.start()
         self.unlocked.emit()
 
     def covered_windows(self) -> list[QWidget]:
         return list(self._covers)
+
+
+def _give_focus_back(widget: QWidget) -> None:
+    window = widget.window()
+    window.raise_()
+    window.activateWindow()
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -29,11 +29,13 @@ from app.db import Database
 from app.excel.daily_report import DailyTable, report_title
 from app.models import local_now
 from app.services import reference, reports
+from app.services.privacy import protecting
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files
 from app.ui.reports.kinds import KINDS, ReportKind
 from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
+from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #c62828;"
@@ -101,6 +103,8 @@ class ExportPanel(QWidget):
         choose.addSpacing(12)
         choose.addWidget(self.export_button)
         choose.addStretch(1)
+        # 隐藏身份证号和电话 (default per form, Settings → 账号与隐私) and 设置打开密码.
+        self.options = ExportOptionsWidget(ctx, KINDS[0].key)
 
         self.title = QLabel()
         self.title.setObjectName("reportTitle")
@@ -145,6 +149,7 @@ class ExportPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(choose)
+        layout.addWidget(self.options)
         layout.addSpacing(6)
         layout.addWidget(self.title)
         layout.addWidget(self.period)
@@ -216,6 +221,7 @@ class ExportPanel(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
+        self.options.set_kind(kind.key)
         self.first.setVisible(kind.ranged)
         self.first_label.setVisible(kind.ranged)
         self.day_label.setText(self.tr("到(&D)：") if kind.ranged else self.tr("日期(&D)："))
@@ -282,6 +288,9 @@ class ExportPanel(QWidget):
     # --- export --------------------------------------------------------------------------------
 
     def export(self) -> None:
+        if not self.options.validate():
+            return
+        protection = self.options.protection()
         kind = self.current_kind()
         first, last = self.chosen_days()
         name = kind.file_name(self.ctx.db, first, last)
@@ -295,24 +304,23 @@ class ExportPanel(QWidget):
         self.status.setStyleSheet("")
         run_in_background(
             self,
-            kind.export,
+            protecting(kind.export, protection),
             self.ctx.db,
             first,
             last,
             target,
-            on_done=lambda summary: self._exported(target, summary),
+            on_done=lambda summary: self._exported(target, summary, protection_note(protection)),
             on_error=self._failed,
             progress_label=self.tr("正在导出{form}…").format(form=kind.translated_title()),
             cancellable=True,
         )
 
-    def _exported(self, target: Path, summary: str) -> None:
+    def _exported(self, target: Path, summary: str, note: str = "") -> None:
         files.remember_export_folder(target.parent)
         self.last_export = target
         self.status.setStyleSheet(DONE_STYLE)
-        self.status.setText(
-            self.tr("{summary}\n已保存到：{path}").format(summary=summary, path=target)
-        )
+        text = self.tr("{summary}\n已保存到：{path}").format(summary=summary, path=target)
+        self.status.setText(f"{text}\n{note}" if note else text)
         self.open_folder_button.setEnabled(True)
         self.open_folder_button.setFocus()
         self.exported.emit(target)

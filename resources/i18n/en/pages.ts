@@ -31,5 +31,9 @@
         <source>设置</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>操作留痕</source>
+        <translation>Audit trail</translation>
+    </message>
 </context>
 </TS>

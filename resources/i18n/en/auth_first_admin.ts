@@ -1,0 +1,61 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>设置管理员账号</source>
+        <translation>Set up the administrator</translation>
+    </message>
+    <message>
+        <source>例如：wangshuji（登录时输入）</source>
+        <translation>e.g. wangshuji (typed when signing in)</translation>
+    </message>
+    <message>
+        <source>例如：王书记（记入操作留痕）</source>
+        <translation>e.g. Secretary Wang (recorded in the audit trail)</translation>
+    </message>
+    <message>
+        <source>至少 {n} 位</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <source>账号(&amp;U)：</source>
+        <translation>&amp;Account:</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)：</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;R)：</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>创建管理员</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>先设置一个管理员账号</source>
+        <translation>First set up an administrator account</translation>
+    </message>
+    <message>
+        <source>台账中有全村人员的身份证号、电话和健康信息。设置管理员后，每次打开本程序都要登录，离开电脑一段时间会自动锁定；录入员账号由管理员在“设置 → 账号与隐私”中添加。
+现在不设置，任何人打开本程序都能看到全部数据，下次启动时会再次询问。</source>
+        <translation>The ledger holds the ID numbers, phones and health data of the whole village. Once an administrator exists, everyone signs in when the app opens, and it locks itself after a while without use; the administrator adds clerk accounts under “Settings → Accounts &amp; privacy”.
+Without one, anyone who opens the app sees all data; you will be asked again at the next start.</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+</TS>
