@@ -15,7 +15,7 @@ Definitions (for day D):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from app.models import (
     Measure,
     MeasureRequiredRole,
     TemperatureReading,
+    local_now,
 )
 from app.services.checkpoints import CheckpointTotals, totals_between
 from app.services.periods import under_management
@@ -64,12 +65,16 @@ class DayNumbers:
         )
 
 
-def day_numbers(db: Database, day: date) -> DayNumbers:
+def day_numbers(db: Database, day: date, *, now: datetime | None = None) -> DayNumbers:
     with db.reading() as session:
-        return count_day(session, day)
+        return count_day(session, day, now=now)
 
 
-def count_day(session: Session, day: date) -> DayNumbers:
+def count_day(session: Session, day: date, *, now: datetime | None = None) -> DayNumbers:
+    """The day's numbers as of ``now`` (default: this moment).
+
+    A round whose time has not yet come today is not counted as missed (漏测).
+    """
     cutoff = get_setting(session, Settings.STAT_CUTOFF)
     threshold = get_setting(session, Settings.FEVER_THRESHOLD)
     live = Case.deleted_at.is_(None)
@@ -142,7 +147,7 @@ def count_day(session: Session, day: date) -> DayNumbers:
         released_total=released_total,
         medical_today=medical_today,
         fever_today=fever_today or 0,
-        missed_readings=missing_count(session, day),
+        missed_readings=missing_count(session, day, as_of=now or local_now()),
         coverage_gaps=_count_coverage_gaps(session, day),
         checkpoint=totals_between(session, start, end),
     )

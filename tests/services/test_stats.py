@@ -242,3 +242,15 @@ def test_demo_village_matches_a_recount_on_every_day(db: Database) -> None:
         assert got == _oracle(db, day), day
         # The Today and 包保分配 pages list the same gaps that the report counts.
         assert n.coverage_gaps == len(assignments.coverage_gaps(db, day)), day
+
+
+def test_a_round_whose_time_has_not_come_is_not_yet_missed(scenario: sc.Scenario) -> None:
+    # Before noon on D nothing is missed yet; after the morning deadline the unread AM round is;
+    # after the evening deadline the whole day counts as in the exported report.
+    before_noon = stats.day_numbers(scenario.db, D, now=datetime.combine(D, time(9, 30)))
+    after_noon = stats.day_numbers(scenario.db, D, now=datetime.combine(D, time(13, 0)))
+    evening = stats.day_numbers(scenario.db, D, now=datetime.combine(D, time(21, 0)))
+
+    assert before_noon.missed_readings == 0
+    assert 0 < after_noon.missed_readings < evening.missed_readings
+    assert evening.missed_readings == EXPECTED["missed_readings"]

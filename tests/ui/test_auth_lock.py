@@ -45,7 +45,10 @@ def test_idle_lock_keeps_the_half_typed_form(
     form = PersonDialog(signed_in, main_window)
     form.open()
     qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
     form.name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name)
     qtbot.keyClicks(form.name, "ZhangSan")
     title = form.windowTitle()
 
