@@ -13,8 +13,8 @@ os.environ.pop("FANGYI_DATA_DIR", None)
 os.environ.pop("FANGYI_OPERATOR", None)
 os.environ.pop("FANGYI_PASSWORD", None)
 
-from app.config import AppPaths, resolve_paths  # noqa: E402
-from app.db import Database  # noqa: E402
+from app.config import AppPaths, resolve_paths
+from app.db import Database
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
