@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）"
     )
-    parser.add_argument("--operator", help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）")
+    parser.add_argument(
+        "--operator",
+        help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）；密码在提示时输入，"
+        "自动运行时用环境变量 FANGYI_PASSWORD",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="打开图形界面（默认）")
     gui.add_argument(

@@ -11,7 +11,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -127,14 +127,20 @@ def _in_process(
 
     runs, heavy_runs, quick_runs = run_counts
     scale, today = county.scale, county.today
+    # The day's numbers and the daily report count a finished day: every round of it is over,
+    # so the counts do not depend on the time of day the bench runs.
+    finished = today - timedelta(days=1)
     # No instance lock: the cold-start benchmark opens the same ledger in a child process.
     with Database.open(paths, operator="基准测试", lock=False) as db:
         if "day" in groups:
-            step("day's numbers", lambda: [reads.bench_day_numbers(db, today, quick_runs)])
+            step("day's numbers", lambda: [reads.bench_day_numbers(db, finished, quick_runs)])
         if "roster" in groups:
             step("roster", lambda: reads.bench_roster(db, today, quick_runs))
         if "daily" in groups:
-            step("export daily", lambda: [excel.bench_export_daily(db, today, workdir, quick_runs)])
+            step(
+                "export daily",
+                lambda: [excel.bench_export_daily(db, finished, workdir, quick_runs)],
+            )
         if "temperatures" in groups:
             step(
                 "export temperatures",

@@ -101,7 +101,7 @@ def bench_export_daily(db: Database, today: date, workdir: Path, runs: int) -> M
     ours_runs, floor_runs = alternate(ours, floor, runs)
     return measurement(
         "export_daily",
-        "export daily report (日报表)",
+        "export daily report, yesterday (日报表)",
         "ms",
         ours_runs,
         floor_runs,

@@ -152,7 +152,7 @@ def bench_day_numbers(db: Database, day: date, runs: int) -> Measurement:
         connection.close()
     return measurement(
         "day_numbers",
-        "day's numbers (stats.day_numbers)",
+        "day's numbers, yesterday (stats.day_numbers)",
         "ms",
         ours_runs,
         floor_runs,

@@ -390,15 +390,14 @@ def authenticate(
             raise SignInFailed("账号或密码不正确。")
         if row.locked_until is not None and now < row.locked_until:
             raise AccountLocked(row.locked_until, now)
+        failure: SignInFailed | None = None
         if not verify_password(password, row.password_hash):
             failure = _count_failure(session, row, now)
         elif not row.active:
             failure = SignInFailed("这个账号已停用，请找管理员。")
-        else:
-            failure = None
-            if row.failed_attempts or row.locked_until is not None:
-                row.failed_attempts, row.locked_until = 0, None
-            info = _info(row)
+        elif row.failed_attempts or row.locked_until is not None:
+            row.failed_attempts, row.locked_until = 0, None
+        info = _info(row)
     # Raised outside the block: the wrong-password counter must be committed, not rolled back.
     if failure is not None:
         raise failure

@@ -25,6 +25,7 @@ from app.services.errors import ServiceError
 from app.services.readings_import import ReadingConflicts
 
 TODAY = date.today()
+END_OF_DAY = datetime.combine(TODAY, time(23, 59))  # the sheet covers the whole day
 HEADER_ROW = 4  # title, 填报单位/日期, 填写说明, then the header
 COLUMNS = {"姓名": 2, "身份证号": 3, "上午体温": 5, "上午症状": 6, "下午体温": 7, "测量人": 9}
 
@@ -88,7 +89,7 @@ def test_round_trip_bad_values_refuse_everything_then_the_fixed_sheet_is_stored(
     village: Database, sheet: Sheet
 ) -> None:
     due = rounds.due_list(village, TODAY, Slot.AM)
-    before = stats.day_numbers(village, TODAY)
+    before = stats.day_numbers(village, TODAY, now=END_OF_DAY)
     assert before.missed_readings == 2 * len(due) and before.fever_today == 0
     assert sheet.fill_all("上午体温", 36.5) == len(due)
     sheet.set(2, "上午体温", "39..2")
@@ -118,7 +119,7 @@ def test_round_trip_bad_values_refuse_everything_then_the_fixed_sheet_is_stored(
     assert len(stored) == len(due)
     assert stored[(due[1].case_id, "AM")] == 39.2
     assert stored[(due[4].case_id, "AM")] == 36.8
-    after = stats.day_numbers(village, TODAY)
+    after = stats.day_numbers(village, TODAY, now=END_OF_DAY)
     assert after.fever_today == 2  # 39.2 ℃, and the 干咳/乏力 at a normal temperature
     assert after.missed_readings == len(due)  # the afternoon is still to do
     opened = rounds.anomalies(village, open_only=True, day=TODAY)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
@@ -159,3 +159,16 @@ def test_quitting_from_the_lock_screen_asks_first(
     unlock_dialog(lock).quit_app()
     assert quits == [True]
     assert messages.of_kind("confirm") == ["退出程序会丢失尚未保存的输入。确定退出吗？"] * 2
+
+
+def test_what_the_unlock_dialog_opens_is_not_covered(
+    qtbot: QtBot, main_window: MainWindow, lock: IdleLock
+) -> None:
+    lock.lock()
+    question = QMessageBox(unlock_dialog(lock))  # e.g. 退出程序's "are you sure?"
+    question.setText("确定退出吗？")
+    question.show()
+    qtbot.waitExposed(question)
+    assert question not in lock.covered_windows()
+    assert question.findChild(LockCover) is None
+    question.close()

@@ -82,13 +82,11 @@ class LockCover(QWidget):
             title = heading_label(self.tr("防疫台账已锁定"))
             title.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addWidget(title)
-            note = QLabel(
-                self.tr("长时间无人操作，已隐藏台账内容。未保存的输入都还在，解锁后继续。")
-            )
+            note = QLabel(self.tr("台账内容已隐藏。未保存的输入都还在，解锁后继续。"))
             note.setAlignment(Qt.AlignmentFlag.AlignCenter)
             note.setWordWrap(True)
             layout.addWidget(note)
-        layout.addStretch(2)
+        layout.addStretch(6)  # high up: the unlock dialog opens over the middle
         self.setGeometry(window.rect())
         self.raise_()
         self.show()
@@ -218,7 +216,8 @@ class IdleLock(QObject):
         return self.dialog is not None
 
     def can_lock(self) -> bool:
-        return bool(self.ctx.db.username)
+        # A backup restored from before accounts existed has nobody to unlock as.
+        return bool(self.ctx.db.username) and operators.accounts_exist(self.ctx.db)
 
     # --- watching for input -----------------------------------------------------------------------
 
@@ -264,11 +263,20 @@ class IdleLock(QObject):
         return (
             widget.isWindow()
             and widget.isVisible()
-            and widget is not self.dialog
             and widget not in self._covers
             and widget.windowType() not in _SKIPPED_WINDOW_TYPES
             and not isinstance(widget, LockCover)
+            and not self._belongs_to_unlock_dialog(widget)
         )
+
+    def _belongs_to_unlock_dialog(self, widget: QWidget) -> bool:
+        """The unlock dialog, and what it opens (退出程序's confirmation), stay usable."""
+        current: QWidget | None = widget
+        while current is not None:
+            if current is self.dialog:
+                return True
+            current = current.parentWidget()
+        return False
 
     def _cover(self, window: QWidget) -> None:
         title = window.windowTitle()

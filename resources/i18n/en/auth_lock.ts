@@ -16,8 +16,8 @@
         <translation>Fangyi Ledger is locked</translation>
     </message>
     <message>
-        <source>长时间无人操作，已隐藏台账内容。未保存的输入都还在，解锁后继续。</source>
-        <translation>Nobody used the app for a while, so the ledger is hidden. Unsaved input is kept: unlock to go on.</translation>
+        <source>台账内容已隐藏。未保存的输入都还在，解锁后继续。</source>
+        <translation>The ledger is hidden. Unsaved input is kept: unlock to go on.</translation>
     </message>
 </context>
 <context>
