@@ -106,8 +106,10 @@ class RoundsPage(BasePage):
         self.view.doubleClicked.connect(self._double_clicked)
         widths = {Col.GROUP: 64, Col.NAME: 80, Col.MEDICAL: 80, Col.TEMPERATURE: 76,
                   Col.SYMPTOMS: 130, Col.MEASURED_BY: 76}  # fmt: skip
+        header = self.view.horizontalHeader()
         for column, width in widths.items():
-            self.view.setColumnWidth(column, width)
+            # Never narrower than the (possibly translated) header text.
+            self.view.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
