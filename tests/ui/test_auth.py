@@ -16,12 +16,12 @@ from app.services import operators, privacy
 from app.services.access import Role
 from app.ui import app as gui
 from app.ui.app import run_gui
-from app.ui.auth import startup
 from app.ui.auth.accounts import AccountsModel, AccountsWidget
 from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.auth.sign_in import SignInDialog, last_username
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
+from tests.ui.auth_helpers import StartSession, start_session_fixture  # noqa: F401
 from tests.ui.conftest import RecordedMessages
 
 ADMIN = ("wangshuji", "村委会2022!")
@@ -139,9 +139,9 @@ def test_wrong_passwords_keep_the_dialog_open_and_then_count_down(
 
 
 def test_first_run_offers_the_administrator_over_the_main_window(
-    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow, start_session: StartSession
 ) -> None:
-    startup.start_session(ctx, main_window)
+    start_session(ctx, main_window)
     assert not main_window.findChild(QToolButton, "lockButton").isVisible()  # nobody to unlock as
     qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is not None)
     dialog = main_window.findChild(FirstAdminDialog)
@@ -168,9 +168,9 @@ def test_first_run_offers_the_administrator_over_the_main_window(
 
 
 def test_the_first_administrator_can_be_put_off(
-    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow, start_session: StartSession
 ) -> None:
-    startup.start_session(ctx, main_window)
+    start_session(ctx, main_window)
     qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is not None)
     dialog = main_window.findChild(FirstAdminDialog)
     dialog.reject()

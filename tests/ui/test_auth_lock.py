@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 from app.config import Settings
 from app.services import operators, reference
 from app.services.access import Role
-from app.ui.auth import startup
 from app.ui.auth.lock import IdleLock, LockCover, UnlockDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.roster.person_dialog import PersonDialog
+from tests.ui.auth_helpers import StartSession, start_session_fixture  # noqa: F401
 from tests.ui.conftest import RecordedMessages
 
 PASSWORD = "cunweihui-2022"
@@ -30,8 +30,10 @@ def signed_in(ctx: UiContext) -> UiContext:
 
 
 @pytest.fixture
-def lock(qtbot: QtBot, signed_in: UiContext, main_window: MainWindow) -> IdleLock:
-    return startup.start_session(signed_in, main_window)
+def lock(
+    qtbot: QtBot, signed_in: UiContext, main_window: MainWindow, start_session: StartSession
+) -> IdleLock:
+    return start_session(signed_in, main_window)
 
 
 def unlock_dialog(lock: IdleLock) -> UnlockDialog:
@@ -139,9 +141,9 @@ def test_the_idle_time_is_the_setting_and_0_never_locks(
 
 
 def test_without_accounts_nothing_locks(
-    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow, start_session: StartSession
 ) -> None:
-    lock = startup.start_session(ctx, main_window)
+    lock = start_session(ctx, main_window)
     lock.lock()
     assert not lock.is_locked()  # there would be nobody to unlock as
 

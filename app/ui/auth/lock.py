@@ -212,6 +212,13 @@ class IdleLock(QObject):
         if milliseconds > 0 and not self.is_locked():
             self.timer.start()
 
+    def stop(self) -> None:
+        """Stop watching (the window it protects is going away; tests)."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def is_locked(self) -> bool:
         return self.dialog is not None
 
