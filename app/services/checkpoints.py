@@ -325,13 +325,13 @@ def _sync_checkpoint_anomaly(session: Session, vehicle: VehiclePass) -> None:
 
 
 def delete_pass(db: Database, pass_id: int) -> None:
-    require(db, Permission.RECORD)
+    require(db, Permission.DELETE)
     with db.session() as session:
         _live_pass(session, pass_id).deleted_at = local_now()
 
 
 def restore_pass(db: Database, pass_id: int) -> None:
-    require(db, Permission.RECORD)
+    require(db, Permission.DELETE)
     with db.session() as session:
         vehicle = session.get(VehiclePass, pass_id)
         if vehicle is None:

@@ -111,8 +111,8 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
         _report_start_failure(message, self_test)
         return EXIT_CANNOT_OPEN
     window: MainWindow | None = None
+    ctx = UiContext.for_database(db)
     try:
-        ctx = UiContext.for_database(db)
         if self_test and accounts_exist(db):
             return _self_test_sign_in(ctx, failures)
         if not self_test and not auth_startup.sign_in_at_start(ctx):
@@ -143,7 +143,7 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the start-up backup
-        db.close()
+        ctx.db.close()  # not `db`: restoring a backup from Settings swaps in a new Database
         log.info("stopped")
 
 

@@ -13,7 +13,7 @@ import pytest
 from app.config import AppPaths, Settings
 from app.db import Database
 from app.models import AuditEntry, Slot
-from app.services import operators, reference, reports, roster, rounds
+from app.services import checkpoints, operators, reference, reports, roster, rounds
 from app.services.access import Permission, Role, require
 from app.services.errors import Conflict, PermissionDenied, ServiceError
 from app.services.operators import AccountLocked, SignInFailed
@@ -266,8 +266,15 @@ def test_a_clerk_cannot_delete_change_settings_restore_or_manage_accounts(
     clerk: Database, case_id: int
 ) -> None:
     measure = reference.measures(clerk)[0]
+    clerk.role = Role.ADMIN  # an administrator set up the gate; the clerk logged a car
+    gate = checkpoints.save_checkpoint(clerk, "村口卡点")
+    clerk.role = Role.CLERK
+    car = checkpoints.record_pass(
+        clerk, checkpoints.PassInput(checkpoint_id=gate.id, plate="浙C12345")
+    )
     refused = {
         "delete_case": lambda: roster.delete_case(clerk, case_id),
+        "delete_pass": lambda: checkpoints.delete_pass(clerk, car.id),
         "write_setting": lambda: reference.write_setting(clerk, Settings.FEVER_THRESHOLD, 37.5),
         "save_measure": lambda: reference.save_measure(
             clerk,
