@@ -108,6 +108,10 @@ def _person_id(session: Any, obj: object) -> int | None:
     case_id = getattr(obj, "case_id", None)
     if case_id is None:
         return None
+    # A reading is saved right after its case was loaded: the identity map spares a query.
+    loaded = session.identity_map.get(session.identity_key(Case, case_id))
+    if loaded is not None:
+        return loaded.person_id
     return session.execute(select(Case.person_id).where(Case.id == case_id)).scalar()
 
 
