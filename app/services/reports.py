@@ -155,28 +155,32 @@ def daily_form(db: Database, day: date) -> str:
     return FORM_ZERO if daily_table(db, day).is_zero_report() else FORM_DAILY
 
 
-def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
-    query = (
-        select(
-            Person.name,
-            Person.sex,
-            Person.id_number,
-            Person.phone,
-            Person.group_name,
-            Person.address,
-            Category.name,
-            Measure.name,
-            Case.origin,
-            Case.arrival_date,
-            Case.start_date,
-            Case.planned_end,
-        )
+def _register_select(*columns: Any) -> Select[Any]:
+    """Cases with their person, category and measure, in register order (小组, then name)."""
+    return (
+        select(*columns)
         .join(Person, Person.id == Case.person_id)
         .join(Category, Category.id == Case.category_id)
         .join(Measure, Measure.id == Case.measure_id)
-        .where(Case.deleted_at.is_(None), Case.registered_on == day)
         .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
     )
+
+
+def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
+    query = _register_select(
+        Person.name,
+        Person.sex,
+        Person.id_number,
+        Person.phone,
+        Person.group_name,
+        Person.address,
+        Category.name,
+        Measure.name,
+        Case.origin,
+        Case.arrival_date,
+        Case.start_date,
+        Case.planned_end,
+    ).where(Case.deleted_at.is_(None), Case.registered_on == day)
     return [NewCaseLine(*row) for row in session.execute(query)]
 
 
@@ -332,30 +336,23 @@ def _team_cells(
 
 
 def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
-    query = (
-        select(
-            Case.id,
-            Case.measure_id,
-            Person.name,
-            Person.sex,
-            Person.birth_date,
-            Person.id_number,
-            Person.phone,
-            Person.group_name,
-            Person.address,
-            Category.name,
-            Measure.name,
-            Case.origin,
-            Case.arrival_date,
-            Case.start_date,
-            Case.planned_end,
-        )
-        .join(Person, Person.id == Case.person_id)
-        .join(Category, Category.id == Case.category_id)
-        .join(Measure, Measure.id == Case.measure_id)
-        .where(*under_management(day))
-        .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
-    )
+    query = _register_select(
+        Case.id,
+        Case.measure_id,
+        Person.name,
+        Person.sex,
+        Person.birth_date,
+        Person.id_number,
+        Person.phone,
+        Person.group_name,
+        Person.address,
+        Category.name,
+        Measure.name,
+        Case.origin,
+        Case.arrival_date,
+        Case.start_date,
+        Case.planned_end,
+    ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(
             select(MeasureRequiredRole.role_id)

@@ -10,27 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 
 from app.db import Database
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
-
-Index = QModelIndex | QPersistentModelIndex
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # the entry id
-SortRole = Qt.ItemDataRole.UserRole + 2
-
-PAGE_SIZE = 200
+from app.ui.roster.record_model import ObjectRole as ObjectRole  # the entry id (re-exported)
+from app.ui.roster.record_model import SortRole
+from app.ui.widgets.lazy_table import LazyIdTableModel
 
 TIME, OPERATOR, ACTION, ENTITY, PERSON, RECORD, CHANGES = range(7)
 HEADERS = (
@@ -46,16 +33,13 @@ WIDTHS = (130, 80, 60, 70, 70, 110, 560)
 _ACTION_COLORS = {"删除": Qt.GlobalColor.darkRed, "移除": Qt.GlobalColor.darkRed}
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(LazyIdTableModel[AuditFilter, AuditRow]):
+    HEADERS = HEADERS
+    TRANSLATION_CONTEXT = "AuditTableModel"
+
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._filter = AuditFilter()
         self._oldest_first = False
-        self._ids: list[int] = []
-        self._rows: dict[int, AuditRow] = {}
-        self._fetched_pages: set[int] = set()
-        self.rows_fetched = 0  # rows rendered from the database (tests, diagnostics)
+        super().__init__(db, AuditFilter(), parent)
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -63,19 +47,11 @@ class AuditTableModel(QAbstractTableModel):
         """After a restore the context holds a new ``Database``."""
         self._db = db
 
-    def set_filter(self, flt: AuditFilter) -> None:
-        self._filter = flt
-        self.reload()
+    def _query_ids(self) -> list[int]:
+        return audit_query.audit_ids(self._db, self._filter, oldest_first=self._oldest_first)
 
-    def current_filter(self) -> AuditFilter:
-        return self._filter
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = audit_query.audit_ids(self._db, self._filter, oldest_first=self._oldest_first)
-        self._rows.clear()
-        self._fetched_pages.clear()
-        self.endResetModel()
+    def _fetch_rows(self, ids: list[int]) -> list[AuditRow]:
+        return audit_query.audit_rows(self._db, ids)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column != TIME:
@@ -86,57 +62,12 @@ class AuditTableModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return Qt.SortOrder.AscendingOrder if self._oldest_first else Qt.SortOrder.DescendingOrder
 
-    def row_of(self, entry_id: int) -> int | None:
-        try:
-            return self._ids.index(entry_id)
-        except ValueError:
-            return None
-
     def audit_row(self, row: int) -> AuditRow | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        page = row // PAGE_SIZE
-        if page not in self._fetched_pages:
-            self._fetched_pages.add(page)
-            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-            for found in audit_query.audit_rows(self._db, ids):
-                self._rows[found.id] = found
-                self.rows_fetched += 1
-        return self._rows.get(self._ids[row])
+        return self._row(row)
 
     # --- Qt model -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("AuditTableModel", HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == ObjectRole:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            SortRole,
-        ):
-            return None
-        row = self.audit_row(index.row())
-        if row is None:
-            return None
-        column = index.column()
+    def _cell(self, row: AuditRow, column: int, role: int) -> Any:
         if role == SortRole:
             return row.at if column == TIME else self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -13,11 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -47,10 +43,10 @@ from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.context import UiContext
 from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE, may
 from app.ui.widgets.export_options import kind_title
+from app.ui.widgets.list_table import ListTableModel
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 
 USERNAME, DISPLAY_NAME, ROLE, STATE = range(4)
 HEADERS = (
@@ -61,39 +57,19 @@ HEADERS = (
 )
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(ListTableModel[OperatorInfo]):
     """Every account (a village has a handful: loaded whole)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OperatorInfo] = []
+    HEADERS = HEADERS
+    TRANSLATION_CONTEXT = "AccountsModel"
 
     def set_accounts(self, rows: list[OperatorInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_items(rows)
 
     def account(self, row: int) -> OperatorInfo:
-        return self._rows[row]
+        return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("AccountsModel", HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
+    def _cell(self, info: OperatorInfo, column: int, role: int) -> Any:
         if role == OBJECT_ROLE:
             return info.id
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):

@@ -16,25 +16,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
 from app.db import Database
 from app.services import assignments, reference, roster
 from app.services.roster import CaseRow, RosterFilter
-from app.ui.roster.record_model import ALERT, GOOD, MUTED, ObjectRole, SortRole
-
-Index = QModelIndex | QPersistentModelIndex
-
-PAGE_SIZE = 200  # rows fetched per query: a few screens, one round trip
+from app.ui.roster.record_model import ALERT, GOOD, MUTED, SortRole
+from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)
+from app.ui.widgets.lazy_table import LazyIdTableModel
 
 # Column constants (the order on screen).
 NAME, SEX, AGE, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, START, PLANNED_END, STATUS, TEAM = (
@@ -102,48 +91,44 @@ class Coverage:
         return "\n".join(lines) or QCoreApplication.translate("RosterTableModel", "未分配包保人员")
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
     """Ordered ids in memory, rows fetched lazily in pages of ``PAGE_SIZE``."""
 
+    HEADERS = HEADERS
+    TRANSLATION_CONTEXT = "RosterTableModel"
+
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._filter = RosterFilter()
         self._sort_column = GROUP
         self._descending = False
-        self._ids: list[int] = []
-        self._rows: dict[int, CaseRow] = {}  # case id → row, for fetched pages
         self._coverage: dict[int, Coverage] = {}
-        self._fetched_pages: set[int] = set()
         self._required_roles: dict[int, tuple[tuple[int, str], ...]] = {}
-        self.rows_fetched = 0  # how many rows were read from the database (tests, diagnostics)
+        super().__init__(db, RosterFilter(), parent)
 
     # --- loading ------------------------------------------------------------------------------
 
-    def set_filter(self, flt: RosterFilter) -> None:
-        self._filter = flt
-        self.reload()
-
-    def current_filter(self) -> RosterFilter:
-        return self._filter
-
-    def reload(self) -> None:
-        """Re-query the ordered ids and forget the cached rows (after any change or new filter)."""
-        self.beginResetModel()
-        self._ids = roster.roster_ids(
+    def _query_ids(self) -> list[int]:
+        return roster.roster_ids(
             self._db,
             self._filter,
             sort=SORT_KEYS[self._sort_column] or "group",
             descending=self._descending,
         )
-        self._rows.clear()
+
+    def _forget_rows(self) -> None:
+        super()._forget_rows()
         self._coverage.clear()
-        self._fetched_pages.clear()
         self._required_roles = {
             m.id: tuple(zip(m.required_role_ids, m.required_role_names, strict=True))
             for m in reference.measures(self._db, include_inactive=True)
         }
-        self.endResetModel()
+
+    def _fetch_rows(self, ids: list[int]) -> list[CaseRow]:
+        """The page's rows, with its 包保 teams in one batch query for the coverage badge."""
+        rows = roster.roster_rows(self._db, ids)
+        teams = assignments.teams(self._db, ids)
+        for case_row in rows:
+            self._coverage[case_row.id] = self._coverage_of(case_row, teams.get(case_row.id, []))
+        return rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if SORT_KEYS.get(column) is None:
@@ -155,19 +140,6 @@ class RosterTableModel(QAbstractTableModel):
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         order = Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
         return self._sort_column, order
-
-    def _page(self, row: int) -> None:
-        page = row // PAGE_SIZE
-        if page in self._fetched_pages:
-            return
-        self._fetched_pages.add(page)
-        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        rows = roster.roster_rows(self._db, ids)
-        self.rows_fetched += len(rows)
-        teams = assignments.teams(self._db, ids)
-        for case_row in rows:
-            self._rows[case_row.id] = case_row
-            self._coverage[case_row.id] = self._coverage_of(case_row, teams.get(case_row.id, []))
 
     def _coverage_of(self, row: CaseRow, team: list[assignments.TeamMember]) -> Coverage:
         required = self._required_roles.get(row.measure_id, ())
@@ -181,54 +153,25 @@ class RosterTableModel(QAbstractTableModel):
     def case_id(self, row: int) -> int:
         return self._ids[row]
 
-    def row_of(self, case_id: int) -> int | None:
-        try:
-            return self._ids.index(case_id)
-        except ValueError:
-            return None
-
     def case_row(self, row: int) -> CaseRow | None:
         """The row's data (fetching its page if needed); None if it vanished meanwhile."""
-        if not 0 <= row < len(self._ids):
-            return None
-        self._page(row)
-        return self._rows.get(self._ids[row])
+        return self._row(row)
 
     # --- Qt model -----------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("RosterTableModel", HEADERS[section])
-        if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS[section] is None:
-            return self.tr("按此列不能排序")
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == ObjectRole:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.ToolTipRole,
-            SortRole,
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and 0 <= section < len(HEADERS)
+            and SORT_KEYS[section] is None
         ):
-            return None
-        row = self.case_row(index.row())
-        if row is None:
-            return None
-        column = index.column()
+            return self.tr("按此列不能排序")
+        return super().headerData(section, orientation, role)
+
+    def _cell(self, row: CaseRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == SortRole:

@@ -6,11 +6,6 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -32,8 +27,8 @@ from app.services.rounds import AnomalyInfo
 from app.ui.context import UiContext
 from app.ui.rounds.anomaly_dialog import AnomalyActionDialog, CloseAnomalyDialog, slot_label
 from app.ui.rounds.round_model import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 UNHANDLED_TEXT = QColor("#a61b1b")
 
 
@@ -52,15 +47,12 @@ _HEADERS = {
 }
 
 
-class AnomalyTableModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items: list[AnomalyInfo] = []
+class AnomalyTableModel(ListTableModel[AnomalyInfo]):
+    HEADERS = tuple(_HEADERS[column] for column in AnomalyCol)
+    TRANSLATION_CONTEXT = "AnomalyTableModel"
 
     def set_items(self, items: list[AnomalyInfo]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self._set_items(items)
 
     def item(self, row: int) -> AnomalyInfo:
         return self._items[row]
@@ -68,28 +60,8 @@ class AnomalyTableModel(QAbstractTableModel):
     def items(self) -> list[AnomalyInfo]:
         return list(self._items)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(AnomalyCol)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(AnomalyCol)
-        ):
-            return QCoreApplication.translate("AnomalyTableModel", _HEADERS[AnomalyCol(section)])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        info = self._items[index.row()]
-        column = AnomalyCol(index.column())
+    def _cell(self, info: AnomalyInfo, index_column: int, role: int) -> object:
+        column = AnomalyCol(index_column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(info, column)
         if role == ObjectRole:

@@ -15,11 +15,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPointF,
     QRectF,
     QSize,
@@ -43,6 +40,7 @@ from app.models.validation import is_fever
 from app.services import reference, roster, rounds
 from app.services.rounds import ReadingCorrection, ReadingInfo
 from app.ui.context import UiContext
+from app.ui.widgets.list_table import ListTableModel
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # reading id
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -53,8 +51,6 @@ GRID = QColor("#e3e6ea")
 BAND = QColor("#f6f8fa")
 AXIS_TEXT = QColor("#4b5563")
 MISSING = QColor("#9ca3af")
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 # --- the chart --------------------------------------------------------------------------------
@@ -293,45 +289,25 @@ _HEADERS = {
 }
 
 
-class ReadingHistoryModel(QAbstractTableModel):
+class ReadingHistoryModel(ListTableModel[ReadingInfo]):
+    HEADERS = tuple(_HEADERS[column] for column in HistoryCol)
+    TRANSLATION_CONTEXT = "ReadingHistoryModel"
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._readings: list[ReadingInfo] = []
         self._corrections: dict[int, list[ReadingCorrection]] = {}
 
     def set_readings(
         self, readings: list[ReadingInfo], corrections: dict[int, list[ReadingCorrection]]
     ) -> None:
-        self.beginResetModel()
-        self._readings = list(readings)
         self._corrections = dict(corrections)
-        self.endResetModel()
+        self._set_items(readings)
 
     def reading(self, row: int) -> ReadingInfo:
-        return self._readings[row]
+        return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._readings)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HistoryCol)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HistoryCol)
-        ):
-            return QCoreApplication.translate("ReadingHistoryModel", _HEADERS[HistoryCol(section)])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._readings):
-            return None
-        reading = self._readings[index.row()]
-        column = HistoryCol(index.column())
+    def _cell(self, reading: ReadingInfo, index_column: int, role: int) -> object:
+        column = HistoryCol(index_column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(reading, column)
         if role == ObjectRole:
