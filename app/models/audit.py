@@ -185,5 +185,7 @@ def install_audit_hook(sessions: object) -> None:
     """
     from sqlalchemy import event
 
-    if not event.contains(sessions, "after_flush", _record):
-        event.listen(sessions, "after_flush", _record)
+    # Called once per Database, each with its own sessionmaker. No `event.contains` guard: it keys
+    # on id(target), and a new sessionmaker's class can reuse a freed one's id — the guard then
+    # skipped the hook and a whole ledger went unaudited.
+    event.listen(sessions, "after_flush", _record)

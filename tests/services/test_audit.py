@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from app.config import Settings
+from app.config import AppPaths, Settings
 from app.db import Database
 from app.models import AuditEntry, Base, Category, Person
 from app.models.audit import SKIP_AUDIT_KEY
@@ -138,3 +138,16 @@ def test_the_hook_is_on_the_ledgers_sessions_only(db: Database, tmp_path) -> Non
         session.commit()
         assert session.scalar(select(func.count(AuditEntry.id))) == 0
     engine.dispose()
+
+
+def test_auditing_does_not_depend_on_the_event_registry_remembering_a_freed_target(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLAlchemy keys its registry on id(target); once a ledger's sessionmaker is freed its id can
+    # be reused, so asking the registry "already listening?" may wrongly say yes.
+    import sqlalchemy.event
+
+    monkeypatch.setattr(sqlalchemy.event, "contains", lambda *args: True)
+    with Database.open(paths, operator="测试员") as db:
+        register(db)
+        assert [e.action for e in entries(db)] == ["新增", "新增"]
