@@ -5,7 +5,7 @@ township sends it: a merged title row above the header, that layout's column nam
 phones written the inconsistent ways real lists write them.  People are synthetic but valid
 (resident IDs carry correct check digits), deterministic for a seed, and unique.
 
-Layouts (see /work/shared/FORMS.md):
+Layouts (see ../shared/FORMS.md):
 
 * ``"wenzhou"`` — 温州 密接 export, the 22 columns of ``tests/fixtures/鹿城区密接人员名单.xlsx``;
 * ``"lishui"`` — 丽水 返乡人员登记表, with the origin split over five 来源… columns;
