@@ -21,7 +21,13 @@ from app.services import operators
 from app.services.access import Role
 from app.services.errors import ServiceError
 from app.services.operators import OperatorInfo
-from app.ui.auth.common import enter_moves_on, hint_label, password_edit, problem_label
+from app.ui.auth.common import (
+    enter_moves_on,
+    hint_label,
+    password_edit,
+    passwords_match,
+    problem_label,
+)
 from app.ui.context import UiContext
 
 
@@ -83,10 +89,8 @@ class NewAccountDialog(QDialog):
         self.username.setFocus()
 
     def accept(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.problem.setText(self.tr("两次输入的密码不一致。"))
-            self.repeat.clear()
-            self.repeat.setFocus()
+        mismatch = self.tr("两次输入的密码不一致。")
+        if not passwords_match(self.password, self.repeat, self.problem, mismatch):
             return
         try:
             info = operators.create_account(

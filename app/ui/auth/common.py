@@ -52,6 +52,16 @@ def problem_label(name: str = "problem") -> QLabel:
     return label
 
 
+def passwords_match(password: QLineEdit, repeat: QLineEdit, problem: QLabel, message: str) -> bool:
+    """False (with ``message`` shown and the repeat field cleared for retyping) on a mismatch."""
+    if password.text() == repeat.text():
+        return True
+    problem.setText(message)
+    repeat.clear()
+    repeat.setFocus()
+    return False
+
+
 def hint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)

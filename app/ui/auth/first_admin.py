@@ -27,6 +27,7 @@ from app.ui.auth.common import (
     heading_label,
     hint_label,
     password_edit,
+    passwords_match,
     problem_label,
 )
 from app.ui.auth.sign_in import remember_username
@@ -94,10 +95,8 @@ class FirstAdminDialog(QDialog):
         self.username.setFocus()
 
     def accept(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.problem.setText(self.tr("两次输入的密码不一致。"))
-            self.repeat.clear()
-            self.repeat.setFocus()
+        mismatch = self.tr("两次输入的密码不一致。")
+        if not passwords_match(self.password, self.repeat, self.problem, mismatch):
             return
         username, password = self.username.text(), self.password.text()
         try:

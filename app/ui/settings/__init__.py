@@ -7,7 +7,10 @@ what only an administrator may change (``Permission.SETTINGS``); the refusal is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from app.services.access import HasRole, Permission, require
 from app.services.errors import PermissionDenied
@@ -26,3 +29,31 @@ def may(actor: HasRole, permission: Permission) -> bool:
     except PermissionDenied:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class SaveBar:
+    """The foot of a settings form: a red problem line, then 保存 / 放弃修改 and a saved note."""
+
+    problem: QLabel
+    status: QLabel
+    save_button: QPushButton
+    revert_button: QPushButton
+    buttons: QHBoxLayout
+
+
+def save_bar(save_text: str, revert_text: str) -> SaveBar:
+    """Build it; the texts come translated by the form, keeping its own translation context."""
+    problem = QLabel()
+    problem.setObjectName("problem")
+    problem.setStyleSheet(PROBLEM_STYLE)
+    problem.setWordWrap(True)
+    status = QLabel()
+    status.setStyleSheet(SAVED_STYLE)
+    save_button = QPushButton(save_text)
+    revert_button = QPushButton(revert_text)
+    buttons = QHBoxLayout()
+    buttons.addWidget(save_button)
+    buttons.addWidget(revert_button)
+    buttons.addWidget(status, 1)
+    return SaveBar(problem, status, save_button, revert_button, buttons)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from app.services import reference
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
-from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+from app.ui.settings import save_bar
 
 log = logging.getLogger(__name__)
 
@@ -119,20 +118,12 @@ class PolicySettingsForm(QWidget):
             box.toggled.connect(self._edited)
         self.default_measure.currentIndexChanged.connect(self._edited)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setStyleSheet(SAVED_STYLE)
-        self.save_button = QPushButton(self.tr("保存(&S)"))
+        bar = save_bar(self.tr("保存(&S)"), self.tr("放弃修改"))
+        self.problem, self.status = bar.problem, bar.status
+        self.save_button, self.revert_button = bar.save_button, bar.revert_button
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("放弃修改"))
         self.revert_button.clicked.connect(self.load)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.status, 1)
+        buttons = bar.buttons
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

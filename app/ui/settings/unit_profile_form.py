@@ -9,10 +9,8 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +21,7 @@ from app.services.reference import UnitInfo
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
-from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+from app.ui.settings import save_bar
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +64,12 @@ class UnitProfileForm(QWidget):
             self.tr("这些信息印在每一份导出的报表上（填报单位、填报人、联系电话、审核人）。")
         )
         note.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setStyleSheet(SAVED_STYLE)
-        self.save_button = QPushButton(self.tr("保存(&S)"))
+        bar = save_bar(self.tr("保存(&S)"), self.tr("放弃修改"))
+        self.problem, self.status = bar.problem, bar.status
+        self.save_button, self.revert_button = bar.save_button, bar.revert_button
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("放弃修改"))
         self.revert_button.clicked.connect(self.load)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.status, 1)
+        buttons = bar.buttons
 
         layout = QVBoxLayout(self)
         layout.addWidget(note)
