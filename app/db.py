@@ -12,7 +12,6 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock
 from app.models.audit import OPERATOR_KEY, install_audit_hook
@@ -207,7 +207,7 @@ def migrate(path: Path, backups: Path) -> int:
     if not pending:
         return current
     if existed:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         copy_database(path, backups / f"迁移前备份-v{current}-{stamp}.sqlite3")
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -341,7 +341,7 @@ class Database:
         folder not writable …); the ledger itself is untouched.
         """
         if target is None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            stamp = clock.now().strftime("%Y%m%d-%H%M%S")
             target = self.paths.backups / f"自动备份-{stamp}.sqlite3"
             copy_database(self.paths.database, target)
             self._rotate_automatic_backups()
@@ -405,7 +405,7 @@ def _keep_current_ledger(paths: AppPaths) -> Path | None:
     current = paths.database
     if not current.exists() or current.stat().st_size == 0:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     safety = paths.backups / f"恢复前备份-{stamp}.sqlite3"
     if not integrity_problems(current):
         copy_database(current, safety)

@@ -11,11 +11,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app import clock
 from bench import MEASUREMENT_KEYS
 from bench import county as cty
 from bench.harness import COUNTY, SMOKE, Measurement, Scale, table
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs or scale.runs
     heavy_runs = args.runs or scale.heavy_runs
     quick_runs = max(runs, 5)  # millisecond measurements: more runs cost next to nothing
-    county = cty.County(scale, date.today())
+    county = cty.County(scale, clock.today())
     started = time.perf_counter()
     workdir = Path(tempfile.mkdtemp(prefix="fangyi-bench-run-"))
     results: list[Measurement] = []
@@ -189,7 +190,7 @@ def _write_json(
             "now": county.now.isoformat(sep=" "),
         },
         "runs": runs,
-        "measured_at": datetime.now().isoformat(timespec="seconds"),
+        "measured_at": clock.now().isoformat(timespec="seconds"),
         "seconds": round(elapsed, 1),
         "machine": {
             "python": platform.python_version(),

@@ -15,9 +15,30 @@ os.environ.pop("FANGYI_PASSWORD", None)
 
 from app.config import AppPaths, resolve_paths
 from app.db import Database
+from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def pinned_session_clock() -> Iterator[None]:
+    """Module- and session-wide fixtures (a demo ledger made once) run at the pinned moment too."""
+    if real_clock():
+        yield
+        return
+    with pinned_at(PINNED):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(pinned_session_clock: None) -> Iterator[None]:
+    """Every test starts at the same local moment (see tests/helpers/pinned_clock.py)."""
+    if real_clock():
+        yield
+        return
+    with pinned_at(PINNED):
+        yield
 
 
 @pytest.fixture

@@ -16,13 +16,14 @@ import sys
 from pathlib import Path
 
 from bench import MEASUREMENT_KEYS
+from tests.helpers.pinned_clock import child_clock
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def test_smoke_benchmark_reports_every_measurement_with_a_ratio(tmp_path: Path) -> None:
     out = tmp_path / "tmp.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path)) | child_clock()
     env.pop("FANGYI_DATA_DIR", None)
     finished = subprocess.run(
         [sys.executable, "-m", "bench", "--smoke", "--out", str(out)],

@@ -7,6 +7,7 @@ from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
+from app import clock
 from app.cli_support import CommandContext, out
 from app.db import DatabaseDamaged, DatabaseTooNew, integrity_problems, restore, schema_version
 from app.models import local_now
@@ -96,7 +97,7 @@ def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Opening the ledger runs ``PRAGMA quick_check``; the full ``integrity_check`` (indexes
     against their tables too, seconds on a county ledger) runs here. A damaged file is reported
     in one line with exit code 3 by ``cli.main``."""
-    day = args.date or date.today()
+    day = args.date or clock.today()
     db = ctx.db
     problems = integrity_problems(ctx.paths.database)
     if problems:

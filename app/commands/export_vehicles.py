@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from app import clock
 from app.cli_support import CommandContext, out
 from app.commands.export_registry import add_out_argument, output_path, parse_day
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from app.services.checkpoints import export_vehicles
     from app.services.reference import unit_profile
 
-    first: date = args.first_day or date.today()
+    first: date = args.first_day or clock.today()
     last: date = args.last_day or first
     form = f"{args.checkpoint or ''}{FORM_NAME}"
     target = output_path(

@@ -16,6 +16,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app import clock
 from app.cli_support import CommandContext, out
 from app.commands.export_registry import (
     ExportKind,
@@ -62,7 +63,7 @@ def run_merge(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _day(args: argparse.Namespace) -> date:
-    return args.date or date.today()
+    return args.date or clock.today()
 
 
 def _unit_name(ctx: CommandContext) -> str:
@@ -130,7 +131,7 @@ def run_temperatures(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     from app.services import reports
 
-    last: date = args.last_day or date.today()
+    last: date = args.last_day or clock.today()
     first: date = args.first_day or last - timedelta(days=13)
     name = reports.suggested_name(_unit_name(ctx), reports.FORM_TEMPERATURES, last)
     result = reports.export_temperatures(ctx.db, first, last, output_path(ctx, args.out, name))

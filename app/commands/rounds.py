@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app import clock
 from app.cli_support import CommandContext, fail, out
 from app.commands.export_registry import (
     ExportKind,
@@ -49,7 +50,7 @@ def _add_sheet_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_export_sheet(args: argparse.Namespace, ctx: CommandContext) -> int:
-    day: date = args.date or date.today()
+    day: date = args.date or clock.today()
     target = output_path(ctx, args.out, readings_import.suggested_sheet_name(ctx.db, day))
     readings_import.export_rounds_sheet(ctx.db, day, target)
     count = len(readings_import.sheet_lines(ctx.db, day))

@@ -19,6 +19,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import clock
+
 if TYPE_CHECKING:
     from app.excel.workbook import SheetSpec
 
@@ -278,7 +280,7 @@ def write_daily_report(
 
 def signature_rows(sig: Signature) -> list[list[str]]:
     """The lines under every form's table: 填报人 / 联系电话 / 审核人, then 填报日期."""
-    filed = sig.filed_on or date.today()
+    filed = sig.filed_on or clock.today()
     return [
         [f"填报人：{sig.reporter}", f"联系电话：{sig.phone}", f"审核人：{sig.reviewer}"],
         [f"填报日期：{date_text(filed)}"],

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
+from app import clock
 from app.excel.workbook import Column, SheetSpec, write_workbook
 
 FORM_NAME = "卡点车辆登记表"
@@ -210,7 +211,7 @@ def write_vehicles_ledger(
         f"填报人：{unit.reporter}",
         f"联系电话：{unit.phone}",
         f"审核人：{unit.reviewer}",
-        f"填报日期：{_cn_date(date.today())}",
+        f"填报日期：{_cn_date(clock.today())}",
     ]
     sheets = [
         SheetSpec(

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import DateTime, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app import clock
+
 # Stable constraint names keep the numbered SQL migrations diffable against the models.
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -19,7 +21,7 @@ NAMING = {
 
 def local_now() -> datetime:
     """Clerks work in local time on offline laptops; the ledger stores naive local timestamps."""
-    return datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 class Base(DeclarativeBase):

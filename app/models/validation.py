@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from app import clock
+
 __all__ = [
     "DEFAULT_FEVER_THRESHOLD",
     "PROVINCE_ABBREVIATIONS",
@@ -189,7 +191,7 @@ def parse_resident_id(raw: object, *, today: _dt.date | None = None) -> Resident
     Hong Kong, Macau and Taiwan residence permits (810000/820000/830000…) use the same layout and
     checksum, so they pass the same way.
     """
-    today = today or _dt.date.today()
+    today = today or clock.today()
     text = _id_text(raw)
     if text == "":
         raise ValidationError(_ID_FIELD, "不能为空，请填写 18 位身份证号")
@@ -523,7 +525,7 @@ def parse_date(
     value = _date_value(raw)
     if value is None:
         raise ValidationError(field, f"无法识别的日期“{_shown(raw)}”，请写成 2022-02-03")
-    today = today or _dt.date.today()
+    today = today or clock.today()
     if value > today and not allow_future:
         raise ValidationError(
             field,

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import Database
 from app.models import Assignment, Case, Measure, MeasureRequiredRole, Person, Staff, StaffRole
 from app.models.validation import normalize_mobile_or_landline, optional_text, require_text
@@ -107,7 +108,7 @@ def update_staff(db: Database, staff_id: int, data: StaffInput) -> StaffInfo:
 def retire_staff(db: Database, staff_id: int, on: date | None = None) -> list[int]:
     """离岗: end the staff member's current assignments; returns the cases that need a new one."""
     require(db, Permission.RECORD)
-    on = on or date.today()
+    on = on or clock.today()
     with db.session() as session:
         staff = _staff(session, staff_id)
         staff.active = False
@@ -132,7 +133,7 @@ def reactivate_staff(db: Database, staff_id: int) -> None:
 def staff_list(
     db: Database, *, include_retired: bool = False, on: date | None = None
 ) -> list[StaffInfo]:
-    on = on or date.today()
+    on = on or clock.today()
     load = (
         select(Assignment.staff_id, func.count(Assignment.id))
         .join(Case, Case.id == Assignment.case_id)
@@ -164,7 +165,7 @@ def assign(
     Returns how many cases changed (a case already assigned to this person is left alone).
     """
     require(db, Permission.RECORD)
-    since = since or date.today()
+    since = since or clock.today()
     changed = 0
     with db.session() as session:
         staff = _staff(session, staff_id)
@@ -191,7 +192,7 @@ def assign(
 
 def unassign(db: Database, case_id: int, role_id: int, on: date | None = None) -> None:
     require(db, Permission.RECORD)
-    on = on or date.today()
+    on = on or clock.today()
     with db.session() as session:
         for holder in session.scalars(
             select(Assignment).where(
@@ -203,7 +204,7 @@ def unassign(db: Database, case_id: int, role_id: int, on: date | None = None) -
 
 def teams(db: Database, case_ids: list[int], on: date | None = None) -> dict[int, list[TeamMember]]:
     """The current 包保 team of each case, ordered by role."""
-    on = on or date.today()
+    on = on or clock.today()
     rows: list[Row[tuple[int, int, int]]] = []
     with db.reading() as session:
         # SQLite limits bound parameters; 900 per query keeps well under it.
@@ -270,7 +271,7 @@ def _members(session: Session, pairs: set[tuple[int, int]]) -> dict[tuple[int, i
 
 def coverage_gaps(db: Database, on: date | None = None) -> list[CoverageGap]:
     """Cases under management on ``on`` whose measure requires a role nobody holds."""
-    on = on or date.today()
+    on = on or clock.today()
     with db.reading() as session:
         return _coverage_gaps(session, on)
 
@@ -341,7 +342,7 @@ def case_coverage(
     Missing roles are judged exactly as ``coverage_gaps`` judges them; callers pass cases under
     management (an ended case is reported against its measure all the same).
     """
-    on = on or date.today()
+    on = on or clock.today()
     team = teams(db, case_ids, on)
     required: dict[int, list[tuple[int, str]]] = defaultdict(list)
     with db.reading() as session:
@@ -372,7 +373,7 @@ def case_coverage(
 
 def uncovered_case_ids(db: Database, on: date | None = None) -> set[int]:
     """Ids of the cases ``coverage_gaps`` lists (包保未落实), without loading their details."""
-    on = on or date.today()
+    on = on or clock.today()
     required = (
         select(Case.id.label("case_id"), MeasureRequiredRole.role_id.label("role_id"))
         .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)

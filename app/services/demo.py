@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.db import Database
 from app.models import (
     Anomaly,
@@ -108,8 +109,8 @@ def generate(
     """Fill an empty ledger with a demo village. Refuses a ledger that already holds people."""
     if persons < 1 or days < 1:
         raise ServiceError("人数和天数都至少为 1。")
-    today = today or date.today()
-    now = now or (datetime.combine(today, local_now().time()) if today == date.today() else
+    today = today or clock.today()
+    now = now or (datetime.combine(today, local_now().time()) if today == clock.today() else
                   datetime.combine(today, time(21, 0)))  # fmt: skip
     rng = random.Random(seed)
     with db.session() as session:

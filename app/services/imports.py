@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
@@ -833,7 +834,7 @@ class _Ticker:
 
 def _plan(session: Session, table: RosterTable, today: date | None, ticker: _Ticker) -> _Plan:
     ref = _Reference.load(session, today)
-    day = today or date.today()
+    day = today or clock.today()
     problems: list[RowProblem] = []
     rows: list[_Clean] = []
     for raw in table.rows:

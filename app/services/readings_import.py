@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from app import clock
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
@@ -200,7 +201,7 @@ def plan_readings_import(
 
     sheet = read_rounds_sheet(Path(path))
     sheet_day = _sheet_day(sheet, day, Path(path).name)
-    if sheet_day > (today or date.today()):
+    if sheet_day > (today or clock.today()):
         raise ServiceError(f"填报表的日期 {day_text(sheet_day)} 晚于今天，不能导入将来的体温。")
     due = {slot: rounds.due_list(db, sheet_day, slot) for slot in (Slot.AM, Slot.PM)}
     threshold = rounds.fever_threshold(db)

@@ -9,6 +9,7 @@ from sqlalchemy import Select, literal, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, joinedload
 
+from app import clock
 from app.config import Settings
 from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
@@ -255,7 +256,7 @@ def register_case(
     (``existing_person_id``); a person already under management cannot get a second open case.
     """
     require(db, Permission.RECORD)
-    today = today or date.today()
+    today = today or clock.today()
     clean = clean_person(person, today=today)
     with db.session() as session:
         existing = _live_person_by_id(session, clean.id_number)
@@ -303,7 +304,7 @@ def update_case(db: Database, case_id: int, data: CaseInput) -> CaseRow:
     with db.session() as session:
         case = _live_case(session, case_id)
         values = _checked_case_values(
-            session, replace(data, registered_on=case.registered_on), date.today()
+            session, replace(data, registered_on=case.registered_on), clock.today()
         )
         for key, value in values.items():
             setattr(case, key, value)
@@ -324,7 +325,7 @@ def end_case(
             raise Conflict(f"这条记录已于 {case.ended_on:%Y-%m-%d} 结束。")
         if session.get(EndReason, reason_id) is None:
             raise ValidationError("结束原因", "请选择结束原因。")
-        if ended_on > date.today():
+        if ended_on > clock.today():
             raise ValidationError("结束日期", "结束日期不能晚于今天。")
         check_period(case.start_date, ended_on, end_field="结束日期")
         case.ended_on = ended_on
@@ -392,7 +393,7 @@ def _live_case(session: Session, case_id: int) -> Case:
 
 
 def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-arg]
-    day = flt.on or date.today()
+    day = flt.on or clock.today()
     if flt.status == "deleted":
         query = query.where(Case.deleted_at.is_not(None))
     else:
@@ -534,7 +535,7 @@ def _row(session: Session, case_id: int) -> CaseRow:
 
 def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
     """Rows for these ids in the order given (callers ordered the ids; ``IN`` does not keep it)."""
-    today = date.today()
+    today = clock.today()
     rows: list[CaseRow] = []
     # SQLite limits bound parameters; 900 per query keeps well under it.
     for start in range(0, len(case_ids), 900):

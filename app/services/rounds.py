@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from app import clock
 from app.config import Settings
 from app.db import Database
 from app.models import (
@@ -231,7 +232,7 @@ def save_reading(
     value = parse_temperature(entry.celsius)
     names = parse_symptoms(entry.symptoms)
     day, slot = entry.day, entry.slot
-    if day > (today or date.today()):
+    if day > (today or clock.today()):
         raise ServiceError("不能登记未来日期的体温。")
     case = session.get(Case, entry.case_id)
     if case is None or case.is_deleted:
@@ -511,8 +512,8 @@ def close_anomaly(
             if case.ended_on is None:
                 if session.get(EndReason, end_case_reason_id) is None:
                     raise ServiceError("请选择结束原因。")
-                ended_on = on or date.today()
-                if ended_on > date.today() or ended_on < case.start_date:
+                ended_on = on or clock.today()
+                if ended_on > clock.today() or ended_on < case.start_date:
                     raise ServiceError(
                         f"结束日期 {ended_on:%Y-%m-%d} 应在观察开始（{case.start_date:%Y-%m-%d}）"
                         "与今天之间。"

@@ -14,8 +14,9 @@ from app.services import checkpoints as cp
 from app.services import reference
 from app.services.errors import NotFound
 from app.services.reference import UnitInfo
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 YESTERDAY = TODAY - timedelta(days=1)
 ID_NUMBER = "11010519491231002X"
 

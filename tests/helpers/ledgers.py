@@ -11,6 +11,7 @@ from pathlib import Path
 from app.config import AppPaths
 from app.db import Database
 from app.services import demo
+from tests.helpers.pinned_clock import child_clock
 
 ROOT = Path(__file__).resolve().parents[2]
 HELPERS = Path(__file__).resolve().parent
@@ -47,8 +48,9 @@ def user_version(path: Path) -> int:
 
 
 def subprocess_env() -> dict[str, str]:
-    """The environment for a child Python: this checkout importable, no inherited data dir."""
-    env = {k: v for k, v in os.environ.items() if k != "FANGYI_DATA_DIR"}
+    """The environment for a child Python: this checkout importable, no inherited data dir, and
+    the test's moment on its clock."""
+    env = {k: v for k, v in os.environ.items() if k != "FANGYI_DATA_DIR"} | child_clock()
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env["PYTHONIOENCODING"] = "utf-8"
     return env

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -15,8 +15,9 @@ from app.services import audit_query, privacy, reference, roster, rounds
 from app.services.audit_query import AuditFilter
 from app.services.privacy import ExportProtection
 from app.services.roster import CaseInput, PersonInput
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 @pytest.fixture

@@ -14,8 +14,9 @@ from app.services import checkpoints as cp
 from app.services.assignments import StaffInput
 from app.services.errors import Conflict, NotFound
 from app.services.roster import CaseInput, PersonInput, RosterFilter
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 DRIVER_ID = "11010519491231002X"
 PASSENGER_ID = "440524188001010014"
 

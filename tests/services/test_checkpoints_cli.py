@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -12,8 +12,9 @@ from app.cli import main
 from app.config import AppPaths
 from app.db import Database
 from app.services import checkpoints as cp
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 @pytest.fixture

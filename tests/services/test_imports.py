@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from app.models.validation import resident_id_check_char
 from app.services import imports, roster
 from app.services.reference import write_setting
 from tests.conftest import FIXTURES
+from tests.helpers.pinned_clock import pinned_at
 from tests.helpers.workbooks import write_county_roster, write_rows
 
 SAMPLE = FIXTURES / "鹿城区密接人员名单.xlsx"
@@ -250,7 +251,8 @@ def test_reimport_matches_by_id_and_duplicates_nobody(db: Database) -> None:
     assert again.cases_skipped == 30
     reasons = {s.row: s.reason for s in again.skipped}
     assert "已在管" in reasons[7]  # 张桂敏 is still under management
-    assert "已导入过" in reasons[3] or "同一开始日期" in reasons[3]  # 周霞芳, released
+    # 周霞芳, released: her case with the same start date is on the ledger already
+    assert reasons[3] == "台账中已有此人同一开始日期的登记（可能已导入过），未重复登记"
     assert _count(db, Person) == 30
     assert _count(db, Case) == 30
 
@@ -568,14 +570,33 @@ def test_clerk_role_may_import(db: Database) -> None:
     assert _count(db, Person) == 30
 
 
-def test_registered_on_is_todays_statistical_day(db: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("moment", "registered_on"),
+    [
+        (datetime(2026, 6, 10, 14, 59), date(2026, 6, 10)),  # before the 15:00 cut-off
+        (datetime(2026, 6, 10, 15, 0), date(2026, 6, 11)),  # from the cut-off on: tomorrow's
+        (datetime(2026, 6, 30, 23, 58), date(2026, 7, 1)),  # across the month end
+    ],
+)
+def test_registered_on_is_the_statistical_day_of_the_import(
+    db: Database, tmp_path: Path, moment: datetime, registered_on: date
+) -> None:
+    write_setting(db, Settings.STAT_CUTOFF, time(15, 0))
     path = write_rows(tmp_path / "a.xlsx", ["姓名", "开始日期"], [["张三", "2022-02-03"]])
 
-    imports.import_roster(db, path)
+    with pinned_at(moment):
+        imports.import_roster(db, path)
 
-    # today, or tomorrow when the import runs after the statistical cut-off
-    registered = _cases(db)["张三"].registered_on
-    assert registered in (date.today(), date.today() + timedelta(days=1))
+    assert _cases(db)["张三"].registered_on == registered_on
+
+
+def test_registered_on_is_today_with_the_midnight_cut_off(db: Database, tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "a.xlsx", ["姓名", "开始日期"], [["张三", "2022-02-03"]])
+
+    with pinned_at(datetime(2026, 6, 10, 23, 59)):
+        imports.import_roster(db, path)
+
+    assert _cases(db)["张三"].registered_on == date(2026, 6, 10)
 
 
 # ---- command line -----------------------------------------------------------------------------

@@ -21,10 +21,11 @@ from app.services.checkpoints import PassInput
 from app.services.errors import Conflict, ServiceError
 from app.services.roster import CaseInput, PersonInput, case_row, register_case
 from app.services.rounds import AnomalyInfo, DueItem, ReadingEntry, ReadingInfo
+from tests.helpers.pinned_clock import suite_today
 from tests.services.village import TODAY as VILLAGE_DAY
 from tests.services.village import build_village, live_cases, team_of
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 @pytest.fixture

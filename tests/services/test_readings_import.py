@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -23,8 +23,9 @@ from app.models import Anomaly, Slot, TemperatureReading
 from app.services import demo, readings_import, rounds, stats
 from app.services.errors import ServiceError
 from app.services.readings_import import ReadingConflicts
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 END_OF_DAY = datetime.combine(TODAY, time(23, 59))  # the sheet covers the whole day
 HEADER_ROW = 4  # title, 填报单位/日期, 填写说明, then the header
 COLUMNS = {"姓名": 2, "身份证号": 3, "上午体温": 5, "上午症状": 6, "下午体温": 7, "测量人": 9}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -29,9 +29,10 @@ from app.ui.audit.table_model import (
 )
 from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
+from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 @pytest.fixture

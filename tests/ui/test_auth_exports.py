@@ -4,7 +4,7 @@ paths of the checkpoint and rounds pages applying both."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import msoffcrypto
@@ -28,9 +28,10 @@ from app.ui.pages.reports import ReportsPage
 from app.ui.pages.rounds import RoundsPage
 from app.ui.reports import files as report_files
 from app.ui.widgets.export_options import ExportOptionsDialog, ExportOptionsWidget
+from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 
-TODAY = date.today()
+TODAY = suite_today()
 DRIVER_ID, DRIVER_PHONE = "11010519491231002X", "13812345678"
 
 

@@ -19,8 +19,9 @@ from app.ui.checkpoints.occupants import OccupantsModel
 from app.ui.checkpoints.plate_input import PlateInput
 from app.ui.context import UiContext
 from app.ui.pages.checkpoints import CheckpointsPage
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 @pytest.fixture

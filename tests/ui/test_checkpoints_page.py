@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -23,8 +23,9 @@ from app.ui.checkpoints.log_model import PassLogModel
 from app.ui.checkpoints.plate_input import NO_PROVINCE
 from app.ui.context import UiContext
 from app.ui.pages.checkpoints import CheckpointsPage
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 
 
 # --- typing like a clerk -------------------------------------------------------------------------

@@ -25,9 +25,10 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.reports import files
 from app.ui.reports.numbers_model import DailyNumbersModel, ObjectRole, TotalLastProxy
+from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 
-TODAY = date.today()
+TODAY = suite_today()
 FIXED = [
     "累计排查", "当日新增排查", "在管人数", "当日解除", "累计解除", "当日转运送医",
     "当日发热人数", "当日漏测人次", "包保未落实", "检查车辆", "检查人数", "劝返车辆", "劝返人数",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,8 +21,9 @@ from app.ui.widgets.temperature_history import (
     TemperatureChart,
     TemperatureHistoryWidget,
 )
+from tests.helpers.pinned_clock import suite_today
 
-TODAY = date.today()
+TODAY = suite_today()
 START = TODAY - timedelta(days=3)
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.config import Settings
 from app.models.validation import ValidationError, parse_resident_id
 from app.services import assignments, reference, roster
@@ -78,12 +79,12 @@ class AdmitDialog(QDialog):
         self.arrival.setObjectName("admitArrival")
         self.arrival.setCalendarPopup(True)
         self.arrival.setDisplayFormat("yyyy-MM-dd")
-        self.arrival.setMaximumDate(QDate.currentDate())
+        self.arrival.setMaximumDate(QDate(clock.today()))
         self.start = QDateEdit(pass_day)
         self.start.setObjectName("admitStart")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setMaximumDate(QDate.currentDate())
+        self.start.setMaximumDate(QDate(clock.today()))
         self.category = QComboBox()
         self.category.setObjectName("admitCategory")
         for item in reference.categories(db):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.services.checkpoints import CheckpointInfo
 from app.ui.widgets.export_options import ExportOptionsWidget
 
@@ -37,12 +38,12 @@ class ExportRangeDialog(QDialog):
         self.first.setObjectName("exportFrom")
         self.first.setCalendarPopup(True)
         self.first.setDisplayFormat("yyyy-MM-dd")
-        self.first.setMaximumDate(QDate.currentDate())
+        self.first.setMaximumDate(QDate(clock.today()))
         self.last = QDateEdit(shown_day)
         self.last.setObjectName("exportTo")
         self.last.setCalendarPopup(True)
         self.last.setDisplayFormat("yyyy-MM-dd")
-        self.last.setMaximumDate(QDate.currentDate())
+        self.last.setMaximumDate(QDate(clock.today()))
         self.checkpoint = QComboBox()
         self.checkpoint.setObjectName("exportCheckpoint")
         self.checkpoint.addItem(self.tr("全部卡点"), None)

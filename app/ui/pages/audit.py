@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.services import audit_query
 from app.services.audit_query import AuditFilter
 from app.ui import messages
@@ -285,7 +286,7 @@ class AuditPage(BasePage):
             return
         folder = self.ctx.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
-        name = f"操作留痕（{date.today():%Y年%m月%d日}）.xlsx"
+        name = f"操作留痕（{clock.today():%Y年%m月%d日}）.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("导出操作留痕"), str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
         )

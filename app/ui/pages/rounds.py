@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models import Slot
 from app.models.validation import ValidationError, parse_temperature, temperature_needs_confirmation
 from app.services import assignments, privacy, readings_import, rounds
@@ -146,11 +147,11 @@ class RoundsPage(BasePage):
 
     def _build_round_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.day_edit = QDateEdit(QDate.currentDate())
+        self.day_edit = QDateEdit(QDate(clock.today()))
         self.day_edit.setObjectName("roundDate")
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         self.day_edit.setCalendarPopup(True)
-        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.setMaximumDate(QDate(clock.today()))
         self.slot_combo = QComboBox()
         self.slot_combo.setObjectName("roundSlot")
         self.slot_combo.addItem(self.tr("上午"), Slot.AM.value)
@@ -217,7 +218,7 @@ class RoundsPage(BasePage):
 
     def refresh(self) -> None:
         db = self.ctx.db
-        self.day_edit.setMaximumDate(QDate.currentDate())
+        self.day_edit.setMaximumDate(QDate(clock.today()))
         keep = self._current_case()
         self.model.threshold = rounds.fever_threshold(db)
         self.model.set_items(rounds.due_list(db, self.day, self.slot))
@@ -240,7 +241,7 @@ class RoundsPage(BasePage):
             self.anomalies.record_action()
         elif kind == "case":
             if self.model.row_of(int(key)) is None:
-                self.set_round(date.today(), rounds.current_slot(self.ctx.db))
+                self.set_round(clock.today(), rounds.current_slot(self.ctx.db))
             self._go_to_case(int(key))
             self.view.setFocus()
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
+from app import clock
 from app.models.validation import ValidationError, parse_date
 
 
@@ -90,7 +91,7 @@ class DateField(QLineEdit):
         calendar = QCalendarWidget(menu)
         calendar.setGridVisible(True)
         if not self._allow_future:
-            calendar.setMaximumDate(QDate.currentDate())
+            calendar.setMaximumDate(QDate(clock.today()))
         current = self.value()
         if current is not None:
             calendar.setSelectedDate(QDate(current.year, current.month, current.day))

@@ -6,8 +6,6 @@ not be in the future nor before the period started; a refused end shows why and 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models.validation import ValidationError
 from app.services import reference, roster
 from app.services.errors import ServiceError
@@ -109,7 +108,7 @@ class EndCaseDialog(QDialog):
 
     def _reason_chosen(self, _index: int = 0) -> None:
         """期满解除 dates the end at the planned day (or today if that is still to come)."""
-        today = date.today()
+        today = clock.today()
         planned = self.case.planned_end
         if self.reason.currentText() == RELEASE and planned and planned <= today:
             self.ended_on.set_value(max(planned, self.case.start_date))

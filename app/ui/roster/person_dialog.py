@@ -13,7 +13,6 @@ throwing typed input away.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.config import Settings
 from app.models.validation import (
     ValidationError,
@@ -273,7 +273,7 @@ class PersonDialog(QDialog):
     def _fill(self) -> None:
         case, person = self._case, self._person
         if case is None or person is None:
-            self.start.set_value(date.today())
+            self.start.set_value(clock.today())
             default = self.measure.findText(self._choices.default_measure)
             self.measure.setCurrentIndex(default)  # fills 计划解除 from its length
             self.name.setFocus()
@@ -341,7 +341,7 @@ class PersonDialog(QDialog):
                 self.birth.set_value(parsed.birth_date)
                 self._set_sex(parsed.sex)
                 self._lock_birth_and_sex(True)
-                age = roster.age_on(parsed.birth_date, date.today())
+                age = roster.age_on(parsed.birth_date, clock.today())
                 summary = self.tr("✓ {born} 出生，{sex}，{age} 岁").format(
                     born=parsed.birth_date.isoformat(), sex=self.sex.currentText(), age=age
                 )

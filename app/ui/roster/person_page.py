@@ -6,7 +6,6 @@ Shown inside the roster page (double-click a row, or ``navigate("roster", ("pers
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.services import assignments, checkpoints, reference, roster, rounds
 from app.services.errors import NotFound
 from app.services.roster import CaseRow, PersonInfo
@@ -223,7 +223,7 @@ class PersonView(QWidget):
         self.person = roster.person_info(self.ctx.db, person_id)
         self.cases = roster.cases_of_person(self.ctx.db, person_id)
         person = self.person
-        age = roster.age_on(person.birth_date, date.today())
+        age = roster.age_on(person.birth_date, clock.today())
         facts = [f for f in (person.sex, self.tr("{age} 岁").format(age=age) if age else "") if f]
         self.heading.setText(" · ".join([person.name, *facts]))
         id_text = f"{person.id_type} {person.id_number}" if person.id_number else self.tr("未填")

@@ -13,11 +13,11 @@ sorts itself; it exists so the roster follows the same view → proxy → model 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
+from app import clock
 from app.db import Database
 from app.services import assignments, reference, roster
 from app.services.roster import CaseRow, RosterFilter
@@ -144,7 +144,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
     def _coverage_of(self, row: CaseRow, team: list[assignments.TeamMember]) -> Coverage:
         required = self._required_roles.get(row.measure_id, ())
         held = {member.role_id for member in team}
-        open_case = not row.deleted and (row.ended_on is None or row.ended_on > date.today())
+        open_case = not row.deleted and (row.ended_on is None or row.ended_on > clock.today())
         missing = tuple(name for role_id, name in required if role_id not in held)
         return Coverage(tuple(team), missing if open_case else (), open_case and bool(required))
 
@@ -223,7 +223,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
         if column == STATUS and row.ended_on is not None:
             return MUTED
         if column == PLANNED_END and row.planned_end and row.ended_on is None:
-            return ALERT if row.planned_end <= date.today() else None
+            return ALERT if row.planned_end <= clock.today() else None
         return None
 
     def _tooltip(self, row: CaseRow, column: int) -> str | None:

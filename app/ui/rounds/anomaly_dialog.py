@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models import EndKind, Slot
 from app.models.validation import ValidationError
 from app.services import reference, rounds
@@ -130,7 +131,7 @@ class AnomalyActionDialog(QDialog):
         self.handled_by.setObjectName("handledBy")
         self.handled_by.setMaxLength(50)
         form.addRow(self.tr("处置人(&B)"), self.handled_by)
-        self.handled_at = QDateTimeEdit(QDateTime.currentDateTime())
+        self.handled_at = QDateTimeEdit(QDateTime(clock.now()))
         if info.handled_at is not None:
             at = info.handled_at
             self.handled_at.setDateTime(
@@ -138,7 +139,7 @@ class AnomalyActionDialog(QDialog):
             )
         self.handled_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.handled_at.setCalendarPopup(True)
-        self.handled_at.setMaximumDateTime(QDateTime.currentDateTime().addSecs(3600))
+        self.handled_at.setMaximumDateTime(QDateTime(clock.now()).addSecs(3600))
         form.addRow(self.tr("处置时间(&T)"), self.handled_at)
         layout.addLayout(form)
 
@@ -229,10 +230,10 @@ class CloseAnomalyDialog(QDialog):
             for reason in reference.end_reasons(ctx.db):
                 if reason.kind == kind.value:
                     self.end_reason.addItem(reason.name, reason.id)
-        self.end_on = QDateEdit(QDate.currentDate())
+        self.end_on = QDateEdit(QDate(clock.today()))
         self.end_on.setDisplayFormat("yyyy-MM-dd")
         self.end_on.setCalendarPopup(True)
-        self.end_on.setMaximumDate(QDate.currentDate())
+        self.end_on.setMaximumDate(QDate(clock.today()))
         seen = info.detected_on
         self.end_on.setMinimumDate(QDate(seen.year, seen.month, seen.day))
         can_end = info.case_id is not None and self.end_reason.count() > 0

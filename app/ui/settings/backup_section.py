@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.db import Database, StorageError, restore
 from app.services.access import Permission, require
 from app.ui import messages
@@ -84,7 +85,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 def manual_backup(db: Database) -> Path:
     """A backup the clerk asked for: not rotated away like the automatic ones."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = db.paths.backups / f"{MANUAL}-{stamp}{BACKUP_SUFFIX}"
     number = 2
     while target.exists():  # two in the same second

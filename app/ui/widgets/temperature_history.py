@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.models import Slot
 from app.models.validation import is_fever
 from app.services import reference, roster, rounds
@@ -412,7 +413,7 @@ class TemperatureHistoryWidget(QWidget):
             m.id == case.measure_id and m.needs_readings
             for m in reference.measures(db, include_inactive=True)
         )
-        today = date.today()
+        today = clock.today()
         last = case.ended_on - timedelta(days=1) if case.ended_on else (case.planned_end or today)
         last = max([last, case.start_date, *(r.reading_date for r in readings)])
         first = min([case.start_date, *(r.reading_date for r in readings)])
