@@ -33,21 +33,38 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# The test extras also build the packaged app and compile the Windows installer script.
+# The test extras also build the packaged app, compile the Windows installer script and run the
+# time-sensitive tests on a faked clock (libfaketime).
 EXTRA=()
 case ",${extras}," in
-  *,test,*) EXTRA+=(nsis) ;;
+  *,test,*) EXTRA+=(nsis faketime) ;;
 esac
 
 install_system_packages ${EXTRA_SYSTEM_PACKAGES:-} ${EXTRA[@]+"${EXTRA[@]}"}
 
-PYTHON="${PYTHON:-python3}"
-if [ ! -x .venv/bin/python ]; then
-  "$PYTHON" -m venv .venv
-fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-if [ -n "$extras" ]; then
-  .venv/bin/python -m pip install -q -e ".[${extras}]"
-else
-  .venv/bin/python -m pip install -q -e .
+# Install once; afterwards start with no pip call (and so with no network) until pyproject.toml or
+# constraints.txt change. The stamp holds their hash and the extras installed with them.
+STAMP=.venv/.installed
+wanted_hash="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
+
+installed_already() {
+  [ -x .venv/bin/python ] && [ -f "$STAMP" ] || return 1
+  local stamped_hash stamped_extras extra
+  read -r stamped_hash stamped_extras <"$STAMP" || true
+  [ "$stamped_hash" = "$wanted_hash" ] || return 1
+  for extra in ${extras//,/ }; do
+    case ",${stamped_extras:-}," in *,"$extra",*) ;; *) return 1 ;; esac
+  done
+}
+
+if ! installed_already; then
+  PYTHON="${PYTHON:-python3}"
+  if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+  fi
+  rm -f "$STAMP"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  # The pinned versions (constraints.txt) of everything, whatever the index offers today.
+  .venv/bin/python -m pip install -q -c constraints.txt -e ".${extras:+[${extras}]}"
+  echo "$wanted_hash $extras" >"$STAMP"
 fi

@@ -42,8 +42,12 @@ NSIS_SCRIPT = ROOT / "resources" / "installer" / "fangyi.nsi"
 DESKTOP_FILE = ROOT / "resources" / "linux" / "fangyi-ledger.desktop"
 ICON_PNG = ROOT / "resources" / "icons" / "app-256.png"
 # Everything whose change can change the bundle.
-SOURCES = ("app", "resources", "build.spec", "scripts/pyinstaller_hooks", "scripts/build_bundle.py")
-TOOLS = ("pyinstaller", "pyinstaller-hooks-contrib", "PySide6-Essentials")
+SOURCES = (
+    "app", "resources", "build.spec", "scripts/pyinstaller_hooks", "scripts/build_bundle.py",
+    "pyproject.toml", "constraints.txt",
+)  # fmt: skip
+# The pinned dependency set (name==version a line) the bundle is meant to be built from.
+CONSTRAINTS = ROOT / "constraints.txt"
 
 
 @dataclass
@@ -71,7 +75,8 @@ def app_version() -> str:
 
 
 def source_fingerprint() -> str:
-    """A hash of every source file that goes into the bundle, and of the tools that build it."""
+    """A hash of every source file that goes into the bundle, and of every installed package
+    (the runtime libraries it freezes and the tools that build it), name and version."""
     digest = hashlib.sha256()
     for entry in SOURCES:
         path = ROOT / entry
@@ -81,13 +86,45 @@ def source_fingerprint() -> str:
                 continue
             digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0")
             digest.update(file.read_bytes() + b"\0")
-    for tool in TOOLS:
-        try:
-            digest.update(f"{tool}=={importlib.metadata.version(tool)}\0".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{tool} missing\0".encode())
+    for name, version in sorted(installed_versions().items()):
+        digest.update(f"{name}=={version}\0".encode())
     digest.update(f"{sys.version}\0{platform.platform()}".encode())
     return digest.hexdigest()
+
+
+def normalized(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def installed_versions() -> dict[str, str]:
+    """Every distribution in this Python environment, by normalised name."""
+    return {
+        normalized(d.metadata["Name"]): d.version
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"]
+    }
+
+
+def pinned_versions() -> dict[str, str]:
+    """constraints.txt as {normalised name: version}."""
+    pins = {}
+    for line in CONSTRAINTS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[normalized(name)] = version.strip()
+    return pins
+
+
+def unpinned_packages() -> list[str]:
+    """Installed packages whose version differs from constraints.txt (install with
+    ``pip install -c constraints.txt``, as scripts/bootstrap.sh does, to build the pinned set)."""
+    installed = installed_versions()
+    return [
+        f"{name} {installed[name]} (constraints.txt: {version})"
+        for name, version in sorted(pinned_versions().items())
+        if name in installed and installed[name] != version
+    ]
 
 
 def tree_size(root: Path) -> tuple[int, int]:
@@ -223,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     )  # fmt: skip
     args = parser.parse_args(argv)
 
+    drift = unpinned_packages()
+    if drift:  # the bundle freezes what is installed: say when that is not the pinned set
+        print("warning: installed versions differ from constraints.txt:", *drift, sep="\n  ")
     version = app_version()
     fingerprint = source_fingerprint()
     previous = reusable(fingerprint) if args.reuse else None

@@ -1,10 +1,83 @@
 #!/usr/bin/env bash
-# Install what is needed (first time only) and run the whole test suite headless.
-# Extra arguments go to pytest, e.g. scripts/test.sh -k roster
+# Install what is needed (first time only) and run the whole test suite headless, then the
+# time-sensitive tests again on a faked wall clock (libfaketime) at the awkward hours.
+# Extra arguments go to the whole-suite pytest run, e.g. scripts/test.sh -k roster
+# FAKED_CLOCK=0 skips the faked-clock stage (e.g. on a machine without libfaketime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/bootstrap.sh test
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check app tests bench scripts
-.venv/bin/ruff format --check app tests bench scripts
-.venv/bin/python -m pytest "$@"
+
+# The local moments the time-sensitive tests run at (libfaketime start-at: the clock then runs on).
+# 00:05 just after midnight, on the 1st after a short February (yesterday is another month);
+# 11:59 and 12:01 either side of noon (the morning/afternoon round); 23:58 on New Year's Eve (the
+# clock crosses midnight, the month end and the year end while the tests run).
+FAKED_MOMENTS=(
+  "2026-03-01 00:05:00"
+  "2026-06-10 11:59:00"
+  "2026-06-10 12:01:00"
+  "2026-12-31 23:58:00"
+)
+# The tests whose answers depend on the hour and the day: services (rounds, today, imports,
+# statistics…), the command line, and the Today and rounds pages.
+TIME_SENSITIVE=(
+  tests/services tests/models tests/test_cli.py tests/test_cli_auth.py
+  tests/ui/test_today.py tests/ui/test_rounds_page.py tests/ui/test_rounds_history.py
+)
+
+stage_bootstrap() {
+  scripts/bootstrap.sh test
+}
+
+stage_lint() {
+  .venv/bin/ruff check app tests bench scripts
+  .venv/bin/ruff format --check app tests bench scripts
+}
+
+stage_suite() {
+  .venv/bin/python -m pytest "$@"
+}
+
+# One pytest run of the time-sensitive tests per moment, side by side; the real clock (faked) is
+# read, so the pinning fixture is switched off (FANGYI_REAL_CLOCK). Any failing moment fails.
+stage_faked_clock() {
+  if [ "${FAKED_CLOCK:-1}" = "0" ]; then
+    echo "faked-clock stage skipped (FAKED_CLOCK=0)"
+    return 0
+  fi
+  if ! command -v faketime >/dev/null 2>&1; then
+    echo "faketime (libfaketime) is missing: install it or set FAKED_CLOCK=0" >&2
+    return 1
+  fi
+  local logs pids=() failed=0 i
+  logs="$(mktemp -d)"
+  for i in "${!FAKED_MOMENTS[@]}"; do
+    FANGYI_REAL_CLOCK=1 faketime -f "@${FAKED_MOMENTS[$i]}" \
+      .venv/bin/python -m pytest -q -p no:cacheprovider -m "not frozen" "${TIME_SENSITIVE[@]}" \
+      >"$logs/$i.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!FAKED_MOMENTS[@]}"; do
+    if wait "${pids[$i]}"; then
+      echo "faked clock from ${FAKED_MOMENTS[$i]}: $(tail -n 1 "$logs/$i.log")"
+    else
+      failed=1
+      echo "faked clock from ${FAKED_MOMENTS[$i]}: FAILED" >&2
+      cat "$logs/$i.log" >&2
+    fi
+  done
+  rm -rf "$logs"
+  return "$failed"
+}
+
+stage() {
+  local name="$1" started=$SECONDS
+  shift
+  echo "== ${name}"
+  "stage_${name}" "$@"
+  echo "== ${name}: done in $((SECONDS - started)) s"
+}
+
+stage bootstrap
+stage lint
+stage suite "$@"
+stage faked_clock
