@@ -19,7 +19,8 @@ PIN_VARIABLE = "FANGYI_NOW"
 
 def now() -> datetime:
     """The current local time, to the microsecond."""
-    return datetime.now() + _offset(os.environ.get(PIN_VARIABLE, ""))
+    offset = _offset(os.environ.get(PIN_VARIABLE, ""))  # first: a pinned clock starts on the dot
+    return datetime.now() + offset
 
 
 def today() -> date:
