@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
 
-# The local moments the time-sensitive tests run at (libfaketime start-at: the clock then runs on).
-# 00:05 just after midnight, on the 1st after a short February (yesterday is another month);
-# 11:59 and 12:01 either side of noon (the morning/afternoon round); 23:58 on New Year's Eve (the
-# clock crosses midnight, the month end and the year end while the tests run).
+# The local moments the time-sensitive tests run at (libfaketime start-at: each test starts its
+# clock there again and it runs on, see tests/helpers/pinned_clock.py). 00:05 just after midnight
+# on the 1st after a short February (yesterday is another month); 11:59 and 12:01 either side of
+# noon (the morning/afternoon round); 23:58 on New Year's Eve (tomorrow is another month and year).
 FAKED_MOMENTS=(
   "2026-03-01 00:05:00"
   "2026-06-10 11:59:00"
@@ -51,7 +51,7 @@ stage_faked_clock() {
   local logs pids=() failed=0 i
   logs="$(mktemp -d)"
   for i in "${!FAKED_MOMENTS[@]}"; do
-    FANGYI_REAL_CLOCK=1 faketime -f "@${FAKED_MOMENTS[$i]}" \
+    FANGYI_REAL_CLOCK=1 FAKETIME_NO_CACHE=1 faketime -f "@${FAKED_MOMENTS[$i]}" \
       .venv/bin/python -m pytest -q -p no:cacheprovider -m "not frozen" "${TIME_SENSITIVE[@]}" \
       >"$logs/$i.log" 2>&1 &
     pids+=($!)

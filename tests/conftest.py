@@ -15,7 +15,7 @@ os.environ.pop("FANGYI_PASSWORD", None)
 
 from app.config import AppPaths, resolve_paths
 from app.db import Database
-from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock
+from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -35,6 +35,7 @@ def pinned_session_clock() -> Iterator[None]:
 def pinned_clock(pinned_session_clock: None) -> Iterator[None]:
     """Every test starts at the same local moment (see tests/helpers/pinned_clock.py)."""
     if real_clock():
+        restart_faked_clock()
         yield
         return
     with pinned_at(PINNED):

@@ -4,7 +4,9 @@ Pinned: each test starts at ``PINNED`` local time (time-machine travels the stan
 clock; the clock then runs on, so timers and time-outs behave) and each child process it starts is
 handed the same moment (``app.clock.PIN_VARIABLE``). Set ``FANGYI_REAL_CLOCK=1`` and nothing is
 pinned: scripts/test.sh does that to run the time-sensitive tests under libfaketime at awkward
-hours, so the paths that read the real clock are exercised too.
+hours, so the paths that read the real clock are exercised too. There each test restarts
+libfaketime's clock at the run's moment, so every test starts at 23:58, not the last ones after
+midnight while the module-level ``TODAY`` constants still hold the day before.
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ REAL_CLOCK_VARIABLE = "FANGYI_REAL_CLOCK"
 def real_clock() -> bool:
     """True when the suite runs on the machine's clock (as scripts/test.sh does under faketime)."""
     return os.environ.get(REAL_CLOCK_VARIABLE, "") not in ("", "0")
+
+
+def restart_faked_clock() -> None:
+    """Under libfaketime with a start-at moment (``FAKETIME="@2026-12-31 23:58:00"``, re-read on
+    every call with ``FAKETIME_NO_CACHE=1``), start its clock at that moment again: it restarts
+    whenever the value changes, so alternate two spellings of the same moment."""
+    faked = os.environ.get("FAKETIME", "")
+    if not faked.startswith("@"):
+        return
+    moment = faked.removesuffix(" x1")
+    os.environ["FAKETIME"] = moment if faked != moment else f"{moment} x1"
 
 
 @contextmanager
