@@ -2,7 +2,8 @@
 # Install what is needed (first time only) and run the whole test suite headless, then the
 # time-sensitive tests again on a faked wall clock (libfaketime) at the awkward hours.
 # Extra arguments go to the whole-suite pytest run, e.g. scripts/test.sh -k roster
-# FAKED_CLOCK=0 skips the faked-clock stage (e.g. on a machine without libfaketime).
+# FAKED_CLOCK=0 skips the faked-clock stage (e.g. on a machine without libfaketime);
+# TEST_STAGES="lint suite" runs only the stages named (see the end of this file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen
@@ -77,7 +78,7 @@ stage() {
   echo "== ${name}: done in $((SECONDS - started)) s"
 }
 
-stage bootstrap
-stage lint
-stage suite "$@"
-stage faked_clock
+# TEST_STAGES runs some stages only, e.g. TEST_STAGES="lint faked_clock" scripts/test.sh
+for name in ${TEST_STAGES:-bootstrap lint suite faked_clock}; do
+  if [ "$name" = suite ]; then stage suite "$@"; else stage "$name"; fi
+done

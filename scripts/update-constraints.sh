@@ -20,8 +20,9 @@ cp -r app "$scratch/app"
   echo "# Pinned versions of every Python package the app, its tests and its builds use (Linux and Windows)."
   echo "# Used as pip constraints (-c) by scripts/bootstrap.sh and the frozen builds. How to update: README."
   echo "# Written by scripts/update-constraints.sh; keep it a plain name==version list."
-  "$scratch/venv/bin/python" -m pip freeze --exclude-editable --all |
-    grep -v -i -E '^(fangyi-ledger|pip|setuptools|wheel)==' | LC_ALL=C sort -f
+  # Only name==version lines (not the project itself), by name, case aside.
+  "$scratch/venv/bin/python" -m pip freeze --all | grep -E '^[A-Za-z0-9._-]+==' |
+    grep -v -i -E '^(fangyi-ledger|pip|setuptools|wheel)==' | LC_ALL=C sort -f -t= -k1,1
 } >constraints.txt
 echo "constraints.txt: $(grep -c '==' constraints.txt) packages pinned"
 git --no-pager diff --stat -- constraints.txt 2>/dev/null || true
