@@ -4,6 +4,7 @@ import time, the tests' moment is pinned, and a child process runs on the moment
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from datetime import date, datetime, timedelta
@@ -111,3 +112,13 @@ def test_a_child_process_runs_on_the_moment_it_is_handed() -> None:
     moment, day = run.stdout.split()
     assert moment.startswith("2022-02-10T12:00:")  # and running on from there
     assert day == "2022-02-10"
+
+
+@pytest.mark.skipif(
+    not os.environ.get("FAKETIME", "").startswith("@"),
+    reason="only on scripts/test.sh's faked clock (libfaketime)",
+)
+def test_on_the_faked_clock_each_test_starts_at_the_runs_moment() -> None:
+    moment = datetime.fromisoformat(os.environ["FAKETIME"][1:].removesuffix(" x1"))
+    assert moment - timedelta(seconds=1) <= clock.now() < moment + timedelta(minutes=1)
+    assert clock.today() == date.today() == moment.date()
