@@ -40,9 +40,11 @@ class SaveDialog:
     def __init__(self, answer: Path | None) -> None:
         self.answer = answer
         self.offered: list[Path] = []
+        self.titles: list[str] = []
 
-    def __call__(self, _parent: object, _title: str, suggested: Path) -> Path | None:
+    def __call__(self, _parent: object, title: str, suggested: Path) -> Path | None:
         self.offered.append(suggested)
+        self.titles.append(title)
         return self.answer
 
 
@@ -111,10 +113,20 @@ def test_todays_report_in_two_clicks(
     assert dialog.offered[-1].parent == tmp_path
 
 
-def test_a_quiet_day_becomes_a_zero_report(page: ReportsPage, db: Database) -> None:
+def test_a_quiet_day_becomes_a_zero_report(
+    qtbot: QtBot, page: ReportsPage, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     panel = page.export_panel
+    dialog = SaveDialog(None)
+    monkeypatch.setattr(files, "ask_save_path", dialog)
+    busy = TODAY - timedelta(days=3)
+    assert not stats.day_numbers(db, busy).is_zero_report
+    panel.day.setDate(busy)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     quiet = TODAY - timedelta(days=40)  # before the demo village's fortnight
     panel.day.setDate(quiet)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.titles == ["保存日报表", "保存零报告"]  # 零报告 only when it is one
     assert stats.day_numbers(db, quiet).is_zero_report
     assert panel.export_button.text() == "导出零报告…"
     assert "疫情防控零报告" in panel.title.text()
