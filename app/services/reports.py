@@ -90,7 +90,9 @@ def _unit(db: Database) -> UnitInfo:
 
 
 def _signature(info: UnitInfo, filed_on: date | None = None) -> Signature:
-    return Signature(info.unit_name, info.reporter, info.phone, info.reviewer, filed_on)
+    return Signature(
+        info.unit_name, info.reporter, info.phone, info.reviewer, filed_on, township=info.township
+    )
 
 
 def suggested_name(unit_name: str, form: str, day: date) -> str:
