@@ -178,6 +178,21 @@ def test_the_first_administrator_can_be_put_off(
     assert ctx.db.role is Role.ADMIN  # still open to all, as before accounts
 
 
+def test_the_first_administrator_is_offered_once_then_waits_in_settings(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow, start_session: StartSession
+) -> None:
+    start_session(ctx, main_window)
+    qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is not None)
+    main_window.findChild(FirstAdminDialog).reject()
+    qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is None)
+
+    start_session(ctx, main_window)  # the next start: Today is not covered again
+    QApplication.processEvents()
+    assert main_window.findChild(FirstAdminDialog) is None
+    page = main_window.navigate("settings", "accounts")
+    assert page.accounts.first_admin_button.isVisible()  # type: ignore[attr-defined]
+
+
 # --- 设置 → 账号与隐私 ---------------------------------------------------------------------------
 
 
