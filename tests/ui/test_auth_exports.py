@@ -11,7 +11,7 @@ import msoffcrypto
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -149,7 +149,7 @@ def test_rounds_sheet_export_asks_for_the_options_first(
         return ExportProtection(mask_personal=True)
 
     monkeypatch.setattr(rounds_page, "ask_export_protection", ask)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(rounds_page, "save_file_path", lambda *a, **k: target)
     rounds.choose_export()
     assert asked == ["rounds-sheet"]
     shown = cells(target)

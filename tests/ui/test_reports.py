@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -25,6 +26,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.reports import files
 from app.ui.reports.numbers_model import DailyNumbersModel, ObjectRole, TotalLastProxy
+from app.ui.widgets.file_dialogs import file_dialog
 from tests.ui.conftest import RecordedMessages
 
 TODAY = date.today()
@@ -293,3 +295,10 @@ def test_merge_refuses_a_file_of_another_day_naming_it(
     assert panel.problem.text() == ""
     assert panel.write_button.isEnabled()
     assert panel.proxy.rowCount() == 2  # 东村 and 合计
+
+
+def test_file_dialogs_are_chinese_where_qtbase_leaves_english(qtbot: QtBot) -> None:
+    dialog = file_dialog(None, "保存日报表", Path.home(), "Excel 工作簿 (*.xlsx)")
+    qtbot.addWidget(dialog)
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："

@@ -552,7 +552,9 @@ class EntryForm(QGroupBox):
     def _show_marked(self) -> None:
         order = self._checked_fields()
         marked = sorted(self._marked.items(), key=lambda kv: _position(order, kv[0]))
-        self.error.setText("；".join(message for _widget, message in marked))
+        # One sentence per problem, each without its own full stop: "…措施；请…人员。"
+        reasons = [message.rstrip("。") for _widget, message in marked]
+        self.error.setText("；".join(reasons) + "。" if reasons else "")
 
     def _check_now(self, widget: QLineEdit) -> None:
         """Say at once what is wrong with a value just typed (the save refuses it anyway)."""

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -45,6 +44,7 @@ from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
+from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.worker import run_in_background
 
 FORM_NAME = "卡点车辆登记表"
@@ -504,12 +504,11 @@ class CheckpointsPage(BasePage):
 
     def ask_save_path(self, suggested: Path) -> Path | None:
         suggested.parent.mkdir(parents=True, exist_ok=True)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("保存卡点车辆登记表"), str(suggested), self.tr("Excel 工作簿 (*.xlsx)")
+        path = save_file_path(
+            self, self.tr("保存卡点车辆登记表"), suggested, self.tr("Excel 工作簿 (*.xlsx)")
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
     def _exported(self, summary: VehicleExportSummary, note: str = "") -> None:

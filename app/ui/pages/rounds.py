@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -50,6 +49,7 @@ from app.ui.rounds.round_view import RoundTableView, TemperatureDelegate, Temper
 from app.ui.rounds.shorthand import expand_temperature_shorthand
 from app.ui.rounds.symptom_popup import SymptomPopup
 from app.ui.widgets.export_options import ask_export_protection, protection_note
+from app.ui.widgets.file_dialogs import open_file_paths, save_file_path
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
@@ -584,11 +584,9 @@ class RoundsPage(BasePage):
         folder = self.ctx.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         name = readings_import.suggested_sheet_name(self.ctx.db, self.day)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, title, str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path:
-            self.export_sheet(Path(path), protection)
+        path = save_file_path(self, title, folder / name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if path is not None:
+            self.export_sheet(path, protection)
 
     def export_sheet(self, target: Path, protection: ExportProtection | None = None) -> None:
         """``protection`` None: the 隐藏身份证号和电话 default of the 体温填报表, no password."""
@@ -616,14 +614,14 @@ class RoundsPage(BasePage):
 
     def choose_import(self) -> None:
         folder = self.ctx.paths.exports if self.ctx.paths.exports.is_dir() else Path.home()
-        path, _filter = QFileDialog.getOpenFileName(
+        chosen = open_file_paths(
             self,
             self.tr("导入体温填报表"),
-            str(folder),
+            folder,
             self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"),
         )
-        if path:
-            self.import_sheet(Path(path))
+        if chosen:
+            self.import_sheet(chosen[0])
 
     def import_sheet(self, path: Path) -> None:
         """Check the sheet against this page's date, then show what it would change."""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -62,6 +63,7 @@ from app.ui.worker import run_in_background
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+ACTION_COLUMN_MAX = 150  # px: Today's 已采取措施 column, elided beyond
 STUCK_AFTER_S = 120
 
 # Column constants of the four lists.
@@ -424,6 +426,7 @@ class TodayPage(BasePage):
                 result.anomalies,
                 self.tr("待处置异常（{count}）"),
             )
+            self._fit_anomaly_columns()
             self._show_list(
                 self.release_section,
                 self.release_model,
@@ -555,6 +558,19 @@ class TodayPage(BasePage):
         section.show_rows(len(rows))
         section.setTitle(title.format(count=len(rows)))
         section.table.resizeColumnsToContents()
+
+    def _fit_anomaly_columns(self) -> None:
+        """The anomaly list fits its half of a 1366-wide screen without sideways scrolling:
+        情况 takes the room left, a long 措施 is cut short (the tooltip has it whole)."""
+        table = self.anomaly_table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ANOMALY_SEEN, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widest = max(
+            table.sizeHintForColumn(ANOMALY_ACTION), header.sectionSizeHint(ANOMALY_ACTION)
+        )
+        table.setColumnWidth(ANOMALY_ACTION, min(widest, ACTION_COLUMN_MAX))
 
     def _place_release_buttons(self) -> None:
         """A 解除 button in each row of 期满待解除 (a short list, so index widgets are fine)."""

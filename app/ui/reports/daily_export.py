@@ -20,14 +20,12 @@ from app.ui.reports import files
 from app.ui.reports.kinds import kind
 from app.ui.worker import run_in_background
 
-_CONTEXT = "daily_export"
-
 
 def save_title(db_form: str) -> str:
     """保存零报告 / 保存日报表 — what the file really is, never both."""
     if db_form == reports.FORM_ZERO:
-        return QCoreApplication.translate(_CONTEXT, "保存零报告")
-    return QCoreApplication.translate(_CONTEXT, "保存日报表")
+        return QCoreApplication.translate("daily_export", "保存零报告")
+    return QCoreApplication.translate("daily_export", "保存日报表")
 
 
 def export_daily_report(
@@ -61,6 +59,6 @@ def export_daily_report(
         target,
         on_done=done,
         on_error=on_error,
-        progress_label=QCoreApplication.translate(_CONTEXT, "正在导出日报表…"),
+        progress_label=QCoreApplication.translate("daily_export", "正在导出日报表…"),
     )
     return True
