@@ -62,7 +62,10 @@ def page(
 
 def shown_numbers(page: ReportsPage) -> dict[str, str]:
     proxy = page.export_panel.proxy
-    labels = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    labels = [
+        proxy.headerData(c, Qt.Orientation.Horizontal).replace("\n", "")  # two lines, as printed
+        for c in range(proxy.columnCount())
+    ]
     assert proxy.rowCount() == 1
     return {label: proxy.index(0, c).data() for c, label in enumerate(labels)}
 
@@ -113,6 +116,17 @@ def test_todays_report_in_two_clicks(
     # The next export is offered in the folder used last time.
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert dialog.offered[-1].parent == tmp_path
+
+
+def test_the_preview_fits_a_1366_screen_without_sideways_scrolling(
+    qtbot: QtBot, page: ReportsPage, main_window: MainWindow
+) -> None:
+    main_window.resize(1366, 768)
+    table = page.export_panel.table
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() > 0)
+    header = page.export_panel.proxy.headerData
+    assert header(2, Qt.Orientation.Horizontal) == "累计\n排查"  # broken between words
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
 
 
 def test_a_quiet_day_becomes_a_zero_report(

@@ -231,3 +231,24 @@ def test_todays_report_is_one_click_away_and_says_who_exported_it(
     assert status.text() == (
         f"今日日报：每日 15:00 前报送 · 已于 {exported.at:%H:%M} 由 {db.operator} 导出"
     )
+
+
+def test_the_anomaly_list_fits_a_1366_screen_without_sideways_scrolling(
+    today_page: TodayPage, db: Database, main_window: MainWindow, qtbot: QtBot
+) -> None:
+    demo_village(db, hour=8)
+    zhang = zhang_san(db)
+    saved = rounds.record_reading(db, zhang.id, date.today(), Slot.AM, "38.4", symptoms=["干咳"])
+    assert saved.anomaly_id is not None
+    rounds.record_action(
+        db, saved.anomaly_id, "报告卫生院、送发热门诊；卫生院派车接走，复测 38.6 ℃", "测试员"
+    )
+    main_window.resize(1366, 768)
+    show_at(today_page, 10)
+    table = today_page.anomaly_table
+    qtbot.waitUntil(
+        lambda: (
+            table.horizontalHeader().length() <= table.viewport().width()
+            and not table.horizontalScrollBar().isVisible()
+        )
+    )
