@@ -589,3 +589,18 @@ def test_a_click_that_closes_the_destination_list_still_lands(
     QApplication.sendEvent(popup, press)  # where Qt delivers a click while the list is open
     qtbot.waitUntil(lambda: focused() is target)
     assert not popup.isVisible()
+
+
+def test_coming_to_the_page_the_first_key_lands_in_the_plate(
+    qtbot: QtBot, main_window, checkpoint
+) -> None:  # type: ignore[no-untyped-def]
+    main_window.navigate("today")
+    page = main_window.navigate("checkpoints")
+    page.shift.duty.setText("张三")
+    main_window.navigate("today")
+    main_window.activateWindow()
+    main_window.navigation.setFocus()
+    main_window.navigate("checkpoints")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.plate.edit)
+    qtbot.keyClicks(focused(), "B12345")
+    assert page.form.plate.edit.text() == "B12345"

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -210,6 +210,14 @@ class CheckpointsPage(BasePage):
         self.form.setEnabled(has_checkpoint or self.form.editing is not None)
         self.day.setMaximumDate(_qdate(self.current_day()))
         self._reload_log()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to the page (Ctrl+5), the first key typed lands where the next car starts —
+        or in 值守人员 while nobody is on duty yet."""
+        super().showEvent(event)
+        if self.form.editing is None and self.form.isEnabled():
+            target = self.shift.duty if not self.shift.duty_staff() else self.form.plate.edit
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_item(self, ref: object) -> None:
         """Show a pass (by id) in the form for changing, e.g. from Today's anomaly list."""
