@@ -303,3 +303,15 @@ def test_a_drivers_own_fever_names_the_driver(db: Database, checkpoint) -> None:
     (anomaly,) = rounds.anomalies(db, day=TODAY)
     assert anomaly.person_name == "王五（浙C54321）"
     assert "驾驶员 王五 38.2 ℃" in anomaly.observation
+
+
+def test_a_vehicle_wide_reading_or_an_old_row_stays_named_by_plate_and_driver(
+    db: Database, checkpoint
+) -> None:  # type: ignore[no-untyped-def]
+    # Only a highest reading for the whole vehicle (the command line, rows from schema 2):
+    # nobody's own reading is known, so the anomaly keeps the plate and the driver.
+    record(db, checkpoint, "浙C99999", driver_name="王五", max_temperature="37.9",
+           action_taken="复测")  # fmt: skip
+    (anomaly,) = rounds.anomalies(db, day=TODAY)
+    assert anomaly.person_name == "浙C99999 王五"
+    assert anomaly.observation == "卡点 浙C99999 体温 37.9 ℃"
