@@ -153,12 +153,12 @@ def test_fixing_the_file_and_reloading_enables_import(
     qtbot: QtBot, ctx: UiContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "名单.xlsx"
-    write_rows(path, ["姓名", "管控措施"], [["张三", "居家办公"]])
+    write_rows(path, ["姓名", "管控措施", "身份证号"], [["张三", "居家办公"]])
     dialog = _open(qtbot, ctx, path)
     assert "可用的管控措施" in _cell(dialog.problem_view, 0, PROBLEM_REASON)
     assert not dialog.import_button.isEnabled()
 
-    write_rows(path, ["姓名", "管控措施"], [["张三", "居家隔离"]])
+    write_rows(path, ["姓名", "管控措施", "身份证号"], [["张三", "居家隔离"]])
     dialog.windowHandle().requestActivate()  # shortcuts work in the active window only
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.preview_view, Qt.Key.Key_F5)
