@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from app.excel.errors import ImportFileError
+from app.excel.formula_guard import TEXT_MARK, unmarked
 from app.excel.grid import Grid, GridSheet, UncachedFormula, open_grid
 
 __all__ = [
@@ -64,6 +65,8 @@ def cell_text(value: object) -> str | None:
         text = value.strip()
         if text[:1] in _ZERO_WIDTH or text[-1:] in _ZERO_WIDTH:
             text = text.strip(_ZERO_WIDTH + " \t\r\n\u3000\xa0")
+        if text[:1] == TEXT_MARK:  # our exports mark text that looks like a formula
+            text = unmarked(text)
         return text or None
     if isinstance(value, bool):
         return "是" if value else "否"

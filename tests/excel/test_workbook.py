@@ -229,7 +229,7 @@ def test_write_workbook_layout(tmp_path: Path, streaming: bool) -> None:
         assert ws[ref].data_type == "s"
         assert ws[ref].number_format == "@"
     # data never becomes a formula or an error value
-    assert ws["I4"].value == "=1+1" and ws["I4"].data_type == "s"
+    assert ws["I4"].value == "'=1+1" and ws["I4"].data_type == "s"
     assert ws["I5"].value == "#N/A" and ws["I5"].data_type == "s"
 
     # dates are real dates

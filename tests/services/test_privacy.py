@@ -24,6 +24,7 @@ from app.excel.errors import ExportError
 from app.excel.masking import export_privacy
 from app.excel.workbook import Column, SheetSpec, write_workbook
 from app.models import Occupant, Person, Slot, VehiclePass
+from app.models.assignments import Staff
 from app.services import (
     audit_query,
     checkpoints,
@@ -124,9 +125,10 @@ def demo(demo_paths: AppPaths, tmp_path: Path) -> Iterator[Database]:
 
 
 def _personal_values(db: Database) -> set[str]:
-    """Every resident's, driver's and passenger's ID number and phone in the ledger."""
+    """Every resident's, driver's, passenger's and team member's ID number and phone."""
     with db.reading() as session:
         values = set(session.scalars(select(Person.id_number)))
+        values |= set(session.scalars(select(Staff.phone)))
         values |= set(session.scalars(select(Person.phone)))
         values |= set(session.scalars(select(VehiclePass.driver_id_number)))
         values |= set(session.scalars(select(VehiclePass.driver_phone)))
@@ -174,9 +176,59 @@ def test_every_export_hides_every_id_number_and_phone_when_masked(
     assert privacy.EXPORT_KINDS[kind]  # every kind the settings offer is covered here
 
 
+def _texts(path: Path) -> str:
+    return "\n".join(str(c) for c in _cells(path) if c is not None)
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_each_kind_goes_out_as_its_default_says_under_both_settings(
+    demo: Database, tmp_path: Path, kind: str
+) -> None:
+    """The default the CLI and the export dialog apply (``masked_by_default``): masked as the
+    policy decides for a file that is e-mailed, full numbers once a 管理员 changes it."""
+    if kind == "audit":
+        with demo.session() as session:
+            person = session.scalars(select(Person).limit(1)).one()
+            person.phone = "13700001111"
+    personal = _personal_values(demo)
+
+    def export_as_default(target: Path) -> str:
+        default = ExportProtection(mask_personal=privacy.masked_by_default(demo, kind))
+        with privacy.protected_export(default):
+            EXPORTS[kind](demo, target)
+        return _texts(target)
+
+    by_policy = export_as_default(tmp_path / "policy.xlsx")
+    assert privacy.export_policy(kind).masked
+    assert [v for v in personal if v in by_policy] == [], f"{kind} leaks with default settings"
+    assert "****" in by_policy
+
+    privacy.save_masked_kinds(demo, set(privacy.EXPORT_KINDS) - {kind})
+    full = export_as_default(tmp_path / "full.xlsx")
+    assert any(v in full for v in personal), f"{kind}: the setting did not unmask"
+    assert "****" not in full
+
+
+def test_the_staff_phones_of_a_masked_roster_are_masked(demo: Database, tmp_path: Path) -> None:
+    with demo.reading() as session:
+        staff_phones = {p for p in session.scalars(select(Staff.phone)) if p}
+    target = tmp_path / "台账.xlsx"
+    with privacy.protected_export(ExportProtection(mask_personal=True)):
+        reports.export_roster(demo, TODAY, target)
+    shown = _texts(target)
+    assert staff_phones and not [p for p in staff_phones if p in shown]
+
+
+def test_the_policy_and_the_setting_default_agree(db: Database) -> None:
+    policy = {p.kind for p in privacy.EXPORT_POLICIES if p.masked}
+    assert set(Settings.MASK_EXPORTS_DEFAULT.default.split(",")) == policy
+    assert privacy.masked_kinds(db) == policy
+
+
 def test_masking_defaults_per_kind_are_a_setting(db: Database) -> None:
-    assert privacy.masked_kinds(db) == {"roster", "temperatures", "vehicles"}
     assert privacy.masked_by_default(db, "roster")
+    assert privacy.masked_by_default(db, "daily")
+    privacy.save_masked_kinds(db, {"roster"})
     assert not privacy.masked_by_default(db, "daily")
     privacy.save_masked_kinds(db, {"daily", "audit"})
     assert reference.read_setting(db, Settings.MASK_EXPORTS_DEFAULT) == "daily,audit"
