@@ -304,7 +304,9 @@ def test_person_already_under_management_is_skipped_not_an_error(
 
 def test_people_without_id_are_matched_by_name_and_phone(db: Database, tmp_path: Path) -> None:
     path = write_rows(
-        tmp_path / "a.xlsx", ["姓名", "联系电话", "身份证号"], [["张三", "13800138000"], ["张三", None]]
+        tmp_path / "a.xlsx",
+        ["姓名", "联系电话", "身份证号"],
+        [["张三", "13800138000"], ["张三", None]],
     )
     imports.import_roster(db, path)
 
@@ -396,7 +398,9 @@ def test_missing_category_and_measure_take_the_defaults(db: Database, tmp_path: 
 
 
 def test_centralized_column_picks_the_measure(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "集中隔离", "身份证号"], [["张三", "是"], ["李四", "否"]])
+    path = write_rows(
+        tmp_path / "a.xlsx", ["姓名", "集中隔离", "身份证号"], [["张三", "是"], ["李四", "否"]]
+    )
 
     report = imports.import_roster(db, path)
 
@@ -569,7 +573,9 @@ def test_clerk_role_may_import(db: Database) -> None:
 
 
 def test_registered_on_is_todays_statistical_day(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "开始日期", "身份证号"], [["张三", "2022-02-03"]])
+    path = write_rows(
+        tmp_path / "a.xlsx", ["姓名", "开始日期", "身份证号"], [["张三", "2022-02-03"]]
+    )
 
     imports.import_roster(db, path)
 
