@@ -193,16 +193,15 @@ def _xlsx_rows(ws: Any) -> Rows:
     indistinguishable from a blank cell; this parser marks it instead. (Read straight from the
     sheet XML rather than through ``<dimension>``, which some generators write wrongly.)
     """
-    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
-            if cell["value"] is None and element.find(VALUE_TAG) is None:
-                formula = element.find(FORMULA_TAG)
-                if formula is not None:
-                    # A shared formula's follower cells carry no text of their own.
-                    cell["value"] = UncachedFormula("=" + (formula.text or ""))
+            formula = element.find(FORMULA_TAG)
+            if cell["value"] is None and formula is not None and not _has_result(element):
+                # A shared formula's follower cells carry no text of their own.
+                cell["value"] = UncachedFormula("=" + (formula.text or ""))
             return cell
 
     workbook = ws.parent
@@ -235,6 +234,20 @@ def _xlsx_rows(ws: Any) -> Rows:
                         values.extend([None] * (column - len(values)))
                     values[column - 1] = cell["value"]
                 yield tuple(values)
+
+
+def _has_result(element: Any) -> bool:
+    """Whether a formula cell carries its computed result.
+
+    Excel saves every result, an empty text one as ``t="str"`` with an empty ``<v>``; programs
+    that only write the formula leave ``<v>`` out or empty (openpyxl writes ``<v />``).
+    """
+    from openpyxl.worksheet._reader import VALUE_TAG
+
+    value = element.find(VALUE_TAG)
+    if value is None:
+        return False
+    return bool(value.text) or element.get("t") == "str"
 
 
 def _unreadable_message(path: Path) -> str:
@@ -416,7 +429,7 @@ def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")
     wide = sum(1 for ch in text if ord(ch) > 0x2E80)
-    return wide >= 4 and damaged * 20 < wide
+    return wide >= 4 and damaged <= max(3, wide // 20)
 
 
 # Characters a list of Chinese names and addresses has no business containing: the replacement
