@@ -390,3 +390,55 @@ def test_export_kinds_cover_every_cli_kind() -> None:
 
     assert set(load_export_kinds()) <= set(privacy.EXPORT_KINDS)
     assert date(2022, 2, 10) == TODAY
+
+
+# --- formula injection ----------------------------------------------------------------------------
+
+#: Text that Excel, WPS or a CSV re-save would run as a formula if written as it is.
+INJECTED = {
+    "unit": '=HYPERLINK("http://example.com/x","点此查看")',
+    "reporter": "+cmd|' /C calc'!A0",
+    "name": "@SUM(1+1)",
+    "full_width": "＝1+1",
+    "minus": "-2+3",
+    "tab": "\t=1+1",
+}
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_no_text_cell_of_any_export_can_start_a_formula(
+    demo: Database, tmp_path: Path, kind: str
+) -> None:
+    """The unit's name goes into the title of every sheet; names and remarks into the rows."""
+    reference.save_unit_profile(
+        demo,
+        reference.UnitInfo(INJECTED["unit"], "城关镇", INJECTED["reporter"], "13800138000"),
+    )
+    with demo.session() as session:
+        people = list(session.scalars(select(Person).order_by(Person.id).limit(3)))
+        people[0].name = INJECTED["name"]
+        people[1].name = INJECTED["full_width"]
+        people[2].note = INJECTED["minus"]
+        people[2].address = INJECTED["tab"]
+        passes = list(session.scalars(select(VehiclePass).order_by(VehiclePass.passed_at.desc())))
+        passes[0].driver_name = INJECTED["name"]
+        passes[0].purpose = INJECTED["minus"]
+    target = tmp_path / "out.xlsx"
+    EXPORTS[kind](demo, target)
+
+    book = openpyxl.load_workbook(target)
+    texts = [
+        cell
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    shown = "\n".join(c.value for c in texts)
+    assert INJECTED["unit"] in shown or INJECTED["name"] in shown, f"{kind}: nothing injected shows"
+    live = [
+        f"{c.parent.title}!{c.coordinate}={c.value!r}"
+        for c in texts
+        if c.data_type == "f" or c.value[:1] in "=+-@＝＋－＠\t\r"
+    ]
+    assert live == [], f"{kind}: text that can start a formula: {live[:5]}"
