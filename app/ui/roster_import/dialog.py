@@ -254,7 +254,7 @@ class RosterImportDialog(QDialog):
             self,
             self.tr("选择人员名单"),
             folder,
-            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+            self.tr("名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"),
         )
         if chosen:
             settings = open_settings()
@@ -364,7 +364,8 @@ class RosterImportDialog(QDialog):
         self._sync_import_button()
 
     def _notes(self, report: ImportReport) -> list[str]:
-        lines: list[str] = []
+        # Which sheet was read when several hold a list: a sentence from the import itself.
+        lines: list[str] = [report.sheet_notice] if report.sheet_notice else []
         if report.released_on_import:
             lines.append(
                 self.tr("其中 {count} 人名单上已解除隔离，导入后记为“期满解除”。").format(
@@ -386,6 +387,12 @@ class RosterImportDialog(QDialog):
                 self.tr("{count} 行没有填管控措施，按默认措施“{measure}”。").format(
                     count=report.default_measure_used, measure=report.default_measure
                 )
+            )
+        if report.default_start_used:
+            lines.append(
+                self.tr(
+                    "{count} 行没有开始日期（也没有抵达、登记日期），开始日期按导入当天计。"
+                ).format(count=report.default_start_used)
             )
         if report.ids_upgraded:
             lines.append(

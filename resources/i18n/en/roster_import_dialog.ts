@@ -128,8 +128,8 @@
         <translation>Choose the people list</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+        <source>名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Lists (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>正在读取…</source>
@@ -182,6 +182,10 @@
     <message>
         <source>{count} 行没有填管控措施，按默认措施“{measure}”。</source>
         <translation>{count} rows have no measure and get the default “{measure}”.</translation>
+    </message>
+    <message>
+        <source>{count} 行没有开始日期（也没有抵达、登记日期），开始日期按导入当天计。</source>
+        <translation>{count} rows have no start date (nor an arrival or registration date); they start on the day of the import.</translation>
     </message>
     <message>
         <source>{count} 个 15 位老身份证号将转换为 18 位。</source>
