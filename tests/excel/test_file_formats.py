@@ -326,3 +326,11 @@ def test_every_kind_is_one_grid(tmp_path: Path) -> None:
     for path in (ROSTER_XLS, GBK_CSV, FIXTURES / "鹿城区密接人员名单.xlsx"):
         with open_grid(path) as grid:
             assert grid.visible_in_order(), path.name
+
+
+def test_the_text_mark_of_our_exports_is_dropped_on_the_way_back_in() -> None:
+    from app.excel.sheet_reader import cell_text
+
+    assert cell_text("'=HYPERLINK(1)") == "=HYPERLINK(1)"  # written by workbook._set_value
+    assert cell_text("'＝1") == "＝1"
+    assert cell_text("'张三") == "'张三"  # an apostrophe the clerk typed stays

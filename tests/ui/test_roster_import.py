@@ -209,3 +209,28 @@ def test_dialog_module_keeps_jobs_importable_for_the_worker() -> None:
 
     for job in (dialog_module.read_and_check, dialog_module.apply):
         assert "progress" in inspect.signature(job).parameters
+
+
+def test_the_preview_says_which_of_two_lists_is_read_and_reads_xls(
+    qtbot: QtBot, ctx: UiContext, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "一月"
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["赵六", "11010519491231002X"])
+    second = book.create_sheet("二月")
+    second.append(["姓名", "身份证号"])
+    second.append(["张三", "440524188001010014"])
+    book.active = 1
+    book.save(tmp_path / "名单.xlsx")
+
+    dialog = _open(qtbot, ctx, tmp_path / "名单.xlsx")
+
+    assert "读取的是「二月」" in dialog.notes.text()
+    assert _cell(dialog.preview_view, 0, NAME) == "张三"
+
+    xls = _open(qtbot, ctx, FIXTURES / "legacy" / "东村名单.xls")
+    assert xls.preview_view.model().rowCount() == 3
+    assert xls.import_button.isEnabled()
