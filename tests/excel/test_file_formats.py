@@ -314,8 +314,9 @@ def _as_excel_saves_it(path: Path) -> None:
     with zipfile.ZipFile(path) as source:
         members = {name: source.read(name) for name in source.namelist()}
     xml = members["xl/worksheets/sheet1.xml"].decode()
-    xml = xml.replace("<f>13800000000+1</f><v />", "<f>13800000000+1</f><v>13800000001</v>")
-    xml = re.sub(r'<c r="D2"><f>(.*?)</f><v />', r'<c r="D2" t="str"><f>\1</f><v></v>', xml)
+    empty = r"(?:<v\s*/>|<v></v>)"  # openpyxl writes either, with or without lxml
+    xml = re.sub(rf"<f>13800000000\+1</f>{empty}", "<f>13800000000+1</f><v>13800000001</v>", xml)
+    xml = re.sub(rf'<c r="D2"><f>(.*?)</f>{empty}', r'<c r="D2" t="str"><f>\1</f><v></v>', xml)
     members["xl/worksheets/sheet1.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w") as target:
         for name, data in members.items():
