@@ -366,7 +366,10 @@ def _refuse_markup(path: Path, data: bytes) -> None:
 
 def _looks_delimited(data: bytes) -> bool:
     head = data[:4096]
-    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = _utf16_without_bom(head)
+    if wide or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode(wide or "utf-16", errors="ignore").encode("utf-8")
+    if b"\0" in head:
         return False
     first = head.split(b"\n", 1)[0]
     return b"," in first or b"\t" in first
@@ -407,6 +410,8 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ["utf-16"]
+    elif _utf16_without_bom(data):
+        candidates = [_utf16_without_bom(data)]
     else:
         candidates = ["utf-8", "gb18030"]
     for encoding in candidates:
@@ -416,12 +421,25 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
             if encoding == "utf-8" and _mostly_utf8(data):
                 raise ImportFileError(
                     f"{name} 是 UTF-8 编码的文本，但其中有损坏的字节（可能没有下载或拷贝完整），"
-                    f"读出来会有乱码。请重新获取文件，或{_SAVE_AS_XLSX}"
+                    f"读出来会有乱码。请重新获取文件；{_SAVE_AS_XLSX}"
                 ) from None
     raise ImportFileError(
         f"{name} 的文字编码无法识别（不是 UTF-8，也不是 GBK/GB18030），读出来会是乱码。"
         f"{_SAVE_AS_XLSX}"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """ "utf-16-le"/"utf-16-be" for UTF-16 text saved without a BOM (its ASCII half is NULs)."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 4:
+        return ""
+    if sample[1::2].count(0) * 3 > half:
+        return "utf-16-le"
+    if sample[0::2].count(0) * 3 > half:
+        return "utf-16-be"
+    return ""
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -436,7 +454,8 @@ def _mostly_utf8(data: bytes) -> bool:
 # character, private-use code points, and the Latin-1 letters UTF-8 bytes turn into when read
 # as a Western code page ("å§“å" for 姓名).
 _GARBLE_CHARS = re.compile(
-    "[\ufffd\ue000-\uf8ff\u0080-\u009f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ue000-\uf8ff\u0080-\u009f"
+    "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]"
 )
 
 
@@ -462,10 +481,9 @@ def _refuse_garbled(name: str, rows: list[tuple[object, ...]], encoding: str) ->
     for number, row in enumerate(rows, 1):
         for value in row:
             if isinstance(value, str) and is_garbled(value):
-                shown = value if len(value) <= 12 else value[:12] + "…"
-                label = {"gb18030": "GBK", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}.get(
-                    encoding, encoding.upper()
-                )
+                shown = "".join(ch if ch.isprintable() else "?" for ch in value[:12])
+                shown += "…" if len(value) > 12 else ""
+                label = "GBK" if encoding == "gb18030" else encoding.upper().replace("-SIG", "")
                 raise ImportFileError(
                     f"{name} 第 {number} 行的“{shown}”是乱码：按 {label} 编码读不出正确的中文，"
                     f"文件的编码无法确定，为免导入错字已停止。{_SAVE_AS_XLSX}"

@@ -122,7 +122,9 @@ def test_a_gbk_csv_reads_its_names_and_keeps_ids_as_text() -> None:
     assert table.rows[0].group == "一组"
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"]
+)
 def test_csv_in_every_common_encoding(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "名单.csv"
     text = "姓名,身份证号,联系电话,序号\r\n张三,11010519491231002X,013800138000,007\r\n"
