@@ -596,6 +596,19 @@ def _groups_header(above: tuple[object, ...], header: tuple[object, ...]) -> boo
     return any(i not in named for i in groups)
 
 
+_GROUP_SUFFIX = re.compile(r"(?:信息|情况|资料|详情)$")
+
+
+def _grouped_names(group: str, name: str) -> tuple[str, ...]:
+    """How a column under a group can be named in full: 证件信息 + 号码 → 证件号码,
+    体温 + 上午 → 上午体温."""
+    stem = _GROUP_SUFFIX.sub("", group)
+    names = [group + name, name + group]
+    if stem and stem != group:
+        names += [stem + name, name + stem]
+    return tuple(names)
+
+
 def _fold(
     upper: tuple[object, ...] | None, lower: tuple[object, ...]
 ) -> tuple[list[object], dict[int, tuple[str, ...]]]:
@@ -615,7 +628,7 @@ def _fold(
         if name:
             labels.append(name)
             if group and group != name:
-                alternatives[i] = (group + name, name + group)
+                alternatives[i] = _grouped_names(group, name)
         else:
             labels.append(top or None)
     return labels, alternatives
@@ -652,8 +665,10 @@ def _match_headers(
 
     # Exact names first so a loose match ("体温" for "体温(上午)", or a regex) can never take a
     # column another key names exactly.
-    run_pass(lambda m, h: h.full in m.exact)
+    # Under a group the joined name is the more specific one: 证件信息 over 类型 is 证件类型,
+    # which must not go to 类型 (人员类别) just because that pass came first.
     run_pass(lambda m, h: any(a in m.exact for a in h.alternatives))
+    run_pass(lambda m, h: h.full in m.exact)
     run_pass(lambda m, h: h.bare in m.bare)
     run_pass(lambda m, h: any(p.search(h.full) or p.search(h.bare) for p in m.patterns))
 

@@ -337,3 +337,23 @@ def test_the_text_mark_of_our_exports_is_dropped_on_the_way_back_in() -> None:
     assert cell_text("'=HYPERLINK(1)") == "=HYPERLINK(1)"  # written by workbook._set_value
     assert cell_text("'＝1") == "＝1"
     assert cell_text("'张三") == "'张三"  # an apostrophe the clerk typed stays
+
+
+def test_short_names_under_a_group_are_read_with_the_group(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "证件信息", None, "人员类型"])
+    sheet.append([None, "类型", "号码", None])
+    sheet.append(["张三", "居民身份证", "11010519491231002X", "密接"])
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("D1:D2")
+    book.save(tmp_path / "名单.xlsx")
+
+    row = read_roster(tmp_path / "名单.xlsx").rows[0]
+
+    assert (row.id_type, row.id_number, row.category) == (
+        "居民身份证",
+        "11010519491231002X",
+        "密接",
+    )
