@@ -24,6 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("file", type=Path, help="名单文件（.xlsx、.xls 或 .csv）")
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入台账")
+    p.add_argument(
+        "--sheet",
+        metavar="工作表",
+        help="文件中有几个工作表都是名单时，读取这一个（默认：打开文件时显示的那个）",
+    )
     p.set_defaults(handler=run_import_roster)
 
 
@@ -31,7 +36,9 @@ def run_import_roster(args: argparse.Namespace, ctx: CommandContext) -> int:
     from app.services.imports import import_roster
 
     try:
-        report = import_roster(ctx.db, args.file.expanduser(), dry_run=args.dry_run)
+        report = import_roster(
+            ctx.db, args.file.expanduser(), dry_run=args.dry_run, sheet=args.sheet
+        )
     except ImportRejected as rejected:
         # One summary line, then every problem on its own line, so a clerk (or a script) can
         # work down the list; cli.main's generic handler would cut it short.

@@ -130,6 +130,7 @@ class RosterTable:
     ignored_columns: list[str]  # headers the import does not use, as written in the file
     rows: list[RosterRow]
     notice: str | None = None  # which sheet was read, when several hold a list
+    sheet_names: tuple[str, ...] = ()  # every visible sheet holding a list, to choose from
 
     def has(self, field: str) -> bool:
         return field in self.labels
@@ -143,17 +144,23 @@ class RosterTable:
 PROGRESS_EVERY = 500
 
 
-def read_roster(path: Path, *, progress: Callable[[int, int], None] | None = None) -> RosterTable:
+def read_roster(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RosterTable:
     """Read the sheet whose header has 姓名 (.xlsx, .xls or CSV). Raises ``ImportFileError``.
 
     The sheet Excel opens on is preferred and hidden sheets are never read; when several sheets
-    hold a list, :attr:`RosterTable.notice` says which one was read.
+    hold a list, :attr:`RosterTable.notice` says which one was read and ``sheet`` chooses another
+    of :attr:`RosterTable.sheet_names`.
 
     ``progress(rows_read, 0)`` is called every :data:`PROGRESS_EVERY` rows (the total is unknown
     until the end, so 0 says "busy").
     """
     path = Path(path)
-    match, table_rows = open_table(path, SYNONYMS, required=REQUIRED, joined=JOINED)
+    match, table_rows = open_table(path, SYNONYMS, required=REQUIRED, joined=JOINED, sheet=sheet)
     rows: list[RosterRow] = []
     with table_rows:
         for sheet_row in table_rows:
@@ -169,4 +176,5 @@ def read_roster(path: Path, *, progress: Callable[[int, int], None] | None = Non
         ignored_columns=list(match.unknown_headers),
         rows=rows,
         notice=match.notice,
+        sheet_names=match.candidates,
     )

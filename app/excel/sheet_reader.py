@@ -198,6 +198,7 @@ class HeaderMatch:
     above: tuple[tuple[object, ...], ...] = ()  # rows above the header, as read
     # Set when several visible sheets hold a table: which one was read, for the clerk to see.
     notice: str | None = None
+    candidates: tuple[str, ...] = ()  # every visible sheet holding a table (to offer a choice)
 
 
 @dataclass(frozen=True)
@@ -370,6 +371,7 @@ def open_table(
     anchor: str | Sequence[str] = "姓名",
     max_header_scan: int = 20,
     joined: Mapping[str, Sequence[str]] | None = None,
+    sheet: str | None = None,
 ) -> tuple[HeaderMatch, TableRows]:
     """Find the table in ``path`` and return its header mapping and a lazy row iterator.
 
@@ -388,7 +390,8 @@ def open_table(
     is a regular expression searched in the normalised header. Matching runs in three passes —
     exact, then ignoring bracketed parts, then regexes — and a column serves one key; within a
     pass the leftmost column wins. ``joined`` maps a key to header names whose non-empty values
-    are concatenated when no column matches the key directly.
+    are concatenated when no column matches the key directly. ``sheet`` names the sheet to read
+    (the clerk's choice among :attr:`HeaderMatch.candidates`); a hidden one is still refused.
 
     The returned :class:`TableRows` must be exhausted or closed (it is also closed on garbage
     collection); it skips blank rows and stops after :data:`BLANK_ROWS_STOP` of them in a row.
@@ -409,7 +412,7 @@ def open_table(
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            found = _find_header(grid, anchors, max_header_scan, anchor)
+            found = _find_header(grid, anchors, max_header_scan, anchor, sheet)
         match, direct, joined_plan = _match_headers(found, matchers, joined or {}, required)
     except ImportFileError:
         grid.close()
@@ -441,6 +444,7 @@ class _FoundHeader:
     above: list[tuple[object, ...]]  # rows above the header (title, 填报单位, 测量日期 …)
     rest: Iterator[tuple[int, tuple[object, ...]]]  # (Excel row, values) below the header
     notice: str | None
+    candidates: tuple[str, ...] = ()  # every visible sheet holding a table
 
 
 def _find_header(
@@ -448,34 +452,45 @@ def _find_header(
     anchors: set[str],
     max_header_scan: int,
     anchor: str | Sequence[str],
+    wanted_sheet: str | None = None,
 ) -> _FoundHeader:
-    candidates: list[tuple[GridSheet, Iterator[tuple[object, ...]], list[tuple[object, ...]], int]]
-    candidates = []
+    chosen: tuple[GridSheet, Iterator[tuple[object, ...]], list[tuple[object, ...]], int] | None
+    chosen = None
+    candidates: list[str] = []  # visible sheets holding a table, the one Excel opens on first
     hidden_hits: list[str] = []
     for sheet in [*grid.visible_in_order(), *(s for s in grid.sheets if s.hidden)]:
         source = sheet.rows()
         head = list(islice(source, max_header_scan + 1))
         at = _anchor_row(head[:max_header_scan], anchors)
-        if at is None or sheet.hidden or candidates:
-            _close_iterator(source)
-            if at is not None and sheet.hidden:
-                hidden_hits.append(sheet.name)
-            elif at is not None:
-                candidates.append((sheet, iter(()), [], at))
-            continue
-        candidates.append((sheet, source, head, at))
-    if not candidates:
+        if at is not None and sheet.hidden:
+            hidden_hits.append(sheet.name)
+        elif at is not None:
+            candidates.append(sheet.name)
+            if chosen is None and wanted_sheet in (None, sheet.name):
+                chosen = (sheet, source, head, at)
+                continue
+        _close_iterator(source)
+    if chosen is None:
+        if wanted_sheet is not None and wanted_sheet in hidden_hits:
+            hidden_hits = [wanted_sheet]
+        elif wanted_sheet is not None:
+            raise ImportFileError(
+                f"{grid.file_name} 中没有可读取的工作表「{wanted_sheet}」（或它的前 "
+                f"{max_header_scan} 行没有表头）。"
+            )
         raise ImportFileError(_no_header_message(grid, anchor, max_header_scan, hidden_hits))
-    sheet, source, head, at = candidates[0]
+    sheet, source, head, at = chosen
     notice = None
-    if len(candidates) > 1:
-        names = "、".join(f"「{c[0].name}」" for c in candidates)
+    if len(candidates) > 1 and wanted_sheet is None:
+        names = "、".join(f"「{name}」" for name in candidates)
         notice = (
             f"{grid.file_name} 中有 {len(candidates)} 个工作表都有名单表头（{names}），"
             f"本次读取的是「{sheet.name}」（打开文件时显示的工作表）。"
-            "如要导入其他工作表，请在 Excel/WPS 中切换到那个工作表后保存，再重新导入。"
+            "如要导入其他工作表，请在导入窗口选择工作表，或在 Excel/WPS 中切换到那个工作表后保存。"
         )
-    return _fold_header(sheet.name, head, at, source, anchors, notice)
+    found = _fold_header(sheet.name, head, at, source, anchors, notice)
+    found.candidates = tuple(candidates)
+    return found
 
 
 def _anchor_row(head: Sequence[tuple[object, ...]], anchors: set[str]) -> int | None:
@@ -721,6 +736,7 @@ def _match_headers(
         joined_columns=joined_columns,
         above=tuple(found.above),
         notice=found.notice,
+        candidates=found.candidates,
     )
     return match, direct, joined_plan
 

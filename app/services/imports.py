@@ -288,11 +288,17 @@ class ImportReport:
 # ----------------------------------------------------------------------------------------------
 
 
-def read_roster_file(path: Path, *, progress: Progress | None = None) -> RosterTable:
-    """Read a list into raw rows; raises ``ImportFileError`` for a file that cannot be read."""
+def read_roster_file(
+    path: Path, *, sheet: str | None = None, progress: Progress | None = None
+) -> RosterTable:
+    """Read a list into raw rows; raises ``ImportFileError`` for a file that cannot be read.
+
+    ``sheet`` None: the sheet Excel opens on (``RosterTable.notice`` names it when several
+    sheets hold a list); else the one the clerk chose among ``RosterTable.sheet_names``.
+    """
     from app.excel.roster_reader import read_roster  # openpyxl only when a file is imported
 
-    return read_roster(Path(path), progress=progress)
+    return read_roster(Path(path), sheet=sheet, progress=progress)
 
 
 def check_roster(
@@ -337,13 +343,16 @@ def import_roster(
     dry_run: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    sheet: str | None = None,
 ) -> ImportReport:
     """Read and import (or with ``dry_run`` only check) a list; the command line's entry point.
+
+    ``sheet`` chooses among several sheets holding a list (None: the one Excel opens on).
 
     Raises ``ImportFileError`` for an unreadable file and ``ImportRejected`` when any row has a
     problem — in a dry run too, so the exit code tells a script whether the file would import.
     """
-    table = read_roster_file(path, progress=progress)
+    table = read_roster_file(path, sheet=sheet, progress=progress)
     if not dry_run:
         return apply_roster(db, table, today=today, progress=progress)
     report = check_roster(db, table, today=today, progress=progress)

@@ -274,3 +274,32 @@ def test_merge_names_the_count_cell_and_why(tmp_path: Path, typed: str, why: str
     message = str(caught.value)
     assert "东村.xlsx 第 4 行「当日新增排查」" in message and "D4" in message
     assert why in message and "损坏" not in message
+
+
+def _two_lists(path: Path) -> Path:
+    book = Workbook()
+    book.active.title = "一月"
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["赵六", "11010519491231002X"])
+    second = book.create_sheet("二月")
+    second.append(["姓名", "身份证号"])
+    second.append(["张三", "440524188001010014"])
+    book.active = 1
+    book.save(path)
+    return path
+
+
+def test_the_cli_says_which_of_two_lists_it_read_and_reads_the_one_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    path = _two_lists(tmp_path / "名单.xlsx")
+    data = str(tmp_path / "data")
+
+    assert main(["--data-dir", data, "import-roster", str(path), "--dry-run"]) == 0
+    shown = capsys.readouterr().out
+    assert "「二月」共 1 行" in shown and "本次读取的是「二月」" in shown
+
+    assert main(["--data-dir", data, "import-roster", str(path), "--sheet", "一月"]) == 0
+    assert "「一月」共 1 行：已导入 1 人" in capsys.readouterr().out

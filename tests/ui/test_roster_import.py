@@ -230,7 +230,18 @@ def test_the_preview_says_which_of_two_lists_is_read_and_reads_xls(
 
     assert "读取的是「二月」" in dialog.notes.text()
     assert _cell(dialog.preview_view, 0, NAME) == "张三"
+    assert dialog.sheet_box.isVisible()
+    assert [dialog.sheet_box.itemText(i) for i in range(dialog.sheet_box.count())] == [
+        "二月",
+        "一月",
+    ]
+    dialog.sheet_box.setCurrentIndex(1)
+    dialog.sheet_box.activated.emit(1)  # the clerk picks the other list
+    qtbot.waitUntil(lambda: _cell(dialog.preview_view, 0, NAME) == "赵六")
+    assert dialog.report is not None and dialog.report.sheet_name == "一月"
+    assert "读取的是" not in dialog.notes.text()
 
     xls = _open(qtbot, ctx, FIXTURES / "legacy" / "东村名单.xls")
     assert xls.preview_view.model().rowCount() == 3
+    assert not xls.sheet_box.isVisible()  # its other list is on a hidden sheet
     assert xls.import_button.isEnabled()

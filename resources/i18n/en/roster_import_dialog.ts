@@ -8,8 +8,8 @@
         <translation>Import people list</translation>
     </message>
     <message>
-        <source>选择县、乡镇下发的人员名单（.xlsx）。先看预览，确认无误再导入；只要有一行有问题，就一行也不导入。已在台账中的人按身份证号对上，不会重复。</source>
-        <translation>Choose the people list (.xlsx) sent by the county or township. Check the preview before importing: if any row has a problem, no row is imported. People already in the ledger are matched by ID number and not added twice.</translation>
+        <source>选择县、乡镇下发的人员名单（.xlsx、.xls 或 .csv）。先看预览，确认无误再导入；只要有一行有问题，就一行也不导入。已在台账中的人按身份证号对上，不会重复。</source>
+        <translation>Choose the list sent by the county or township (.xlsx, .xls or .csv). Check the preview before importing; if a single row has a problem, nothing is imported. People already in the ledger are matched by ID number and never duplicated.</translation>
     </message>
     <message>
         <source>名单文件：</source>
@@ -34,6 +34,10 @@
     <message>
         <source>在 Excel 中改正后，按 F5 重新读取同一个文件</source>
         <translation>After correcting it in Excel, press F5 to read the same file again</translation>
+    </message>
+    <message>
+        <source>工作表(&amp;S)：</source>
+        <translation>&amp;Sheet:</translation>
     </message>
     <message>
         <source>导入(&amp;I)</source>
