@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from app.excel.errors import ImportFileError
 
-__all__ = ["Grid", "GridSheet", "UncachedFormula", "open_grid"]
+__all__ = ["Grid", "GridSheet", "UncachedFormula", "open_grid", "unreadable_message"]
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .et, encrypted xlsx
 _TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -163,7 +163,7 @@ def _open_xlsx(path: Path, handle: IO[bytes]) -> Grid:
             workbook = load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:
             handle.close()
-            raise ImportFileError(_unreadable_message(path)) from exc
+            raise ImportFileError(unreadable_message(path)) from exc
 
     def close() -> None:
         try:
@@ -250,7 +250,9 @@ def _has_result(element: Any) -> bool:
     return bool(value.text) or element.get("t") == "str"
 
 
-def _unreadable_message(path: Path) -> str:
+def unreadable_message(path: Path) -> str:
+    """For a file that opened but whose content cannot be read (openpyxl parses lazily, so
+    damage can surface while rows are read)."""
     name = path.name
     if path.suffix.lower() in (".xlsb", ".ods", ".numbers"):
         return f"{name} 不是本软件能读取的格式。{_SAVE_AS_XLSX}"

@@ -174,7 +174,7 @@ def read_daily_report(path: Path) -> ReportFile:
     """
     import warnings
 
-    from app.excel.grid import open_grid  # same file checks and messages as the imports
+    from app.excel.grid import open_grid, unreadable_message  # same checks as the imports
 
     path = Path(path)
     name = path.name
@@ -191,10 +191,7 @@ def read_daily_report(path: Path) -> ReportFile:
         except ImportFileError:
             raise
         except Exception as exc:  # openpyxl parses lazily: damage shows up while reading rows
-            raise ImportFileError(
-                f"无法读取 {name}：文件已损坏，或不是 Excel 工作簿。"
-                "请在 Excel/WPS 中打开确认后另存为 .xlsx。"
-            ) from exc
+            raise ImportFileError(unreadable_message(path)) from exc
 
 
 def _read_rows(path: Path, rows: Iterable[tuple[object, ...]]) -> ReportFile:

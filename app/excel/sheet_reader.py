@@ -24,7 +24,7 @@ from typing import Any
 
 from app.excel.errors import ImportFileError
 from app.excel.formula_guard import TEXT_MARK, unmarked
-from app.excel.grid import Grid, GridSheet, UncachedFormula, open_grid
+from app.excel.grid import Grid, GridSheet, UncachedFormula, open_grid, unreadable_message
 
 __all__ = [
     "BLANK_ROWS_STOP",
@@ -420,19 +420,12 @@ def open_table(
     except Exception as exc:
         # openpyxl parses sheets lazily, so damage can surface only now.
         grid.close()
-        raise ImportFileError(_unreadable_message(path)) from exc
+        raise ImportFileError(unreadable_message(path)) from exc
     except BaseException:
         grid.close()
         raise
     rows = TableRows(grid, found.rest, len(found.labels), direct, joined_plan)
     return match, rows
-
-
-def _unreadable_message(path: Path) -> str:
-    return (
-        f"无法读取 {path.name}：文件已损坏，或不是 Excel 工作簿。"
-        "请在 Excel/WPS 中打开确认内容，另存为 .xlsx 后再导入。"
-    )
 
 
 @dataclass
