@@ -108,14 +108,11 @@ class Grid:
 def open_grid(path: Path) -> Grid:
     """Open ``path`` as whatever its content is; ImportFileError (Chinese) when it cannot be."""
     path = Path(path)
-    data_head, handle = _open_handle(path)
-    try:
-        if data_head.startswith(b"PK"):
-            return _open_xlsx(path, handle)
-        data = handle.read()
-    finally:
-        if not data_head.startswith(b"PK"):
-            handle.close()
+    head, handle = _open_handle(path)
+    if head.startswith(b"PK"):
+        return _open_xlsx(path, handle)  # read lazily: the Grid closes the handle
+    with handle:
+        data = handle.read()  # .xls and CSV are read whole, as xlrd and csv need them
     if data.startswith(_CFB_SIGNATURE):
         return _open_cfb(path, data)
     _refuse_markup(path, data)
