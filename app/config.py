@@ -152,11 +152,12 @@ class Settings:
     IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)
     BACKUP_ON_START = SettingSpec("backup_on_start", "每次启动时自动备份", True)
     # Export kinds (``export KIND`` names) whose ID numbers and phones are masked unless the clerk
-    # unticks it for one export; edited on the Settings page's 账号与隐私 tab.
+    # unticks it for one export; edited on the Settings page's 账号与隐私 tab. Until saved there,
+    # each kind's default is the policy in ``app.services.privacy.EXPORT_POLICIES`` (all masked).
     MASK_EXPORTS_DEFAULT = SettingSpec(
         "mask_exports_default",
         "默认隐藏身份证号和电话的导出表",
-        "roster,temperatures,vehicles",
+        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,audit",
     )
 
     @classmethod

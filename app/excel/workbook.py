@@ -39,6 +39,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.excel.errors import ExportError
+from app.excel.formula_guard import neutralised
 from app.excel.masking import MaskKind, current_privacy, mask_value
 
 __all__ = [
@@ -417,15 +418,17 @@ def _masked(convert: Callable[[Any], Any], kind: MaskKind, value: Any) -> Any:
 
 
 def _set_value(cell: Any, value: Any) -> None:
-    """Assign through openpyxl's type inference, but never let data become a formula."""
+    """The one way a value reaches a cell — data, headers, the title with the unit's name and
+    the signature lines alike: typed by openpyxl, text never able to start a formula."""
+    if value.__class__ is str:
+        value = neutralised(value)
     try:
         cell.value = value
     except IllegalCharacterError:
         # Control characters pasted from web systems make the file unreadable by Excel.
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = neutralised(ILLEGAL_CHARACTERS_RE.sub("", value))
     if cell.data_type in ("f", "e"):
-        # A name or remark starting with "=" (or reading "#N/A") must stay text: a formula would
-        # run in the township's Excel, and readers using cached values would see nothing.
+        # "#N/A" typed as a remark must stay text too: an error cell reads back as nothing.
         cell.data_type = "s"
 
 
@@ -686,7 +689,8 @@ class _TableWriter:
 
         r = 1
         if spec.heading:
-            cell = ws.cell(row=1, column=1, value=spec.heading)
+            cell = ws.cell(row=1, column=1)
+            _set_value(cell, spec.heading)
             cell.font = _HEADING_FONT
             cell.alignment = _HEADING_ALIGN
             if ncols > 1:
@@ -698,7 +702,8 @@ class _TableWriter:
             r += 1
 
         for ci, col in enumerate(columns, 1):
-            cell = ws.cell(row=r, column=ci, value=col.header)
+            cell = ws.cell(row=r, column=ci)
+            _set_value(cell, col.header)
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
             cell.alignment = _HEADER_ALIGN
@@ -780,7 +785,8 @@ class _TableWriter:
         r = 0
         if spec.heading:
             r += 1
-            cell = WriteOnlyCell(ws, value=spec.heading)
+            cell = WriteOnlyCell(ws)
+            _set_value(cell, spec.heading)
             cell.font = _HEADING_FONT
             cell.alignment = _HEADING_ALIGN
             ws.append([cell])
@@ -793,7 +799,8 @@ class _TableWriter:
 
         header_cells = []
         for col in columns:
-            cell = WriteOnlyCell(ws, value=col.header)
+            cell = WriteOnlyCell(ws)
+            _set_value(cell, col.header)
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
             cell.alignment = _HEADER_ALIGN

@@ -268,17 +268,15 @@ def test_masking_defaults_are_chosen_per_report(
     qtbot: QtBot, ctx: UiContext, accounts_tab: AccountsWidget
 ) -> None:
     boxes = accounts_tab.mask_boxes
-    assert {kind for kind, box in boxes.items() if box.isChecked()} == {
-        "roster",
-        "temperatures",
-        "vehicles",
-    }
+    # Every kind goes out masked until a 管理员 decides otherwise (privacy.EXPORT_POLICIES).
+    assert {kind for kind, box in boxes.items() if box.isChecked()} == set(privacy.EXPORT_KINDS)
     assert boxes["daily"].text() == "日报表"
-    boxes["daily"].setChecked(True)
+    for kind in ("daily", "assignments", "rounds-sheet", "audit"):
+        boxes[kind].setChecked(False)
     boxes["vehicles"].setChecked(False)
     with qtbot.waitSignal(ctx.events.settings_changed):
         qtbot.mouseClick(accounts_tab.save_masks_button, Qt.MouseButton.LeftButton)
-    assert privacy.masked_kinds(ctx.db) == {"daily", "roster", "temperatures"}
+    assert privacy.masked_kinds(ctx.db) == {"roster", "temperatures"}
     assert accounts_tab.masks_status.text() == "已保存。"
 
 

@@ -60,7 +60,9 @@ def ask_open_paths(parent: QWidget, title: str, default: Path) -> list[Path]:
         parent,
         title,
         folder,
-        QCoreApplication.translate("reports_files", "Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+        QCoreApplication.translate(
+            "reports_files", "日报表 (*.xlsx *.xls *.et *.csv);;所有文件 (*)"
+        ),
         many=True,
     )
     if paths:
