@@ -18,7 +18,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import suppress
@@ -38,6 +37,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app import scratch
 from app.excel.errors import ExportError
 from app.excel.masking import MaskKind, current_privacy, mask_value
 
@@ -53,8 +53,9 @@ __all__ = [
 ColumnKind = Literal["text", "int", "decimal1", "date", "datetime", "time"]
 
 #: Temp files start with a dot and "~" so Explorer/Finder users and sync tools treat them as
-#: scratch files; the prefix also lets support staff recognise leftovers after a power cut.
-TEMP_PREFIX = ".~fangyi-"
+#: scratch files; the prefix (and the writer's process id after it) lets the next export into the
+#: folder, or the next start, remove what a power cut or a kill left (see ``app.scratch``).
+TEMP_PREFIX = scratch.PREFIX
 
 #: Above this many rows the workbook is streamed (write-only mode) when ``streaming`` is None.
 STREAMING_THRESHOLD = 5_000
@@ -120,24 +121,16 @@ def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
             f"无法写入 {name}：原文件是只读的。请在文件属性中取消“只读”，或换一个文件名保存。"
         )
 
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=TEMP_PREFIX, suffix=target.suffix or ".xlsx", dir=folder
-        )
-    except OSError as exc:
-        raise _export_error(exc, name) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        _match_permissions(tmp, target)
-        write(tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        _remove_quietly(tmp)
-        if isinstance(exc, OSError):
+    scratch.sweep(folder)  # what a killed or powered-off export left here earlier
+    with scratch.scratch_file(folder, target.suffix or ".xlsx") as tmp:
+        try:
+            _create_new(tmp)
+            _match_permissions(tmp, target)
+            write(tmp)
+            _fsync_file(tmp)
+            os.replace(tmp, target)
+        except OSError as exc:
             raise _export_error(exc, name) from exc
-        raise
     _fsync_dir(folder)
     privacy = current_privacy()
     if privacy is not None:  # the caller encrypts what was written (app.services.privacy)
@@ -156,13 +149,22 @@ def _is_read_only(path: Path) -> bool:
     return no_write_bits or not os.access(path, os.W_OK)
 
 
+def _create_new(tmp: Path) -> None:
+    # O_EXCL: never someone else's file. Mode 0666 filtered by the user's umask, as the OS gives
+    # any new file: the export is never wider than the user's own setting (0644 was, whatever
+    # the umask).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    os.close(os.open(tmp, flags, 0o666))
+
+
 def _match_permissions(tmp: Path, target: Path) -> None:
-    # mkstemp creates 0600 files; an exported report should look like any other saved file.
+    """A replaced file keeps its mode; a new one in a folder only its owner may enter (the app's
+    private data folder) is 0600 like the backups beside it; elsewhere the umask decided."""
     try:
         if target.exists():
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        else:
-            os.chmod(tmp, 0o644)
+        elif os.name != "nt" and stat.S_IMODE(target.parent.stat().st_mode) & 0o077 == 0:
+            os.chmod(tmp, 0o600)
     except OSError:
         pass  # FAT/exFAT USB sticks refuse chmod; permissions do not matter there.
 
@@ -191,15 +193,6 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass  # nothing better to do; the hidden name marks it as scratch
 
 
 _WIN_SHARING_VIOLATION = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION

@@ -1,0 +1,58 @@
+"""Being told to stop: SIGTERM (``kill``, a session logout, a service manager), SIGHUP (the
+terminal closed) and, on Windows, SIGBREAK (the console window closed, logoff, shutdown).
+
+Python's default for these ends the process on the spot: the ledger's ``-wal`` is never folded
+in and the work under way is cut wherever it was. Here the signal becomes an exception raised
+where the program is, so the open transaction is rolled back ("refused explicitly", never half
+saved), scratch files are removed, the ``-wal`` is checkpointed and the data folder's lock is let
+go by the ordinary ``finally`` blocks. The GUI installs its own handlers (it quits its event loop).
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+Handler = Callable[[int, FrameType | None], object]
+
+
+class ShutdownRequested(BaseException):
+    """Raised when a stop signal arrives. A ``BaseException`` so that ``except Exception``
+    clean-ups do not swallow it, exactly like ``KeyboardInterrupt``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop_signals() -> list[signal.Signals]:
+    names = ("SIGTERM", "SIGHUP", "SIGBREAK")
+    return [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+
+@contextmanager
+def handling_stop_signals(handler: Handler) -> Iterator[None]:
+    """Run ``handler`` on every stop signal inside the block; the previous handlers after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (a command run from a test's thread)
+        return
+    previous = {signum: signal.signal(signum, handler) for signum in stop_signals()}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _raise_shutdown(signum: int, _frame: FrameType | None) -> None:
+    raise ShutdownRequested(signum)
+
+
+@contextmanager
+def stop_signals_raise() -> Iterator[None]:
+    """Inside the block a stop signal raises :class:`ShutdownRequested` where the code is."""
+    with handling_stop_signals(_raise_shutdown):
+        yield
