@@ -88,9 +88,11 @@ def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = 
         messages.present = _print_message  # type: ignore[assignment]
     else:
         crash.install_excepthook()
+    guard = ShutdownGuard(app)  # before the ledger opens: a stop signal from now on closes it
     try:
-        return _run(app, paths, self_test, failures)
+        return _run(app, paths, self_test, failures, guard)
     finally:
+        guard.uninstall()
         sys.excepthook = previous_hook
         messages.present = previous_present  # type: ignore[assignment]
         remove_translators(app)
@@ -102,7 +104,13 @@ def create_main_window(ctx: UiContext) -> MainWindow:
     return MainWindow(ctx)
 
 
-def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[BaseException]) -> int:
+def _run(
+    app: QApplication,
+    paths: AppPaths,
+    self_test: bool,
+    failures: list[BaseException],
+    guard: ShutdownGuard,
+) -> int:
     try:
         db = Database.open(paths)
     except (DataDirInUse, StorageError) as error:
@@ -118,7 +126,7 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
         return EXIT_CANNOT_OPEN
     window: MainWindow | None = None
     ctx = UiContext.for_database(db)
-    guard = ShutdownGuard(app, ctx)
+    guard.ctx = ctx
     try:
         if self_test and accounts_exist(db):
             return _self_test_sign_in(ctx, failures)
@@ -151,7 +159,6 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         guard.close_ledger()
-        guard.uninstall()
         log.info("stopped")
 
 
@@ -169,10 +176,10 @@ class ShutdownGuard(QObject):
       (logged by name, never half saved), the ``-wal`` is checkpointed and the lock released.
     """
 
-    def __init__(self, app: QApplication, ctx: UiContext) -> None:
+    def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
-        self.ctx = ctx
+        self.ctx: UiContext | None = None  # set once the ledger is open
         self.window: MainWindow | None = None
         self.stop_signal: int | None = None
         self._closed = False
@@ -199,7 +206,9 @@ class ShutdownGuard(QObject):
     def _on_stop_signal(self, signum: int, _frame: object) -> None:
         log.info("stop signal %d: closing the ledger", signum)
         self.stop_signal = signum
-        QCoreApplication.quit()  # also ends any dialog's nested loop: its typing is not saved
+        # Queued, not called: a signal during start-up (no event loop yet) must not be lost. Once
+        # a loop runs, quit() also ends any dialog's nested loop: its typing is not saved.
+        QTimer.singleShot(0, QCoreApplication.quit)
 
     def unsaved_editors(self) -> list[str]:
         """Window titles of forms holding typing that was not saved."""
@@ -221,11 +230,12 @@ class ShutdownGuard(QObject):
                 return
         if self.window is not None:
             self.window.save_layout()
-        with suppress(StorageError, SQLAlchemyError):  # a full disk: the -wal stays, still sound
-            self.ctx.db.checkpoint()
+        if self.ctx is not None:
+            with suppress(StorageError, SQLAlchemyError):  # a full disk: the -wal stays, sound
+                self.ctx.db.checkpoint()
 
     def close_ledger(self) -> None:
-        if self._closed:
+        if self._closed or self.ctx is None:
             return
         self._closed = True
         for title in self.unsaved_editors():
@@ -234,6 +244,8 @@ class ShutdownGuard(QObject):
         self.ctx.db.close()  # not the first Database: a restore from Settings swaps in a new one
 
     def uninstall(self) -> None:
+        self.app.commitDataRequest.disconnect(self._commit_data)
+        self.app.aboutToQuit.disconnect(self.close_ledger)
         self._notifier.setEnabled(False)
         if threading.current_thread() is threading.main_thread():
             for signum, handler in self._previous_handlers.items():
@@ -241,6 +253,7 @@ class ShutdownGuard(QObject):
             signal.set_wakeup_fd(self._previous_wakeup)
         self._reader.close()
         self._writer.close()
+        self.deleteLater()
 
 
 def _self_test(app: QApplication, window: MainWindow, failures: list[BaseException]) -> int:
