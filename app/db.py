@@ -32,6 +32,8 @@ from app.services.access import Role
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: Less free space than this where an I/O error happened: the disk is full, not failing.
+NEARLY_FULL_BYTES = 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -89,9 +91,24 @@ _FAILURES: dict[type[StorageError], tuple[str, str]] = {
 }
 
 
-def _failure_kind(error: BaseException) -> type[StorageError] | None:
+def _failure_kind(error: BaseException, path: Path | None = None) -> type[StorageError] | None:
+    kind = _kind_from_code(error)
+    # SQLite reports a full disk met while growing "-shm" or "-wal" as a plain I/O error.
+    if kind is DiskIOError and path is not None and _nearly_full(path):
+        return DiskFull
+    return kind
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def _kind_from_code(error: BaseException) -> type[StorageError] | None:
     if isinstance(error, DBAPIError):  # SQLAlchemy wraps the driver's error
-        return _failure_kind(error.orig) if error.orig is not None else None
+        return _kind_from_code(error.orig) if error.orig is not None else None
     if isinstance(error, sqlite3.Error):
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
         return {
@@ -118,7 +135,7 @@ def storage_failure(error: BaseException, path: Path, action: str) -> StorageErr
     """The clerk's one line for a full disk, a read-only file, a lock or a disk error met while
     doing ``action`` (e.g. "写入台账") on ``path``; ``None`` for anything else (a bug, a
     constraint). Damage is never guessed from an error code: ``integrity_check`` decides."""
-    kind = _failure_kind(error)
+    kind = _failure_kind(error, path)
     if kind is None:
         if isinstance(error, sqlite3.DatabaseError | DBAPIError) and _reports_damage(error):
             problems = integrity_problems(path) if path.is_file() else []
@@ -228,7 +245,7 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        kind = _failure_kind(error)
+        kind = _failure_kind(error, path)
         if kind is not None:
             reason, advice = _FAILURES[kind]
             raise kind(f"无法读取 {path}：{reason}。{advice}文件未做任何改动。") from error
@@ -550,6 +567,16 @@ def _refuse_live_target(target: Path) -> None:
         )
 
 
+def _drop_empty_wal(path: Path) -> None:
+    """After a failed open (lock still held, no connection left): an empty ``-wal`` holds no
+    work, so it and its ``-shm`` index go — a full disk must not leave files behind."""
+    wal = Path(f"{path}-wal")
+    with suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            Path(f"{path}-shm").unlink(missing_ok=True)
+
+
 class Database:
     """An open ledger: holds the instance lock and hands out short-lived sessions."""
 
@@ -568,12 +595,14 @@ class Database:
             with owner_only():  # a new ledger (and its -wal/-shm) is created readable by us only
                 self.migrated_from = migrate(paths.database, paths.backups)
         except (OSError, sqlite3.Error) as error:
+            _drop_empty_wal(paths.database)
             self.release_lock()
             failure = storage_failure(error, paths.database, "打开台账")
             if failure is None:
                 raise
             raise failure from error
         except BaseException:
+            _drop_empty_wal(paths.database)
             self.release_lock()
             raise
         # A ledger from an older version may be world-readable: SQLite gives -wal/-shm the
@@ -725,9 +754,13 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
                     Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
                 os.replace(staged, paths.database)
         except (OSError, sqlite3.Error) as error:
+            _drop_empty_wal(paths.database)
             raise storage_failure(error, paths.database, "恢复台账") or StorageError(
                 f"恢复失败，台账未改动：{error}"
             ) from error
+        except BaseException:
+            _drop_empty_wal(paths.database)  # made by the read-only checks of the current file
+            raise
     return safety
 
 

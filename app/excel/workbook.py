@@ -14,10 +14,14 @@ openpyxl's write-only mode, which streams rows to disk instead of holding a cell
 from __future__ import annotations
 
 import errno
+import gc
+import logging
 import math
 import os
 import re
 import stat
+import sys
+import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import suppress
@@ -49,6 +53,8 @@ __all__ = [
     "suggested_filename",
     "write_workbook",
 ]
+
+_log = logging.getLogger(__name__)
 
 ColumnKind = Literal["text", "int", "decimal1", "date", "datetime", "time"]
 
@@ -129,12 +135,42 @@ def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
             write(tmp)
             _fsync_file(tmp)
             os.replace(tmp, target)
-        except OSError as exc:
-            raise _export_error(exc, name) from exc
+        except BaseException as exc:
+            _close_abandoned_writers(exc)
+            if isinstance(exc, OSError):
+                raise _export_error(exc, name) from exc
+            raise
     _fsync_dir(folder)
     privacy = current_privacy()
     if privacy is not None:  # the caller encrypts what was written (app.services.privacy)
         privacy.note_saved(target)
+
+
+def _close_abandoned_writers(exc: BaseException) -> None:
+    """Close what a failed ``write`` left open, now, while the clerk's error is being reported.
+
+    openpyxl does not close its zip archive (nor a sheet's XML stream) when writing fails: the
+    frames of the traceback keep them, and Python closes them at exit — where, on a full disk,
+    the close fails again and prints a traceback under the clerk's one-line message (and on
+    Windows an open handle keeps the temp file from being deleted). Clearing the frames closes
+    them here; the second failure they report is expected and only logged.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable
+    try:
+        seen: set[int] = set()
+        current: BaseException | None = exc
+        while current is not None and id(current) not in seen:  # and the errors it arose from
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            current = current.__context__ or current.__cause__
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    _log.debug("closing an abandoned export writer: %r", unraisable.exc_value)
 
 
 def _is_read_only(path: Path) -> bool:
@@ -216,6 +252,14 @@ def _export_error(exc: OSError, name: str) -> ExportError:
     if isinstance(exc, FileNotFoundError):
         return ExportError(
             f"无法保存 {name}：保存位置不存在或已被移走（U 盘是否已拔出？）。请重新选择保存位置。"
+        )
+    if exc.errno == errno.EFBIG:  # FAT32's 4 GB, or a quota on one file's size
+        return ExportError(
+            f"无法保存 {name}：文件超出了这个磁盘允许的大小。请保存到其他磁盘后重试。"
+        )
+    if exc.errno == errno.EIO:
+        return ExportError(
+            f"无法保存 {name}：读写磁盘出错（磁盘或 U 盘可能有故障）。请保存到其他位置后重试。"
         )
     if exc.errno == errno.ENAMETOOLONG:
         return ExportError(f"无法保存 {name}：文件名或路径太长。请换一个短一些的文件名或文件夹。")
