@@ -146,7 +146,7 @@ def storage_failure(error: BaseException, path: Path, action: str) -> StorageErr
                 )
         return None
     reason, advice = _FAILURES[kind]
-    return kind(f"无法{action}：{reason}（{path}）。{advice}台账中的数据未改动。")
+    return kind(f"无法{action}（{path}）：{reason}。{advice}台账中的数据未改动。")
 
 
 def _reports_damage(error: BaseException) -> bool:
