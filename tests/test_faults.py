@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs and rlimi
 DISK = 16 * 1024 * 1024
 PAGE = 4096
 FRACTIONS_FREE = (0.0, 0.25, 0.5, 0.75)  # of what the operation needs
-OPEN_ROOM = 64 * 1024  # what opening the ledger needs: its "-shm" index (32 KB) and WAL header
+OPEN_ROOM = 36 * 1024  # what opening the ledger needs: its "-shm" index (32 KB) and a page
 FRACTIONS_LIMIT = (0.4, 0.6, 0.8)  # of the largest file it writes
 #: Below this even opening the ledger fails (its "-shm" index is 32 KB): not a fault part-way.
 SMALLEST_LIMIT = 36 * 1024

@@ -137,13 +137,26 @@ def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
             os.replace(tmp, target)
         except BaseException as exc:
             _close_abandoned_writers(exc)
-            if isinstance(exc, OSError):
-                raise _export_error(exc, name) from exc
+            failed_write = _as_os_error(exc)
+            if failed_write is not None:
+                raise _export_error(failed_write, name) from exc
             raise
     _fsync_dir(folder)
     privacy = current_privacy()
     if privacy is not None:  # the caller encrypts what was written (app.services.privacy)
         privacy.note_saved(target)
+
+
+def _as_os_error(exc: BaseException) -> OSError | None:
+    """The failed write behind ``exc``. openpyxl writes through lxml when it is installed, and
+    lxml reports a full disk as ``SerialisationError("IO_ENOSPC")``, not as an ``OSError``."""
+    if isinstance(exc, OSError):
+        return exc
+    if type(exc).__name__ == "SerialisationError" and str(exc).startswith("IO_"):
+        number = getattr(errno, str(exc).removeprefix("IO_"), None)
+        if isinstance(number, int):
+            return OSError(number, os.strerror(number))
+    return None
 
 
 def _close_abandoned_writers(exc: BaseException) -> None:

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from app.excel.errors import ExportError
 from app.excel.workbook import atomic_save
 from tests.helpers.ledgers import subprocess_env
 
 KILLED_EXPORT = """
 import os, sys
 from pathlib import Path
+from app.excel.errors import ExportError
 from app.excel.workbook import atomic_save
 
 def write(tmp: Path) -> None:
@@ -97,3 +99,16 @@ def test_a_replaced_export_keeps_its_mode(tmp_path: Path) -> None:
     os.chmod(target, 0o640)
     atomic_save(target, lambda tmp: tmp.write_bytes(b"new"))
     assert _mode(target) == 0o640
+
+
+def test_a_full_disk_reported_by_lxml_is_a_clear_export_error(tmp_path: Path) -> None:
+    """openpyxl writes through lxml when installed; lxml says "IO_ENOSPC", not ``OSError``."""
+    etree = pytest.importorskip("lxml.etree")
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(b"half")
+        raise etree.SerialisationError("IO_ENOSPC")
+
+    with pytest.raises(ExportError, match="磁盘空间不足，无法保存 日报"):
+        atomic_save(tmp_path / "日报.xlsx", write)
+    assert list(tmp_path.iterdir()) == []
