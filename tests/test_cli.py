@@ -265,6 +265,21 @@ def test_backup_out_never_writes_onto_a_ledger_in_use_even_forced(
     assert "填报单位：另一个村" in app(other, "unit").out.splitlines()
 
 
+def test_a_ledger_another_program_keeps_locked_is_said_so_not_damaged(ledger: Path) -> None:
+    other = sqlite3.connect(ledger / "ledger.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a database browser holding the write lock
+    try:
+        run = app(ledger, "unit", "--name", "改不了")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert run.code == 3
+    assert "文件正被其他程序占用" in run.one_error_line
+    assert "损坏" not in run.one_error_line
+    assert "填报单位：演示村" in app(ledger, "unit").out.splitlines()
+
+
 def test_unknown_command_is_an_argparse_error_not_a_traceback(tmp_path: Path) -> None:
     run = app(tmp_path, "no-such-command")
     assert run.code == 2
