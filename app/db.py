@@ -346,13 +346,20 @@ def _backup_names(folder: Path, kind: str) -> Iterator[Path]:
         yield folder / f"{kind}-{stamp}-{counter}{BACKUP_SUFFIX}"
 
 
-def copy_database(source: Path, target: Path | Iterator[Path], *, overwrite: bool = False) -> Path:
+def copy_database(
+    source: Path,
+    target: Path | Iterator[Path],
+    *,
+    overwrite: bool = False,
+    action: str = "写入备份",
+) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others read or write).
 
     Reads through the source's ``-wal``, so committed work not yet folded into the file is copied
     too. Written to a scratch file beside the target and then given its name, so a target is
     never a half-written file; an existing file is never replaced unless ``overwrite``. ``target``
     may be a series of names to try in turn (the first free one is taken). Returns the copy.
+    ``action`` names the step in a failure's message ("写入备份").
     """
     names = iter([target]) if isinstance(target, Path) else target
     first = next(names)
@@ -364,8 +371,8 @@ def copy_database(source: Path, target: Path | Iterator[Path], *, overwrite: boo
             _write_copy(Path(source), partial)
             return _publish(partial, chain([first], names), overwrite=overwrite)
     except (OSError, sqlite3.Error) as error:
-        raise storage_failure(error, first, "写入备份") or StorageError(
-            f"无法写入备份 {first}，台账未受影响：{error}"
+        raise storage_failure(error, first, action) or StorageError(
+            f"无法{action} {first}，台账未受影响：{error}"
         ) from error
 
 
@@ -770,7 +777,8 @@ def _keep_current_ledger(paths: AppPaths) -> Path | None:
     if not current.exists() or current.stat().st_size == 0:
         return None
     if not integrity_problems(current):
-        return copy_database(current, _backup_names(paths.backups, BEFORE_RESTORE))
+        names = _backup_names(paths.backups, BEFORE_RESTORE)
+        return copy_database(current, names, action="为恢复保留当前台账的副本")
     # SQLite cannot read a damaged file reliably: keep its bytes (and its "-wal") as they are.
     where = paths.backups / BEFORE_RESTORE
     try:

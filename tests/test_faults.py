@@ -42,6 +42,7 @@ FRACTIONS_LIMIT = (0.4, 0.6, 0.8)  # of the largest file it writes
 SMALLEST_LIMIT = 36 * 1024
 OPERATIONS = ("import", "export", "backup-out", "backup", "restore")
 INJECTED: list[str] = []  # one entry per fault that hit, with the line the clerk read
+RAN: set[tuple[str, str]] = set()  # (fault, operation) of the tests that got to run
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ def _assert_nothing_lost(
 
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_a_full_disk_part_way_loses_nothing(operation: str, disk: Path, setup: Setup) -> None:
+    RAN.add(("ENOSPC", operation))
     grown, _largest = _needed(operation, disk, setup)
     for fraction in FRACTIONS_FREE:
         paths = _fresh(disk, setup)
@@ -202,6 +204,7 @@ def test_a_full_disk_part_way_loses_nothing(operation: str, disk: Path, setup: S
 
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_a_disk_error_part_way_loses_nothing(operation: str, disk: Path, setup: Setup) -> None:
+    RAN.add(("EIO", operation))
     _grown, largest = _needed(operation, disk, setup)
     for fraction in FRACTIONS_LIMIT:
         paths = _fresh(disk, setup)
@@ -237,7 +240,7 @@ def test_a_read_only_disk_is_said_so_not_damage(disk: Path, setup: Setup) -> Non
 def test_every_fault_was_injected_and_nothing_was_lost() -> None:
     """Runs last (file order): every fault above hit, and each was survived."""
     expected = len(OPERATIONS) * (len(FRACTIONS_FREE) + len(FRACTIONS_LIMIT))
-    if not INJECTED:
-        pytest.skip("the fault tests did not run (no tmpfs)")
-    assert len(INJECTED) == expected, INJECTED
     print(f"\n{len(INJECTED)} faults injected, nothing lost:", *INJECTED, sep="\n  ")
+    if len(RAN) < 2 * len(OPERATIONS):
+        pytest.skip("only some of the fault tests were selected (or no tmpfs could be mounted)")
+    assert len(INJECTED) == expected, INJECTED
