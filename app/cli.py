@@ -17,6 +17,7 @@ from pathlib import Path
 from app import APP_NAME_ZH, __version__
 from app.cli_support import CommandContext, fail
 from app.config import AppPaths
+from app.shutdown import ShutdownRequested, StopSignals
 
 EXIT_USER_ERROR = 1
 EXIT_STORAGE = 3
@@ -129,11 +130,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     username = args.operator or os.environ.get(OPERATOR_ENV) or None
     ctx = CommandContext(paths=paths, operator=username or "命令行", username=username)
-    from app.shutdown import ShutdownRequested, stop_signals_raise
+    with StopSignals() as stop_signals:
+        return _run_command(args, ctx, stop_signals)
 
+
+def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: StopSignals) -> int:
     try:
-        with stop_signals_raise():
-            return int(args.handler(args, ctx) or 0)
+        return int(args.handler(args, ctx) or 0)
     except ShutdownRequested as stop:
         # The open transaction was rolled back and scratch files removed on the way out; the
         # ``finally`` below folds the -wal in and releases the data folder.
@@ -161,11 +164,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return fail("已取消。", 130)
     except Exception as error:
-        failure = _storage_failure(error, paths)
+        failure = _storage_failure(error, ctx.paths)
         if failure is None:
             raise  # a bug: the traceback is what support needs
         return fail(str(failure), EXIT_STORAGE)
     finally:
+        stop_signals.disarm()  # the -wal folded in and the lock released, whatever comes now
         ctx.close()
 
 

@@ -47,12 +47,26 @@ def handling_stop_signals(handler: Handler) -> Iterator[None]:
             signal.signal(signum, old)
 
 
-def _raise_shutdown(signum: int, _frame: FrameType | None) -> None:
-    raise ShutdownRequested(signum)
+class StopSignals:
+    """Inside ``with StopSignals():`` the first stop signal raises :class:`ShutdownRequested`
+    where the code is; after it, or once :meth:`disarm` is called (the closing has begun), stop
+    signals are ignored, so a second one cannot cut the closing short."""
 
+    def __init__(self) -> None:
+        self.armed = True
+        self._handling = handling_stop_signals(self._on_signal)
 
-@contextmanager
-def stop_signals_raise() -> Iterator[None]:
-    """Inside the block a stop signal raises :class:`ShutdownRequested` where the code is."""
-    with handling_stop_signals(_raise_shutdown):
-        yield
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        if self.armed:
+            self.armed = False
+            raise ShutdownRequested(signum)
+
+    def disarm(self) -> None:
+        self.armed = False
+
+    def __enter__(self) -> StopSignals:
+        self._handling.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handling.__exit__(None, None, None)
