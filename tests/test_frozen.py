@@ -68,7 +68,7 @@ def nsis_lines(section: str) -> list[str]:
 def test_uninstaller_removes_only_the_program_files() -> None:
     removals = [
         line
-        for name in ('Section "Uninstall"', "!macro REMOVE_PROGRAM_FILES")
+        for name in ('Section "-un.Program"', "!macro REMOVE_PROGRAM_FILES")
         for line in nsis_lines(name)
         if line.startswith(("RMDir", "Delete"))
     ]

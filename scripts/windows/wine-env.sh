@@ -3,8 +3,9 @@
 
 export WINEARCH=win64
 export WINEDEBUG=-all
-# No Mono/Gecko install prompts; never start winedbg on a crash (it can spin for ten minutes).
-export WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
+# No Mono/Gecko install prompts; never start winedbg on a crash (it can spin for ten minutes);
+# no winemenubuilder, which would copy the installer's shortcuts into the Linux menus.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe,winemenubuilder.exe=d"
 WINE_TIMEOUT="${WINE_TIMEOUT:-900}"
 WINDOWS_HELPERS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -23,6 +24,14 @@ make_wine_prefix() {
   mkdir -p "$prefix"
   WINEPREFIX="$prefix" timeout 300 wineboot -i 2>&1 | cat
   WINEPREFIX="$prefix" timeout 300 wineserver -w
+  # Wine links Desktop, Documents … to the Linux home: make them the prefix's own folders, so the
+  # installer's desktop shortcut lands (and is checked) inside the prefix, not in ~.
+  local user_dir link
+  for user_dir in "$prefix"/drive_c/users/*/; do
+    for link in "$user_dir"*; do
+      [ -L "$link" ] && rm "$link" && mkdir "$link"
+    done
+  done
   WINEPREFIX="$prefix" wine_run reg add 'HKCU\Software\Wine' /v Version /d win10 /f
   WINEPREFIX="$prefix" wine_run reg add \
     'HKLM\Software\Microsoft\Windows NT\CurrentVersion\AeDebug' /v Debugger /d '' /f
