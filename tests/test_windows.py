@@ -45,7 +45,8 @@ UNINSTALL_KEY = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Fangy
 SHORTCUT = f"{APP_NAME_ZH}.lnk"
 CLI = "fangyi-ledger-cli.exe"
 GUI = "fangyi-ledger.exe"
-ENGLISH, CHINESE = "C.UTF-8", "zh_CN.UTF-8"  # Wine's ANSI code page: cp1252, cp936
+# The Windows the programs run on: Chinese (ANSI code page 936) like a clerk's, or English (1252).
+ENGLISH, CHINESE = "C.UTF-8", "zh_CN.UTF-8"
 # Wine 8 does not implement this Windows 10 call; Qt logs it once per window. Nothing else may warn.
 WINE_ONLY_QT_WARNING = "EnableNonClientDpiScaling() failed"
 COMMAND_TIMEOUT = 300  # seconds for one Windows program; a hang fails the test
@@ -84,10 +85,12 @@ class Run:
 class WindowsMachine:
     """A fresh copy of the build's Wine prefix: one clerk's Windows user account."""
 
-    def __init__(self, template: Path, prefix: Path) -> None:
-        shutil.copytree(template, prefix, symlinks=True)
+    def __init__(self, build: dict[str, str], prefix: Path) -> None:
+        shutil.copytree(build["WINEPREFIX_TEMPLATE"], prefix, symlinks=True)
         self.prefix = prefix
-        self.env = wine_environment() | {"WINEPREFIX": str(prefix)}
+        # LOCPATH: the zh_CN.UTF-8 glibc locale the build compiled, so Wine can name files in
+        # Chinese on the Linux side (without it, a Chinese Windows under Wine cannot).
+        self.env = wine_environment() | {"WINEPREFIX": str(prefix), "LOCPATH": build["LOCPATH"]}
         (self.user_dir,) = (
             d for d in (prefix / "drive_c" / "users").iterdir() if d.name != "Public"
         )
@@ -113,7 +116,7 @@ class WindowsMachine:
     def wine(
         self,
         *args: str,
-        locale: str = ENGLISH,
+        locale: str = CHINESE,
         display: bool = False,
         check: bool = True,
         encoding: str = "utf-8",
@@ -173,9 +176,7 @@ def build() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def machine(build: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> WindowsMachine:
     """The current installer, installed silently, with the demo village on the default data dir."""
-    windows = WindowsMachine(
-        Path(build["WINEPREFIX_TEMPLATE"]), tmp_path_factory.mktemp("win") / "prefix"
-    )
+    windows = WindowsMachine(build, tmp_path_factory.mktemp("win") / "prefix")
     windows.install(build["SETUP"])
     return windows
 
@@ -243,6 +244,16 @@ def test_check_reads_the_demo_ledger(machine: WindowsMachine, demo_ledger: Path)
     migrations = len(list((ROOT / "app" / "migrations").glob("*.sql")))
     run = machine.cli("check")
     assert f"完整性检查：正常（数据版本 {migrations}）" in run.stdout, str(run)
+
+
+def test_backup_gets_its_chinese_file_name(machine: WindowsMachine, demo_ledger: Path) -> None:
+    """Automatic backups are named 自动备份-<time>.sqlite3: a Chinese file name through SQLite."""
+    run = machine.cli("backup")
+    assert "已备份到" in run.stdout, str(run)
+    (backup,) = (demo_ledger / "backups").glob("自动备份-*.sqlite3")
+    with sqlite3.connect(backup) as connection:
+        persons = connection.execute("SELECT count(*) FROM person").fetchone()[0]
+    assert persons == machine.persons_in_ledger(demo_ledger)
 
 
 def sheet_values(path: Path) -> list[list[tuple]]:
@@ -330,7 +341,7 @@ def test_gui_self_test_on_an_x_display(machine: WindowsMachine, demo_ledger: Pat
 def test_upgrade_over_the_previous_version_keeps_the_ledger(
     build: dict[str, str], tmp_path: Path
 ) -> None:
-    windows = WindowsMachine(Path(build["WINEPREFIX_TEMPLATE"]), tmp_path / "prefix")
+    windows = WindowsMachine(build, tmp_path / "prefix")
     windows.install(build["PREVIOUS_SETUP"])
     assert windows.registry(UNINSTALL_KEY, "DisplayVersion") == "0.0.1"
     windows.cli("demo")
