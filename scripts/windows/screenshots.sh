@@ -24,7 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT
 cp -a "$WINEPREFIX_TEMPLATE" "$WORK/prefix"
-export WINEPREFIX="$WORK/prefix" LC_ALL=zh_CN.UTF-8  # Chinese Windows: the installer picks 中文
+export WINEPREFIX="$WORK/prefix" LOCPATH
+# A Chinese Windows (the installer then speaks Chinese): for the Windows programs only.
+cn() { LC_ALL=zh_CN.UTF-8 "$@"; }
 export DISPLAY=:87
 Xvfb "$DISPLAY" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 & SERVER=$!
 sleep 2
@@ -40,20 +42,30 @@ wait_window() {
 }
 
 # The installer, interactively: its first page (the install folder), in Chinese.
-timeout 300 wine "$SETUP" >/dev/null 2>&1 &
-wait_window "防疫台账"
+cn timeout 300 wine "$SETUP" 2>&1 | cat >/dev/null &  # never a Linux file as stdout (see wine-env.sh)
+wait_window "Fangyi"
 import -window root "$OUT/windows-installer.png"
-xdotool key --clearmodifiers Return; sleep 2   # 安装
-wait_window "防疫台账"; sleep 8                   # 安装完成 page
+xdotool key --clearmodifiers Return             # 安装
+sleep 30                                        # 安装完成 page
 import -window root "$OUT/windows-installer-done.png"
-WINEPREFIX="$WORK/prefix" wineserver -k || true
-# (the finish page's "现在打开" would start the app; the prefix is reset instead)
+xdotool key --clearmodifiers space; sleep 1     # untick 现在打开防疫台账: the demo comes first
+xdotool key --clearmodifiers Return; sleep 3    # 完成
 
 INSTALLED="C:\\users\\$(ls "$WORK/prefix/drive_c/users" | grep -v Public | head -1)\\AppData\\Local\\Programs\\FangyiLedger"
-timeout 300 wine "$INSTALLED\\fangyi-ledger-cli.exe" demo 2>&1 | cat
-timeout 300 wine "$INSTALLED\\fangyi-ledger.exe" >/dev/null 2>&1 &
-wait_window "防疫台账"
-window="$(xdotool search --onlyvisible --name "防疫台账" | head -1)"
-xdotool windowsize "$window" 1366 768 windowmove "$window" 0 0; sleep 3
+cn timeout 300 wine "$INSTALLED\\fangyi-ledger-cli.exe" demo 2>&1 | cat
+cn timeout 300 wine "$INSTALLED\\fangyi-ledger.exe" 2>&1 | cat >/dev/null &
+sleep 40
+# The first start offers an administrator account and a unit profile: close those dialogs.
+for _ in 1 2 3; do xdotool key --clearmodifiers Escape; sleep 2; done
+window="$(xdotool search --onlyvisible --name "Fangyi|今日|台账" | head -1)"
+xdotool windowmove "$window" 0 22 windowsize "$window" 1366 724; sleep 5  # title bar on screen
 import -window root "$OUT/windows-main.png"
-echo "wrote $OUT/windows-installer.png $OUT/windows-installer-done.png $OUT/windows-main.png"
+WINEPREFIX="$WORK/prefix" wineserver -k || true
+
+# The uninstaller's second page: the unticked box that would delete the ledger too.
+cn timeout 300 wine "$INSTALLED\\uninstall.exe" 2>&1 | cat >/dev/null &
+wait_window "Fangyi"
+xdotool key --clearmodifiers Return; sleep 5     # 下一步 → 选择组件
+import -window root "$OUT/windows-uninstaller.png"
+xdotool key --clearmodifiers Escape; sleep 2
+echo "wrote $OUT/windows-{installer,installer-done,main,uninstaller}.png"
