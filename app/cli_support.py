@@ -11,7 +11,6 @@ from typing import TextIO
 from app.config import AppPaths
 from app.db import Database
 
-
 # Encodings that write every character: nothing to do.
 _UNICODE_CODECS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"}
 # Chinese Windows' ANSI code page (936) lacks rarer characters, e.g. some in people's names;

@@ -335,6 +335,34 @@ def test_gui_self_test_on_an_x_display(machine: WindowsMachine, demo_ledger: Pat
     assert not problems, written
 
 
+def test_a_second_copy_is_refused_while_the_window_is_open(
+    machine: WindowsMachine, demo_ledger: Path
+) -> None:
+    """The instance lock on Windows (msvcrt.locking): while the desktop program has the ledger
+    open, the command line gets one clear line instead of writing to it."""
+    lock = demo_ledger / "ledger.lock"
+    lock.unlink(missing_ok=True)  # left by earlier commands (nobody holds it): wait for a new one
+    window = subprocess.Popen(
+        ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "timeout", str(COMMAND_TIMEOUT),
+         "wine", str(machine.install_dir / GUI)],
+        env=machine.env | {"LC_ALL": CHINESE}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        for _ in range(120):  # the window's start takes seconds under Wine: wait for its lock
+            if lock.is_file() and lock.read_text().strip().isdigit():
+                break
+            time.sleep(1)
+        else:
+            pytest.fail("the desktop program never took the ledger's lock")
+        run = machine.cli("check", check=False)
+    finally:
+        subprocess.run(["wineserver", "-k"], env=machine.env, timeout=60, check=False)
+        window.communicate(timeout=60)
+    assert run.returncode != 0, str(run)
+    assert "台账正被另一个防疫台账程序使用" in run.stderr, str(run)
+    assert "Traceback" not in run.stderr
+
+
 # --- upgrade and uninstall -----------------------------------------------------------------------
 
 
