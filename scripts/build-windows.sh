@@ -142,14 +142,15 @@ if [ "$(cat "$PYDIR/.fangyi-key" 2>/dev/null)" != "$PY_KEY" ]; then
   unzip -q "$py/python311.zip" -d "$py/Lib" && rm "$py/python311.zip"
   printf 'Lib\r\n.\r\nLib\\site-packages\r\nimport site\r\n' > "$py/python311._pth"
   # Wheels are downloaded into the cache once, then installed from there without the network.
-  for step in "download -d $CACHE/wheels" \
-              "install --no-index --find-links $CACHE/wheels --no-compile --target $py/Lib/site-packages"; do
-    # shellcheck disable=SC2086  # $step holds the sub-command and its options
-    "$HOST_PYTHON" -m pip $step -q --disable-pip-version-check \
+  windows_pip() {
+    "$HOST_PYTHON" -m pip "$@" -q --disable-pip-version-check \
       --platform win_amd64 --only-binary=:all: --python-version 3.11 --implementation cp \
       -c constraints.txt -r scripts/windows/build-tools.txt "${DEPENDENCIES[@]}" \
       2> >(grep -v "^WARNING: Location 'file:" >&2)
-  done
+  }
+  windows_pip download -d "$CACHE/wheels"
+  windows_pip install --no-index --find-links "$CACHE/wheels" --no-compile \
+    --target "$py/Lib/site-packages"
   mv "$PYDIR.partial/cp311" "$PYDIR" && rm -rf "$PYDIR.partial"
   echo "$PY_KEY" > "$PYDIR/.fangyi-key"
 else
