@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
+import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 
@@ -291,6 +292,26 @@ def test_export_daily_has_the_same_numbers_as_the_linux_app(
     numbers = [v for row in windows_values[0] for v in row if isinstance(v, int) and v > 0]
     assert numbers, "the daily report has no numbers"
     assert any("演示村" in str(v) for row in windows_values[0] for v in row)
+
+
+def test_password_protected_export_opens_with_the_password(
+    machine: WindowsMachine, demo_ledger: Path, tmp_path: Path
+) -> None:
+    """Encryption goes through cryptography's Rust extension (its random numbers come from
+    bcryptprimitives.dll, a stand-in under Wine): the file must open with the password."""
+    target = PureWindowsPath(r"C:\exports\人员台账-加密.xlsx")
+    machine.linux_path(target).parent.mkdir(exist_ok=True)
+    machine.cli("export", "roster", "--out", str(target), "--password", "村委会2022")
+    encrypted = machine.linux_path(target)
+    with encrypted.open("rb") as stream:
+        office_file = msoffcrypto.OfficeFile(stream)
+        assert office_file.is_encrypted()
+        office_file.load_key(password="村委会2022")
+        decrypted = tmp_path / "decrypted.xlsx"
+        with decrypted.open("wb") as out:
+            office_file.decrypt(out)
+    names = [str(v) for sheet in sheet_values(decrypted) for row in sheet for v in row if v]
+    assert "张三" in names
 
 
 def test_import_roster_of_the_sample_workbook(machine: WindowsMachine, tmp_path: Path) -> None:
