@@ -66,6 +66,9 @@ host_python() {
   fi
 }
 
+# /a/b → Z:\a\b (Wine's drive Z: is the Linux root), without starting a Wine process.
+windows_path() { local path="Z:$1"; echo "${path//\//\\}"; }
+
 # Fingerprint of some files (and strings): a cache entry is reused only if this matches.
 fingerprint() { cat "$@" | sha256sum | cut -c1-16; }
 
@@ -168,8 +171,8 @@ stage "pyinstaller (wine)"
 VERSION="$("$HOST_PYTHON" -c 'import app; print(app.__version__)')"
 rm -rf "$OUT/dist"
 wine_run "$PYEXE" -m PyInstaller --noconfirm --clean --log-level WARN \
-  --distpath "$(winepath -w "$OUT/dist")" --workpath "$(winepath -w "$OUT/work")" \
-  "$(winepath -w "$ROOT/build.spec")" > "$OUT/pyinstaller.log" 2>&1 \
+  --distpath "$(windows_path "$OUT/dist")" --workpath "$(windows_path "$OUT/work")" \
+  "$(windows_path "$ROOT/build.spec")" > "$OUT/pyinstaller.log" 2>&1 \
   || { tail -40 "$OUT/pyinstaller.log" >&2; die "PyInstaller failed; log: $OUT/pyinstaller.log"; }
 BUNDLE="$OUT/dist/fangyi-ledger"
 [ -f "$BUNDLE/fangyi-ledger.exe" ] && [ -f "$BUNDLE/fangyi-ledger-cli.exe" ] \
