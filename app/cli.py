@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME_ZH, __version__
-from app.cli_support import CommandContext, fail
+from app.cli_support import CommandContext, fail, make_console_output_safe
 from app.config import AppPaths
 from app.shutdown import ShutdownRequested, StopSignals
 
@@ -116,6 +116,7 @@ def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    make_console_output_safe()  # before argparse, whose --help and errors are Chinese too
     args = build_parser().parse_args(argv)
     from app.config import resolve_paths
 

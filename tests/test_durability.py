@@ -206,8 +206,10 @@ def test_sigterm_during_an_import_rolls_it_back_and_closes_the_ledger(
     paths: AppPaths, tmp_path: Path
 ) -> None:
     make_demo_ledger(paths, persons=10, days=2)
+    # Big enough that reading it takes seconds: the signal must land while the import is under way
+    # (with 5,000 rows a loaded machine sometimes finished the import before the signal arrived).
     before = table_counts(paths.database)
-    roster = write_county_roster(tmp_path / "县里的名单.xlsx", rows=5000).path
+    roster = write_county_roster(tmp_path / "县里的名单.xlsx", rows=20000).path
     command = [sys.executable, "-m", "app", "--data-dir", str(paths.data_dir)]
     cli = subprocess.Popen(
         [*command, "import-roster", str(roster)],

@@ -68,7 +68,7 @@ def nsis_lines(section: str) -> list[str]:
 def test_uninstaller_removes_only_the_program_files() -> None:
     removals = [
         line
-        for name in ('Section "Uninstall"', "!macro REMOVE_PROGRAM_FILES")
+        for name in ('Section "-un.Program"', "!macro REMOVE_PROGRAM_FILES")
         for line in nsis_lines(name)
         if line.startswith(("RMDir", "Delete"))
     ]
@@ -87,3 +87,14 @@ def test_installer_needs_no_admin_and_names_the_real_data_dir() -> None:
     assert f'!define PRODUCT "{APP_NAME_ZH}"' in text
     assert "$LOCALAPPDATA\\${PRODUCT_EN}" in text
     assert "HKLM" not in text  # per user: nothing machine-wide
+
+
+def test_uninstaller_deletes_the_ledger_only_when_the_user_ticks_it() -> None:
+    text = NSIS_SCRIPT.read_text(encoding="utf-8-sig")
+    sections = re.findall(r"^Section\s.*$", text, re.MULTILINE)
+    deleting = [s for s in sections if "DeleteDataSection" in s]
+    assert deleting == ['Section /o "un.$(DeleteDataSection)" DeleteDataSection']  # /o: unticked
+    lines = nsis_lines('Section /o "un.$(DeleteDataSection)"')
+    # Asked once more, "No" by default and in a silent uninstall (/SD IDNO).
+    assert any(line.startswith("MessageBox") and "/SD IDNO" in line for line in lines)
+    assert 'RMDir /r "$LOCALAPPDATA\\${PRODUCT_EN}"' in lines

@@ -7,12 +7,15 @@
 ; the Chinese correctly whatever the build machine's code page is.
 ;
 ; What it does, and why:
-; - Installs per user, without administrator rights (clerks rarely have them), into
+; - Installs per user, without administrator rights (a clerk's office laptop is often managed by
+;   the township's IT person, and a UAC prompt the clerk cannot answer would stop the install), into
 ;   %LOCALAPPDATA%\Programs\FangyiLedger, with 防疫台账 shortcuts in the Start menu and on the desktop.
-; - Never touches the ledger: the database, backups and logs live in the user data dir
+; - Keeps the ledger: the database, backups and logs live in the user data dir
 ;   (%LOCALAPPDATA%\Fangyi Ledger, platformdirs.user_data_dir("Fangyi Ledger", appauthor=False)),
 ;   which is not the install folder. The uninstaller removes the program files it installed and the
-;   shortcuts, then says where the data stayed.
+;   shortcuts, then says where the data stayed. Only if the user ticks "删除台账数据" on its
+;   components page (unticked by default, never in a silent uninstall) and confirms once more does
+;   it delete that folder too.
 ; - Upgrades in place: a previous install is found through the uninstall key in HKCU; the installer
 ;   waits until the app is closed, deletes the old runtime folder (_internal) so no stale file of
 ;   the old version survives, and copies the new one.
@@ -62,6 +65,7 @@ ShowUninstDetails show
 !include WinVer.nsh
 
 Var PreviousVersion
+Var UninstallResult  ; the uninstaller's last page: where the data stayed, or that it was deleted
 
 ; --- pages -------------------------------------------------------------------------------------
 !define MUI_ICON "..\icons\app.ico"
@@ -77,8 +81,10 @@ Var PreviousVersion
 
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "$(UninstallKeepsData)"
 !insertmacro MUI_UNPAGE_CONFIRM
+!define MUI_COMPONENTSPAGE_TEXT_TOP "$(KeepDataChoice)"
+!insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
-!define MUI_FINISHPAGE_TEXT "$(UninstallDone)"
+!define MUI_FINISHPAGE_TEXT "$UninstallResult"
 !insertmacro MUI_UNPAGE_FINISH
 
 ; The first language is the default: Chinese, unless Windows itself is in English.
@@ -93,10 +99,19 @@ LangString Upgrading ${LANG_SIMPCHINESE} "正在把${PRODUCT} $PreviousVersion �
 LangString Upgrading ${LANG_ENGLISH} "Upgrading ${PRODUCT_EN} $PreviousVersion to ${VERSION} (your ledger data is not touched)"
 LangString RunNow ${LANG_SIMPCHINESE} "现在打开${PRODUCT}"
 LangString RunNow ${LANG_ENGLISH} "Open ${PRODUCT_EN} now"
-LangString UninstallKeepsData ${LANG_SIMPCHINESE} "将删除${PRODUCT}程序。台账数据、备份和日志不会删除，仍保存在 $LOCALAPPDATA\${PRODUCT_EN}。"
-LangString UninstallKeepsData ${LANG_ENGLISH} "The ${PRODUCT_EN} program will be removed. Your ledger data, backups and logs are kept in $LOCALAPPDATA\${PRODUCT_EN}."
+LangString UninstallKeepsData ${LANG_SIMPCHINESE} "将删除${PRODUCT}程序。台账数据、备份和日志默认保留，仍保存在 $LOCALAPPDATA\${PRODUCT_EN}。"
+LangString UninstallKeepsData ${LANG_ENGLISH} "The ${PRODUCT_EN} program will be removed. Your ledger data, backups and logs are kept in $LOCALAPPDATA\${PRODUCT_EN} unless you choose otherwise."
 LangString UninstallDone ${LANG_SIMPCHINESE} "${PRODUCT}程序已删除。$\r$\n$\r$\n台账数据和备份没有删除，仍在：$\r$\n$LOCALAPPDATA\${PRODUCT_EN}$\r$\n$\r$\n重新安装后即可继续使用；不再需要时可手动删除该文件夹。"
 LangString UninstallDone ${LANG_ENGLISH} "The ${PRODUCT_EN} program has been removed.$\r$\n$\r$\nYour ledger data and backups were kept in:$\r$\n$LOCALAPPDATA\${PRODUCT_EN}$\r$\n$\r$\nInstall again to carry on; delete that folder by hand once it is no longer needed."
+
+LangString KeepDataChoice ${LANG_SIMPCHINESE} "台账数据默认保留。只有确定以后不再使用本软件、且已把台账备份到别处时，才勾选删除。"
+LangString KeepDataChoice ${LANG_ENGLISH} "Your ledger data is kept unless you tick the box. Tick it only if you will not use the program again and have a copy of the ledger elsewhere."
+LangString DeleteDataSection ${LANG_SIMPCHINESE} "删除台账数据、备份和日志（不可恢复）"
+LangString DeleteDataSection ${LANG_ENGLISH} "Delete the ledger data, backups and logs (cannot be undone)"
+LangString DeleteDataConfirm ${LANG_SIMPCHINESE} "确定要永久删除 $LOCALAPPDATA\${PRODUCT_EN} 中的全部台账数据和备份吗？$\r$\n删除后无法恢复。"
+LangString DeleteDataConfirm ${LANG_ENGLISH} "Delete all ledger data and backups in $LOCALAPPDATA\${PRODUCT_EN} for good?$\r$\nThis cannot be undone."
+LangString DataDeleted ${LANG_SIMPCHINESE} "${PRODUCT}程序和台账数据都已删除：$LOCALAPPDATA\${PRODUCT_EN}"
+LangString DataDeleted ${LANG_ENGLISH} "The ${PRODUCT_EN} program and its ledger data have been deleted: $LOCALAPPDATA\${PRODUCT_EN}"
 
 VIProductVersion "${VERSION_QUAD}"
 VIFileVersion "${VERSION_QUAD}"
@@ -218,7 +233,8 @@ SectionEnd
 
 ; --- uninstaller ---------------------------------------------------------------------------------
 
-Section "Uninstall"
+; Hidden (always runs): the program files.
+Section "-un.Program"
   SetShellVarContext current
   Call un.WaitUntilClosed
   Delete "$SMPROGRAMS\${SHORTCUT}"
@@ -227,6 +243,19 @@ Section "Uninstall"
   Delete "$INSTDIR\${UNINSTALLER}"
   RMDir "$INSTDIR"  ; only when empty: files someone else put there stay
   DeleteRegKey HKCU "${UNINST_KEY}"
-  ; The ledger ($LOCALAPPDATA\Fangyi Ledger) and the window preferences are deliberately kept.
+  ; The ledger ($LOCALAPPDATA\Fangyi Ledger) and the window preferences are kept, unless the user
+  ; ticks the section below.
   DetailPrint "$(UninstallKeepsData)"
+  StrCpy $UninstallResult "$(UninstallDone)"
+SectionEnd
+
+; Unticked by default (/o), and a silent uninstall (/S) never selects it; asks once more.
+Section /o "un.$(DeleteDataSection)" DeleteDataSection
+  SetShellVarContext current
+  MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(DeleteDataConfirm)" /SD IDNO IDYES delete
+  Return
+  delete:
+  RMDir /r "$LOCALAPPDATA\${PRODUCT_EN}"
+  StrCpy $UninstallResult "$(DataDeleted)"
+  DetailPrint "$(DataDeleted)"
 SectionEnd
