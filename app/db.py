@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock
 from app.models.audit import OPERATOR_KEY, install_audit_hook
@@ -175,8 +176,9 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
-    # The quick check on every open; the full one (index contents too) is ``check``'s job.
-    problems = integrity_problems(path, quick=True)
+    # The quick check on every open not following a clean close (app.clean_close); the full one
+    # (index contents too) is ``check``'s job.
+    problems = [] if closed_cleanly(path) else integrity_problems(path, quick=True)
     if problems:
         raise DatabaseDamaged(
             f"台账文件已损坏，未做任何改动：{path}（{problems[0]}）。"
@@ -356,6 +358,7 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        record_clean_close(self.paths.database)
         self.release_lock()
 
     def release_lock(self) -> None:
