@@ -210,10 +210,8 @@ def record_reading(
     """
     require(db, Permission.RECORD)
     entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note)
-    # A Connection, not a Session: a clerk keys 40 readings in a row, and the ORM's unit of work
-    # around these few statements cost 1.4 ms of a 2 ms save (bench/, README "Benchmarks").
-    with db.engine.begin() as connection:
-        return _save(connection, db.operator, entry, overwrite=overwrite, today=today)
+    with db.session() as session:
+        return save_reading(session, entry, overwrite=overwrite, today=today)
 
 
 def record_readings(
@@ -225,10 +223,8 @@ def record_readings(
 ) -> list[SaveResult]:
     """Save many readings in one transaction (an imported 填报表): all of them or none."""
     require(db, Permission.RECORD)
-    with db.engine.begin() as connection:
-        return [
-            _save(connection, db.operator, e, overwrite=overwrite, today=today) for e in entries
-        ]
+    with db.session() as session:
+        return [save_reading(session, e, overwrite=overwrite, today=today) for e in entries]
 
 
 def save_reading(
@@ -241,8 +237,10 @@ def save_reading(
 ) -> SaveResult:
     """The one place a reading is written (typed or imported); the caller owns the transaction.
 
-    Written through the session's connection, with the audit entries the session's hook would
-    have written (the hook sees only ORM objects).
+    Core statements through the session's connection, with the audit entries the session's hook
+    would have written for the same change (the hook sees only ORM objects): a clerk keys 40
+    readings in a row, and the ORM's unit of work around these few statements cost 1.4 ms of a
+    2 ms save (README, "Benchmarks").
     """
     operator = session.info.get(OPERATOR_KEY) or "系统"
     audited = not session.info.get(SKIP_AUDIT_KEY)
