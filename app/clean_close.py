@@ -61,6 +61,11 @@ def record_clean_close(database: Path) -> None:
         log.info("clean close not recorded: %s", error)
 
 
+def forget_clean_close(database: Path) -> None:
+    """Drop the record: the next open checks the file (a restored or copied-in ledger)."""
+    _record(database).unlink(missing_ok=True)
+
+
 def closed_cleanly(database: Path) -> bool:
     """True if the file is exactly as the last clean close left it. Uses the record up."""
     record = _record(database)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 TODAY_SUFFIX = "today"
-_GIVE_UP_S = 120.0  # a first page that never loads: the benchmark reports the missing line
+_GIVE_UP_S = 600.0  # a first page that never loads: the benchmark reports the missing line
 
 
 def report_startup(app: QApplication, window: MainWindow, marker: str) -> None:
