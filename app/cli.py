@@ -16,6 +16,8 @@ from pathlib import Path
 
 from app import APP_NAME_ZH, __version__
 from app.cli_support import CommandContext, fail
+from app.config import AppPaths
+from app.shutdown import ShutdownRequested, StopSignals
 
 EXIT_USER_ERROR = 1
 EXIT_STORAGE = 3
@@ -99,6 +101,20 @@ def describe_os_error(error: OSError) -> str:
     return f"文件操作失败：{reason}"
 
 
+def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
+    """A database error a user can cause (full disk, read-only file, lock, disk error) that
+    escaped the ledger's own translation: still one line, never a traceback."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from app.db import storage_failure
+
+    if not isinstance(error, sqlite3.Error | DBAPIError):
+        return None
+    return storage_failure(error, paths.database, "访问台账")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from app.config import resolve_paths
@@ -114,8 +130,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     username = args.operator or os.environ.get(OPERATOR_ENV) or None
     ctx = CommandContext(paths=paths, operator=username or "命令行", username=username)
+    with StopSignals() as stop_signals:
+        return _run_command(args, ctx, stop_signals)
+
+
+def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: StopSignals) -> int:
     try:
         return int(args.handler(args, ctx) or 0)
+    except ShutdownRequested as stop:
+        # The open transaction was rolled back and scratch files removed on the way out; the
+        # ``finally`` below folds the -wal in and releases the data folder.
+        return fail(
+            "已停止：收到结束信号，未完成的操作已撤销，已保存的数据不受影响。", 128 + stop.signum
+        )
     except BrokenPipeError:  # output piped into `head` and closed early: not an error
         sys.stderr.close()
         return 0
@@ -136,7 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error), code)
     except KeyboardInterrupt:
         return fail("已取消。", 130)
+    except Exception as error:
+        failure = _storage_failure(error, ctx.paths)
+        if failure is None:
+            raise  # a bug: the traceback is what support needs
+        return fail(str(failure), EXIT_STORAGE)
     finally:
+        stop_signals.disarm()  # the -wal folded in and the lock released, whatever comes now
         ctx.close()
 
 

@@ -147,14 +147,17 @@ class Settings:
     )
     AM_SLOT_ENDS = SettingSpec("am_slot_ends", "上午体温截止时间", time(12, 0))
     PM_SLOT_ENDS = SettingSpec("pm_slot_ends", "下午体温截止时间", time(20, 0))
+    # The township's deadline for the day's report (崇明: 每日 15:00 前报送); Today shows it.
+    REPORT_DEADLINE = SettingSpec("report_deadline", "日报报送截止时间（每日）", time(15, 0))
     IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)
     BACKUP_ON_START = SettingSpec("backup_on_start", "每次启动时自动备份", True)
     # Export kinds (``export KIND`` names) whose ID numbers and phones are masked unless the clerk
-    # unticks it for one export; edited on the Settings page's 账号与隐私 tab.
+    # unticks it for one export; edited on the Settings page's 账号与隐私 tab. Until saved there,
+    # each kind's default is the policy in ``app.services.privacy.EXPORT_POLICIES`` (all masked).
     MASK_EXPORTS_DEFAULT = SettingSpec(
         "mask_exports_default",
         "默认隐藏身份证号和电话的导出表",
-        "roster,temperatures,vehicles",
+        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,audit",
     )
 
     @classmethod

@@ -6,29 +6,35 @@ damaged, copied before any migration, and written with ``synchronous=FULL``.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, count
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
-from app.instance_lock import InstanceLock
+from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
 from app.services.access import Role
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: Less free space than this where an I/O error happened: the disk is full, not failing.
+NEARLY_FULL_BYTES = 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -42,6 +48,112 @@ class DatabaseDamaged(StorageError):
 
 class DatabaseTooNew(StorageError):
     """The file was written by a newer Fangyi Ledger; opening it could damage it."""
+
+
+class NotALedger(StorageError):
+    """A sound SQLite file that is not a Fangyi ledger (its tables or columns are missing)."""
+
+
+class TargetExists(StorageError):
+    """A backup would have replaced a file that is already there."""
+
+
+class DiskFull(StorageError):
+    """No space left where the file is written."""
+
+
+class ReadOnlyStorage(StorageError):
+    """The file, its folder or the disk cannot be written (attribute, permission, write-protect)."""
+
+
+class LedgerBusy(StorageError):
+    """Another program keeps the file locked longer than ``busy_timeout``."""
+
+
+class DiskIOError(StorageError):
+    """The disk failed to read or write; not damage unless ``integrity_check`` says so."""
+
+
+# SQLite's primary result codes (the low byte of ``sqlite3.Error.sqlite_errorcode``).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 10, 11, 13, 14, 26
+
+_FAILURES: dict[type[StorageError], tuple[str, str]] = {
+    DiskFull: ("磁盘已满", "请清理磁盘空间，或换一个位置后重试。"),
+    ReadOnlyStorage: (
+        "文件或磁盘是只读的，或没有写入权限",
+        "请取消文件的“只读”属性或 U 盘的写保护后重试。",
+    ),
+    LedgerBusy: ("文件正被其他程序占用", "请关闭正在使用它的程序后重试。"),
+    DiskIOError: (
+        "读写磁盘出错（磁盘或 U 盘可能有故障）",
+        "请尽快把台账备份到其他磁盘，并检查这块磁盘。",
+    ),
+}
+
+
+def _failure_kind(error: BaseException, path: Path | None = None) -> type[StorageError] | None:
+    kind = _kind_from_code(error)
+    # SQLite reports a full disk met while growing "-shm" or "-wal" as a plain I/O error.
+    if kind is DiskIOError and path is not None and _nearly_full(path):
+        return DiskFull
+    return kind
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def _kind_from_code(error: BaseException) -> type[StorageError] | None:
+    if isinstance(error, DBAPIError):  # SQLAlchemy wraps the driver's error
+        return _kind_from_code(error.orig) if error.orig is not None else None
+    if isinstance(error, sqlite3.Error):
+        code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+        return {
+            _SQLITE_FULL: DiskFull,
+            _SQLITE_READONLY: ReadOnlyStorage,
+            _SQLITE_PERM: ReadOnlyStorage,
+            _SQLITE_CANTOPEN: ReadOnlyStorage,
+            _SQLITE_BUSY: LedgerBusy,
+            _SQLITE_LOCKED: LedgerBusy,
+            _SQLITE_IOERR: DiskIOError,
+        }.get(code)
+    if isinstance(error, OSError):
+        full = (errno.ENOSPC, getattr(errno, "EDQUOT", -1))
+        if error.errno in full or getattr(error, "winerror", None) in (39, 112):
+            return DiskFull
+        if isinstance(error, PermissionError) or error.errno == errno.EROFS:
+            return ReadOnlyStorage
+        if error.errno == errno.EIO:
+            return DiskIOError
+    return None
+
+
+def storage_failure(error: BaseException, path: Path, action: str) -> StorageError | None:
+    """The clerk's one line for a full disk, a read-only file, a lock or a disk error met while
+    doing ``action`` (e.g. "写入台账") on ``path``; ``None`` for anything else (a bug, a
+    constraint). Damage is never guessed from an error code: ``integrity_check`` decides."""
+    kind = _failure_kind(error, path)
+    if kind is None:
+        if isinstance(error, sqlite3.DatabaseError | DBAPIError) and _reports_damage(error):
+            problems = integrity_problems(path) if path.is_file() else []
+            if problems:
+                return DatabaseDamaged(
+                    f"台账文件已损坏：{path}（{problems[0]}）。"
+                    "请用“恢复备份”选择一份备份，或联系技术人员。"
+                )
+        return None
+    reason, advice = _FAILURES[kind]
+    return kind(f"无法{action}（{path}）：{reason}。{advice}台账中的数据未改动。")
+
+
+def _reports_damage(error: BaseException) -> bool:
+    inner = error.orig if isinstance(error, DBAPIError) else error
+    code = (getattr(inner, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
 def migration_scripts() -> list[tuple[int, str]]:
@@ -122,6 +234,9 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
     a power cut, a pulled USB stick or a failing disk damages), but indexes are not compared row
     by row with their tables — which is most of the cost: 9.5 s against 0.8 s on a county
     ledger of 1.5 M readings (bench/, "Benchmarks" in the README).
+
+    A file that cannot be read at all for another reason (locked, no permission, a disk error)
+    raises that ``StorageError``: it is not reported as damage.
     """
     pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
     try:
@@ -131,6 +246,10 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
+        kind = _failure_kind(error, path)
+        if kind is not None:
+            reason, advice = _FAILURES[kind]
+            raise kind(f"无法读取 {path}：{reason}。{advice}文件未做任何改动。") from error
         return [str(error)]
     problems = [row[0] for row in rows]
     return [] if problems == ["ok"] else problems
@@ -144,35 +263,164 @@ def schema_version(path: Path) -> int:
         connection.close()
 
 
-def copy_database(source: Path, target: Path) -> None:
+# --- what a ledger looks like -----------------------------------------------------------------
+
+
+def _tables_and_columns(connection: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    return {
+        table: frozenset(row[1] for row in connection.execute(f'PRAGMA table_info("{table}")'))
+        for table in tables
+    }
+
+
+@lru_cache(maxsize=8)
+def expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns a ledger at ``version`` has: migrations 1..version, in memory."""
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        connection.create_collation("natural", _natural_collation)
+        _apply_migrations(connection, [(n, sql) for n, sql in migration_scripts() if n <= version])
+        return _tables_and_columns(connection)
+    finally:
+        connection.close()
+
+
+def check_is_ledger(path: Path) -> int:
+    """Refuse a sound SQLite file that is not a Fangyi ledger; returns its schema version.
+
+    Every table and column the ledger had at the file's ``user_version`` must be there (extra
+    ones are allowed: a later version may add some and still read as that version's ledger).
+    """
+    version = schema_version(path)
+    if version > latest_version():
+        raise DatabaseTooNew("这份备份来自更新版本的防疫台账，请升级程序后再恢复。")
+    refusal = f"这个文件不是防疫台账的备份：{path}"
+    if version < 1:
+        raise NotALedger(f"{refusal}（没有数据版本）。")
+    connection = _read_only(path)
+    try:
+        actual = _tables_and_columns(connection)
+    finally:
+        connection.close()
+    for table, columns in sorted(expected_schema(version).items()):
+        if table not in actual:
+            raise NotALedger(f"{refusal}（缺少表 {table}）。")
+        missing = sorted(columns - actual[table])
+        if missing:
+            raise NotALedger(f"{refusal}（表 {table} 缺少列 {missing[0]}）。")
+    return version
+
+
+# --- copies -------------------------------------------------------------------------------------
+
+AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = (
+    "自动备份",
+    "手动备份",
+    "恢复前备份",
+    "迁移前备份",
+)
+BACKUP_SUFFIX = ".sqlite3"
+# "自动备份-20260206-031500-123456[-2].sqlite3": a second and its microseconds, then a counter
+# when two copies still meet in one microsecond (or the clock went back).
+_BACKUP_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-(\d{6}))?(?:-(\d+))?\.sqlite3$")
+
+
+def backup_order(path: Path) -> tuple[str, str, int, str]:
+    """Oldest first: by the stamp in the name (older names without microseconds included)."""
+    match = _BACKUP_STAMP.search(path.name)
+    if match is None:
+        return ("", "", 0, path.name)
+    stamp, micro, counter = match.groups()
+    return (stamp, micro or "000000", int(counter or 1), path.name)
+
+
+def _backup_names(folder: Path, kind: str) -> Iterator[Path]:
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
+    yield folder / f"{kind}-{stamp}{BACKUP_SUFFIX}"
+    for counter in count(2):
+        yield folder / f"{kind}-{stamp}-{counter}{BACKUP_SUFFIX}"
+
+
+def copy_database(
+    source: Path,
+    target: Path | Iterator[Path],
+    *,
+    overwrite: bool = False,
+    action: str = "写入备份",
+) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others read or write).
 
     Reads through the source's ``-wal``, so committed work not yet folded into the file is copied
-    too. Written to ``….partial`` and renamed, so ``target`` is never a half-written file.
+    too. Written to a scratch file beside the target and then given its name, so a target is
+    never a half-written file; an existing file is never replaced unless ``overwrite``. ``target``
+    may be a series of names to try in turn (the first free one is taken). Returns the copy.
+    ``action`` names the step in a failure's message ("写入备份").
     """
-    if target.exists() and target.resolve() == Path(source).resolve():
-        raise StorageError(f"备份文件不能与台账文件相同：{target}")
-    partial = target.with_name(target.name + ".partial")
+    names = iter([target]) if isinstance(target, Path) else target
+    first = next(names)
+    if first.exists() and first.resolve() == Path(source).resolve():
+        raise StorageError(f"备份文件不能与台账文件相同：{first}")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        src = _read_only(source)
-        try:
-            with owner_only():  # a copy of the whole village: for this user's eyes only
-                dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        restrict_to_owner(partial)
-        partial.replace(target)
+        first.parent.mkdir(parents=True, exist_ok=True)
+        with scratch.scratch_file(first.parent, BACKUP_SUFFIX) as partial:
+            _write_copy(Path(source), partial)
+            return _publish(partial, chain([first], names), overwrite=overwrite)
     except (OSError, sqlite3.Error) as error:
-        with suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise StorageError(f"无法写入备份 {target}，台账未受影响：{error}") from error
+        raise storage_failure(error, first, action) or StorageError(
+            f"无法{action} {first}，台账未受影响：{error}"
+        ) from error
+
+
+def _write_copy(source: Path, partial: Path) -> None:
+    src = _read_only(source)
+    try:
+        with owner_only():  # a copy of the whole village: for this user's eyes only
+            dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    restrict_to_owner(partial)
+    _fsync(partial)
+
+
+def _publish(partial: Path, names: Iterator[Path], *, overwrite: bool) -> Path:
+    """Give the finished copy its name: the first of ``names`` that is free (or the first one,
+    replaced, when ``overwrite``). A hard link claims a name atomically — no other writer can
+    slip in between "is it free?" and "take it"; file systems without links (FAT) check first."""
+    for name in names:
+        if overwrite:
+            os.replace(partial, name)
+            return name
+        try:
+            os.link(partial, name)
+        except FileExistsError:
+            continue
+        except OSError:
+            if name.exists():
+                continue
+            os.replace(partial, name)
+            return name
+        partial.unlink()
+        return name
+    raise TargetExists("备份文件名已用尽")  # unreachable: the names never run out
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _check_file(path: Path) -> None:
@@ -205,17 +453,28 @@ def migrate(path: Path, backups: Path) -> int:
     if existed:
         _check_file(path)
     current = schema_version(path) if existed else 0
+    if existed and current < latest_version():
+        copy_database(path, _backup_names(backups, f"{BEFORE_UPGRADE}-v{current}"))
+    _upgrade(path, current, new=not existed)
+    return current
+
+
+def _upgrade(path: Path, current: int, *, new: bool = False) -> None:
+    """Run the migrations after ``current`` on ``path`` in one transaction (nothing to do: none)."""
     pending = [(n, sql) for n, sql in migration_scripts() if n > current]
     if not pending:
-        return current
-    if existed:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy_database(path, backups / f"迁移前备份-v{current}-{stamp}.sqlite3")
-    connection = sqlite3.connect(path, isolation_level=None)
+        return
+    try:
+        connection = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as error:
+        failure = storage_failure(error, path, "写入台账")
+        if failure is None:
+            raise
+        raise failure from error
     try:
         connection.create_collation("natural", _natural_collation)
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not existed:
+        if new:
             connection.execute("PRAGMA journal_mode = WAL")
         # An existing file keeps its journal mode here: the app switches it to WAL after a
         # successful upgrade, so a failed one leaves even the header bytes untouched.
@@ -227,7 +486,6 @@ def migrate(path: Path, backups: Path) -> int:
     finally:
         connection.close()
     log.info("migrated %s from schema %d to %d", path, current, pending[-1][0])
-    return current
 
 
 def _apply_migrations(connection: sqlite3.Connection, pending: list[tuple[int, str]]) -> None:
@@ -246,8 +504,12 @@ def _apply_migrations(connection: sqlite3.Connection, pending: list[tuple[int, s
         connection.execute("COMMIT")
     except sqlite3.Error as error:
         if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise StorageError(f"数据升级（第 {number} 步）失败，数据未改动：{error}") from error
+            with suppress(sqlite3.Error):  # a full disk can fail the rollback too; SQLite undoes
+                connection.execute("ROLLBACK")  # the transaction from its journal either way
+        failure = storage_failure(error, Path(connection_path(connection)), "升级台账数据")
+        raise failure or StorageError(
+            f"数据升级（第 {number} 步）失败，数据未改动：{error}"
+        ) from error
 
 
 def _statements(sql: str) -> Iterator[str]:
@@ -276,6 +538,54 @@ def _has_code(text: str) -> bool:
     return bool(without_line.replace(";", " ").strip())
 
 
+def connection_path(connection: sqlite3.Connection) -> str:
+    """The file a connection has open ("" for an in-memory database)."""
+    return str(connection.execute("PRAGMA database_list").fetchone()[2])
+
+
+def sweep_leftovers(paths: AppPaths) -> None:
+    """Remove what an interrupted backup, restore or export left in the data folder (its lock is
+    held, so nobody else writes there), including the names older versions used."""
+    removed = [*scratch.sweep(paths.data_dir), *scratch.sweep(paths.backups)]
+    removed += scratch.sweep(paths.exports) if paths.exports.is_dir() else []
+    old_names = [
+        *paths.backups.glob("*.partial"),
+        *paths.backups.glob("*.partial-journal"),
+        *paths.data_dir.glob(f"{paths.database.name}.restoring*"),
+    ]
+    for leftover in old_names:
+        with suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    if removed:
+        log.info("removed leftovers of interrupted writes: %s", ", ".join(p.name for p in removed))
+
+
+def _refuse_live_target(target: Path) -> None:
+    """Never write a backup onto a ledger some app is using, nor onto one whose ``-wal`` still
+    holds work (SQLite would replay that ``-wal`` onto the copy and damage it)."""
+    folder = AppPaths(target.parent)
+    if target.name == folder.database.name and in_use(folder.lock_file):
+        raise StorageError(
+            f"不能备份到 {target}：这是另一个正在使用中的台账。请换一个文件名或位置。"
+        )
+    if Path(f"{target}-wal").exists():
+        raise StorageError(
+            f"不能备份到 {target}：这是一个台账文件，旁边还有未合并的 -wal 文件。"
+            "请换一个文件名或位置。"
+        )
+
+
+def _drop_empty_wal(path: Path) -> None:
+    """After a failed open (lock still held, no connection left): an empty ``-wal`` holds no
+    work, so it and its ``-shm`` index go — a full disk must not leave files behind."""
+    wal = Path(f"{path}-wal")
+    with suppress(OSError):
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            Path(f"{path}-shm").unlink(missing_ok=True)
+
+
 class Database:
     """An open ledger: holds the instance lock and hands out short-lived sessions."""
 
@@ -289,9 +599,19 @@ class Database:
         if self._lock:
             self._lock.acquire()
         try:
+            if self._lock:
+                sweep_leftovers(paths)
             with owner_only():  # a new ledger (and its -wal/-shm) is created readable by us only
                 self.migrated_from = migrate(paths.database, paths.backups)
+        except (OSError, sqlite3.Error) as error:
+            _drop_empty_wal(paths.database)
+            self.release_lock()
+            failure = storage_failure(error, paths.database, "打开台账")
+            if failure is None:
+                raise
+            raise failure from error
         except BaseException:
+            _drop_empty_wal(paths.database)
             self.release_lock()
             raise
         # A ledger from an older version may be world-readable: SQLite gives -wal/-shm the
@@ -311,14 +631,22 @@ class Database:
 
     @contextmanager
     def session(self, operator: str | None = None) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any exception."""
+        """One unit of work: committed when the block ends, rolled back on any exception.
+
+        A full disk, a read-only file, a lock held too long or a disk error comes out as that
+        ``StorageError`` (the work was rolled back: nothing of it is in the ledger).
+        """
         session = self._sessions()
         session.info[OPERATOR_KEY] = operator or self.operator
         try:
             yield session
             session.commit()
-        except BaseException:
-            session.rollback()
+        except BaseException as error:
+            with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
+                session.rollback()
+            failure = storage_failure(error, self.paths.database, "保存到台账")
+            if failure is not None:
+                raise failure from error
             raise
         finally:
             session.close()
@@ -333,33 +661,67 @@ class Database:
         session = self._sessions()
         try:
             yield session
+        except BaseException as error:
+            failure = storage_failure(error, self.paths.database, "读取台账")
+            if failure is not None:
+                raise failure from error
+            raise
         finally:
             session.close()
 
-    def backup(self, target: Path | None = None) -> Path:
-        """Copy the ledger to ``target`` (default: a new rotating automatic backup).
+    def backup(
+        self, target: Path | None = None, *, kind: str = AUTOMATIC, overwrite: bool = False
+    ) -> Path:
+        """Copy the ledger to ``target``, or to a new file in ``backups/`` named for ``kind``.
 
-        Keeps the newest ``BACKUP_KEEP`` automatic backups. Raises ``StorageError`` (disk full,
-        folder not writable …); the ledger itself is untouched.
+        A backup never replaces another file: automatic and manual ones get a unique name (to the
+        microsecond, then a counter), and an existing ``target`` is refused unless ``overwrite``
+        — even then never a ledger in use. Keeps the newest ``BACKUP_KEEP`` automatic backups.
+        Raises ``StorageError`` (disk full, folder not writable …); the ledger is untouched.
         """
         if target is None:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = self.paths.backups / f"自动备份-{stamp}.sqlite3"
-            copy_database(self.paths.database, target)
-            self._rotate_automatic_backups()
-        else:
-            copy_database(self.paths.database, Path(target))
-        return target
+            made = copy_database(self.paths.database, _backup_names(self.paths.backups, kind))
+            if kind == AUTOMATIC:
+                self._rotate_automatic_backups()
+            return made
+        target = Path(target)
+        if target.exists() and target.resolve() == self.paths.database.resolve():
+            raise StorageError(f"备份文件不能与台账文件相同：{target}")
+        _refuse_live_target(target)
+        if target.exists() and not overwrite:
+            raise TargetExists(
+                f"{target} 已经存在，没有覆盖。请换一个文件名；确需覆盖请加 --force。"
+            )
+        return copy_database(self.paths.database, target, overwrite=overwrite)
 
     def _rotate_automatic_backups(self) -> None:
-        automatic = sorted(self.paths.backups.glob("自动备份-*.sqlite3"))
+        # Only automatic backups rotate: 恢复前/迁移前/手动 copies stay until a clerk deletes them.
+        automatic = sorted(
+            self.paths.backups.glob(f"{AUTOMATIC}-*{BACKUP_SUFFIX}"), key=backup_order
+        )
         for old in automatic[:-BACKUP_KEEP]:
             old.unlink(missing_ok=True)
 
+    def checkpoint(self) -> None:
+        """Fold the ``-wal`` into the file (shutdown: the ledger is one file again)."""
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
-        self.engine.dispose()
-        record_clean_close(self.paths.database)
-        self.release_lock()
+        """Fold the ``-wal`` in, close every connection (SQLite then removes ``-wal`` and
+        ``-shm``) and let go of the data folder. Safe to call twice."""
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
+        try:
+            self.checkpoint()
+        except SQLAlchemyError as error:  # a full or read-only disk: the -wal stays, still sound
+            log.warning("could not fold the -wal into %s: %s", self.paths.database, error)
+        finally:
+            self.engine.dispose()
+            # After the fold: the next open may skip quick_check (app.clean_close).
+            record_clean_close(self.paths.database)
+            self.release_lock()
 
     def release_lock(self) -> None:
         if self._lock:
@@ -375,8 +737,11 @@ class Database:
 def restore(paths: AppPaths, source: Path) -> Path | None:
     """Replace the ledger with a backup; the current file is kept first. Returns that copy.
 
-    Refuses a damaged or too-new backup, and a data dir another running app holds. Works when the
-    current ledger is damaged (that is when a clerk needs it): it is then kept byte for byte.
+    Refuses a damaged, too-new or foreign file, and a data dir another running app holds. The
+    backup is copied and brought up to date *beside* the ledger, and only a finished, upgraded
+    copy takes its place: any failure before that leaves the ledger byte for byte as it was.
+    Works when the current ledger is damaged (that is when a clerk needs it): it is then kept
+    byte for byte.
     """
     source = Path(source)
     if not source.is_file():
@@ -384,22 +749,29 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
     problems = integrity_problems(source)
     if problems:
         raise DatabaseDamaged(f"这份备份已损坏，不能用来恢复：{source}（{problems[0]}）")
-    if schema_version(source) > latest_version():
-        raise DatabaseTooNew("这份备份来自更新版本的防疫台账，请升级程序后再恢复。")
-    if schema_version(source) == 0:
-        raise StorageError(f"这个文件不是防疫台账的备份：{source}")
+    version = check_is_ledger(source)
     paths.ensure()
     with InstanceLock(paths.lock_file), owner_only():
-        safety = _keep_current_ledger(paths)
-        restored = paths.database.with_name(paths.database.name + ".restoring")
-        # Through SQLite, not a file copy: a backup with its own "-wal" beside it is copied whole.
-        copy_database(source, restored)
-        _fold_wal(paths.database)
-        # A leftover "-wal" would be replayed onto the restored file and damage it: gone first.
-        for suffix in ("-wal", "-shm"):
-            Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-        restored.replace(paths.database)
-        migrate(paths.database, paths.backups)  # an older backup is brought up to date
+        sweep_leftovers(paths)
+        try:
+            with scratch.scratch_file(paths.data_dir, BACKUP_SUFFIX) as staged:
+                # Through SQLite, not a file copy: a backup with a "-wal" beside it is copied whole.
+                _write_copy(source, staged)
+                _upgrade(staged, version)  # an older backup is brought up to date, off to the side
+                safety = _keep_current_ledger(paths)
+                _fold_wal(paths.database)
+                # A leftover "-wal" would be replayed onto the restored file and damage it.
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+                os.replace(staged, paths.database)
+        except (OSError, sqlite3.Error) as error:
+            _drop_empty_wal(paths.database)
+            raise storage_failure(error, paths.database, "恢复台账") or StorageError(
+                f"恢复失败，台账未改动：{error}"
+            ) from error
+        except BaseException:
+            _drop_empty_wal(paths.database)  # made by the read-only checks of the current file
+            raise
     return safety
 
 
@@ -408,19 +780,23 @@ def _keep_current_ledger(paths: AppPaths) -> Path | None:
     current = paths.database
     if not current.exists() or current.stat().st_size == 0:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    safety = paths.backups / f"恢复前备份-{stamp}.sqlite3"
     if not integrity_problems(current):
-        copy_database(current, safety)
-        return safety
+        names = _backup_names(paths.backups, BEFORE_RESTORE)
+        return copy_database(current, names, action="为恢复保留当前台账的副本")
     # SQLite cannot read a damaged file reliably: keep its bytes (and its "-wal") as they are.
+    where = paths.backups / BEFORE_RESTORE
     try:
-        shutil.copyfile(current, safety)
+        with scratch.scratch_file(paths.backups, BACKUP_SUFFIX) as partial:
+            shutil.copyfile(current, partial)
+            safety = _publish(
+                partial, _backup_names(paths.backups, BEFORE_RESTORE), overwrite=False
+            )
         wal = Path(f"{current}-wal")
         if wal.exists():
             shutil.copyfile(wal, Path(f"{safety}-wal"))
     except OSError as error:
-        raise StorageError(f"无法保留当前台账的副本 {safety}，未恢复：{error}") from error
+        failure = storage_failure(error, where, "保留当前台账的副本")
+        raise failure or StorageError(f"无法保留当前台账的副本，未恢复：{error}") from error
     return safety
 
 

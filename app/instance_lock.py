@@ -1,14 +1,19 @@
 """One writer per data directory: a second copy of the app gets a clear message, not a damaged file.
 
-An OS-level lock on ``ledger.lock`` is released by the kernel when the process dies, so a crash
-never leaves a stale lock behind.
+The lock is ``filelock``'s: an OS lock (``flock`` on POSIX, ``LockFileEx`` on Windows) that the
+kernel drops when the process dies, so a crashed or killed app never leaves a stale lock; it
+keeps the lock file on POSIX (the lock lives on the inode, so deleting the name would let two
+processes hold "the" lock) and handles the open/unlink races a hand-written one got wrong. The
+lock file holds nothing but is created readable by its owner only, like everything else here.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import IO
+
+from filelock import FileLock, Timeout
+
+from app.config import PRIVATE_FILE_MODE, restrict_to_owner
 
 
 class DataDirInUse(RuntimeError):
@@ -18,29 +23,26 @@ class DataDirInUse(RuntimeError):
 class InstanceLock:
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: IO[str] | None = None
+        # Not thread-local: the GUI may release from the thread that handles shutdown.
+        self._lock = FileLock(path, timeout=0, mode=PRIVATE_FILE_MODE, thread_local=False)
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
         try:
-            _lock(handle)
-        except OSError:
-            handle.close()
+            self._lock.acquire()
+        except Timeout:
             raise DataDirInUse(
                 f"台账正被另一个防疫台账程序使用（{self.path.parent}）。请先关闭另一个窗口再试。"
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
-        self._handle = handle
+        restrict_to_owner(self.path)  # a lock file left by an older version may be 0644
 
     def release(self) -> None:
-        if self._handle is not None:
-            _unlock(self._handle)
-            self._handle.close()
-            self._handle = None
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
 
     def __enter__(self) -> InstanceLock:
         self.acquire()
@@ -50,22 +52,17 @@ class InstanceLock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds
-    import msvcrt
-
-    def _lock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-
-    def _unlock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _lock(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-    def _unlock(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+def in_use(lock_file: Path) -> bool:
+    """True when a running app holds ``lock_file`` (this process included, through another
+    handle). Probes without leaving anything behind that was not there."""
+    if not lock_file.exists():
+        return False
+    probe = InstanceLock(lock_file)
+    try:
+        probe.acquire()
+    except DataDirInUse:
+        return True
+    except OSError:
+        return False  # cannot even open it (read-only stick …): nobody can be writing there
+    probe.release()
+    return False

@@ -78,7 +78,8 @@ def main() -> int:
         paths = resolve_paths(folder)
         with Database.open(paths, operator="夹具") as db:
             build(db)
-        copy_database(paths.database, target)  # one self-contained file (journal_mode DELETE)
+        # One self-contained file (journal_mode DELETE); copies never replace a file unasked.
+        copy_database(paths.database, target, overwrite=args.force)
     connection = sqlite3.connect(target)
     try:
         connection.execute("VACUUM")

@@ -17,7 +17,7 @@ import pytest
 from app.config import resolve_paths
 from app.db import Database, latest_version
 from app.services import assignments
-from tests.helpers.ledgers import TODAY, subprocess_env, table_counts
+from tests.helpers.ledgers import TODAY, helper_command, subprocess_env, table_counts
 
 
 @dataclass(frozen=True)
@@ -221,6 +221,63 @@ def test_restore_of_a_bad_file_is_refused_in_one_line(
     assert run.code == 3
     assert run.one_error_line.startswith(message)
     assert (ledger / "ledger.sqlite3").read_bytes() == before
+
+
+def test_backup_out_refuses_an_existing_file_unless_forced(ledger: Path, tmp_path: Path) -> None:
+    export = tmp_path / "日报.xlsx"
+    export.write_bytes(b"the report the township is waiting for")
+
+    refused = app(ledger, "backup", "--out", str(export))
+
+    assert refused.code == 3
+    assert (
+        refused.one_error_line
+        == f"{export} 已经存在，没有覆盖。请换一个文件名；确需覆盖请加 --force。"
+    )
+    assert export.read_bytes() == b"the report the township is waiting for"
+    forced = app(ledger, "backup", "--out", str(export), "--force")
+    assert forced.code == 0, forced.err
+    assert table_counts(export) == table_counts(ledger / "ledger.sqlite3")
+
+
+def test_backup_out_never_writes_onto_a_ledger_in_use_even_forced(
+    ledger: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "另一个村"
+    shutil.copytree(ledger, other)
+    app(other, "unit", "--name", "另一个村")
+    holder = subprocess.Popen(  # the other folder's app is running
+        helper_command("holder.py", str(other)),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=subprocess_env(),
+    )
+    assert holder.stdout is not None
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        run = app(ledger, "backup", "--out", str(other / "ledger.sqlite3"), "--force")
+    finally:
+        holder.communicate(input="", timeout=60)  # closing its stdin ends it cleanly
+
+    assert run.code == 3
+    assert "这是另一个正在使用中的台账" in run.one_error_line
+    assert "填报单位：另一个村" in app(other, "unit").out.splitlines()
+
+
+def test_a_ledger_another_program_keeps_locked_is_said_so_not_damaged(ledger: Path) -> None:
+    other = sqlite3.connect(ledger / "ledger.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a database browser holding the write lock
+    try:
+        run = app(ledger, "unit", "--name", "改不了")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert run.code == 3
+    assert "文件正被其他程序占用" in run.one_error_line
+    assert "损坏" not in run.one_error_line
+    assert "填报单位：演示村" in app(ledger, "unit").out.splitlines()
 
 
 def test_unknown_command_is_an_argparse_error_not_a_traceback(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ automatic and manual backups, and restore."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -12,19 +13,23 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
+from app import clock
 from app.config import BACKUP_KEEP, AppPaths, resolve_paths
 from app.db import (
     BUSY_TIMEOUT_MS,
     Database,
     DatabaseDamaged,
     DatabaseTooNew,
+    LedgerBusy,
+    NotALedger,
     StorageError,
+    TargetExists,
     integrity_problems,
     latest_version,
     natural_key,
     restore,
 )
-from app.instance_lock import InstanceLock
+from app.instance_lock import DataDirInUse, InstanceLock
 from app.models import Case, Person, UnitProfile
 from app.services import reference
 from app.services.reference import UnitInfo
@@ -165,6 +170,108 @@ def test_natural_collation_orders_sql(db: Database) -> None:
 # --- backups ------------------------------------------------------------------------------------
 
 
+ONE_INSTANT = datetime(2022, 2, 10, 8, 30, 15, 123456)
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    """Every "now" is the same microsecond: the worst case for names made from the time."""
+    monkeypatch.setattr(clock, "now", lambda: ONE_INSTANT)
+    return ONE_INSTANT
+
+
+def test_backups_made_in_the_same_instant_never_overwrite_each_other(
+    db: Database, frozen_clock: datetime
+) -> None:
+    made = []
+    for n in range(5):
+        reference.save_unit_profile(db, UnitInfo(unit_name=f"第{n}次"))
+        made.append(db.backup())
+
+    assert len(set(made)) == 5
+    assert [p.name for p in made] == [
+        "自动备份-20220210-083015-123456.sqlite3",
+        *(f"自动备份-20220210-083015-123456-{n}.sqlite3" for n in range(2, 6)),
+    ]
+    for n, path in enumerate(made):  # each file holds its own moment, none was replaced
+        with sqlite3.connect(path) as copy:
+            assert copy.execute("SELECT unit_name FROM unit_profile").fetchone()[0] == f"第{n}次"
+
+
+def test_two_restores_in_the_same_instant_keep_both_earlier_ledgers(
+    paths: AppPaths, tmp_path: Path, frozen_clock: datetime
+) -> None:
+    _set_unit_name(paths, "原来的台账")
+    backups = {}
+    for name in ("A", "B"):
+        backups[name] = tmp_path / f"{name}.sqlite3"
+        with Database.open(paths) as db:
+            reference.save_unit_profile(db, UnitInfo(unit_name=f"备份{name}"))
+            db.backup(backups[name])
+    _set_unit_name(paths, "原来的台账")
+
+    first = restore(paths, backups["A"])
+    second = restore(paths, backups["B"])
+
+    assert first is not None and second is not None and first != second
+    kept = {p.name: _unit_name_in(p) for p in paths.backups.glob("恢复前备份-*")}
+    assert sorted(kept.values()) == ["原来的台账", "备份A"]  # the original ledger is not lost
+    assert _unit_name(paths) == "备份B"
+
+
+def _unit_name_in(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        return str(connection.execute("SELECT unit_name FROM unit_profile").fetchone()[0])
+
+
+def test_rotation_orders_by_time_to_the_microsecond_and_keeps_other_copies(
+    db: Database, frozen_clock: datetime
+) -> None:
+    folder = db.paths.backups
+    older = [f"自动备份-2022020{d}-080000.sqlite3" for d in range(1, 10)]  # names of 1.x
+    same_second = [f"自动备份-20220210-083015-00000{n}.sqlite3" for n in range(1, 10)]
+    for name in older + same_second:
+        (folder / name).write_bytes(b"old")
+    before_restore = folder / "恢复前备份-20220101-000000-000001.sqlite3"
+    before_restore.write_bytes(b"the ledger before a restore")
+
+    newest = db.backup()
+
+    kept = {p.name for p in folder.glob("自动备份-*.sqlite3")}
+    assert len(kept) == BACKUP_KEEP
+    assert newest.name in kept  # ".123456" sorts after ".000009" although "-2" sorts before "."
+    assert kept >= set(same_second)
+    assert before_restore.read_bytes() == b"the ledger before a restore"
+
+
+def test_backup_to_an_existing_file_is_refused_unless_overwrite(
+    db: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "日报.xlsx"
+    target.write_bytes(b"the clerk's export")
+
+    with pytest.raises(TargetExists, match="已经存在，没有覆盖"):
+        db.backup(target)
+    assert target.read_bytes() == b"the clerk's export"
+
+    db.backup(target, overwrite=True)
+    assert integrity_problems(target) == []
+
+
+def test_backup_never_writes_onto_a_ledger_in_use(db: Database, tmp_path: Path) -> None:
+    other = resolve_paths(tmp_path / "other")
+    make_demo_ledger(other, persons=5, days=2)
+    with Database.open(other) as busy:  # another folder's app is running (its lock is held)
+        before = busy.paths.database.read_bytes()
+        with pytest.raises(StorageError, match="另一个正在使用中的台账"):
+            db.backup(busy.paths.database, overwrite=True)
+        assert busy.paths.database.read_bytes() == before
+    # Closed, but left with work in its -wal (a crash): overwriting would replay that -wal.
+    Path(f"{other.database}-wal").write_bytes(b"not folded in yet")
+    with pytest.raises(StorageError, match="未合并的 -wal"):
+        db.backup(other.database, overwrite=True)
+
+
 def test_automatic_backups_rotate_keeping_the_newest(db: Database) -> None:
     old_stamps = [datetime(2022, 1, 1, 8) + timedelta(days=i) for i in range(BACKUP_KEEP + 3)]
     for stamp in old_stamps:
@@ -194,7 +301,7 @@ def test_backup_to_a_chosen_file_is_a_self_contained_copy(db: Database, tmp_path
     finally:
         connection.close()
     assert not Path(f"{target}-wal").exists()
-    assert not target.with_name(target.name + ".partial").exists()
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no scratch left
 
 
 def test_backup_onto_the_ledger_itself_is_refused(db: Database) -> None:
@@ -209,6 +316,30 @@ def test_backup_into_an_unwritable_place_is_a_storage_error(db: Database, tmp_pa
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match="无法写入备份"):
         db.backup(blocker / "backup.sqlite3")
+
+
+def test_leftovers_of_interrupted_writes_are_removed_at_the_next_start(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    make_demo_ledger(paths, persons=5, days=2)
+    paths.exports.mkdir()
+    dead = 2**22 + 12345  # above Linux's default pid_max: no such process
+    leftovers = [
+        paths.backups / f".~fangyi-{dead}-1a2b3c4d.sqlite3",
+        paths.backups / f".~fangyi-{dead}-1a2b3c4d.sqlite3-journal",
+        paths.backups / "自动备份-20220101-080000.sqlite3.partial-journal",  # 1.x's name
+        paths.data_dir / "ledger.sqlite3.restoring",
+        paths.exports / ".~fangyi-kx8h2a.xlsx",  # 1.x's mkstemp name, from a killed export
+    ]
+    for path in leftovers:
+        path.write_bytes(b"")
+    still_written = paths.exports / f".~fangyi-{os.getppid()}-00000000.xlsx"  # a live writer
+    still_written.write_bytes(b"")
+
+    Database.open(paths).close()
+
+    assert [p for p in leftovers if p.exists()] == []
+    assert still_written.exists()
 
 
 # --- restore ------------------------------------------------------------------------------------
@@ -302,6 +433,65 @@ def test_restore_replaces_a_damaged_ledger_keeping_its_bytes(
     assert _unit_name(paths) == "演示村"
 
 
+def test_a_failed_upgrade_during_restore_leaves_the_ledger_byte_for_byte(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    _set_unit_name(paths, "现在的台账")
+    before = paths.database.read_bytes()
+    old = tmp_path / "old.sqlite3"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_v1.sqlite3", old)
+    with sqlite3.connect(old) as connection:  # a v1 file with a dangling reference: sound pages,
+        connection.execute("UPDATE case_record SET person_id = 99999")  # but it cannot upgrade
+    assert integrity_problems(old) == []
+
+    with pytest.raises(StorageError, match=r"数据升级.*失败，数据未改动"):
+        restore(paths, old)
+
+    assert paths.database.read_bytes() == before
+    assert not list(paths.backups.glob("恢复前备份-*"))
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == [
+        "backups", "ledger.lock", "ledger.sqlite3",
+        "ledger.sqlite3.closed",  # the last clean close, still true of the untouched ledger
+        "logs",
+    ]  # fmt: skip
+
+
+def _foreign_file(path: Path, version: int) -> Path:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE t (x)")
+        connection.execute(f"PRAGMA user_version = {version}")
+    return path
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_foreign_sqlite_file_with_a_version_is_not_restored(
+    paths: AppPaths, tmp_path: Path, version: int
+) -> None:
+    _set_unit_name(paths, "现在的台账")
+    before = paths.database.read_bytes()
+    foreign = _foreign_file(tmp_path / "other-app.sqlite3", version)
+
+    with pytest.raises(NotALedger, match=r"不是防疫台账的备份.*缺少表"):
+        restore(paths, foreign)
+
+    assert paths.database.read_bytes() == before
+    assert _unit_name(paths) == "现在的台账"
+
+
+def test_a_ledger_missing_a_column_of_its_version_is_not_restored(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    _set_unit_name(paths, "现在的台账")
+    broken = tmp_path / "broken.sqlite3"
+    with Database.open(paths) as db:
+        db.backup(broken)
+    with sqlite3.connect(broken) as connection:
+        connection.execute("ALTER TABLE unit_profile DROP COLUMN reviewer")
+
+    with pytest.raises(NotALedger, match="表 unit_profile 缺少列 reviewer"):
+        restore(paths, broken)
+
+
 def test_damaged_too_new_or_foreign_backups_are_refused(paths: AppPaths, tmp_path: Path) -> None:
     _set_unit_name(paths, "现在的台账")
     before = paths.database.read_bytes()
@@ -330,8 +520,6 @@ def test_damaged_too_new_or_foreign_backups_are_refused(paths: AppPaths, tmp_pat
 
 
 def test_restore_refuses_a_data_dir_that_is_open(db: Database, tmp_path: Path) -> None:
-    from app.instance_lock import DataDirInUse
-
     backup = tmp_path / "backup.sqlite3"
     db.backup(backup)
     with pytest.raises(DataDirInUse):
@@ -344,3 +532,55 @@ def test_restore_upgrades_the_backup_and_opens(paths: AppPaths, tmp_path: Path) 
     assert user_version(paths.database) == latest_version()
     with Database.open(paths) as db, db.reading() as session:
         assert session.get(UnitProfile, 1).unit_name == "演示村"  # type: ignore[union-attr]
+
+
+# --- the checks: quick on open, full for check and restore --------------------------------------
+
+
+def _scribble_on_an_index_entry(path: Path) -> None:
+    """Change one letter of one key in the person name index. The b-tree stays well formed, so
+    ``quick_check`` passes; only comparing the index with its table finds the row missing."""
+    with sqlite3.connect(path) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_person_search_key'"
+        ).fetchone()[0]
+        key = connection.execute("SELECT max(search_key) FROM person").fetchone()[0].encode()
+    data = bytearray(path.read_bytes())
+    page = (root - 1) * page_size
+    assert data[page] == 10  # a leaf page of an index b-tree
+    at = data.index(key, page, page + page_size) + len(key) - 1
+    data[at] = ord("~") if data[at] != ord("~") else ord("}")
+    path.write_bytes(bytes(data))
+
+
+def test_quick_check_misses_index_damage_that_the_full_check_reports(paths: AppPaths) -> None:
+    make_demo_ledger(paths, persons=10, days=2)
+    _scribble_on_an_index_entry(paths.database)
+
+    assert integrity_problems(paths.database, quick=True) == []
+    problems = integrity_problems(paths.database)
+    assert problems and "missing from index ix_person_search_key" in problems[0]
+    Database.open(paths).close()  # open runs only the quick check: the clerk can still work
+    with pytest.raises(DatabaseDamaged, match="这份备份已损坏"):  # restore runs the full one
+        restore(resolve_paths(paths.data_dir.parent / "elsewhere"), paths.database)
+
+
+# --- a lock, a full disk, a read-only file are not damage -----------------------------------------
+
+
+def test_a_ledger_locked_by_another_program_is_busy_not_damaged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("app.db.BUSY_TIMEOUT_MS", 50)
+    db.engine.dispose()  # new connections get the short wait
+    other = sqlite3.connect(db.paths.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # e.g. a database tool holding the write lock
+    try:
+        with pytest.raises(LedgerBusy, match="正被其他程序占用") as refused:
+            reference.save_unit_profile(db, UnitInfo(unit_name="写不进去"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert "损坏" not in str(refused.value)
+    assert integrity_problems(db.paths.database) == []

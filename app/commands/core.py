@@ -32,7 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_unit)
 
     p = sub.add_parser("backup", help="备份台账（默认写入数据目录下的 backups）")
-    p.add_argument("--out", type=Path, help="备份文件路径")
+    p.add_argument("--out", type=Path, help="备份文件路径（已存在时不覆盖）")
+    p.add_argument(
+        "--force", action="store_true", help="覆盖已存在的 --out 文件（使用中的台账除外）"
+    )
     p.set_defaults(handler=run_backup)
 
     p = sub.add_parser("restore", help="从备份恢复（当前台账会先备份）")
@@ -75,7 +78,7 @@ def run_unit(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
-    target = ctx.db.backup(args.out.resolve() if args.out else None)
+    target = ctx.db.backup(args.out.resolve() if args.out else None, overwrite=args.force)
     out(f"已备份到：{target}")
     return 0
 

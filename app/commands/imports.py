@@ -1,4 +1,4 @@
-"""import-roster: put a county or township list (xlsx) on the roster, all or nothing."""
+"""import-roster: put a county or township list (.xlsx, .xls, CSV) on the roster, all or nothing."""
 
 from __future__ import annotations
 
@@ -16,14 +16,19 @@ EXIT_REJECTED = 2
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "import-roster",
-        help="导入人员名单（.xlsx，全部成功才写入；有问题的行逐条列出）",
+        help="导入人员名单（.xlsx、.xls 或 .csv，全部成功才写入；有问题的行逐条列出）",
         description=(
             "从县、乡镇下发的名单导入人员。自动识别表头（姓名、身份证号、联系电话、人员类别、"
             "管控措施、开始隔离时间……），不认识的列列出后忽略。只要有一行有问题就一行也不导入。"
         ),
     )
-    p.add_argument("file", type=Path, help="名单文件（.xlsx）")
+    p.add_argument("file", type=Path, help="名单文件（.xlsx、.xls 或 .csv）")
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入台账")
+    p.add_argument(
+        "--sheet",
+        metavar="工作表",
+        help="文件中有几个工作表都是名单时，读取这一个（默认：打开文件时显示的那个）",
+    )
     p.set_defaults(handler=run_import_roster)
 
 
@@ -31,7 +36,9 @@ def run_import_roster(args: argparse.Namespace, ctx: CommandContext) -> int:
     from app.services.imports import import_roster
 
     try:
-        report = import_roster(ctx.db, args.file.expanduser(), dry_run=args.dry_run)
+        report = import_roster(
+            ctx.db, args.file.expanduser(), dry_run=args.dry_run, sheet=args.sheet
+        )
     except ImportRejected as rejected:
         # One summary line, then every problem on its own line, so a clerk (or a script) can
         # work down the list; cli.main's generic handler would cut it short.

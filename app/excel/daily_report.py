@@ -1,8 +1,15 @@
 """日报表 / 零报告 — the daily report a village e-mails to the township, and its layout.
 
 The township pastes these numbers into its own sums, so the layout is a contract: a merged title
-row, one row with 填报单位 and 统计时间, ONE header row (序号, 单位, the fixed counts, one
-column per 管控措施, the fixed tail), one data row per unit, then the signature lines.
+row, one row with 填报单位 (and its 上级乡镇) and 统计时间, ONE header row (序号, 单位, the fixed
+counts, one column per 管控措施, the fixed tail), one data row per unit, then the signature lines,
+the 报送时间 and a blank space under 填报单位（盖章） for the seal. A village's report has no
+合计 row: FORMS.md's township layouts (泰安 0-24时 日报表) list one row per unit and the township
+sums them; the township's merge (``with_total``) adds the 合计.
+
+Header labels are broken onto two lines only between words ("包保\n未落实", never "包保未落/实")
+and each count column is as wide as its longer line, so Excel and LibreOffice never wrap them
+again mid-word. Readers drop the line breaks (``normalize_header``).
 ``app.excel.merge`` reads exactly this layout back, and writes its township sum with the same
 writer, so a township's merged file can itself be merged by the county.
 
@@ -18,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app import clock
 
 if TYPE_CHECKING:
     from app.excel.workbook import SheetSpec
@@ -190,6 +199,8 @@ class Signature:
     phone: str = ""
     reviewer: str = ""
     filed_on: date | None = None  # 填报日期; None → today
+    township: str = ""  # 上级乡镇, printed beside the unit on the daily report
+    filed_at: datetime | None = None  # 报送时间 on the daily report; None → now
 
 
 @dataclass(frozen=True)
@@ -285,14 +296,40 @@ def signature_rows(sig: Signature) -> list[list[str]]:
     ]
 
 
+#: Words a count header starts with: the line break goes after them ("当日\n发热人数").
+_HEADER_WORDS: tuple[str, ...] = ("当日新增", "当日", "累计", "在管", "检查", "劝返", "包保")
+#: The narrowest count column (room for a five-digit township sum).
+_COUNT_WIDTH = 7.5
+
+
+def header_lines(label: str) -> str:
+    """A count header on at most two lines, broken between words: "包保\n未落实"."""
+    if len(label) <= 2:
+        return label
+    for word in _HEADER_WORDS:
+        if label.startswith(word) and len(label) - len(word) >= 2:
+            return f"{word}\n{label[len(word) :]}"
+    # Chinese terms are mostly two-character words: break at the even position nearest the
+    # middle ("居家健康\n监测", "集中隔离\n医学观察").
+    middle = len(label) // 2
+    cut = middle + (middle % 2) if len(label) - (middle + middle % 2) >= 2 else middle - middle % 2
+    return f"{label[:cut]}\n{label[cut:]}" if 0 < cut < len(label) else label
+
+
+def _header_width(header: str) -> float:
+    # CJK characters take two width units; one unit more keeps Excel from wrapping again.
+    return max(_COUNT_WIDTH, max(2 * len(line) for line in header.split("\n")) + 1.5)
+
+
 def _report_sheet(report: DailyWorkbook) -> SheetSpec:
     from app.excel.workbook import Column, SheetSpec
 
     table = report.table
     labels = table.labels
-    # Counts get a fixed width: the header wraps ("当日新增\n排查") instead of widening the sheet.
     columns = [Column("序号", "int", 5.5), Column("单位", "text")]
-    columns += [Column(label, "int", 7.5) for label in labels[2:]]
+    for label in labels[2:]:
+        header = header_lines(label)
+        columns.append(Column(header, "int", _header_width(header)))
     rows: list[list[object]] = [
         [i, line.unit, *table.values(line)] for i, line in enumerate(table.lines, start=1)
     ]
@@ -303,10 +340,28 @@ def _report_sheet(report: DailyWorkbook) -> SheetSpec:
         columns=columns,
         rows=rows,
         heading=report.title,
-        subheading_rows=[[f"填报单位：{report.signature.unit_name}", f"统计时间：{table.period}"]],
-        footer_rows=signature_rows(report.signature),
+        subheading_rows=[[_unit_text(report), f"统计时间：{table.period}"]],
+        footer_rows=_report_footer(report),
         landscape=True,
     )
+
+
+def _unit_text(report: DailyWorkbook) -> str:
+    """填报单位 with its 上级乡镇 beside it (a township's own sum names no township above)."""
+    sig = report.signature
+    if report.with_total or not sig.township.strip():
+        return f"填报单位：{sig.unit_name}"
+    return f"填报单位：{sig.unit_name}　　上级乡镇：{sig.township.strip()}"
+
+
+def _report_footer(report: DailyWorkbook) -> list[list[str]]:
+    """填报人 / 联系电话 / 审核人, then 报送时间 and 填报单位（盖章） over two blank rows that
+    leave room for the seal."""
+    sig = report.signature
+    at = sig.filed_at or clock.now()
+    day = sig.filed_on or at.date()
+    sent = f"报送时间：{date_text(day)} {at:%H:%M}"
+    return [signature_rows(sig)[0], [sent, "填报单位（盖章）："], [""], [""]]
 
 
 def _detail_heading(report: DailyWorkbook, what: str) -> str:

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["ExportError", "ImportFileError", "ImportRejected", "RowProblem"]
+__all__ = [
+    "FORMULA_WITHOUT_RESULT",
+    "ExportError",
+    "ImportFileError",
+    "ImportRejected",
+    "RowProblem",
+]
+
+#: What is wrong with a formula cell saved without its result (a list a program wrote and nobody
+#: opened in Excel): there is nothing to read, and guessing would import a wrong value.
+FORMULA_WITHOUT_RESULT = "是公式，没有计算结果：请在 Excel 中打开并保存，或粘贴为数值"
 
 
 class ExportError(Exception):
@@ -27,9 +37,17 @@ class RowProblem:
     row: int  # Excel row number, 1-based as shown in Excel's row headers
     column: str  # header text as written in the file, or the column letter when there is none
     reason: str  # Chinese
+    # True when ``reason`` goes on from the cell's name as one sentence ("第3行「开始日期」是公式…")
+    # rather than after a colon.
+    continues: bool = False
 
     def __str__(self) -> str:
-        return f"第{self.row}行「{self.column}」：{self.reason}"
+        joint = "" if self.continues else "："
+        return f"第{self.row}行「{self.column}」{joint}{self.reason}"
+
+    @classmethod
+    def formula_without_result(cls, row: int, column: str) -> RowProblem:
+        return cls(row, column, FORMULA_WITHOUT_RESULT, continues=True)
 
 
 class ImportRejected(Exception):

@@ -119,7 +119,8 @@ def export_privacy(*, mask_personal: bool) -> Iterator[ExportPrivacy]:
 
 
 #: The mask of a resident's column, by the header the writers give it (for forms whose columns
-#: are built from a list of labels). Staff phones (医护人员电话 …) are work numbers: not masked.
+#: are built from a list of labels). Staff phone columns (医生电话 …) are marked where they are
+#: built (``roster_ledger.team_columns``): a masked export masks them too.
 PERSONAL_HEADERS: dict[str, MaskKind] = {
     "身份证号": "id",
     "证件号码": "id",

@@ -12,9 +12,11 @@ header that is not the daily report's, a number that is not a whole number, the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from app.excel.daily_report import (
@@ -27,7 +29,8 @@ from app.excel.daily_report import (
     date_text,
     read_dates,
 )
-from app.excel.errors import ImportFileError
+from app.excel.errors import FORMULA_WITHOUT_RESULT, ImportFileError
+from app.excel.grid import UncachedFormula
 
 __all__ = ["MergePreview", "ReportFile", "merge_files", "read_daily_report"]
 
@@ -102,65 +105,96 @@ def _check_header(name: str, row_number: int, labels: list[str]) -> tuple[str, .
     return measures
 
 
-def _whole_number(name: str, row_number: int, label: str, value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
+_ASCII_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _whole_number(name: str, row_number: int, column: int, label: str, value: object) -> int:
+    """A count cell as a whole number, or ImportFileError naming the cell and what is wrong."""
+    cell = f"{name} 第 {row_number} 行「{label}」"
+    at = _CellAddress(row_number, column)
+    if isinstance(value, UncachedFormula):
+        raise ImportFileError(f"{cell}（单元格 {at}）{FORMULA_WITHOUT_RESULT}，不能汇总。")
+    if isinstance(value, bool):
+        raise ImportFileError(f"{cell}应为整数，实为“{_text(value)}”（单元格 {at}），不能汇总。")
+    if isinstance(value, int):
         number = value
-    elif isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise ImportFileError(f"{cell}应为整数，实为小数 {value:g}（单元格 {at}），不能汇总。")
         number = int(value)
     else:
-        text = _text(value) if not isinstance(value, bool) else str(value).upper()
+        text = _text(value)
         if text is None:
             raise ImportFileError(
-                f"{name} 第 {row_number} 行「{label}」是空的，不能汇总。"
-                "没有的数字也要填 0（零报告同样要填 0）。"
+                f"{cell}是空的（单元格 {at}），不能汇总。没有的数字也要填 0（零报告同样要填 0）。"
             )
-        if not text.isdigit():
-            raise ImportFileError(
-                f"{name} 第 {row_number} 行「{label}」应为整数，实为“{text}”，不能汇总。"
-            )
-        number = int(text)
+        plain = text.translate(_FULL_WIDTH_DIGITS)
+        if not _ASCII_DIGITS.fullmatch(plain):
+            why = _why_not_digits(text)
+            raise ImportFileError(f"{cell}应为整数，实为“{text}”（单元格 {at}）{why}，不能汇总。")
+        number = int(plain)
     if number < 0:
-        raise ImportFileError(f"{name} 第 {row_number} 行「{label}」是负数（{number}），不能汇总。")
+        raise ImportFileError(f"{cell}是负数（{number}，单元格 {at}），不能汇总。")
     return number
 
 
+@dataclass(frozen=True)
+class _CellAddress:
+    """A cell's Excel address (D4), worked out only when a message needs it."""
+
+    row: int
+    column: int  # 1-based
+
+    def __str__(self) -> str:
+        from openpyxl.utils import get_column_letter  # only on the error path
+
+        return f"{get_column_letter(self.column)}{self.row}"
+
+
+def _why_not_digits(text: str) -> str:
+    """Why text that looks numeric is not a count (² passes str.isdigit but is no number)."""
+    odd = next((ch for ch in text if not ("0" <= ch <= "9" or "０" <= ch <= "９")), None)
+    if odd is None:
+        return ""
+    if odd.isdigit() or odd.isnumeric():
+        return f"，其中“{odd}”是上标、圈号等特殊数字符号，不是普通数字"
+    if odd in ".．":
+        return "，不是整数"
+    if odd in "-－":
+        return "，不能是负数或带横线"
+    return f"，其中“{odd}”不是数字"
+
+
 def read_daily_report(path: Path) -> ReportFile:
-    """Read one village's (or township's) daily report; rows labelled 合计 are skipped."""
+    """Read one village's (or township's) daily report; rows labelled 合计 are skipped.
+
+    Any format the imports read (.xlsx, .xls, CSV) is accepted; the 日报表 sheet is used, else
+    the sheet Excel opens on — never a hidden one.
+    """
     import warnings
 
-    from app.excel.sheet_reader import _open_workbook  # same file checks/messages as imports
+    from app.excel.grid import open_grid, unreadable_message  # same checks as the imports
 
     path = Path(path)
     name = path.name
-    workbook, handle = _open_workbook(path)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's notes about styles mean nothing here
-            if SHEET_TITLE in workbook.sheetnames:
-                worksheet = workbook[SHEET_TITLE]
-            else:
-                worksheet = workbook.worksheets[0]
-            worksheet.reset_dimensions()  # some writers leave a wrong <dimension>
-            rows = worksheet.iter_rows(max_row=HEADER_SCAN_ROWS + MAX_UNIT_ROWS, values_only=True)
-            try:
-                return _read_rows(path, rows)
-            finally:
-                rows.close()
-    except ImportFileError:
-        raise
-    except Exception as exc:  # openpyxl parses lazily: damage shows up while reading rows
-        raise ImportFileError(
-            f"无法读取 {name}：文件已损坏，或不是 Excel 工作簿。"
-            "请在 Excel/WPS 中打开确认后另存为 .xlsx。"
-        ) from exc
-    finally:
+    with open_grid(path) as grid:
+        visible = grid.visible_in_order()
+        if not visible:
+            raise ImportFileError(f"{name} 中没有可见的工作表，不能汇总。")
+        sheet = next((s for s in visible if s.name == SHEET_TITLE), visible[0])
         try:
-            workbook.close()
-        finally:
-            handle.close()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl's notes about styles mean nothing here
+                rows = islice(sheet.rows(), HEADER_SCAN_ROWS + MAX_UNIT_ROWS)
+                return _read_rows(path, rows)
+        except ImportFileError:
+            raise
+        except Exception as exc:  # openpyxl parses lazily: damage shows up while reading rows
+            raise ImportFileError(unreadable_message(path)) from exc
 
 
-def _read_rows(path: Path, rows: Iterator[tuple[object, ...]]) -> ReportFile:
+def _read_rows(path: Path, rows: Iterable[tuple[object, ...]]) -> ReportFile:
     name = path.name
     above: list[str] = []
     header_row = 0
@@ -195,7 +229,7 @@ def _read_rows(path: Path, rows: Iterator[tuple[object, ...]]) -> ReportFile:
             raise ImportFileError(f"{name} 中「{unit}」出现了两次，不能汇总。请删去重复的行。")
         seen.add(unit)
         counts = {
-            label: _whole_number(name, number, label, cells[2 + i])
+            label: _whole_number(name, number, 3 + i, label, cells[2 + i])
             for i, label in enumerate(number_labels)
         }
         lines.append(UnitLine(unit, counts))

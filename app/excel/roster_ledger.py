@@ -44,7 +44,8 @@ def team_columns(role_names: Sequence[str]) -> list[Column]:
 
     columns = []
     for role in role_names:
-        columns += [Column(role), Column(f"{role}电话")]
+        # A cadre's or doctor's own mobile is personal too: masked with the residents' numbers.
+        columns += [Column(role), Column(f"{role}电话", mask="phone")]
     return columns
 
 

@@ -17,6 +17,7 @@ from app.excel.sheet_reader import open_table
 
 __all__ = [
     "JOINED",
+    "REQUIRED",
     "SYNONYMS",
     "RosterRow",
     "RosterTable",
@@ -75,6 +76,11 @@ SYNONYMS: Mapping[str, Sequence[str]] = {
     "note": _names("备注"),
 }
 
+#: Columns a roster cannot be imported without. The ID column is one: a list read without it
+#: (a header the reader did not recognise) would put everyone in the ledger unidentifiable,
+#: and matching them again on the next import would be guesswork. Rows may leave it blank.
+REQUIRED: tuple[str, ...] = ("name", "id_number")
+
 #: Fields some systems split over several columns; joined when no single column names them.
 JOINED: Mapping[str, Sequence[str]] = {
     "origin": _names("来源省份 来源地市 来源县市区 来源街道乡镇 来源社区村"),
@@ -123,6 +129,8 @@ class RosterTable:
     labels: dict[str, str]  # field → header as written in the file (joined parts "/"-separated)
     ignored_columns: list[str]  # headers the import does not use, as written in the file
     rows: list[RosterRow]
+    notice: str | None = None  # which sheet was read, when several hold a list
+    sheet_names: tuple[str, ...] = ()  # every visible sheet holding a list, to choose from
 
     def has(self, field: str) -> bool:
         return field in self.labels
@@ -136,14 +144,23 @@ class RosterTable:
 PROGRESS_EVERY = 500
 
 
-def read_roster(path: Path, *, progress: Callable[[int, int], None] | None = None) -> RosterTable:
-    """Read the first sheet whose header has 姓名.  Raises ``ImportFileError``.
+def read_roster(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RosterTable:
+    """Read the sheet whose header has 姓名 (.xlsx, .xls or CSV). Raises ``ImportFileError``.
+
+    The sheet Excel opens on is preferred and hidden sheets are never read; when several sheets
+    hold a list, :attr:`RosterTable.notice` says which one was read and ``sheet`` chooses another
+    of :attr:`RosterTable.sheet_names`.
 
     ``progress(rows_read, 0)`` is called every :data:`PROGRESS_EVERY` rows (the total is unknown
     until the end, so 0 says "busy").
     """
     path = Path(path)
-    match, table_rows = open_table(path, SYNONYMS, required=("name",), joined=JOINED)
+    match, table_rows = open_table(path, SYNONYMS, required=REQUIRED, joined=JOINED, sheet=sheet)
     rows: list[RosterRow] = []
     with table_rows:
         for sheet_row in table_rows:
@@ -158,4 +175,6 @@ def read_roster(path: Path, *, progress: Callable[[int, int], None] | None = Non
         labels=dict(match.column_labels),
         ignored_columns=list(match.unknown_headers),
         rows=rows,
+        notice=match.notice,
+        sheet_names=match.candidates,
     )

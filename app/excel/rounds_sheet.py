@@ -13,7 +13,6 @@ Only layout lives here; matching rows to people and deciding what to save is
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -189,30 +188,15 @@ def read_rounds_sheet(path: Path) -> FilledSheet:
             f"{path.name} 第 {match.header_row} 行的表头中没有“上午体温”或“下午体温”列。"
             "请使用本软件导出的体温填报表，或把体温列的标题改成“上午体温”“下午体温”。"
         )
-    day, text, day_row = _sheet_date(path, match.sheet_name, match.header_row)
+    day, text, day_row = _sheet_date(match.above)
     return FilledSheet(day, text, dict(match.column_labels), data, day_row)
 
 
 def _sheet_date(
-    path: Path, sheet_name: str, header_row: int
+    above: Sequence[Sequence[object]],
 ) -> tuple[date | None, str | None, int | None]:
     """The 测量日期 written above the header: "测量日期：2022年2月3日", or the label and the date
     in neighbouring cells (a clerk's own template, or a real Excel date)."""
-    if header_row <= 1:
-        return None, None, None
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # open_table read it a moment ago: damage here is unexpected
-            raise ImportFileError(f"无法读取 {path.name} 的日期行：{exc}") from exc
-        try:
-            sheet = workbook[sheet_name]
-            above = list(sheet.iter_rows(max_row=header_row - 1, values_only=True))
-        finally:
-            workbook.close()
     for number, values in enumerate(above, start=1):
         cells = list(values)
         for index, value in enumerate(cells):

@@ -17,17 +17,21 @@ from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from app.excel.errors import ImportFileError
+from app.excel.formula_guard import TEXT_MARK, unmarked
+from app.excel.grid import Grid, GridSheet, UncachedFormula, open_grid, unreadable_message
 
 __all__ = [
     "BLANK_ROWS_STOP",
     "HeaderMatch",
     "SheetRow",
     "TableRows",
+    "UncachedFormula",
     "cell_text",
     "is_blank",
     "normalize_header",
@@ -40,7 +44,6 @@ BLANK_ROWS_STOP = 50
 #: Rows are pulled from openpyxl in chunks so warning suppression is not paid per row.
 _CHUNK = 1000
 
-_CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .et, encrypted xlsx
 _ZERO_WIDTH = "\u200b\ufeff\u200c\u200d\u2060"
 
 
@@ -62,6 +65,8 @@ def cell_text(value: object) -> str | None:
         text = value.strip()
         if text[:1] in _ZERO_WIDTH or text[-1:] in _ZERO_WIDTH:
             text = text.strip(_ZERO_WIDTH + " \t\r\n\u3000\xa0")
+        if text[:1] == TEXT_MARK:  # our exports mark text that looks like a formula
+            text = unmarked(text)
         return text or None
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -139,6 +144,7 @@ class _Header:
     label: str  # as in the file, line breaks removed
     full: str
     bare: str
+    alternatives: tuple[str, ...] = ()  # group+name forms of a two-row header ("上午体温")
 
 
 @dataclass
@@ -189,6 +195,10 @@ class HeaderMatch:
     unknown_headers: list[str]  # headers the importer does not use, to list to the clerk
     # canonical key → 0-based indexes of the parts concatenated for a joined field
     joined_columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    above: tuple[tuple[object, ...], ...] = ()  # rows above the header, as read
+    # Set when several visible sheets hold a table: which one was read, for the clerk to see.
+    notice: str | None = None
+    candidates: tuple[str, ...] = ()  # every visible sheet holding a table (to offer a choice)
 
 
 @dataclass(frozen=True)
@@ -209,58 +219,50 @@ class TableRows(Iterator[SheetRow]):
 
     def __init__(
         self,
-        workbook: Any,
-        handle: IO[bytes],
-        worksheet: Any,
-        header_row: int,
+        grid: Grid,
+        source: Iterator[tuple[int, tuple[object, ...]]],
         width: int,
         direct: list[tuple[str, int]],
         joined: list[tuple[str, tuple[int, ...]]],
     ) -> None:
-        self._workbook = workbook
-        self._handle: IO[bytes] | None = handle
+        self._grid: Grid | None = grid
+        self._source = source
         self._buffer: deque[SheetRow] = deque()
-        self._rows = self._produce(worksheet, header_row, width, direct, joined)
+        self._rows = self._produce(source, width, direct, joined)
         self._exhausted = False
 
     @staticmethod
     def _produce(
-        ws: Any,
-        header_row: int,
+        source: Iterator[tuple[int, tuple[object, ...]]],
         width: int,
         direct: list[tuple[str, int]],
         joined: list[tuple[str, tuple[int, ...]]],
     ) -> Iterator[SheetRow]:
         used = sorted({i for _, i in direct} | {i for _, parts in joined for i in parts})
-        source = ws.iter_rows(min_row=header_row + 1, max_col=width, values_only=True)
         blank_run = 0
-        row_number = header_row
-        try:
-            for raw in source:
-                row_number += 1
-                # Blank means blank in every column the importer reads: templates pre-number
-                # 序号 hundreds of rows down, and those rows hold nothing to import.
-                for i in used:
-                    v = raw[i]
-                    if v is not None and (v.__class__ is not str or not is_blank(v)):
-                        break
-                else:
-                    blank_run += 1
-                    if blank_run >= BLANK_ROWS_STOP:
-                        return
-                    continue
-                if _is_footer(raw):
-                    # Signature/total lines under the table are not people; treat them as
-                    # blank so a real blank tail after them still ends the read.
-                    blank_run += 1
-                    continue
-                blank_run = 0
-                values: dict[str, object] = {key: raw[i] for key, i in direct}
-                for key, parts in joined:
-                    values[key] = _join_parts([cell_text(raw[i]) for i in parts])
-                yield SheetRow(row_number, values)
-        finally:
-            source.close()
+        for row_number, values in source:
+            raw = values + (None,) * (width - len(values)) if len(values) < width else values
+            # Blank means blank in every column the importer reads: templates pre-number
+            # 序号 hundreds of rows down, and those rows hold nothing to import.
+            for i in used:
+                v = raw[i]
+                if v is not None and (v.__class__ is not str or not is_blank(v)):
+                    break
+            else:
+                blank_run += 1
+                if blank_run >= BLANK_ROWS_STOP:
+                    return
+                continue
+            if _is_footer(raw):
+                # Signature/total lines under the table are not people; treat them as
+                # blank so a real blank tail after them still ends the read.
+                blank_run += 1
+                continue
+            blank_run = 0
+            row: dict[str, object] = {key: raw[i] for key, i in direct}
+            for key, parts in joined:
+                row[key] = _join_parts([cell_text(raw[i]) for i in parts])
+            yield SheetRow(row_number, row)
 
     def _fill(self) -> None:
         # openpyxl warns about things the clerk cannot act on (unknown extensions, odd dates);
@@ -279,7 +281,7 @@ class TableRows(Iterator[SheetRow]):
 
     def __next__(self) -> SheetRow:
         if not self._buffer:
-            if not self._exhausted and self._handle is not None:
+            if not self._exhausted and self._grid is not None:
                 try:
                     self._fill()
                 except Exception as exc:
@@ -300,16 +302,14 @@ class TableRows(Iterator[SheetRow]):
     def close(self) -> None:
         """Release the file (safe to call more than once)."""
         self._buffer.clear()
-        if self._handle is None:
+        grid, self._grid = self._grid, None
+        if grid is None:
             return
         try:
             self._rows.close()
+            _close_iterator(self._source)
         finally:
-            try:
-                self._workbook.close()
-            finally:
-                self._handle.close()
-                self._handle = None
+            grid.close()
 
     def __enter__(self) -> TableRows:
         return self
@@ -359,102 +359,6 @@ def _join_parts(parts: list[str | None]) -> str | None:
 
 
 # --------------------------------------------------------------------------------------------
-# Opening a file
-# --------------------------------------------------------------------------------------------
-
-
-def _open_workbook(path: Path) -> tuple[Any, IO[bytes]]:
-    name = path.name
-    if not path.exists():
-        raise ImportFileError(f"找不到文件：{path}。请确认文件没有被移动或删除。")
-    if path.is_dir():
-        raise ImportFileError(f"{name} 是文件夹，请选择一个 Excel 文件。")
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 — handed to TableRows, which closes it
-    except PermissionError as exc:
-        raise ImportFileError(
-            f"无法打开 {name}：文件可能正在被其他程序占用，或没有读取权限。请关闭文件后重试。"
-        ) from exc
-    except OSError as exc:
-        raise ImportFileError(f"无法打开 {name}：{exc.strerror or exc}。") from exc
-    try:
-        head = handle.read(8)
-        handle.seek(0)
-        _check_signature(path, head)
-        from openpyxl import load_workbook
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                # A file object, not the path: openpyxl refuses names not ending in .xlsx, but
-                # clerks' files are often renamed ("名单.xlsx.xls", no extension at all).
-                workbook = load_workbook(handle, read_only=True, data_only=True)
-            except Exception as exc:
-                raise ImportFileError(_unreadable_message(path)) from exc
-    except BaseException:
-        handle.close()
-        raise
-    return workbook, handle
-
-
-def _check_signature(path: Path, head: bytes) -> None:
-    name = path.name
-    suffix = path.suffix.lower()
-    if not head:
-        raise ImportFileError(f"{name} 是空文件（0 字节），可能没有下载或拷贝完整。")
-    if head == _CFB_SIGNATURE:
-        if _is_encrypted_ooxml(path):
-            raise ImportFileError(
-                f"{name} 设置了打开密码，无法读取。请在 Excel/WPS 中打开，取消密码"
-                "（文件 → 信息/文档加密 → 清除密码）并保存后再导入。"
-            )
-        raise ImportFileError(
-            f"{name} 是旧版 Excel 97-2003（.xls）或 WPS（.et）格式，本软件只能读取 .xlsx。"
-            "请在 Excel/WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        )
-    if head[:2] != b"PK":
-        if suffix in (".xls", ".et", ".htm", ".html") or head.lstrip()[:1] == b"<":
-            # County systems often export an HTML table named .xls.
-            raise ImportFileError(
-                f"{name} 不是真正的 .xlsx 文件（可能是系统导出的旧版 .xls 或网页表格）。"
-                "请在 Excel/WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-            )
-        if suffix in (".csv", ".txt"):
-            raise ImportFileError(
-                f"{name} 是文本（CSV）文件。请在 Excel/WPS 中打开，另存为 .xlsx 后再导入。"
-            )
-        raise ImportFileError(
-            f"{name} 不是 Excel（.xlsx）文件，无法导入。请选择 .xlsx 格式的名单。"
-        )
-
-
-def _is_encrypted_ooxml(path: Path) -> bool:
-    try:
-        import olefile
-    except ImportError:
-        # Without olefile guess from the name: an encrypted .xlsx keeps its extension.
-        return path.suffix.lower() in (".xlsx", ".xlsm")
-    try:
-        with olefile.OleFileIO(str(path)) as ole:
-            return bool(ole.exists("EncryptedPackage") or ole.exists("EncryptionInfo"))
-    except Exception:
-        return False
-
-
-def _unreadable_message(path: Path) -> str:
-    name = path.name
-    if path.suffix.lower() in (".xlsb", ".ods", ".numbers"):
-        return (
-            f"{name} 不是本软件能读取的格式。"
-            "请在 Excel/WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入。"
-        )
-    return (
-        f"无法读取 {name}：文件已损坏，或不是 Excel 工作簿。"
-        "请在 Excel/WPS 中打开确认内容，另存为 .xlsx 后再导入。"
-    )
-
-
-# --------------------------------------------------------------------------------------------
 # open_table
 # --------------------------------------------------------------------------------------------
 
@@ -467,16 +371,27 @@ def open_table(
     anchor: str | Sequence[str] = "姓名",
     max_header_scan: int = 20,
     joined: Mapping[str, Sequence[str]] | None = None,
+    sheet: str | None = None,
 ) -> tuple[HeaderMatch, TableRows]:
     """Find the table in ``path`` and return its header mapping and a lazy row iterator.
 
-    The header row is the first row (within ``max_header_scan`` rows of the first sheet that has
-    one) holding a cell equal, after :func:`normalize_header`, to ``anchor`` (or any of several
-    anchors).  ``synonyms`` maps each canonical key to accepted header names; an entry starting
-    with "re:" is a regular expression searched in the normalised header.  Matching runs in three
-    passes — exact, then ignoring bracketed parts, then regexes — and a column serves one key;
-    within a pass the leftmost column wins.  ``joined`` maps a key to header names whose
-    non-empty values are concatenated when no column matches the key directly.
+    ``path`` may be .xlsx, 97-2003 .xls or CSV, whatever its name (see :mod:`app.excel.grid`).
+    The header row is the first row (within ``max_header_scan`` rows) holding a cell equal, after
+    :func:`normalize_header`, to ``anchor`` (or any of several anchors). Sheets are searched the
+    way the clerk sees the file: the sheet Excel opens on first, then the other visible ones;
+    hidden sheets are never read (the clerk is told when the only table is on one), and when
+    several sheets hold a table the one used is named in :attr:`HeaderMatch.notice`.
+
+    A header of two rows (a merged group such as 证件信息 over 证件类型 / 证件号码, with 姓名
+    merged down over both) is read as one: the lower row names the column, the upper one names
+    it where the lower is empty and serves as its group.
+
+    ``synonyms`` maps each canonical key to accepted header names; an entry starting with "re:"
+    is a regular expression searched in the normalised header. Matching runs in three passes —
+    exact, then ignoring bracketed parts, then regexes — and a column serves one key; within a
+    pass the leftmost column wins. ``joined`` maps a key to header names whose non-empty values
+    are concatenated when no column matches the key directly. ``sheet`` names the sheet to read
+    (the clerk's choice among :attr:`HeaderMatch.candidates`); a hidden one is still refused.
 
     The returned :class:`TableRows` must be exhausted or closed (it is also closed on garbage
     collection); it skips blank rows and stops after :data:`BLANK_ROWS_STOP` of them in a row.
@@ -493,81 +408,253 @@ def open_table(
     # Built before the file is opened so a bad pattern fails as the programming error it is.
     matchers = {key: _KeyMatcher.build(key, names) for key, names in synonyms.items()}
 
-    workbook, handle = _open_workbook(path)
+    grid = open_grid(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            ws, header_row, header_values = _find_header(
-                workbook, path, anchors, max_header_scan, anchor
-            )
-        match, direct, joined_plan = _match_headers(
-            ws.title, header_row, header_values, matchers, joined or {}, required
-        )
+            found = _find_header(grid, anchors, max_header_scan, anchor, sheet)
+        match, direct, joined_plan = _match_headers(found, matchers, joined or {}, required)
     except ImportFileError:
-        _close_quietly(workbook, handle)
+        grid.close()
         raise
     except Exception as exc:
         # openpyxl parses sheets lazily, so damage can surface only now.
-        _close_quietly(workbook, handle)
-        raise ImportFileError(_unreadable_message(path)) from exc
+        grid.close()
+        raise ImportFileError(unreadable_message(path)) from exc
     except BaseException:
-        _close_quietly(workbook, handle)
+        grid.close()
         raise
-    rows = TableRows(workbook, handle, ws, header_row, len(header_values), direct, joined_plan)
+    rows = TableRows(grid, found.rest, len(found.labels), direct, joined_plan)
     return match, rows
 
 
-def _close_quietly(workbook: Any, handle: IO[bytes]) -> None:
-    try:
-        workbook.close()
-    except Exception:
-        pass
-    finally:
-        handle.close()
+@dataclass
+class _FoundHeader:
+    sheet_name: str
+    header_row: int  # Excel row of the (lower) header row; data starts below it
+    labels: list[object]  # one per column, a two-row header already folded into one
+    alternatives: dict[int, tuple[str, ...]]  # column → group+name forms to match as well
+    above: list[tuple[object, ...]]  # rows above the header (title, 填报单位, 测量日期 …)
+    rest: Iterator[tuple[int, tuple[object, ...]]]  # (Excel row, values) below the header
+    notice: str | None
+    candidates: tuple[str, ...] = ()  # every visible sheet holding a table
 
 
 def _find_header(
-    workbook: Any,
-    path: Path,
+    grid: Grid,
     anchors: set[str],
     max_header_scan: int,
     anchor: str | Sequence[str],
-) -> tuple[Any, int, tuple[object, ...]]:
-    seen: list[str] = []
-    for ws in workbook.worksheets:
-        seen.append(ws.title)
-        # Some generators write a wrong <dimension> (e.g. "A1"), which would make read-only
-        # mode stop after one row; ignore it and read what is really there.
-        ws.reset_dimensions()
-        rows = ws.iter_rows(min_row=1, max_row=max_header_scan, values_only=True)
-        try:
-            for number, values in enumerate(rows, 1):
-                for v in values:
-                    if v is not None and normalize_header(v) in anchors:
-                        return ws, number, values
-        finally:
-            rows.close()
+    wanted_sheet: str | None = None,
+) -> _FoundHeader:
+    chosen: tuple[GridSheet, Iterator[tuple[object, ...]], list[tuple[object, ...]], int] | None
+    chosen = None
+    candidates: list[str] = []  # visible sheets holding a table, the one Excel opens on first
+    hidden_hits: list[str] = []
+    for sheet in [*grid.visible_in_order(), *(s for s in grid.sheets if s.hidden)]:
+        source = sheet.rows()
+        head = list(islice(source, max_header_scan + 1))
+        at = _anchor_row(head[:max_header_scan], anchors)
+        if at is not None and sheet.hidden:
+            hidden_hits.append(sheet.name)
+        elif at is not None:
+            candidates.append(sheet.name)
+            if chosen is None and wanted_sheet in (None, sheet.name):
+                chosen = (sheet, source, head, at)
+                continue
+        _close_iterator(source)
+    if chosen is None:
+        if wanted_sheet is not None and wanted_sheet in hidden_hits:
+            hidden_hits = [wanted_sheet]
+        elif wanted_sheet is not None:
+            raise ImportFileError(
+                f"{grid.file_name} 中没有可读取的工作表「{wanted_sheet}」（或它的前 "
+                f"{max_header_scan} 行没有表头）。"
+            )
+        raise ImportFileError(_no_header_message(grid, anchor, max_header_scan, hidden_hits))
+    sheet, source, head, at = chosen
+    notice = None
+    if len(candidates) > 1 and wanted_sheet is None:
+        names = "、".join(f"「{name}」" for name in candidates)
+        notice = (
+            f"{grid.file_name} 中有 {len(candidates)} 个工作表都有名单表头（{names}），"
+            f"本次读取的是「{sheet.name}」（打开文件时显示的工作表）。"
+            "如要导入其他工作表，请在导入窗口选择工作表，或在 Excel/WPS 中切换到那个工作表后保存。"
+        )
+    found = _fold_header(sheet.name, head, at, source, anchors, notice)
+    found.candidates = tuple(candidates)
+    return found
+
+
+def _anchor_row(head: Sequence[tuple[object, ...]], anchors: set[str]) -> int | None:
+    for index, values in enumerate(head):
+        for v in values:
+            if v is not None and normalize_header(v) in anchors:
+                return index
+    return None
+
+
+def _close_iterator(source: Iterator[Any]) -> None:
+    close = getattr(source, "close", None)
+    if close is not None:
+        close()
+
+
+def _no_header_message(
+    grid: Grid, anchor: str | Sequence[str], max_header_scan: int, hidden_hits: list[str]
+) -> str:
     wanted = anchor if isinstance(anchor, str) else "”或“".join(anchor)
+    if hidden_hits:
+        names = "、".join(f"「{n}」" for n in hidden_hits)
+        return (
+            f"{grid.file_name} 中表头含“{wanted}”的工作表{names}是隐藏的，本软件不读取隐藏的"
+            "工作表（以免导入不该导入的数据）。请在 Excel/WPS 中右键工作表标签 → 取消隐藏，"
+            "保存后再导入；或把名单复制到可见的工作表。"
+        )
+    seen = [s.name + ("（隐藏）" if s.hidden else "") for s in grid.sheets]
     sheets = "、".join(f"「{t}」" for t in seen) or "（没有工作表）"
-    raise ImportFileError(
-        f"在 {path.name} 中没有找到表头含“{wanted}”的工作表（只查看每个工作表的前 "
+    return (
+        f"在 {grid.file_name} 中没有找到表头含“{wanted}”的工作表（只查看每个工作表的前 "
         f"{max_header_scan} 行）。文件中的工作表：{sheets}。请确认选择的是正确的名单文件。"
     )
 
 
-def _match_headers(
+def _fold_header(
     sheet_name: str,
-    header_row: int,
-    header_values: Sequence[object],
+    head: list[tuple[object, ...]],
+    at: int,
+    source: Iterator[tuple[object, ...]],
+    anchors: set[str],
+    notice: str | None,
+) -> _FoundHeader:
+    """The header at ``head[at]``, folded with the row below or above when it is a two-row one."""
+    anchor_row = head[at]
+    anchor_col = next(
+        i for i, v in enumerate(anchor_row) if v is not None and normalize_header(v) in anchors
+    )
+    upper: tuple[object, ...] | None = None
+    lower = anchor_row
+    last = at
+    below = head[at + 1] if at + 1 < len(head) else None
+    if below is not None and _continues_header(anchor_row, below, anchor_col):
+        upper, lower, last = anchor_row, below, at + 1
+    elif at > 0 and _groups_header(head[at - 1], anchor_row):
+        upper = head[at - 1]
+    first = last - (1 if upper is not None else 0)
+    labels, alternatives = _fold(upper, lower)
+
+    def rest() -> Iterator[tuple[int, tuple[object, ...]]]:
+        number = last + 1
+        for values in chain(head[last + 1 :], source):
+            number += 1
+            yield number, values
+
+    rows = rest()
+    return _FoundHeader(
+        sheet_name, last + 1, labels, alternatives, head[:first], _Closing(rows, source), notice
+    )
+
+
+class _Closing(Iterator[tuple[int, tuple[object, ...]]]):
+    """Rows below the header that also close the sheet's reader when closed early."""
+
+    def __init__(self, rows: Iterator[tuple[int, tuple[object, ...]]], source: Iterator[Any]):
+        self._rows = rows
+        self._source = source
+
+    def __next__(self) -> tuple[int, tuple[object, ...]]:
+        return next(self._rows)
+
+    def close(self) -> None:
+        _close_iterator(self._rows)
+        _close_iterator(self._source)
+
+
+def _text_cells(values: Sequence[object]) -> dict[int, str]:
+    return {i: t for i, v in enumerate(values) if (t := _header_label(v))}
+
+
+def _continues_header(
+    header: tuple[object, ...], below: tuple[object, ...], anchor_col: int
+) -> bool:
+    """The row under the anchor row is a second header row, not the first person.
+
+    It is when the anchor column (姓名, merged down) is empty there, it holds only text, and some
+    of that text sits under an empty header cell — the tail of a merged group label.
+    """
+    if anchor_col < len(below) and not is_blank(below[anchor_col]):
+        return False
+    cells = {i: v for i, v in enumerate(below) if not is_blank(v)}
+    if not cells or not all(isinstance(v, str) for v in cells.values()):
+        return False
+    named = _text_cells(header)
+    return any(i not in named for i in cells)
+
+
+def _groups_header(above: tuple[object, ...], header: tuple[object, ...]) -> bool:
+    """The row above the anchor row is a group row (基本信息 / 证件信息 over their columns).
+
+    A title or a "填报单位：…" line is not: a group row has several cells, none of them a
+    "label：value" pair, and names a column the header row leaves empty (merged down over both).
+    """
+    groups = _text_cells(above)
+    if len(groups) < 2 or any(":" in t or "：" in t for t in groups.values()):
+        return False
+    named = _text_cells(header)
+    return any(i not in named for i in groups)
+
+
+_GROUP_SUFFIX = re.compile(r"(?:信息|情况|资料|详情)$")
+
+
+def _grouped_names(group: str, name: str) -> tuple[str, ...]:
+    """How a column under a group can be named in full: 证件信息 + 号码 → 证件号码,
+    体温 + 上午 → 上午体温."""
+    stem = _GROUP_SUFFIX.sub("", group)
+    names = [group + name, name + group]
+    if stem and stem != group:
+        names += [stem + name, name + stem]
+    return tuple(names)
+
+
+def _fold(
+    upper: tuple[object, ...] | None, lower: tuple[object, ...]
+) -> tuple[list[object], dict[int, tuple[str, ...]]]:
+    if upper is None:
+        return list(lower), {}
+    width = max(len(upper), len(lower))
+    labels: list[object] = []
+    alternatives: dict[int, tuple[str, ...]] = {}
+    group: str | None = None
+    for i in range(width):
+        top = _header_label(upper[i]) if i < len(upper) else ""
+        name = _header_label(lower[i]) if i < len(lower) else ""
+        if top:
+            group = top
+        elif not name:
+            group = None
+        if name:
+            labels.append(name)
+            if group and group != name:
+                alternatives[i] = _grouped_names(group, name)
+        else:
+            labels.append(top or None)
+    return labels, alternatives
+
+
+def _match_headers(
+    found: _FoundHeader,
     matchers: Mapping[str, _KeyMatcher],
     joined: Mapping[str, Sequence[str]],
     required: Sequence[str],
 ) -> tuple[HeaderMatch, list[tuple[str, int]], list[tuple[str, tuple[int, ...]]]]:
+    sheet_name, header_row = found.sheet_name, found.header_row
     headers: list[_Header] = []
-    for index, value in enumerate(header_values):
+    for index, value in enumerate(found.labels):
         full = normalize_header(value)
         if full:
-            headers.append(_Header(index, _header_label(value), full, _bare(full)))
+            alternatives = tuple(normalize_header(a) for a in found.alternatives.get(index, ()))
+            headers.append(_Header(index, _header_label(value), full, _bare(full), alternatives))
 
     columns: dict[str, int] = {}
     labels: dict[str, str] = {}
@@ -586,6 +673,9 @@ def _match_headers(
 
     # Exact names first so a loose match ("体温" for "体温(上午)", or a regex) can never take a
     # column another key names exactly.
+    # Under a group the joined name is the more specific one: 证件信息 over 类型 is 证件类型,
+    # which must not go to 类型 (人员类别) just because that pass came first.
+    run_pass(lambda m, h: any(a in m.exact for a in h.alternatives))
     run_pass(lambda m, h: h.full in m.exact)
     run_pass(lambda m, h: h.bare in m.bare)
     run_pass(lambda m, h: any(p.search(h.full) or p.search(h.bare) for p in m.patterns))
@@ -637,6 +727,9 @@ def _match_headers(
         column_labels=labels,
         unknown_headers=unknown,
         joined_columns=joined_columns,
+        above=tuple(found.above),
+        notice=found.notice,
+        candidates=found.candidates,
     )
     return match, direct, joined_plan
 

@@ -14,11 +14,14 @@ openpyxl's write-only mode, which streams rows to disk instead of holding a cell
 from __future__ import annotations
 
 import errno
+import gc
+import logging
 import math
 import os
 import re
 import stat
-import tempfile
+import sys
+import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import suppress
@@ -38,7 +41,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app import scratch
 from app.excel.errors import ExportError
+from app.excel.formula_guard import neutralised
 from app.excel.masking import MaskKind, current_privacy, mask_value
 
 __all__ = [
@@ -50,11 +55,14 @@ __all__ = [
     "write_workbook",
 ]
 
+_log = logging.getLogger(__name__)
+
 ColumnKind = Literal["text", "int", "decimal1", "date", "datetime", "time"]
 
 #: Temp files start with a dot and "~" so Explorer/Finder users and sync tools treat them as
-#: scratch files; the prefix also lets support staff recognise leftovers after a power cut.
-TEMP_PREFIX = ".~fangyi-"
+#: scratch files; the prefix (and the writer's process id after it) lets the next export into the
+#: folder, or the next start, remove what a power cut or a kill left (see ``app.scratch``).
+TEMP_PREFIX = scratch.PREFIX
 
 #: Above this many rows the workbook is streamed (write-only mode) when ``streaming`` is None.
 STREAMING_THRESHOLD = 5_000
@@ -120,28 +128,63 @@ def atomic_save(target: Path, write: Callable[[Path], None]) -> None:
             f"无法写入 {name}：原文件是只读的。请在文件属性中取消“只读”，或换一个文件名保存。"
         )
 
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=TEMP_PREFIX, suffix=target.suffix or ".xlsx", dir=folder
-        )
-    except OSError as exc:
-        raise _export_error(exc, name) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        _match_permissions(tmp, target)
-        write(tmp)
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        _remove_quietly(tmp)
-        if isinstance(exc, OSError):
-            raise _export_error(exc, name) from exc
-        raise
+    scratch.sweep(folder)  # what a killed or powered-off export left here earlier
+    with scratch.scratch_file(folder, target.suffix or ".xlsx") as tmp:
+        try:
+            _create_new(tmp)
+            _match_permissions(tmp, target)
+            write(tmp)
+            _fsync_file(tmp)
+            os.replace(tmp, target)
+        except BaseException as exc:
+            _close_abandoned_writers(exc)
+            failed_write = _as_os_error(exc)
+            if failed_write is not None:
+                raise _export_error(failed_write, name) from exc
+            raise
     _fsync_dir(folder)
     privacy = current_privacy()
     if privacy is not None:  # the caller encrypts what was written (app.services.privacy)
         privacy.note_saved(target)
+
+
+def _as_os_error(exc: BaseException) -> OSError | None:
+    """The failed write behind ``exc``. openpyxl writes through lxml when it is installed, and
+    lxml reports a full disk as ``SerialisationError("IO_ENOSPC")``, not as an ``OSError``."""
+    if isinstance(exc, OSError):
+        return exc
+    if type(exc).__name__ == "SerialisationError" and str(exc).startswith("IO_"):
+        number = getattr(errno, str(exc).removeprefix("IO_"), None)
+        if isinstance(number, int):
+            return OSError(number, os.strerror(number))
+    return None
+
+
+def _close_abandoned_writers(exc: BaseException) -> None:
+    """Close what a failed ``write`` left open, now, while the clerk's error is being reported.
+
+    openpyxl does not close its zip archive (nor a sheet's XML stream) when writing fails: the
+    frames of the traceback keep them, and Python closes them at exit — where, on a full disk,
+    the close fails again and prints a traceback under the clerk's one-line message (and on
+    Windows an open handle keeps the temp file from being deleted). Clearing the frames closes
+    them here; the second failure they report is expected and only logged.
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = _log_unraisable
+    try:
+        seen: set[int] = set()
+        current: BaseException | None = exc
+        while current is not None and id(current) not in seen:  # and the errors it arose from
+            seen.add(id(current))
+            traceback.clear_frames(current.__traceback__)
+            current = current.__context__ or current.__cause__
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+
+
+def _log_unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    _log.debug("closing an abandoned export writer: %r", unraisable.exc_value)
 
 
 def _is_read_only(path: Path) -> bool:
@@ -156,13 +199,22 @@ def _is_read_only(path: Path) -> bool:
     return no_write_bits or not os.access(path, os.W_OK)
 
 
+def _create_new(tmp: Path) -> None:
+    # O_EXCL: never someone else's file. Mode 0666 filtered by the user's umask, as the OS gives
+    # any new file: the export is never wider than the user's own setting (0644 was, whatever
+    # the umask).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    os.close(os.open(tmp, flags, 0o666))
+
+
 def _match_permissions(tmp: Path, target: Path) -> None:
-    # mkstemp creates 0600 files; an exported report should look like any other saved file.
+    """A replaced file keeps its mode; a new one in a folder only its owner may enter (the app's
+    private data folder) is 0600 like the backups beside it; elsewhere the umask decided."""
     try:
         if target.exists():
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        else:
-            os.chmod(tmp, 0o644)
+        elif os.name != "nt" and stat.S_IMODE(target.parent.stat().st_mode) & 0o077 == 0:
+            os.chmod(tmp, 0o600)
     except OSError:
         pass  # FAT/exFAT USB sticks refuse chmod; permissions do not matter there.
 
@@ -193,15 +245,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError:
-        pass  # nothing better to do; the hidden name marks it as scratch
-
-
 _WIN_SHARING_VIOLATION = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _WIN_DISK_FULL = (39, 112)  # ERROR_HANDLE_DISK_FULL, ERROR_DISK_FULL
 
@@ -223,6 +266,14 @@ def _export_error(exc: OSError, name: str) -> ExportError:
     if isinstance(exc, FileNotFoundError):
         return ExportError(
             f"无法保存 {name}：保存位置不存在或已被移走（U 盘是否已拔出？）。请重新选择保存位置。"
+        )
+    if exc.errno == errno.EFBIG:  # FAT32's 4 GB, or a quota on one file's size
+        return ExportError(
+            f"无法保存 {name}：文件超出了这个磁盘允许的大小。请保存到其他磁盘后重试。"
+        )
+    if exc.errno == errno.EIO:
+        return ExportError(
+            f"无法保存 {name}：读写磁盘出错（磁盘或 U 盘可能有故障）。请保存到其他位置后重试。"
         )
     if exc.errno == errno.ENAMETOOLONG:
         return ExportError(f"无法保存 {name}：文件名或路径太长。请换一个短一些的文件名或文件夹。")
@@ -417,15 +468,17 @@ def _masked(convert: Callable[[Any], Any], kind: MaskKind, value: Any) -> Any:
 
 
 def _set_value(cell: Any, value: Any) -> None:
-    """Assign through openpyxl's type inference, but never let data become a formula."""
+    """The one way a value reaches a cell — data, headers, the title with the unit's name and
+    the signature lines alike: typed by openpyxl, text never able to start a formula."""
+    if value.__class__ is str:
+        value = neutralised(value)
     try:
         cell.value = value
     except IllegalCharacterError:
         # Control characters pasted from web systems make the file unreadable by Excel.
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = neutralised(ILLEGAL_CHARACTERS_RE.sub("", value))
     if cell.data_type in ("f", "e"):
-        # A name or remark starting with "=" (or reading "#N/A") must stay text: a formula would
-        # run in the township's Excel, and readers using cached values would see nothing.
+        # "#N/A" typed as a remark must stay text too: an error cell reads back as nothing.
         cell.data_type = "s"
 
 
@@ -686,7 +739,8 @@ class _TableWriter:
 
         r = 1
         if spec.heading:
-            cell = ws.cell(row=1, column=1, value=spec.heading)
+            cell = ws.cell(row=1, column=1)
+            _set_value(cell, spec.heading)
             cell.font = _HEADING_FONT
             cell.alignment = _HEADING_ALIGN
             if ncols > 1:
@@ -698,7 +752,8 @@ class _TableWriter:
             r += 1
 
         for ci, col in enumerate(columns, 1):
-            cell = ws.cell(row=r, column=ci, value=col.header)
+            cell = ws.cell(row=r, column=ci)
+            _set_value(cell, col.header)
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
             cell.alignment = _HEADER_ALIGN
@@ -780,7 +835,8 @@ class _TableWriter:
         r = 0
         if spec.heading:
             r += 1
-            cell = WriteOnlyCell(ws, value=spec.heading)
+            cell = WriteOnlyCell(ws)
+            _set_value(cell, spec.heading)
             cell.font = _HEADING_FONT
             cell.alignment = _HEADING_ALIGN
             ws.append([cell])
@@ -793,7 +849,8 @@ class _TableWriter:
 
         header_cells = []
         for col in columns:
-            cell = WriteOnlyCell(ws, value=col.header)
+            cell = WriteOnlyCell(ws)
+            _set_value(cell, col.header)
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
             cell.alignment = _HEADER_ALIGN

@@ -57,7 +57,8 @@ class VehiclePass(Tracked, SoftDeleted, Base):
     origin: Mapped[str | None] = mapped_column(String(100))  # 来源地
     destination: Mapped[str | None] = mapped_column(String(100))  # 目的地
     purpose: Mapped[str | None] = mapped_column(String(100))  # 事由
-    max_temperature: Mapped[float | None] = mapped_column(Float)
+    driver_temperature: Mapped[float | None] = mapped_column(Float)  # the driver's own reading
+    max_temperature: Mapped[float | None] = mapped_column(Float)  # highest of everyone aboard
     disinfected: Mapped[bool] = mapped_column(Boolean, default=False)
     disposition: Mapped[str] = mapped_column(String(10), default=Disposition.PASSED.value)
     abnormal: Mapped[bool] = mapped_column(Boolean, default=False)

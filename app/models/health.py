@@ -63,6 +63,8 @@ class Anomaly(Tracked, Base):
     kind: Mapped[str] = mapped_column(String(20))
     detected_on: Mapped[date] = mapped_column(Date)
     slot: Mapped[str | None] = mapped_column(String(2))
+    # Who it is about when no case names them: the feverish passenger or driver at a checkpoint.
+    subject_name: Mapped[str | None] = mapped_column(String(100))
     observation: Mapped[str] = mapped_column(String(200))  # what was seen
     action: Mapped[str | None] = mapped_column(String(200))  # what was done (报告卫生院 …)
     handled_by: Mapped[str | None] = mapped_column(String(50))

@@ -108,6 +108,10 @@ _ID18_FULL = re.compile(
 )
 # Excel keeps 15 significant digits; a float at or above this has lost the tail of an 18-digit ID.
 _FLOAT_EXACT_LIMIT = 1e15
+_DIGITS_LOST = (
+    "这个单元格把身份证号存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失。"
+    "请把该列设置为“文本”格式，再重新录入或粘贴身份证号"
+)
 
 
 @dataclass(frozen=True)
@@ -134,17 +138,19 @@ def _id_text(raw: object) -> str:
     if isinstance(raw, bool):
         raise ValidationError(_ID_FIELD, f"无法识别“{raw}”，请填写 18 位身份证号")
     if isinstance(raw, int):
-        return str(raw)
+        text = str(raw)
+        # County systems write an 18-digit ID as an exact integer cell. One ending in 000 is
+        # what a float that Excel cut to 15 digits looks like once turned back into an integer:
+        # its real last digits are gone, whatever the checksum happens to say.
+        if len(text) == 18 and text.endswith("000"):
+            raise ValidationError(_ID_FIELD, _DIGITS_LOST)
+        return text
     if isinstance(raw, float):
         if math.isfinite(raw) and raw.is_integer() and 0 <= raw < _FLOAT_EXACT_LIMIT:
             # A 15-digit legacy number fits a float exactly, so nothing was lost.
             return str(int(raw))
         if math.isfinite(raw) and abs(raw) >= _FLOAT_EXACT_LIMIT:
-            raise ValidationError(
-                _ID_FIELD,
-                "这个单元格把身份证号存成了数字，Excel 只保留 15 位有效数字，后几位已经丢失。"
-                "请把该列设置为“文本”格式，再重新录入或粘贴身份证号",
-            )
+            raise ValidationError(_ID_FIELD, _DIGITS_LOST)
         raise ValidationError(
             _ID_FIELD,
             f"“{_shown(raw)}”不是身份证号。身份证号请以文本保存：把该列设置为“文本”格式后重新录入",

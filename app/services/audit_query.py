@@ -56,6 +56,7 @@ ENTITY_LABELS: dict[str, str] = {
     "unit_profile": "填报单位",
     "operator": "账号",
     "demo": "演示数据",
+    "daily_report": "日报表",
 }
 
 #: Column names → Chinese labels (the same key means the same thing in every table).
@@ -83,6 +84,8 @@ FIELD_LABELS: dict[str, str] = {
     "needs_readings": "需测体温", "required_roles": "所需包保角色", "key": "设置项",
     "value": "设置值", "unit_name": "填报单位", "township": "上级乡镇", "reporter": "填报人",
     "reviewer": "审核人", "username": "账号", "display_name": "姓名", "role": "角色",
+    "subject_name": "异常人员", "driver_temperature": "驾驶员体温", "report_day": "报表日期",
+    "file": "文件名",
 }  # fmt: skip
 
 #: Where ``name`` is a person's name rather than the name of a list entry.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -76,12 +76,13 @@ class PassInput:
     origin: str | None = None
     destination: str | None = None
     purpose: str | None = None
-    max_temperature: object = None
+    max_temperature: object = None  # a highest reading for the vehicle as a whole, if typed so
     disinfected: bool = False
     disposition: str = Disposition.PASSED.value
     action_taken: str | None = None
     duty_staff: str | None = None
     occupants: tuple[OccupantInput, ...] = ()
+    driver_temperature: object = None  # the driver's own reading
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,16 @@ class PassInfo:
     duty_staff: str | None
     occupants: tuple[OccupantInfo, ...] = field(default_factory=tuple)
     driver_case_id: int | None = None  # the driver was put on the roster from this pass
+    driver_temperature: float | None = None
+
+    def feverish(self, threshold: float) -> tuple[str, ...]:
+        """The names of the people aboard whose own reading is a fever, driver first."""
+        return tuple(
+            name for _role, name, _t in feverish_aboard(
+                self.driver_name, self.driver_temperature,
+                ((o.name, o.temperature) for o in self.occupants), threshold,
+            )
+        )  # fmt: skip
 
     @property
     def admitted_names(self) -> tuple[str, ...]:
@@ -204,6 +215,11 @@ def _clean_pass(data: PassInput, threshold: float) -> tuple[dict[str, object], l
         else None
     )
     top = parse_temperature(data.max_temperature) if optional_text(data.max_temperature) else None
+    driver_temperature = (
+        parse_temperature(data.driver_temperature)
+        if optional_text(data.driver_temperature)
+        else None
+    )
     occupants: list[Occupant] = []
     for index, person in enumerate(data.occupants, start=1):
         try:
@@ -223,7 +239,8 @@ def _clean_pass(data: PassInput, threshold: float) -> tuple[dict[str, object], l
             )
         except ValueError as error:
             raise ServiceError(f"第 {index} 位乘车人：{error}") from error
-    temps = [t for t in [top, *(o.temperature for o in occupants)] if t is not None]
+    aboard = [driver_temperature, *(o.temperature for o in occupants)]
+    temps = [t for t in [top, *aboard] if t is not None]
     highest = max(temps) if temps else None
     abnormal = highest is not None and is_fever(highest, threshold)
     action = optional_text(data.action_taken, max_length=200)
@@ -251,6 +268,7 @@ def _clean_pass(data: PassInput, threshold: float) -> tuple[dict[str, object], l
         "origin": optional_text(data.origin, max_length=100),
         "destination": optional_text(data.destination, max_length=100),
         "purpose": optional_text(data.purpose, max_length=100),
+        "driver_temperature": driver_temperature,
         "max_temperature": highest,
         "disinfected": data.disinfected,
         "disposition": data.disposition,
@@ -274,7 +292,7 @@ def record_pass(db: Database, data: PassInput) -> PassInfo:
         vehicle.occupants = occupants
         session.add(vehicle)
         session.flush()
-        _sync_checkpoint_anomaly(session, vehicle)
+        _sync_checkpoint_anomaly(session, vehicle, threshold)
         return _pass_infos(session, [vehicle])[0]
 
 
@@ -296,17 +314,53 @@ def update_pass(db: Database, pass_id: int, data: PassInput) -> PassInfo:
             )
         vehicle.occupants = occupants
         session.flush()
-        _sync_checkpoint_anomaly(session, vehicle)
+        _sync_checkpoint_anomaly(session, vehicle, threshold)
         return _pass_infos(session, [vehicle])[0]
 
 
-def _sync_checkpoint_anomaly(session: Session, vehicle: VehiclePass) -> None:
+DRIVER_ROLE = "驾驶员"
+PASSENGER_ROLE = "乘车人"
+
+
+def feverish_aboard(
+    driver_name: str | None,
+    driver_temperature: float | None,
+    passengers: Iterable[tuple[str, float | None]],
+    threshold: float,
+) -> list[tuple[str, str, float]]:
+    """(role, name, reading) of everyone aboard whose own reading is a fever, driver first."""
+    people = [(DRIVER_ROLE, driver_name or DRIVER_ROLE, driver_temperature)]
+    people += [(PASSENGER_ROLE, name, reading) for name, reading in passengers]
+    return [
+        (role, name, reading)
+        for role, name, reading in people
+        if reading is not None and is_fever(reading, threshold)
+    ]
+
+
+def _sync_checkpoint_anomaly(session: Session, vehicle: VehiclePass, threshold: float) -> None:
+    """The anomaly of a feverish vehicle names the people whose readings are fevers (a
+    passenger's fever is not the driver's); a highest reading typed for the whole vehicle, with
+    nobody's own reading a fever, stays the vehicle's."""
     if not vehicle.abnormal:
         return
+    feverish = feverish_aboard(
+        vehicle.driver_name,
+        vehicle.driver_temperature,
+        ((o.name, o.temperature) for o in vehicle.occupants),
+        threshold,
+    )
+    subject = "、".join(name for _role, name, _t in feverish)[:100] or None
+    readings = "；".join(f"{role} {name} {value:.1f} ℃" for role, name, value in feverish)
+    observation = (
+        f"卡点 {vehicle.plate} {readings}"
+        if feverish
+        else f"卡点 {vehicle.plate} 体温 {vehicle.max_temperature:.1f} ℃"
+    )[:200]
     existing = session.scalar(select(Anomaly).where(Anomaly.pass_id == vehicle.id))
-    observation = f"卡点 {vehicle.plate} 体温 {vehicle.max_temperature:.1f} ℃"
     if existing:
         existing.observation = observation
+        existing.subject_name = subject
         if not existing.action and vehicle.action_taken:
             existing.action = vehicle.action_taken
         return
@@ -315,6 +369,7 @@ def _sync_checkpoint_anomaly(session: Session, vehicle: VehiclePass) -> None:
             pass_id=vehicle.id,
             kind=AnomalyKind.CHECKPOINT.value,
             detected_on=vehicle.passed_at.date(),
+            subject_name=subject,
             observation=observation,
             action=vehicle.action_taken,
             handled_by=vehicle.duty_staff if vehicle.action_taken else None,
@@ -443,7 +498,7 @@ def _pass_info(v: VehiclePass, live_cases: set[int]) -> PassInfo:
         v.vehicle_type, v.driver_name, v.driver_id_number, v.driver_phone, v.people_aboard,
         v.origin, v.destination, v.purpose, v.max_temperature, v.disinfected, v.disposition,
         v.abnormal, v.action_taken, v.duty_staff, occupants,
-        min(driver_cases) if driver_cases else None,
+        min(driver_cases) if driver_cases else None, v.driver_temperature,
     )  # fmt: skip
 
 

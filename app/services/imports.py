@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
-from app.excel.sheet_reader import cell_text
+from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
 from app.models.search import person_search_key
@@ -213,9 +214,11 @@ class ImportReport:
     released_on_import: int  # imported as ended (是否解除隔离 = 是)
     new_categories: list[str]
     ignored_columns: list[str]
+    sheet_notice: str | None  # which sheet was read, when several in the file hold a list
     default_measure: str
     default_measure_used: int
     default_category_used: int  # rows without a category, filed under DEFAULT_CATEGORY
+    default_start_used: int  # rows without any date, started on the import's day
     ids_upgraded: int  # 15-digit legacy IDs turned into 18 digits
     by_category: dict[str, int]  # cases created (or to create) per category
     by_measure: dict[str, int]
@@ -244,7 +247,7 @@ class ImportReport:
 
     def detail_lines(self) -> list[str]:
         """Further lines for the command line and the preview: counts, defaults, columns."""
-        lines: list[str] = []
+        lines: list[str] = [self.sheet_notice] if self.sheet_notice else []
         if self.by_category:
             lines.append(
                 "按人员类别：" + "，".join(f"{k} {v}" for k, v in self.by_category.items())
@@ -263,6 +266,11 @@ class ImportReport:
                 f"{self.default_measure_used} 行没有填管控措施，"
                 f"按默认措施“{self.default_measure}”。"
             )
+        if self.default_start_used:
+            lines.append(
+                f"{self.default_start_used} 行没有开始日期（也没有抵达、登记日期），"
+                "开始日期按导入当天计。"
+            )
         if self.ids_upgraded:
             lines.append(f"{self.ids_upgraded} 个 15 位老身份证号已转换为 18 位。")
         if self.persons_matched:
@@ -280,11 +288,17 @@ class ImportReport:
 # ----------------------------------------------------------------------------------------------
 
 
-def read_roster_file(path: Path, *, progress: Progress | None = None) -> RosterTable:
-    """Read a list into raw rows; raises ``ImportFileError`` for a file that cannot be read."""
+def read_roster_file(
+    path: Path, *, sheet: str | None = None, progress: Progress | None = None
+) -> RosterTable:
+    """Read a list into raw rows; raises ``ImportFileError`` for a file that cannot be read.
+
+    ``sheet`` None: the sheet Excel opens on (``RosterTable.notice`` names it when several
+    sheets hold a list); else the one the clerk chose among ``RosterTable.sheet_names``.
+    """
     from app.excel.roster_reader import read_roster  # openpyxl only when a file is imported
 
-    return read_roster(Path(path), progress=progress)
+    return read_roster(Path(path), sheet=sheet, progress=progress)
 
 
 def check_roster(
@@ -329,13 +343,16 @@ def import_roster(
     dry_run: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    sheet: str | None = None,
 ) -> ImportReport:
     """Read and import (or with ``dry_run`` only check) a list; the command line's entry point.
+
+    ``sheet`` chooses among several sheets holding a list (None: the one Excel opens on).
 
     Raises ``ImportFileError`` for an unreadable file and ``ImportRejected`` when any row has a
     problem — in a dry run too, so the exit code tells a script whether the file would import.
     """
-    table = read_roster_file(path, progress=progress)
+    table = read_roster_file(path, sheet=sheet, progress=progress)
     if not dry_run:
         return apply_roster(db, table, today=today, progress=progress)
     report = check_roster(db, table, today=today, progress=progress)
@@ -466,6 +483,7 @@ class _Clean:
     id_upgraded: bool
     default_measure: bool
     default_category: bool
+    default_start: bool
 
 
 class _RowCheck:
@@ -487,6 +505,19 @@ class _RowCheck:
         except ValidationError as error:
             self.add(field_key, _sentence(error.message))
             return None
+
+
+def _without_uncomputed_formulas(check: _RowCheck, r: RosterRow) -> RosterRow:
+    """Each formula cell saved without its result is a problem of the row, and is then read as
+    blank so no other check reports the same cell again. Never a silent default: a start date
+    ``=DATE(2026,12,1)`` must not quietly become today."""
+    formulas = {
+        f.name: None for f in dataclass_fields(r) if isinstance(getattr(r, f.name), UncachedFormula)
+    }
+    for key in formulas:
+        check.failed = True
+        check.problems.append(RowProblem.formula_without_result(r.row, check.table.label(key)))
+    return replace(r, **formulas) if formulas else r
 
 
 def _sentence(text: str) -> str:
@@ -570,6 +601,7 @@ def _validate(
     """
     check = _RowCheck(table, r.row, out)
     run = check.run
+    r = _without_uncomputed_formulas(check, r)
 
     name = cell_text(r.name)
     if name is None:
@@ -621,6 +653,7 @@ def _validate(
         id_upgraded=identity.upgraded,
         default_measure=default_measure,
         default_category=category_text is None,
+        default_start=period.start_was_today,
     )
 
 
@@ -684,6 +717,7 @@ class _Period:
     start: date
     planned: date | None  # None: from the measure's default length
     ended: date | None
+    start_was_today: bool = False  # no 开始日期, 抵达日期 or 登记日期 in the row
 
 
 def _period(check: _RowCheck, r: RosterRow, ref: _Reference, today: date) -> _Period | None:
@@ -692,7 +726,10 @@ def _period(check: _RowCheck, r: RosterRow, ref: _Reference, today: date) -> _Pe
     arrival = _date(check, "arrival", r.arrival, today)
     registered = _date(check, "registered", r.registered, today)
     start = _date(check, "start", r.start, today)
+    start_was_today = False
     if start is None and cell_text(r.start) is None:
+        # Reported in the summary ("N 行没有开始日期…"), so the clerk sees the assumption.
+        start_was_today = arrival is None and registered is None
         start = arrival or registered or today
     planned_key = "planned_end"
     planned = _date(check, "planned_end", r.planned_end, today, future=True)
@@ -715,7 +752,7 @@ def _period(check: _RowCheck, r: RosterRow, ref: _Reference, today: date) -> _Pe
         check.run(planned_key, check_period, start, planned, end_field=table.label(planned_key))
     if ended is not None:
         check.run("released_on", check_period, start, ended, end_field=table.label("released_on"))
-    return _Period(arrival, registered or ref.registered_on, start, planned, ended)
+    return _Period(arrival, registered or ref.registered_on, start, planned, ended, start_was_today)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -775,9 +812,11 @@ class _Plan:
             released_on_import=sum(1 for c in written if c.ended_on is not None),
             new_categories=self.new_categories(),
             ignored_columns=list(self.table.ignored_columns),
+            sheet_notice=self.table.notice,
             default_measure=self.ref.default_measure_name,
             default_measure_used=sum(1 for c in written if c.default_measure),
             default_category_used=sum(1 for c in written if c.default_category),
+            default_start_used=sum(1 for c in written if c.default_start),
             ids_upgraded=sum(1 for c in self.rows if c.id_upgraded),
             by_category=dict(Counter(c.category for c in written).most_common()),
             by_measure=dict(Counter(c.measure.name for c in written).most_common()),

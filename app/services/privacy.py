@@ -1,7 +1,8 @@
 """个人信息保护 for exports: masked ID numbers and phones, and password-protected workbooks.
 
 A ledger export carries ID numbers, phones and health data of a whole village and travels by
-e-mail and USB stick. Two protections, chosen per export (defaults per report kind in Settings):
+e-mail and USB stick. Two protections, chosen per export (each kind's default is decided once, in
+:data:`EXPORT_POLICIES`; a 管理员 may change it in Settings → 账号与隐私):
 
 * **脱敏** — ``110105********002X``, ``138****5678`` in the columns the writers mark
   (``Column(mask="id"|"phone")``), for recipients who need the numbers but not the identities;
@@ -27,14 +28,18 @@ from app.config import Settings
 from app.db import Database
 from app.excel.errors import ExportError
 from app.excel.masking import ExportPrivacy, export_privacy, mask_id_number, mask_phone
+from app.models.reference import Setting
 from app.services.errors import ServiceError
-from app.services.reference import read_setting, write_setting
+from app.services.reference import write_setting
 
 __all__ = [
     "EXPORT_KINDS",
+    "EXPORT_POLICIES",
     "MIN_EXPORT_PASSWORD_LENGTH",
+    "ExportPolicy",
     "ExportProtection",
     "check_export_password",
+    "export_policy",
     "is_encrypted",
     "mask_id_number",
     "mask_phone",
@@ -52,17 +57,62 @@ T = TypeVar("T")
 
 MIN_EXPORT_PASSWORD_LENGTH = 6
 
-#: Every export that can carry ID numbers or phones (``export KIND`` names → what a clerk calls
-#: it). The masking default of each is in ``Settings.MASK_EXPORTS_DEFAULT``.
-EXPORT_KINDS: dict[str, str] = {
-    "daily": "日报表",
-    "roster": "在管人员台账",
-    "temperatures": "体温台账",
-    "assignments": "包保责任表",
-    "vehicles": "卡点车辆登记表",
-    "rounds-sheet": "体温填报表",
-    "audit": "操作留痕",
-}
+
+@dataclass(frozen=True)
+class ExportPolicy:
+    """What one kind of export carries, and whether it goes out masked unless the clerk unticks."""
+
+    kind: str  # the ``export KIND`` name
+    title: str  # what a clerk calls it
+    carries: str  # the personal numbers in it, as the export dialog names them
+    masked: bool  # the default for a file that leaves the office
+    why: str  # the reason for that default (for the engineer; the clerk sees ``carries``)
+
+
+#: The one place deciding what an exported file carries by default. Every kind is e-mailed,
+#: sent by WeChat or printed and left on a desk, and none of its readers needs a whole ID number
+#: or phone to do the job: the township checks counts and names, a medical worker finds a person
+#: by name and group, and a masked fill-in sheet still imports (rows match by name and the
+#: visible digits). So every kind goes out masked unless the clerk unticks it for one export —
+#: the risk of the default is a clerk re-exporting once, never a village's IDs in a mailbox.
+EXPORT_POLICIES: tuple[ExportPolicy, ...] = (
+    ExportPolicy(
+        "daily", "日报表", "在管人员明细中的身份证号和电话", True,
+        "sent up to the township and county every day; they sum counts",
+    ),
+    ExportPolicy(
+        "roster", "在管人员台账", "身份证号、本人和包保人员的电话", True,
+        "the whole village's list, the export most likely to be forwarded",
+    ),
+    ExportPolicy(
+        "temperatures", "体温台账", "身份证号", True,
+        "health data next to the ID: the most sensitive combination",
+    ),
+    ExportPolicy(
+        "assignments", "包保责任表", "身份证号、本人和包保人员的电话", True,
+        "handed to every cadre and doctor of the teams; they know their people by name",
+    ),
+    ExportPolicy(
+        "vehicles", "卡点车辆登记表", "驾驶员和乘车人的证件号码、电话", True,
+        "travellers from elsewhere, reported to the county by e-mail",
+    ),
+    ExportPolicy(
+        "rounds-sheet", "体温填报表", "身份证号（隐藏时导入按姓名核对）", True,
+        "printed and carried door to door; the import matches masked rows by name",
+    ),
+    ExportPolicy(
+        "audit", "操作留痕", "修改记录中的身份证号和电话", True,
+        "for an inspection of who changed what, not of whose number it was",
+    ),
+)  # fmt: skip
+
+#: ``export KIND`` names → what a clerk calls the export, in the order the settings list them.
+EXPORT_KINDS: dict[str, str] = {policy.kind: policy.title for policy in EXPORT_POLICIES}
+_POLICY_BY_KIND = {policy.kind: policy for policy in EXPORT_POLICIES}
+
+
+def export_policy(kind: str) -> ExportPolicy:
+    return _POLICY_BY_KIND[kind]
 
 
 @dataclass(frozen=True)
@@ -77,8 +127,15 @@ class ExportProtection:
 
 
 def masked_kinds(db: Database) -> set[str]:
-    """The export kinds masked unless the clerk unticks it (unknown names are ignored)."""
-    text = read_setting(db, Settings.MASK_EXPORTS_DEFAULT)
+    """The export kinds masked unless the clerk unticks it (unknown names are ignored).
+
+    Until a 管理员 saves a choice, :data:`EXPORT_POLICIES` decides.
+    """
+    with db.reading() as session:
+        stored = session.get(Setting, Settings.MASK_EXPORTS_DEFAULT.key)
+        text = None if stored is None else stored.value
+    if text is None:
+        return {policy.kind for policy in EXPORT_POLICIES if policy.masked}
     return {part.strip() for part in text.split(",") if part.strip() in EXPORT_KINDS}
 
 

@@ -29,7 +29,7 @@ from app.config import Settings
 from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
 from app.excel.masking import mask_id_number
-from app.excel.sheet_reader import SheetRow, cell_text, is_blank
+from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, is_blank
 from app.models import Slot
 from app.models.validation import (
     ValidationError,
@@ -210,7 +210,8 @@ def plan_readings_import(
     planned: list[PlannedReading] = []
     unusual: list[str] = []
     unchanged = 0
-    for row in sheet.rows:
+    for sheet_row in sheet.rows:
+        row = _without_uncomputed_formulas(sheet_row, sheet, problems)
         if not _has_readings(row):
             continue  # a name with nothing filled in: not measured (yet), nothing to import
         row_problems: list[RowProblem] = []
@@ -315,6 +316,22 @@ def import_readings(
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _without_uncomputed_formulas(
+    row: SheetRow, sheet: FilledSheet, problems: list[RowProblem]
+) -> SheetRow:
+    """Each formula cell saved without its result is a problem, then read as blank (never as a
+    default) so no other check reports the same cell again."""
+    from app.excel.rounds_sheet import SYNONYMS
+
+    formulas = [key for key, v in row.values.items() if isinstance(v, UncachedFormula)]
+    if not formulas:
+        return row
+    for key in formulas:
+        label = sheet.labels.get(key) or SYNONYMS[key][0]
+        problems.append(RowProblem.formula_without_result(row.row, label))
+    return SheetRow(row.row, {k: None if k in formulas else v for k, v in row.values.items()})
 
 
 def _sheet_day(sheet: FilledSheet, wanted: date | None, filename: str) -> date:

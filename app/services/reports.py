@@ -45,7 +45,7 @@ from app.models import (
     Staff,
     StaffRole,
 )
-from app.services import rounds
+from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.periods import under_management
@@ -90,7 +90,9 @@ def _unit(db: Database) -> UnitInfo:
 
 
 def _signature(info: UnitInfo, filed_on: date | None = None) -> Signature:
-    return Signature(info.unit_name, info.reporter, info.phone, info.reviewer, filed_on)
+    return Signature(
+        info.unit_name, info.reporter, info.phone, info.reviewer, filed_on, township=info.township
+    )
 
 
 def suggested_name(unit_name: str, form: str, day: date) -> str:
@@ -271,6 +273,8 @@ def export_daily(
     require(db, Permission.EXPORT)
     report = daily_workbook(db, day, filed_on=filed_on, table=table)
     write_daily_report(Path(target), report, progress=progress)
+    form = FORM_ZERO if report.table.is_zero_report() else FORM_DAILY
+    report_log.record_daily_export(db, day, form, Path(target))  # Today: "已于 10:32 由 … 导出"
     return ExportResult(Path(target), 1, f"已导出{report.title}")
 
 

@@ -570,7 +570,10 @@ def _anomaly_infos(session: Session, *conditions: ColumnElement[bool]) -> list[A
     One query for the lot: the person through the case, or the plate and driver through the
     vehicle pass (a deleted case or pass still names the anomaly it raised).
     """
-    who = (Person.name, Person.group_name, VehiclePass.plate, VehiclePass.driver_name)
+    who = (
+        Person.name, Person.group_name, Anomaly.subject_name, VehiclePass.plate,
+        VehiclePass.driver_name,
+    )  # fmt: skip
     what = (
         Anomaly.kind, Anomaly.detected_on, Anomaly.slot, Anomaly.observation, Anomaly.action,
         Anomaly.handled_by, Anomaly.handled_at, Anomaly.closed, Anomaly.outcome,
@@ -584,11 +587,13 @@ def _anomaly_infos(session: Session, *conditions: ColumnElement[bool]) -> list[A
         .order_by(Anomaly.detected_on.desc(), Anomaly.id.desc())
     ).all()
     infos: list[AnomalyInfo] = []
-    for anomaly_id, case_id, pass_id, person, group, plate, driver, *rest in rows:
+    for anomaly_id, case_id, pass_id, person, group, subject, plate, driver, *rest in rows:
         name = ""  # the outer joins leave person and plate None when nothing matched
         if case_id:
             name = person or ""
-        elif pass_id and plate is not None:
+        elif subject and plate is not None:  # the person whose reading it is, at that vehicle
+            name = f"{subject}（{plate}）"
+        elif pass_id and plate is not None:  # recorded before readings were kept per person
             name = f"{plate} {driver or ''}".strip()
         infos.append(AnomalyInfo(anomaly_id, case_id, pass_id, name, group, *rest))
     return infos

@@ -21,6 +21,7 @@ from app.services.assignments import CoverageGap, coverage_gaps, teams
 from app.services.checkpoints import CheckpointTotals, totals_of_day
 from app.services.periods import readings_due
 from app.services.reference import get_setting, statistical_day
+from app.services.report_log import ReportExport, last_daily_export
 from app.services.roster import CaseRow, due_for_release, group_rank
 from app.services.rounds import AnomalyInfo, DueItem, anomalies
 
@@ -55,6 +56,13 @@ class TodayOverview:
     checkpoints: CheckpointTotals  # today's statistical day
     has_checkpoints: bool
     empty_ledger: bool  # no person and no staff at all: the start panel instead of lists
+    report_deadline: time = time(15, 0)  # 每日 15:00 前报送 (a setting)
+    report_export: ReportExport | None = None  # today's report, last exported (audit trail)
+
+    @property
+    def report_late(self) -> bool:
+        """Past the deadline and today's report not exported yet."""
+        return self.report_export is None and self.now.time() >= self.report_deadline
 
     @property
     def current(self) -> SlotStatus:
@@ -78,6 +86,7 @@ def overview(db: Database, now: datetime | None = None) -> TodayOverview:
     with db.reading() as session:
         am_ends = get_setting(session, Settings.AM_SLOT_ENDS)
         pm_ends = get_setting(session, Settings.PM_SLOT_ENDS)
+        report_deadline = get_setting(session, Settings.REPORT_DEADLINE)
         cutoff = get_setting(session, Settings.STAT_CUTOFF)
         people = session.scalar(select(func.count(Person.id))) or 0
         staff = session.scalar(select(func.count(Staff.id))) or 0
@@ -95,6 +104,8 @@ def overview(db: Database, now: datetime | None = None) -> TodayOverview:
         checkpoints=totals_of_day(db, statistical_day(now, cutoff)),
         has_checkpoints=has_checkpoints,
         empty_ledger=people == 0 and staff == 0,
+        report_deadline=report_deadline,
+        report_export=last_daily_export(db, day),
     )
 
 

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import socket
 import sqlite3
 import sys
+import threading
 import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool, QTimer
-from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool, QTimer
+from PySide6.QtGui import QFontDatabase, QIcon, QSessionManager
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import APP_NAME, APP_NAME_ZH, __version__
 from app.config import AppPaths, Settings, SettingSpec
@@ -28,6 +33,7 @@ from app.log import setup_logging
 from app.models import Setting, UnitProfile
 from app.resources import resource_path
 from app.services.operators import accounts_exist
+from app.shutdown import stop_signals
 from app.ui import crash, messages, settings_store
 from app.ui.auth import startup as auth_startup
 from app.ui.context import UiContext
@@ -83,9 +89,11 @@ def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = 
         messages.present = _print_message  # type: ignore[assignment]
     else:
         crash.install_excepthook()
+    guard = ShutdownGuard(app)  # before the ledger opens: a stop signal from now on closes it
     try:
-        return _run(app, paths, self_test, failures)
+        return _run(app, paths, self_test, failures, guard)
     finally:
+        guard.uninstall()
         sys.excepthook = previous_hook
         messages.present = previous_present  # type: ignore[assignment]
         remove_translators(app)
@@ -97,7 +105,13 @@ def create_main_window(ctx: UiContext) -> MainWindow:
     return MainWindow(ctx)
 
 
-def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[BaseException]) -> int:
+def _run(
+    app: QApplication,
+    paths: AppPaths,
+    self_test: bool,
+    failures: list[BaseException],
+    guard: ShutdownGuard,
+) -> int:
     try:
         db = Database.open(paths)
     except (DataDirInUse, StorageError) as error:
@@ -113,12 +127,14 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
         return EXIT_CANNOT_OPEN
     window: MainWindow | None = None
     ctx = UiContext.for_database(db)
+    guard.ctx = ctx
     try:
         if self_test and accounts_exist(db):
             return _self_test_sign_in(ctx, failures)
         if not self_test and not auth_startup.sign_in_at_start(ctx):
             return EXIT_OK  # 退出 on the sign-in dialog: no data was shown
         window = create_main_window(ctx)
+        guard.window = window
         window.show()
         if self_test:
             return _self_test(app, window, failures)
@@ -142,9 +158,102 @@ def _run(app: QApplication, paths: AppPaths, self_test: bool, failures: list[Bas
             window.close()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the start-up backup
-        ctx.db.close()  # not `db`: restoring a backup from Settings swaps in a new Database
+        guard.close_ledger()
         log.info("stopped")
+
+
+class ShutdownGuard(QObject):
+    """Closing the ledger cleanly however the app is told to stop.
+
+    * SIGTERM / SIGHUP (``kill``, logout on Linux) and SIGBREAK (Windows console closed): Qt's
+      event loop never runs Python's handlers on its own, so the C-level handler writes to a
+      socket (``signal.set_wakeup_fd``) that a ``QSocketNotifier`` watches; the handler then quits.
+    * ``commitDataRequest`` (the desktop session is ending; WM_QUERYENDSESSION on Windows): the
+      clerk is asked about unsaved typing when the session manager allows it — "back" cancels the
+      logout — the layout is saved and the ``-wal`` folded in.
+    * ``aboutToQuit`` (every way out, WM_ENDSESSION included, after which Windows may end the
+      process at once): background work is waited for, unsaved typing is refused *explicitly*
+      (logged by name, never half saved), the ``-wal`` is checkpointed and the lock released.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.ctx: UiContext | None = None  # set once the ledger is open
+        self.window: MainWindow | None = None
+        self.stop_signal: int | None = None
+        self._closed = False
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_wakeup = -1
+        self._previous_handlers: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            self._previous_wakeup = signal.set_wakeup_fd(self._writer.fileno())
+            for signum in stop_signals():
+                self._previous_handlers[signum] = signal.signal(signum, self._on_stop_signal)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        app.commitDataRequest.connect(self._commit_data)
+        app.aboutToQuit.connect(self.close_ledger)
+
+    def _drain(self) -> None:
+        # Reaching Python here is what runs the pending signal handler; the bytes are just noise.
+        with suppress(OSError):
+            while self._reader.recv(64):
+                pass
+
+    def _on_stop_signal(self, signum: int, _frame: object) -> None:
+        log.info("stop signal %d: closing the ledger", signum)
+        self.stop_signal = signum
+        # Queued, not called: a signal during start-up (no event loop yet) must not be lost. Once
+        # a loop runs, quit() also ends any dialog's nested loop: its typing is not saved.
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+    def unsaved_editors(self) -> list[str]:
+        """Window titles of forms holding typing that was not saved."""
+        titles = []
+        for widget in QApplication.allWidgets():
+            is_dirty = getattr(widget, "is_dirty", None)
+            if widget.isVisible() and callable(is_dirty) and is_dirty():
+                titles.append(widget.windowTitle() or type(widget).__name__)
+        return titles
+
+    def _commit_data(self, manager: QSessionManager) -> None:
+        unsaved = self.unsaved_editors()
+        if unsaved and manager.allowsInteraction():
+            question = self.tr("还有未保存的内容（{forms}）。退出后这些内容不会保存，仍要退出吗？")
+            leave = messages.ask_confirm(self.window, question.format(forms="、".join(unsaved)))
+            manager.release()
+            if not leave:
+                manager.cancel()
+                return
+        if self.window is not None:
+            self.window.save_layout()
+        if self.ctx is not None:
+            with suppress(StorageError, SQLAlchemyError):  # a full disk: the -wal stays, sound
+                self.ctx.db.checkpoint()
+
+    def close_ledger(self) -> None:
+        if self._closed or self.ctx is None:
+            return
+        self._closed = True
+        for title in self.unsaved_editors():
+            log.warning("shutdown: unsaved typing in %s was not saved", title)
+        QThreadPool.globalInstance().waitForDone(30_000)  # e.g. the start-up backup
+        self.ctx.db.close()  # not the first Database: a restore from Settings swaps in a new one
+
+    def uninstall(self) -> None:
+        self.app.commitDataRequest.disconnect(self._commit_data)
+        self.app.aboutToQuit.disconnect(self.close_ledger)
+        self._notifier.setEnabled(False)
+        if threading.current_thread() is threading.main_thread():
+            for signum, handler in self._previous_handlers.items():
+                signal.signal(signum, handler)
+            signal.set_wakeup_fd(self._previous_wakeup)
+        self._reader.close()
+        self._writer.close()
+        self.deleteLater()
 
 
 def _self_test(app: QApplication, window: MainWindow, failures: list[BaseException]) -> int:

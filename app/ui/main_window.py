@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(row)
             self.navigation.blockSignals(False)
-        self.setWindowTitle(self.tr("防疫台账 — {page}").format(page=page.title))
+        # "page — app", the platforms' order: Qt then adds no second "— 防疫台账" (display name).
+        self.setWindowTitle(self.tr("{page} — 防疫台账").format(page=page.title))
         if ref is not None:
             open_item = getattr(page, "open_item", None)
             if callable(open_item):

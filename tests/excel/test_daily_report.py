@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from app.config import AppPaths, Settings
 from app.db import Database
 from app.excel import workbook as workbook_module
 from app.excel.errors import ExportError
+from app.excel.sheet_reader import normalize_header
 from app.services import reference, reports
 from app.services.errors import ServiceError
 from tests.services import report_scenario as sc
@@ -53,15 +55,21 @@ def test_daily_report_layout_cell_by_cell(scenario: sc.Scenario, tmp_path: Path)
     ws = wb["日报表"]
     assert ws["A1"].value == "东风村疫情防控日报表（2022年2月3日）"
     assert "A1:S1" in {str(r) for r in ws.merged_cells.ranges}
-    assert _texts(ws, 2) == ["填报单位：东风村", "统计时间：2022年2月2日24:00至2月3日24:00"]
-    assert _row(ws, 3) == HEADER
+    assert _texts(ws, 2) == [
+        "填报单位：东风村　　上级乡镇：红星镇",  # the township beside the unit
+        "统计时间：2022年2月2日24:00至2月3日24:00",
+    ]
+    assert [normalize_header(v) for v in _row(ws, 3)] == HEADER
     data = _row(ws, 4)
     assert data == [1, "东风村", *D_VALUES]
     assert all(type(v) is int for v in data[2:])  # real numbers the township can sum
     assert ws.cell(5, 1).value is not None  # signature lines right under the only data row
     assert _texts(ws, 5) == ["填报人：李文书", "联系电话：13857700001", "审核人：王书记"]
-    assert _texts(ws, 6) == ["填报日期：2022年2月4日"]
-    assert ws.max_row == 6
+    sent, seal = _texts(ws, 6)
+    assert re.fullmatch(r"报送时间：2022年2月4日 \d\d:\d\d", sent)
+    assert seal == "填报单位（盖章）："
+    assert ws.max_row == 8  # two blank rows under 盖章 for the seal
+    assert all(_texts(ws, r) == [] for r in (7, 8))
     # Header frozen and repeated on every printed page; A4 landscape fitted to the width.
     assert ws.freeze_panes == "A4"
     assert ws.print_title_rows == "$3:$3"
@@ -70,6 +78,22 @@ def test_daily_report_layout_cell_by_cell(scenario: sc.Scenario, tmp_path: Path)
     assert ws.page_setup.fitToWidth == 1
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws["C3"].border.left.style == "thin" and ws["S4"].border.right.style == "thin"
+
+
+def test_header_cells_break_between_words_and_fit_their_column(
+    scenario: sc.Scenario, tmp_path: Path
+) -> None:
+    target = tmp_path / "日报.xlsx"
+    reports.export_daily(scenario.db, D, target, filed_on=FILED)
+    ws = openpyxl.load_workbook(target)["日报表"]
+    headers = {normalize_header(c.value): c for c in ws[3]}
+    assert headers["包保未落实"].value == "包保\n未落实"  # never "包保未落/实"
+    assert headers["当日新增排查"].value == "当日新增\n排查"
+    assert headers["居家隔离医学观察"].value == "居家隔离\n医学观察"
+    for cell in ws[3][2:]:
+        width = ws.column_dimensions[cell.column_letter].width
+        # Every line fits on one line of its column (a CJK character is two units wide).
+        assert all(2 * len(line) + 1 <= width for line in str(cell.value).split("\n"))
 
 
 def test_the_people_behind_the_numbers(scenario: sc.Scenario, tmp_path: Path) -> None:
@@ -138,7 +162,7 @@ def test_measures_follow_the_active_list(scenario: sc.Scenario, tmp_path: Path) 
         session.get(Measure, sc.M_REGISTER_ONLY).active = False
     target = tmp_path / "日报.xlsx"
     reports.export_daily(scenario.db, D, target)
-    header = _row(openpyxl.load_workbook(target)["日报表"], 3)
+    header = [normalize_header(v) for v in _row(openpyxl.load_workbook(target)["日报表"], 3)]
     assert header == [label for label in HEADER if label != "仅登记"]
 
 

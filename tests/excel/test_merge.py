@@ -22,6 +22,7 @@ from app.excel.daily_report import (
 )
 from app.excel.errors import ImportFileError
 from app.excel.merge import merge_files, read_daily_report
+from app.excel.sheet_reader import normalize_header
 from app.services import reference, reports
 from app.services.reference import UnitInfo
 from tests.services import report_scenario as sc
@@ -84,7 +85,7 @@ def three(db: Database, tmp_path: Path) -> list[Path]:
 
 def _table(path: Path) -> tuple[list[object], list[list[object]]]:
     ws = openpyxl.load_workbook(path)["日报表"]
-    header = [c.value for c in ws[3]]
+    header = [normalize_header(c.value) for c in ws[3]]  # headers wrap between words
     body = [list(r) for r in ws.iter_rows(min_row=4, values_only=True) if r[1]]
     return header, body
 

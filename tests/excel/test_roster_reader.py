@@ -93,7 +93,9 @@ def test_lishui_layout_joins_origin_and_reads_return_date(tmp_path: Path) -> Non
     ],
 )
 def test_header_synonyms(tmp_path: Path, header: str, field: str) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", header], [["张三", "x"]])
+    # Every roster needs an ID column; the ID synonyms under test are that column themselves.
+    id_column = [] if field == "id_number" else ["身份证号"]
+    path = write_rows(tmp_path / "a.xlsx", ["姓名", header, *id_column], [["张三", "x"]])
 
     table = read_roster(path)
 
@@ -103,11 +105,18 @@ def test_header_synonyms(tmp_path: Path, header: str, field: str) -> None:
 
 
 def test_missing_column_named_by_its_usual_header(tmp_path: Path) -> None:
-    table = read_roster(write_rows(tmp_path / "a.xlsx", ["姓名"], [["张三"]]))
+    table = read_roster(write_rows(tmp_path / "a.xlsx", ["姓名", "证件号码"], [["张三"]]))
 
     assert not table.has("measure")
     assert table.label("measure") == "管控措施"
-    assert table.label("id_number") == "身份证号"
+    assert table.label("id_number") == "证件号码"
+
+
+def test_a_list_without_an_id_column_is_refused(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "a.xlsx", ["姓名", "联系电话"], [["张三", "13800138000"]])
+
+    with pytest.raises(ImportFileError, match="缺少必需的列：“身份证号”"):
+        read_roster(path)
 
 
 def test_no_name_header_is_a_file_error(tmp_path: Path) -> None:

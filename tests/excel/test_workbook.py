@@ -229,7 +229,7 @@ def test_write_workbook_layout(tmp_path: Path, streaming: bool) -> None:
         assert ws[ref].data_type == "s"
         assert ws[ref].number_format == "@"
     # data never becomes a formula or an error value
-    assert ws["I4"].value == "=1+1" and ws["I4"].data_type == "s"
+    assert ws["I4"].value == "'=1+1" and ws["I4"].data_type == "s"
     assert ws["I5"].value == "#N/A" and ws["I5"].data_type == "s"
 
     # dates are real dates
@@ -426,3 +426,29 @@ def test_import_rejected_summary() -> None:
     assert "还有 2 处问题" in text
     assert error.headline.startswith("发现 12 处问题")
     assert "\n" not in error.headline
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_title_headers_signature_and_data_can_never_start_a_formula(
+    tmp_path: Path, streaming: bool
+) -> None:
+    spec = SheetSpec(
+        title="表",
+        columns=[Column("@备注"), Column("姓名")],
+        rows=[["＝1+1", "\r=1+1"], ["-", "张三"]],
+        heading='=HYPERLINK("http://example.com","东村")日报表',
+        subheading_rows=[["+填报单位", "＠统计"]],
+        footer_rows=[["－审核人", "\t=1"]],
+    )
+    target = tmp_path / "t.xlsx"
+    write_workbook(target, [spec], streaming=streaming)
+
+    sheet = load_workbook(target).active
+    texts = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert len(texts) == 11
+    assert all(
+        c.data_type == "s" and c.value.startswith("'")
+        for c in texts
+        if c.value not in ("张三", "姓名")
+    )
+    assert sheet["A1"].value == '\'=HYPERLINK("http://example.com","东村")日报表'

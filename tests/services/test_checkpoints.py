@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from app.db import Database
-from app.models import Anomaly
+from app.models import Anomaly, AuditEntry
 from app.models.validation import ValidationError
-from app.services import assignments, reference, roster
+from app.services import assignments, reference, reports, roster, rounds
 from app.services import checkpoints as cp
 from app.services.assignments import StaffInput
 from app.services.errors import Conflict, NotFound
@@ -266,3 +268,50 @@ def test_a_deleted_case_no_longer_shows_as_admitted(db: Database, checkpoint) ->
 def test_pass_of_case_is_none_for_a_case_registered_at_the_office(db: Database) -> None:
     row = roster.register_case(db, PersonInput("赵六"), _case(db))
     assert cp.pass_of_case(db, row.id) is None
+
+
+def test_a_passengers_fever_names_the_passenger_not_the_driver(
+    db: Database, checkpoint, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    info = record(
+        db, checkpoint, "浙C12345", driver_name="王五", driver_temperature="36.5",
+        people_aboard=2, action_taken="劝返并报告卫生院",
+        occupants=(cp.OccupantInput("李四", temperature="37.8"),),
+    )  # fmt: skip
+    assert info.driver_temperature == 36.5 and info.max_temperature == 37.8 and info.abnormal
+    assert info.feverish(37.3) == ("李四",)
+
+    (anomaly,) = rounds.anomalies(db, day=TODAY)
+    assert anomaly.person_name == "李四（浙C12345）"  # Today and every anomaly list show this
+    assert "乘车人 李四 37.8 ℃" in anomaly.observation and "王五" not in anomaly.observation
+    reference.save_unit_profile(db, reference.UnitInfo("东村"))
+    (line,) = reports.daily_workbook(db, TODAY).anomalies  # the report's 异常情况 sheet
+    assert line.name == "李四（浙C12345）"
+    with db.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "anomaly", AuditEntry.action == "新增")
+        ).one()
+    assert json.loads(entry.changes)["subject_name"] == [None, "李四"]
+
+
+def test_a_drivers_own_fever_names_the_driver(db: Database, checkpoint) -> None:
+    record(
+        db, checkpoint, "浙C54321", driver_name="王五", driver_temperature="38.2",
+        action_taken="送发热门诊", occupants=(cp.OccupantInput("李四", temperature="36.6"),),
+        people_aboard=2,
+    )  # fmt: skip
+    (anomaly,) = rounds.anomalies(db, day=TODAY)
+    assert anomaly.person_name == "王五（浙C54321）"
+    assert "驾驶员 王五 38.2 ℃" in anomaly.observation
+
+
+def test_a_vehicle_wide_reading_or_an_old_row_stays_named_by_plate_and_driver(
+    db: Database, checkpoint
+) -> None:  # type: ignore[no-untyped-def]
+    # Only a highest reading for the whole vehicle (the command line, rows from schema 2):
+    # nobody's own reading is known, so the anomaly keeps the plate and the driver.
+    record(db, checkpoint, "浙C99999", driver_name="王五", max_temperature="37.9",
+           action_taken="复测")  # fmt: skip
+    (anomaly,) = rounds.anomalies(db, day=TODAY)
+    assert anomaly.person_name == "浙C99999 王五"
+    assert anomaly.observation == "卡点 浙C99999 体温 37.9 ℃"

@@ -211,7 +211,7 @@ def test_duplicate_id_in_the_file_names_both_rows(db: Database, tmp_path: Path) 
 def test_released_without_a_date_is_a_problem(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "开始隔离时间", "是否解除隔离", "解除隔离时间"],
+        ["姓名", "开始隔离时间", "是否解除隔离", "解除隔离时间", "身份证号"],
         [["张三", "2022-02-03", "是", None], ["李四", "2022-02-03", "否", None]],
     )
 
@@ -226,7 +226,7 @@ def test_dates_in_the_future_and_ends_before_starts_are_problems(
     tomorrow = date.today() + timedelta(days=1)
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "开始日期", "结束隔离时间"],
+        ["姓名", "开始日期", "结束隔离时间", "身份证号"],
         [["张三", tomorrow.isoformat(), None], ["李四", "2022-02-10", "2022-02-01"]],
     )
 
@@ -304,7 +304,9 @@ def test_person_already_under_management_is_skipped_not_an_error(
 
 def test_people_without_id_are_matched_by_name_and_phone(db: Database, tmp_path: Path) -> None:
     path = write_rows(
-        tmp_path / "a.xlsx", ["姓名", "联系电话"], [["张三", "13800138000"], ["张三", None]]
+        tmp_path / "a.xlsx",
+        ["姓名", "联系电话", "身份证号"],
+        [["张三", "13800138000"], ["张三", None]],
     )
     imports.import_roster(db, path)
 
@@ -323,7 +325,7 @@ def test_people_without_id_are_matched_by_name_and_phone(db: Database, tmp_path:
 def test_category_and_measure_synonyms(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "人员类别", "隔离方式"],
+        ["姓名", "人员类别", "隔离方式", "身份证号"],
         [
             ["甲", "密接", "居家隔离"],
             ["乙", "次密接", "健康监测"],
@@ -348,7 +350,7 @@ def test_category_and_measure_synonyms(db: Database, tmp_path: Path) -> None:
 
 
 def test_unknown_measure_is_a_problem_naming_the_known_ones(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "管控措施"], [["张三", "居家办公"]])
+    path = write_rows(tmp_path / "a.xlsx", ["姓名", "管控措施", "身份证号"], [["张三", "居家办公"]])
 
     problem = _rejected(db, path).problems[0]
 
@@ -361,7 +363,7 @@ def test_unknown_measure_is_a_problem_naming_the_known_ones(db: Database, tmp_pa
 def test_unknown_category_is_added_and_reported(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "人员类型"],
+        ["姓名", "人员类型", "身份证号"],
         [["张三", "湖北返温人员"], ["李四", "湖北返温人员"], ["王五", "密接"]],
     )
 
@@ -396,7 +398,9 @@ def test_missing_category_and_measure_take_the_defaults(db: Database, tmp_path: 
 
 
 def test_centralized_column_picks_the_measure(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "集中隔离"], [["张三", "是"], ["李四", "否"]])
+    path = write_rows(
+        tmp_path / "a.xlsx", ["姓名", "集中隔离", "身份证号"], [["张三", "是"], ["李四", "否"]]
+    )
 
     report = imports.import_roster(db, path)
 
@@ -409,7 +413,7 @@ def test_centralized_column_picks_the_measure(db: Database, tmp_path: Path) -> N
 def test_start_falls_back_to_arrival_then_today(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "到达时间", "开始日期"],
+        ["姓名", "到达时间", "开始日期", "身份证号"],
         [["张三", "2022-02-01", None], ["李四", None, None], ["王五", "2022-02-01", "2022-02-02"]],
     )
 
@@ -428,7 +432,7 @@ def test_start_falls_back_to_arrival_then_today(db: Database, tmp_path: Path) ->
 def test_planned_end_from_the_file_or_the_measure(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "管控措施", "开始隔离时间", "结束隔离时间"],
+        ["姓名", "管控措施", "开始隔离时间", "结束隔离时间", "身份证号"],
         [
             ["张三", "居家隔离", "2022-02-03", "2022-02-20"],
             ["李四", "健康监测", "2022-02-03", None],
@@ -447,7 +451,7 @@ def test_planned_end_from_the_file_or_the_measure(db: Database, tmp_path: Path) 
 def test_release_date_without_release_flag_is_a_planned_end(db: Database, tmp_path: Path) -> None:
     path = write_rows(
         tmp_path / "a.xlsx",
-        ["姓名", "开始隔离时间", "解除隔离时间"],
+        ["姓名", "开始隔离时间", "解除隔离时间", "身份证号"],
         [["张三", "2022-02-03", "2022-02-17"]],
     )
 
@@ -494,7 +498,7 @@ def test_simple_layout_mixes_categories_and_measures(db: Database, tmp_path: Pat
 
 def test_confirmed_people_are_left_out(db: Database, tmp_path: Path) -> None:
     path = write_rows(
-        tmp_path / "a.xlsx", ["姓名", "是否转为确诊"], [["张三", "是"], ["李四", "否"]]
+        tmp_path / "a.xlsx", ["姓名", "是否转为确诊", "身份证号"], [["张三", "是"], ["李四", "否"]]
     )
 
     report = imports.import_roster(db, path)
@@ -509,7 +513,7 @@ def test_confirmed_people_are_left_out(db: Database, tmp_path: Path) -> None:
     [
         ("名单.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "另存为"),
         ("名单.xlsx", b"this is not a workbook", "不是 Excel"),
-        ("名单.csv", "姓名,身份证号\n张三,1\n".encode(), "CSV"),
+        ("名单.csv", "姓名,身份證號\n張三,1\n".encode("big5"), "乱码"),
     ],
 )
 def test_files_that_are_not_xlsx_get_a_clear_message(
@@ -569,7 +573,9 @@ def test_clerk_role_may_import(db: Database) -> None:
 
 
 def test_registered_on_is_todays_statistical_day(db: Database, tmp_path: Path) -> None:
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "开始日期"], [["张三", "2022-02-03"]])
+    path = write_rows(
+        tmp_path / "a.xlsx", ["姓名", "开始日期", "身份证号"], [["张三", "2022-02-03"]]
+    )
 
     imports.import_roster(db, path)
 
@@ -662,7 +668,7 @@ def test_retired_category_used_by_a_list_is_brought_back(db: Database, tmp_path:
         retired = session.scalar(select(Category).where(Category.name == "发热人员"))
         assert retired is not None
         retired.active = False
-    path = write_rows(tmp_path / "a.xlsx", ["姓名", "人员类别"], [["张三", "发热"]])
+    path = write_rows(tmp_path / "a.xlsx", ["姓名", "人员类别", "身份证号"], [["张三", "发热"]])
 
     report = imports.import_roster(db, path)
 

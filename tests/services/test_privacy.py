@@ -24,6 +24,7 @@ from app.excel.errors import ExportError
 from app.excel.masking import export_privacy
 from app.excel.workbook import Column, SheetSpec, write_workbook
 from app.models import Occupant, Person, Slot, VehiclePass
+from app.models.assignments import Staff
 from app.services import (
     audit_query,
     checkpoints,
@@ -124,9 +125,10 @@ def demo(demo_paths: AppPaths, tmp_path: Path) -> Iterator[Database]:
 
 
 def _personal_values(db: Database) -> set[str]:
-    """Every resident's, driver's and passenger's ID number and phone in the ledger."""
+    """Every resident's, driver's, passenger's and team member's ID number and phone."""
     with db.reading() as session:
         values = set(session.scalars(select(Person.id_number)))
+        values |= set(session.scalars(select(Staff.phone)))
         values |= set(session.scalars(select(Person.phone)))
         values |= set(session.scalars(select(VehiclePass.driver_id_number)))
         values |= set(session.scalars(select(VehiclePass.driver_phone)))
@@ -174,9 +176,59 @@ def test_every_export_hides_every_id_number_and_phone_when_masked(
     assert privacy.EXPORT_KINDS[kind]  # every kind the settings offer is covered here
 
 
+def _texts(path: Path) -> str:
+    return "\n".join(str(c) for c in _cells(path) if c is not None)
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_each_kind_goes_out_as_its_default_says_under_both_settings(
+    demo: Database, tmp_path: Path, kind: str
+) -> None:
+    """The default the CLI and the export dialog apply (``masked_by_default``): masked as the
+    policy decides for a file that is e-mailed, full numbers once a 管理员 changes it."""
+    if kind == "audit":
+        with demo.session() as session:
+            person = session.scalars(select(Person).limit(1)).one()
+            person.phone = "13700001111"
+    personal = _personal_values(demo)
+
+    def export_as_default(target: Path) -> str:
+        default = ExportProtection(mask_personal=privacy.masked_by_default(demo, kind))
+        with privacy.protected_export(default):
+            EXPORTS[kind](demo, target)
+        return _texts(target)
+
+    by_policy = export_as_default(tmp_path / "policy.xlsx")
+    assert privacy.export_policy(kind).masked
+    assert [v for v in personal if v in by_policy] == [], f"{kind} leaks with default settings"
+    assert "****" in by_policy
+
+    privacy.save_masked_kinds(demo, set(privacy.EXPORT_KINDS) - {kind})
+    full = export_as_default(tmp_path / "full.xlsx")
+    assert any(v in full for v in personal), f"{kind}: the setting did not unmask"
+    assert "****" not in full
+
+
+def test_the_staff_phones_of_a_masked_roster_are_masked(demo: Database, tmp_path: Path) -> None:
+    with demo.reading() as session:
+        staff_phones = {p for p in session.scalars(select(Staff.phone)) if p}
+    target = tmp_path / "台账.xlsx"
+    with privacy.protected_export(ExportProtection(mask_personal=True)):
+        reports.export_roster(demo, TODAY, target)
+    shown = _texts(target)
+    assert staff_phones and not [p for p in staff_phones if p in shown]
+
+
+def test_the_policy_and_the_setting_default_agree(db: Database) -> None:
+    policy = {p.kind for p in privacy.EXPORT_POLICIES if p.masked}
+    assert set(Settings.MASK_EXPORTS_DEFAULT.default.split(",")) == policy
+    assert privacy.masked_kinds(db) == policy
+
+
 def test_masking_defaults_per_kind_are_a_setting(db: Database) -> None:
-    assert privacy.masked_kinds(db) == {"roster", "temperatures", "vehicles"}
     assert privacy.masked_by_default(db, "roster")
+    assert privacy.masked_by_default(db, "daily")
+    privacy.save_masked_kinds(db, {"roster"})
     assert not privacy.masked_by_default(db, "daily")
     privacy.save_masked_kinds(db, {"daily", "audit"})
     assert reference.read_setting(db, Settings.MASK_EXPORTS_DEFAULT) == "daily,audit"
@@ -338,3 +390,55 @@ def test_export_kinds_cover_every_cli_kind() -> None:
 
     assert set(load_export_kinds()) <= set(privacy.EXPORT_KINDS)
     assert date(2022, 2, 10) == TODAY
+
+
+# --- formula injection ----------------------------------------------------------------------------
+
+#: Text that Excel, WPS or a CSV re-save would run as a formula if written as it is.
+INJECTED = {
+    "unit": '=HYPERLINK("http://example.com/x","点此查看")',
+    "reporter": "+cmd|' /C calc'!A0",
+    "name": "@SUM(1+1)",
+    "full_width": "＝1+1",
+    "minus": "-2+3",
+    "tab": "\t=1+1",
+}
+
+
+@pytest.mark.parametrize("kind", EXPORTS)
+def test_no_text_cell_of_any_export_can_start_a_formula(
+    demo: Database, tmp_path: Path, kind: str
+) -> None:
+    """The unit's name goes into the title of every sheet; names and remarks into the rows."""
+    reference.save_unit_profile(
+        demo,
+        reference.UnitInfo(INJECTED["unit"], "城关镇", INJECTED["reporter"], "13800138000"),
+    )
+    with demo.session() as session:
+        people = list(session.scalars(select(Person).order_by(Person.id).limit(3)))
+        people[0].name = INJECTED["name"]
+        people[1].name = INJECTED["full_width"]
+        people[2].note = INJECTED["minus"]
+        people[2].address = INJECTED["tab"]
+        passes = list(session.scalars(select(VehiclePass).order_by(VehiclePass.passed_at.desc())))
+        passes[0].driver_name = INJECTED["name"]
+        passes[0].purpose = INJECTED["minus"]
+    target = tmp_path / "out.xlsx"
+    EXPORTS[kind](demo, target)
+
+    book = openpyxl.load_workbook(target)
+    texts = [
+        cell
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    shown = "\n".join(c.value for c in texts)
+    assert INJECTED["unit"] in shown or INJECTED["name"] in shown, f"{kind}: nothing injected shows"
+    live = [
+        f"{c.parent.title}!{c.coordinate}={c.value!r}"
+        for c in texts
+        if c.data_type == "f" or c.value[:1] in "=+-@＝＋－＠\t\r"
+    ]
+    assert live == [], f"{kind}: text that can start a formula: {live[:5]}"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from app.config import Settings
 from app.db import Database
 from app.models import Slot
-from app.services import assignments, demo, reference, roster, rounds, today
+from app.services import assignments, demo, reference, reports, roster, rounds, today
 from app.services.roster import RosterFilter
 
 
@@ -61,3 +61,26 @@ def test_other_lists_come_from_their_services(db: Database) -> None:
         g.case_id for g in assignments.coverage_gaps(db, day)
     ]
     assert result.has_checkpoints and result.checkpoints.vehicles > 0
+
+
+def test_todays_report_deadline_and_who_exported_it(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    demo.generate(db, now=at(8))
+    before = today.overview(db, at(10))
+    assert before.report_deadline == time(15, 0)  # 每日 15:00 前报送 by default
+    assert before.report_export is None and not before.report_late
+    assert today.overview(db, at(15, 30)).report_late
+
+    db.operator = "王会计"
+    reports.export_daily(db, date.today(), tmp_path / "日报.xlsx")
+    after = today.overview(db, at(15, 30))
+    exported = after.report_export
+    assert exported is not None and exported.operator == "王会计"
+    assert exported.file_name == "日报.xlsx" and exported.form in (
+        reports.FORM_DAILY, reports.FORM_ZERO,
+    )  # fmt: skip
+    assert not after.report_late
+    reports.export_daily(db, date.today() - timedelta(days=1), tmp_path / "昨天.xlsx")
+    assert today.overview(db, at(15, 30)).report_export == exported  # another day's is not it
+
+    reference.write_setting(db, Settings.REPORT_DEADLINE, time(16, 0))
+    assert today.overview(db, at(15, 30)).report_deadline == time(16, 0)

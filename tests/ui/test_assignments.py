@@ -255,6 +255,12 @@ def test_group_filter_and_gaps_only(ctx: UiContext, main_window: MainWindow) -> 
     page.group_filter.setCurrentIndex(page.group_filter.findText("一组"))
     assert page.case_model.case_ids == [covered]
     assert page.summary.text() == "在管 1 人，包保未落实 0 人"
+    assert page.case_stack.currentWidget() is page.case_table
+
+    page.gaps_only.setChecked(True)  # nothing missing in 一组: said, not an empty table
+    assert page.case_model.case_ids == []
+    assert page.case_stack.currentWidget() is page.no_gaps
+    assert page.no_gaps.text() == "一组在管的 1 人包保责任人都已落实 ✓"
 
 
 def test_open_item_from_today(ctx: UiContext, main_window: MainWindow) -> None:

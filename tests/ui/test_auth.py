@@ -178,6 +178,21 @@ def test_the_first_administrator_can_be_put_off(
     assert ctx.db.role is Role.ADMIN  # still open to all, as before accounts
 
 
+def test_the_first_administrator_is_offered_once_then_waits_in_settings(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow, start_session: StartSession
+) -> None:
+    start_session(ctx, main_window)
+    qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is not None)
+    main_window.findChild(FirstAdminDialog).reject()
+    qtbot.waitUntil(lambda: main_window.findChild(FirstAdminDialog) is None)
+
+    start_session(ctx, main_window)  # the next start: Today is not covered again
+    QApplication.processEvents()
+    assert main_window.findChild(FirstAdminDialog) is None
+    page = main_window.navigate("settings", "accounts")
+    assert page.accounts.first_admin_button.isVisible()  # type: ignore[attr-defined]
+
+
 # --- 设置 → 账号与隐私 ---------------------------------------------------------------------------
 
 
@@ -253,17 +268,15 @@ def test_masking_defaults_are_chosen_per_report(
     qtbot: QtBot, ctx: UiContext, accounts_tab: AccountsWidget
 ) -> None:
     boxes = accounts_tab.mask_boxes
-    assert {kind for kind, box in boxes.items() if box.isChecked()} == {
-        "roster",
-        "temperatures",
-        "vehicles",
-    }
+    # Every kind goes out masked until a 管理员 decides otherwise (privacy.EXPORT_POLICIES).
+    assert {kind for kind, box in boxes.items() if box.isChecked()} == set(privacy.EXPORT_KINDS)
     assert boxes["daily"].text() == "日报表"
-    boxes["daily"].setChecked(True)
+    for kind in ("daily", "assignments", "rounds-sheet", "audit"):
+        boxes[kind].setChecked(False)
     boxes["vehicles"].setChecked(False)
     with qtbot.waitSignal(ctx.events.settings_changed):
         qtbot.mouseClick(accounts_tab.save_masks_button, Qt.MouseButton.LeftButton)
-    assert privacy.masked_kinds(ctx.db) == {"daily", "roster", "temperatures"}
+    assert privacy.masked_kinds(ctx.db) == {"roster", "temperatures"}
     assert accounts_tab.masks_status.text() == "已保存。"
 
 

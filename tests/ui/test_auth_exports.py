@@ -11,7 +11,7 @@ import msoffcrypto
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -51,9 +51,12 @@ def test_the_options_follow_the_default_of_each_report_kind(qtbot: QtBot, ctx: U
     options = ExportOptionsWidget(ctx, "roster")
     qtbot.addWidget(options)
     options.show()
-    assert options.mask.isChecked()  # the roster is masked by default
+    assert options.mask.isChecked()  # every kind is masked by default
+    assert "默认隐藏" in options.default_note.text()
+    privacy.save_masked_kinds(ctx.db, {"roster"})
     options.set_kind("daily")
-    assert not options.mask.isChecked()
+    assert not options.mask.isChecked()  # a 管理员 changed the daily report's default
+    assert "默认不隐藏" in options.default_note.text()
     assert not options.password.isVisible()
     options.encrypt.setChecked(True)
     assert options.password.isVisible() and options.repeat.isVisible()
@@ -149,7 +152,7 @@ def test_rounds_sheet_export_asks_for_the_options_first(
         return ExportProtection(mask_personal=True)
 
     monkeypatch.setattr(rounds_page, "ask_export_protection", ask)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(rounds_page, "save_file_path", lambda *a, **k: target)
     rounds.choose_export()
     assert asked == ["rounds-sheet"]
     shown = cells(target)
@@ -168,7 +171,7 @@ def test_the_options_dialog_keeps_wrong_passwords_from_going_on(
     dialog = ExportOptionsDialog(ctx, "rounds-sheet", "导出体温填报表")
     qtbot.addWidget(dialog)
     dialog.show()
-    assert not dialog.options.mask.isChecked()  # the fill-in sheet is not masked by default
+    assert dialog.options.mask.isChecked()  # the fill-in sheet is masked by default
     dialog.options.encrypt.setChecked(True)
     dialog.accept()
     assert dialog.isVisible() and dialog.options.problem.text() == "文件密码至少要 6 位。"
@@ -195,7 +198,7 @@ def test_the_reports_page_offers_the_options_for_every_form(
     page = main_window.navigate("reports")
     assert isinstance(page, ReportsPage)
     panel = page.export_panel
-    assert not panel.options.mask.isChecked()  # 日报表: not masked by default
+    assert panel.options.mask.isChecked()  # 日报表: masked by default
     panel.select_kind("roster")
     assert panel.options.mask.isChecked()  # 在管人员台账: masked by default
 

@@ -66,7 +66,7 @@ def test_idle_lock_keeps_the_half_typed_form(
         cover = window.findChild(LockCover)
         assert cover is not None and cover.isVisible()
         assert cover.geometry() == window.rect()  # nothing of the window shows
-        assert window.windowTitle() == "防疫台账 — 已锁定"
+        assert window.windowTitle() == "已锁定 — 防疫台账"
     assert form.isVisible()  # covered, not closed: its exec()/open() goes on
 
     qtbot.keyClicks(dialog.password, "wrong-password")

@@ -57,7 +57,7 @@ def test_english_navigation_menus_and_pages(qtbot: QtBot, ctx: UiContext) -> Non
     assert page.title == "Temperatures"
     heading = page.findChild(QLabel, "pageHeading")
     assert heading is not None and heading.text() == "Temperatures"
-    assert window.windowTitle() == "Fangyi Ledger — Temperatures"
+    assert window.windowTitle() == "Temperatures — Fangyi Ledger"
     assert window.unit_label.text() == "Reporting unit: not set"
 
 

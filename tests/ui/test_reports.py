@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -25,6 +26,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.reports import files
 from app.ui.reports.numbers_model import DailyNumbersModel, ObjectRole, TotalLastProxy
+from app.ui.widgets.file_dialogs import file_dialog
 from tests.ui.conftest import RecordedMessages
 
 TODAY = date.today()
@@ -40,9 +42,11 @@ class SaveDialog:
     def __init__(self, answer: Path | None) -> None:
         self.answer = answer
         self.offered: list[Path] = []
+        self.titles: list[str] = []
 
-    def __call__(self, _parent: object, _title: str, suggested: Path) -> Path | None:
+    def __call__(self, _parent: object, title: str, suggested: Path) -> Path | None:
         self.offered.append(suggested)
+        self.titles.append(title)
         return self.answer
 
 
@@ -58,7 +62,10 @@ def page(
 
 def shown_numbers(page: ReportsPage) -> dict[str, str]:
     proxy = page.export_panel.proxy
-    labels = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    labels = [
+        proxy.headerData(c, Qt.Orientation.Horizontal).replace("\n", "")  # two lines, as printed
+        for c in range(proxy.columnCount())
+    ]
     assert proxy.rowCount() == 1
     return {label: proxy.index(0, c).data() for c, label in enumerate(labels)}
 
@@ -111,10 +118,31 @@ def test_todays_report_in_two_clicks(
     assert dialog.offered[-1].parent == tmp_path
 
 
-def test_a_quiet_day_becomes_a_zero_report(page: ReportsPage, db: Database) -> None:
+def test_the_preview_fits_a_1366_screen_without_sideways_scrolling(
+    qtbot: QtBot, page: ReportsPage, main_window: MainWindow
+) -> None:
+    main_window.resize(1366, 768)
+    table = page.export_panel.table
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() > 0)
+    header = page.export_panel.proxy.headerData
+    assert header(2, Qt.Orientation.Horizontal) == "累计\n排查"  # broken between words
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+
+
+def test_a_quiet_day_becomes_a_zero_report(
+    qtbot: QtBot, page: ReportsPage, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     panel = page.export_panel
+    dialog = SaveDialog(None)
+    monkeypatch.setattr(files, "ask_save_path", dialog)
+    busy = TODAY - timedelta(days=3)
+    assert not stats.day_numbers(db, busy).is_zero_report
+    panel.day.setDate(busy)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     quiet = TODAY - timedelta(days=40)  # before the demo village's fortnight
     panel.day.setDate(quiet)
+    qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.titles == ["保存日报表", "保存零报告"]  # 零报告 only when it is one
     assert stats.day_numbers(db, quiet).is_zero_report
     assert panel.export_button.text() == "导出零报告…"
     assert "疫情防控零报告" in panel.title.text()
@@ -281,3 +309,10 @@ def test_merge_refuses_a_file_of_another_day_naming_it(
     assert panel.problem.text() == ""
     assert panel.write_button.isEnabled()
     assert panel.proxy.rowCount() == 2  # 东村 and 合计
+
+
+def test_file_dialogs_are_chinese_where_qtbase_leaves_english(qtbot: QtBot) -> None:
+    dialog = file_dialog(None, "保存日报表", Path.home(), "Excel 工作簿 (*.xlsx)")
+    qtbot.addWidget(dialog)
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："

@@ -57,6 +57,25 @@ def test_search_by_id_number_and_phone(qtbot: QtBot, page: RosterPage, db: Datab
         qtbot.waitUntil(lambda: "张三" in shown_names(page))
 
 
+def test_enter_in_search_opens_the_single_match(
+    qtbot: QtBot, page: RosterPage, db: Database
+) -> None:
+    zhang = zhang_san(db)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, zhang.id_number[-8:])  # type: ignore[index]
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.person_view  # straight to 张三's page
+    assert page.person_view.current_case().id == zhang.id  # type: ignore[union-attr]
+
+    page.show_list()
+    page.search.clear()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "13")  # in many phone numbers
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert len(shown_names(page)) > 1
+    assert page.stack.currentWidget() is page.list_view  # several: the clerk picks one
+
+
 def test_status_filter_changes_the_rows(page: RosterPage) -> None:
     active = shown_names(page)
     assert set(column_texts(page.proxy, STATUS)) == {"在管"}

@@ -153,12 +153,12 @@ def test_fixing_the_file_and_reloading_enables_import(
     qtbot: QtBot, ctx: UiContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "名单.xlsx"
-    write_rows(path, ["姓名", "管控措施"], [["张三", "居家办公"]])
+    write_rows(path, ["姓名", "管控措施", "身份证号"], [["张三", "居家办公"]])
     dialog = _open(qtbot, ctx, path)
     assert "可用的管控措施" in _cell(dialog.problem_view, 0, PROBLEM_REASON)
     assert not dialog.import_button.isEnabled()
 
-    write_rows(path, ["姓名", "管控措施"], [["张三", "居家隔离"]])
+    write_rows(path, ["姓名", "管控措施", "身份证号"], [["张三", "居家隔离"]])
     dialog.windowHandle().requestActivate()  # shortcuts work in the active window only
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.preview_view, Qt.Key.Key_F5)
@@ -209,3 +209,39 @@ def test_dialog_module_keeps_jobs_importable_for_the_worker() -> None:
 
     for job in (dialog_module.read_and_check, dialog_module.apply):
         assert "progress" in inspect.signature(job).parameters
+
+
+def test_the_preview_says_which_of_two_lists_is_read_and_reads_xls(
+    qtbot: QtBot, ctx: UiContext, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "一月"
+    book.active.append(["姓名", "身份证号"])
+    book.active.append(["赵六", "11010519491231002X"])
+    second = book.create_sheet("二月")
+    second.append(["姓名", "身份证号"])
+    second.append(["张三", "440524188001010014"])
+    book.active = 1
+    book.save(tmp_path / "名单.xlsx")
+
+    dialog = _open(qtbot, ctx, tmp_path / "名单.xlsx")
+
+    assert "读取的是「二月」" in dialog.notes.text()
+    assert _cell(dialog.preview_view, 0, NAME) == "张三"
+    assert dialog.sheet_box.isVisible()
+    assert [dialog.sheet_box.itemText(i) for i in range(dialog.sheet_box.count())] == [
+        "二月",
+        "一月",
+    ]
+    dialog.sheet_box.setCurrentIndex(1)
+    dialog.sheet_box.activated.emit(1)  # the clerk picks the other list
+    qtbot.waitUntil(lambda: _cell(dialog.preview_view, 0, NAME) == "赵六")
+    assert dialog.report is not None and dialog.report.sheet_name == "一月"
+    assert "读取的是" not in dialog.notes.text()
+
+    xls = _open(qtbot, ctx, FIXTURES / "legacy" / "东村名单.xls")
+    assert xls.preview_view.model().rowCount() == 3
+    assert not xls.sheet_box.isVisible()  # its other list is on a hidden sheet
+    assert xls.import_button.isEnabled()

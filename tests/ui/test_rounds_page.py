@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -124,11 +124,13 @@ def test_a_whole_round_is_typed_with_enter_only(
     )  # default: the 包保 medical worker
 
 
-def test_a_fever_turns_the_row_red_and_opens_the_anomaly_dialog(
+def test_a_fever_marks_the_row_and_f4_asks_for_the_action(
     qtbot: QtBot, page: RoundsPage, db: Database
 ) -> None:
     first = current_case(page)
     type_keys(qtbot, "38.5")
+    press(qtbot, Qt.Key.Key_Return)
+    type_keys(qtbot, "365")  # typed heads-down right after the fever: lands on the next row
     press(qtbot, Qt.Key.Key_Return)
 
     row = page.model.row_of(first)
@@ -139,8 +141,14 @@ def test_a_fever_turns_the_row_red_and_opens_the_anomaly_dialog(
         == FEVER_BACKGROUND
     )
     assert page.model.index(row, Col.STATUS).data() == "发热"
-    assert current_case(page) != first  # Enter moved on, the dialog comes on top
-    qtbot.waitUntil(lambda: page.anomaly_dialog is not None and page.anomaly_dialog.isVisible())
+    assert page.anomaly_dialog is None and QApplication.activeModalWidget() is None
+    assert len(stored(db)) == 2 and 36.5 in stored(db).values()
+    (opened,) = rounds.anomalies(db, day=TODAY, case_id=first)
+    assert opened.action is None  # the anomaly is there at once, waiting for its 处置
+    assert page.waiting.text() == "待处置异常 1 条（F4）"  # until it is handled
+
+    page.view.setCurrentIndex(page.proxy.mapFromSource(page.model.index(row, Col.TEMPERATURE)))
+    press(qtbot, Qt.Key.Key_F4)
     dialog = page.anomaly_dialog
     assert isinstance(dialog, AnomalyActionDialog)
     assert "38.5" in dialog.findChild(QWidget, "anomalyHeading").text()  # type: ignore[union-attr]
@@ -156,6 +164,43 @@ def test_a_fever_turns_the_row_red_and_opens_the_anomaly_dialog(
     assert anomaly.handled_by == "测试员" and not anomaly.closed
     assert page.anomalies.model.rowCount() >= 1
     assert page.anomalies.selected_id() == anomaly.id
+    assert "已记录" in page.status.text() and "F4" not in page.status.text()
+    assert page.waiting.text() == ""
+
+
+def test_f4_on_a_normal_row_goes_to_the_next_unhandled_anomaly(
+    qtbot: QtBot, page: RoundsPage, db: Database
+) -> None:
+    type_keys(qtbot, "365")
+    press(qtbot, Qt.Key.Key_Return)
+    feverish = current_case(page)
+    type_keys(qtbot, "376")
+    press(qtbot, Qt.Key.Key_Return)
+    page.view.setCurrentIndex(page.view.currentIndex().siblingAtRow(0))
+    press(qtbot, Qt.Key.Key_F4)
+    assert current_case(page) == feverish
+    qtbot.waitUntil(lambda: page.anomaly_dialog is not None)
+    assert page.anomaly_dialog.info.case_id == feverish  # type: ignore[union-attr]
+
+
+def test_shorthand_and_the_numeric_keypad(qtbot: QtBot, page: RoundsPage, db: Database) -> None:
+    first = current_case(page)
+    type_keys(qtbot, "365")
+    press(qtbot, Qt.Key.Key_Return)
+    second = current_case(page)
+    type_keys(qtbot, "37")
+    press(qtbot, Qt.Key.Key_Return)
+    third = current_case(page)
+    for key in (Qt.Key.Key_3, Qt.Key.Key_6, Qt.Key.Key_8):
+        qtbot.keyClick(focused(), key, Qt.KeyboardModifier.KeypadModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert stored(db) == {first: 36.5, second: 37.0, third: 36.8}
+
+    fourth = current_case(page)
+    type_keys(qtbot, "445")  # 44.5 after the rule: still out of range, today's message
+    press(qtbot, Qt.Key.Key_Return)
+    assert "体温 44.5 ℃ 超出 34.0–43.0 ℃ 的范围" in page.status.text()
+    assert current_case(page) == fourth and fourth not in stored(db)
 
 
 def test_an_out_of_range_value_is_refused_with_the_text_kept(
@@ -177,20 +222,26 @@ def test_an_out_of_range_value_is_refused_with_the_text_kept(
     assert open_editor(page) is None
 
 
-def test_an_unusual_value_is_saved_only_when_confirmed(
+def test_an_unusual_value_is_saved_on_a_second_enter_without_a_dialog(
     qtbot: QtBot, page: RoundsPage, db: Database, messages: RecordedMessages
 ) -> None:
     first = current_case(page)
-    messages.confirm_answer = False
-    type_keys(qtbot, "35.4")
+    type_keys(qtbot, "354")
     press(qtbot, Qt.Key.Key_Return)
-    assert "35.4 ℃ 偏低" in messages.of_kind("confirm")[0]
+    assert "35.4 ℃ 偏低" in page.status.text() and "再按 Enter" in page.status.text()
     editor = open_editor(page)
-    assert editor is not None and editor.text() == "35.4" and stored(db) == {}
+    assert editor is not None and editor.text() == "354" and stored(db) == {}
+    assert messages == []  # asked in the status line: the keys stay in the grid
 
-    messages.confirm_answer = True
+    type_keys(qtbot, "364")  # the clerk misread: retyping replaces the selected value
     press(qtbot, Qt.Key.Key_Return)
-    assert stored(db) == {first: 35.4}
+    assert stored(db) == {first: 36.4}
+
+    second = current_case(page)
+    type_keys(qtbot, "354")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    assert stored(db)[second] == 35.4
 
 
 def test_symptoms_are_ticked_with_space_and_digit_keys(
@@ -215,9 +266,9 @@ def test_symptoms_are_ticked_with_space_and_digit_keys(
     press(qtbot, Qt.Key.Key_Return)
     (item,) = [i for i in rounds.due_list(db, TODAY, Slot.AM) if i.case_id == first]
     assert item.reading is not None and item.reading.symptoms == ("干咳", "乏力")
-    qtbot.waitUntil(lambda: page.anomaly_dialog is not None)
-    assert "干咳" in page.anomaly_dialog.info.observation  # type: ignore[union-attr]
-    page.anomaly_dialog.reject()  # type: ignore[union-attr]  # 稍后处理: stays in the list
+    assert page.anomaly_dialog is None  # the round goes on; the anomaly waits in the list
+    (anomaly,) = rounds.anomalies(db, day=TODAY, case_id=first)
+    assert "干咳" in anomaly.observation
 
     # On a row already measured the ticks are saved at once.
     back_to_page(qtbot, page)
@@ -313,8 +364,6 @@ def test_closing_an_anomaly_with_transfer_ends_the_case(
     first = current_case(page)
     type_keys(qtbot, "38.9")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.anomaly_dialog is not None)
-    page.anomaly_dialog.reject()  # type: ignore[union-attr]
     (anomaly,) = rounds.anomalies(db, day=TODAY, case_id=first)
     assert page.anomalies.select(anomaly.id)
     qtbot.mouseClick(page.anomalies.close_button, Qt.MouseButton.LeftButton)
@@ -454,3 +503,19 @@ def test_in_the_main_window_saving_refreshes_without_losing_the_place(
         QApplication.processEvents()  # the shell's refresh after readings_changed runs here
     assert stored(db) == dict(zip(order, (36.1, 36.2, 36.3), strict=True))
     assert current_case(page) == page.proxy.index(3, Col.NAME).data(ObjectRole)
+
+
+def test_the_symptom_popup_stays_on_screen_for_a_row_near_the_bottom(
+    qtbot: QtBot, page: RoundsPage
+) -> None:
+    area = page.screen().availableGeometry()
+    low_row = QRect(area.left() + 300, area.bottom() - 30, 120, 28)
+    page.view.setCurrentIndex(page.view.currentIndex().siblingAtRow(0))
+    press(qtbot, Qt.Key.Key_Space)
+    popup = page.symptom_popup
+    assert popup is not None
+    popup.show_near(low_row)
+    shown = popup.frameGeometry()
+    assert area.contains(shown)  # every box visible, so every number can be ticked
+    assert shown.bottom() < low_row.top()  # above the row, not over it
+    popup.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.models import Slot
-from app.services import assignments, roster, rounds
+from app.services import assignments, report_log, reports, roster, rounds
 from app.services.roster import RosterFilter
 from app.ui.main_window import MainWindow
 from app.ui.pages.roster import RosterPage
@@ -24,6 +25,7 @@ from app.ui.pages.today import (
     RELEASE_NAME,
     TodayPage,
 )
+from app.ui.reports import files as report_files
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from tests.ui.conftest import RecordedMessages
 from tests.ui.roster_helpers import column_texts, demo_village, double_click, row_of_text, zhang_san
@@ -199,3 +201,54 @@ def test_a_person_who_needs_release_opens_on_the_roster(
     assert isinstance(page, RosterPage)
     assert page.stack.currentWidget() is page.person_view
     assert page.person_view.heading.text().startswith(name)
+
+
+def test_todays_report_is_one_click_away_and_says_who_exported_it(
+    today_page: TodayPage, db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    demo_village(db, hour=8)
+    show_at(today_page, 10)
+    status = today_page.report_status
+    assert status.text() == "今日日报：每日 15:00 前报送 · 尚未导出"
+    show_at(today_page, 15, 30)
+    assert "已过截止时间，尚未导出" in status.text()
+
+    asked: list[tuple[str, Path]] = []
+
+    def dialog(_parent: object, title: str, suggested: Path) -> Path:
+        asked.append((title, suggested))
+        return tmp_path / suggested.name
+
+    monkeypatch.setattr(report_files, "ask_save_path", dialog)
+    today_page.export_report_button.click()
+    ((title, suggested),) = asked  # one click: straight to the save dialog
+    form = reports.daily_form(db, date.today())
+    assert title == ("保存零报告" if form == reports.FORM_ZERO else "保存日报表")
+    assert suggested.name == reports.suggested_name("演示村", form, date.today())
+    assert (tmp_path / suggested.name).is_file()
+    exported = report_log.last_daily_export(db, date.today())
+    assert exported is not None
+    assert status.text() == (
+        f"今日日报：每日 15:00 前报送 · 已于 {exported.at:%H:%M} 由 {db.operator} 导出"
+    )
+
+
+def test_the_anomaly_list_fits_a_1366_screen_without_sideways_scrolling(
+    today_page: TodayPage, db: Database, main_window: MainWindow, qtbot: QtBot
+) -> None:
+    demo_village(db, hour=8)
+    zhang = zhang_san(db)
+    saved = rounds.record_reading(db, zhang.id, date.today(), Slot.AM, "38.4", symptoms=["干咳"])
+    assert saved.anomaly_id is not None
+    rounds.record_action(
+        db, saved.anomaly_id, "报告卫生院、送发热门诊；卫生院派车接走，复测 38.6 ℃", "测试员"
+    )
+    main_window.resize(1366, 768)
+    show_at(today_page, 10)
+    table = today_page.anomaly_table
+    qtbot.waitUntil(
+        lambda: (
+            table.horizontalHeader().length() <= table.viewport().width()
+            and not table.horizontalScrollBar().isVisible()
+        )
+    )

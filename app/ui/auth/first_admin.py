@@ -1,7 +1,8 @@
 """设置管理员 — the first account of a ledger, offered at start while there is none.
 
 Until an administrator exists the ledger is open to whoever starts the app (as it was before
-accounts existed), so this dialog may be put off ("以后再说") and comes back at the next start.
+accounts existed), so this dialog may be put off ("以后再说"). It is offered by itself only at
+the first start of a ledger; after that it waits in 设置 → 账号与隐私 (``startup``).
 Once created, the administrator is signed in at once and the idle lock starts protecting.
 """
 
@@ -82,7 +83,8 @@ class FirstAdminDialog(QDialog):
                 self.tr(
                     "台账中有全村人员的身份证号、电话和健康信息。设置管理员后，每次打开本程序都要"
                     "登录，离开电脑一段时间会自动锁定；录入员账号由管理员在“设置 → 账号与隐私”中"
-                    "添加。\n现在不设置，任何人打开本程序都能看到全部数据，下次启动时会再次询问。"
+                    "添加。\n现在不设置，任何人打开本程序都能看到全部数据；以后可随时在"
+                    "“设置 → 账号与隐私”中设置。"
                 )
             )
         )

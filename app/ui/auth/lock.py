@@ -104,7 +104,7 @@ class UnlockDialog(QDialog):
         self.ctx = ctx
         self._clock = clock
         self.setObjectName("unlockDialog")
-        self.setWindowTitle(self.tr("防疫台账 — 已锁定"))
+        self.setWindowTitle(self.tr("已锁定 — 防疫台账"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         # No close button: the only ways out are the password and 退出程序.
         self.setWindowFlags(
@@ -289,7 +289,7 @@ class IdleLock(QObject):
         title = window.windowTitle()
         cover = LockCover(window, main=window is self.window)
         self._covers[window] = (cover, title)
-        window.setWindowTitle(self.tr("防疫台账 — 已锁定"))  # a dialog's title may name someone
+        window.setWindowTitle(self.tr("已锁定 — 防疫台账"))  # a dialog's title may name someone
 
     def unlock(self) -> None:
         if self.dialog is None:

@@ -63,7 +63,7 @@ class SignInDialog(QDialog):
         self._clock = clock
         self.signed_in: OperatorInfo | None = None
         self.setObjectName("signInDialog")
-        self.setWindowTitle(self.tr("防疫台账 — 登录"))
+        self.setWindowTitle(self.tr("登录 — 防疫台账"))
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
         self.setMinimumWidth(420)
 

@@ -3,11 +3,13 @@
 1. ``sign_in_at_start`` — before the main window exists: a ledger with accounts asks who is
    working; cancelling quits without showing anything.
 2. ``start_session`` — once the main window is up: the idle lock, a 锁定 button (Ctrl+L) in the
-   status bar, and on a ledger without accounts the offer to create the first administrator.
+   status bar, and on a ledger without accounts the offer to create the first administrator —
+   once per ledger: it would otherwise cover Today at every start; later it is in 设置.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 
@@ -22,6 +24,7 @@ from app.ui.auth.lock import IdleLock
 from app.ui.auth.sign_in import SignInDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
+from app.ui.settings_store import open_settings
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +84,26 @@ def start_session(ctx: UiContext, window: MainWindow) -> IdleLock:
         lock.reload_setting()
         button.setVisible(lock.can_lock())
 
-    if not operators.accounts_exist(ctx.db):
+    if not operators.accounts_exist(ctx.db) and not _first_admin_offered(ctx):
+        _remember_first_admin_offered(ctx)
         QTimer.singleShot(0, lambda: offer_first_admin(ctx, window, signed_in))
     return lock
+
+
+def _offered_key(ctx: UiContext) -> str:
+    # Per ledger file: a new data folder (a real village after the demo) is offered again.
+    ledger = hashlib.sha1(str(ctx.paths.database.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"auth/first_admin_offered_{ledger}"
+
+
+def _first_admin_offered(ctx: UiContext) -> bool:
+    return bool(open_settings().value(_offered_key(ctx), False, type=bool))
+
+
+def _remember_first_admin_offered(ctx: UiContext) -> None:
+    settings = open_settings()
+    settings.setValue(_offered_key(ctx), True)
+    settings.sync()
 
 
 def offer_first_admin(

@@ -4,7 +4,9 @@ Peak hours bring a car a minute, so everything is on the keyboard: Tab moves on,
 field) saves and the form clears for the next car with the cursor back on the plate, Esc clears,
 ↑ in an empty 来源地/目的地/事由 field brings back the last value, F3 repeats all three from the
 last car, F2 opens the province picker. The form only builds a ``PassInput``; the page saves it.
-A save that is refused leaves everything as typed and puts the cursor on the field to fix.
+A save that is refused leaves everything as typed, names every problem of the form at once (each
+field marked red), puts the cursor on the first one, and clears each mark as soon as its field is
+fixed. The driver's temperature is their own; each passenger's is in the passengers table.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -37,12 +40,13 @@ from app.models.validation import (
     parse_resident_id,
     parse_temperature,
 )
-from app.services.checkpoints import PassInfo, PassInput, PlaceHints
+from app.services.checkpoints import PassInfo, PassInput, PlaceHints, feverish_aboard
 from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.occupants import OccupantsEditor, rows_from
 from app.ui.checkpoints.plate_input import ERROR_STYLE, PlateInput
 
 NOTE_STYLE = "color: #1565c0;"
+INVALID_FIELD_STYLE = "border: 1px solid #a61b1b;"
 WARN_STYLE = "color: #e65100;"
 DEFAULT_VEHICLE_TYPE = VEHICLE_TYPES[0]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -55,6 +59,14 @@ class FormProblem(Exception):
         super().__init__(message)
         self.widget = widget
         self.message = message
+
+
+class FormProblems(Exception):
+    """Every problem of the form at once, in the order of the fields."""
+
+    def __init__(self, problems: list[FormProblem]) -> None:
+        super().__init__("；".join(p.message for p in problems))
+        self.problems = problems
 
 
 class _HistoryField(QLineEdit):
@@ -71,6 +83,22 @@ class _HistoryField(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
+        # QCompleter's own filter (installed with its popup) swallows a click outside the list;
+        # ours, installed after it, runs first and passes the click on to where it was aimed.
+        completer.popup().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self.completer().popup() if self.completer() else None
+        if (
+            watched is popup
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and not popup.rect().contains(event.position().toPoint())
+        ):
+            popup.hide()
+            pass_click_on(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def set_choices(self, values: tuple[str, ...]) -> None:
         self._choices.setStringList(list(values))
@@ -83,6 +111,31 @@ class _HistoryField(QLineEdit):
             return False
         self.setText(self.last_value)
         return True
+
+
+def pass_click_on(event: QMouseEvent) -> None:
+    """Deliver a press that closed a popup to the widget under the pointer, as if the popup
+    had not been there (its release follows by itself once the popup's mouse grab is gone)."""
+    point = event.globalPosition().toPoint()
+    target = QApplication.widgetAt(point)
+    if target is None:
+        return
+    local = target.mapFromGlobal(point)
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        local.toPointF(),
+        event.globalPosition(),
+        event.button(),
+        event.buttons(),
+        event.modifiers(),
+    )
+
+    def deliver() -> None:
+        if target.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+            target.setFocus(Qt.FocusReason.MouseFocusReason)
+        QApplication.sendEvent(target, press)
+
+    QTimer.singleShot(0, target, deliver)
 
 
 class EntryForm(QGroupBox):
@@ -100,8 +153,9 @@ class EntryForm(QGroupBox):
         self.setTitle(self.tr("登记车辆：一停 二看 三问 四测 五消 六记"))
         self.threshold = 37.3
         self.editing: PassInfo | None = None
+        self.duty_field: QLineEdit | None = None  # 值守人员, in the page's shift bar
         self._offered_plate = ""
-        self._error_owner: QWidget | None = None  # the field whose mistake the error shows
+        self._marked: dict[QWidget, str] = {}  # field → what is wrong with it, in form order
 
         self.plate = PlateInput()
         self.vehicle_type = QComboBox()
@@ -132,9 +186,9 @@ class EntryForm(QGroupBox):
         self.destination.setPlaceholderText(self.tr("到谁家去（↑ 上次的）"))
         self.purpose = _HistoryField("purpose")
         self.purpose.setPlaceholderText(self.tr("来干什么（↑ 上次的）"))
-        self.temperature = QLineEdit()
+        self.temperature = QLineEdit()  # the driver's own; passengers' are in their table
         self.temperature.setObjectName("temperature")
-        self.temperature.setPlaceholderText(self.tr("最高体温 ℃"))
+        self.temperature.setPlaceholderText(self.tr("℃"))
         self.temperature.setMaxLength(8)
         self.disinfected = QCheckBox(self.tr("已消毒"))
         self.disinfected.setObjectName("disinfected")
@@ -212,7 +266,7 @@ class EntryForm(QGroupBox):
         pair(3, 0, self.tr("来源地"), self.origin)
         pair(3, 1, self.tr("目的地"), self.destination)
         pair(3, 2, self.tr("事由"), self.purpose)
-        pair(3, 3, self.tr("最高体温"), self.temperature)
+        pair(3, 3, self.tr("驾驶员体温"), self.temperature)
         grid.addWidget(self.disinfected, 4, 1)
         pair(4, 1, self.tr("处置"), self.disposition)
         grid.addWidget(self.action_label, 4, 4, Qt.AlignmentFlag.AlignRight)
@@ -263,10 +317,15 @@ class EntryForm(QGroupBox):
         self.cancel_edit_button.clicked.connect(self.cancelEditRequested)
         self.plate.plateFinished.connect(self._plate_finished)
         self.temperature.textChanged.connect(self._update_fever)
-        self.temperature.editingFinished.connect(self._check_temperature)
-        self.driver_id.editingFinished.connect(self._check_driver_id)
-        self.driver_phone.editingFinished.connect(self._check_driver_phone)
+        for field in (self.driver_id, self.driver_phone, self.temperature):
+            field.editingFinished.connect(lambda field=field: self._check_now(field))
+        for field in (self.plate.edit, self.driver_id, self.driver_phone, self.temperature,
+                      self.action):  # fmt: skip
+            field.textChanged.connect(lambda _text, field=field: self._recheck(field))
+        self.plate.other.toggled.connect(lambda _on: self._recheck(self.plate.edit))
         self.occupants.temperaturesChanged.connect(self._update_fever)
+        self.occupants.temperaturesChanged.connect(lambda: self._recheck(self.action))
+        self.occupants.model.dataChanged.connect(lambda *_: self._recheck(self.occupants.view))
         self.occupants.countChanged.connect(self._occupants_counted)
         self.occupants_toggle.toggled.connect(self._toggle_occupants)
 
@@ -345,48 +404,28 @@ class EntryForm(QGroupBox):
                 if value not in field.choices():
                     field.set_choices((value, *field.choices()))
 
+    def set_duty_field(self, field: QLineEdit) -> None:
+        """值守人员 lives in the shift bar; the form checks it with its own fields."""
+        self.duty_field = field
+        field.textChanged.connect(lambda _text: self._recheck(field))
+
     def build_input(self, checkpoint_id: int | None, duty_staff: str) -> PassInput:
-        """The typed pass, checked field by field; raises ``FormProblem`` on the first problem."""
-        plate_problem = self.plate.problem()
-        if plate_problem:
-            raise FormProblem(
-                self.plate.edit, self.tr("车牌号：{reason}").format(reason=plate_problem)
-            )
-        for widget, check in (
-            (self.driver_id, parse_resident_id),
-            (self.driver_phone, normalize_mobile_or_landline),
-            (self.temperature, parse_temperature),
-        ):
-            if widget.text().strip():
-                try:
-                    check(widget.text())
-                except ValidationError as error:
-                    raise FormProblem(widget, str(error)) from error
-        occupants, row_problem = self.occupants.model.checked_inputs()
-        if row_problem is not None:
-            self.occupants_toggle.setChecked(True)
-            self.occupants.focus_cell(row_problem.row, row_problem.column)
-            raise FormProblem(
-                self.occupants.view,
-                self.tr("第 {number} 位乘车人：{reason}").format(
-                    number=row_problem.row + 1, reason=row_problem.message
-                ),
-            )
-        highest = self.highest_temperature()
-        if (
-            highest is not None
-            and is_fever(highest, self.threshold)
-            and not self.action.text().strip()
-        ):
-            raise FormProblem(
-                self.action,
-                self.tr(
-                    "体温 {value} ℃ 达到发热标准（≥{threshold} ℃），请填写采取的处置措施。"
-                ).format(value=f"{highest:.1f}", threshold=f"{self.threshold:.1f}"),
-            )
+        """The typed pass; raises ``FormProblems`` naming every field that is wrong."""
+        problems = [
+            FormProblem(widget, message)
+            for widget, message in ((w, self._problem_of(w)) for w in self._checked_fields())
+            if message
+        ]
         editing = self.editing
         if editing is None and checkpoint_id is None:
-            raise FormProblem(self.plate.edit, self.tr("请先在上方选择卡点。"))
+            problems.insert(0, FormProblem(self.plate.edit, self.tr("请先在上方选择卡点。")))
+        if problems:
+            raise FormProblems(problems)
+        occupants, _none = self.occupants.model.checked_inputs()
+        # A pass saved before drivers had their own reading keeps its vehicle-wide highest.
+        legacy_highest = (
+            editing.max_temperature if editing and editing.driver_temperature is None else None
+        )
         return PassInput(
             checkpoint_id=editing.checkpoint_id if editing else checkpoint_id or 0,
             plate=self.plate.plate_text(),
@@ -401,7 +440,8 @@ class EntryForm(QGroupBox):
             origin=self.origin.text(),
             destination=self.destination.text(),
             purpose=self.purpose.text(),
-            max_temperature=self.temperature.text() or None,
+            driver_temperature=self.temperature.text() or None,
+            max_temperature=None if legacy_highest is None else f"{legacy_highest:.1f}",
             disinfected=self.disinfected.isChecked(),
             disposition=self.disposition.currentData(),
             action_taken=self.action.text(),
@@ -409,20 +449,127 @@ class EntryForm(QGroupBox):
             occupants=tuple(occupants),
         )
 
+    def _checked_fields(self) -> list[QWidget]:
+        """The fields with a rule, in the order the clerk meets them."""
+        fields: list[QWidget] = [
+            self.plate.edit, self.driver_id, self.driver_phone, self.temperature,
+            self.occupants.view, self.action,
+        ]  # fmt: skip
+        if self.duty_field is not None:
+            fields.append(self.duty_field)
+        return fields
+
+    def _problem_of(self, widget: QWidget) -> str:
+        """What is wrong with one field now ("" when nothing)."""
+        if widget is self.plate.edit:
+            reason = self.plate.problem()
+            return self.tr("车牌号：{reason}").format(reason=reason) if reason else ""
+        checks: dict[QWidget, Callable[[str], object]] = {
+            self.driver_id: parse_resident_id,
+            self.driver_phone: normalize_mobile_or_landline,
+            self.temperature: parse_temperature,
+        }
+        if widget in checks and isinstance(widget, QLineEdit):
+            try:
+                if widget.text().strip():
+                    checks[widget](widget.text())
+            except ValidationError as error:
+                return str(error)
+            return ""
+        if widget is self.occupants.view:
+            _rows, row = self.occupants.model.checked_inputs()
+            if row is None:
+                return ""
+            return self.tr("第 {number} 位乘车人：{reason}").format(
+                number=row.row + 1, reason=row.message
+            )
+        if widget is self.action:
+            highest = self.highest_temperature()
+            if highest is None or not is_fever(highest, self.threshold):
+                return ""
+            if self.action.text().strip():
+                return ""
+            return self.tr(
+                "体温 {value} ℃ 达到发热标准（≥{threshold} ℃），请填写采取的处置措施。"
+            ).format(value=f"{highest:.1f}", threshold=f"{self.threshold:.1f}")
+        duty = self.duty_field
+        if widget is duty and duty is not None and self.editing is None and not duty.text().strip():
+            return self.tr("请在上方填写本班值守人员。")
+        return ""
+
+    def feverish_people(self) -> list[str]:
+        """ "乘车人 李四 37.8 ℃" for everyone aboard whose own reading is a fever."""
+        passengers = [(r.name.strip() or self.tr("乘车人"), _reading(r.temperature))
+                      for r in self.occupants.model.rows()]  # fmt: skip
+        found = feverish_aboard(
+            self.driver_name.text().strip() or None,
+            self._typed_temperature(),
+            passengers,
+            self.threshold,
+        )
+        return [f"{role} {name} {value:.1f} ℃" for role, name, value in found]
+
     def highest_temperature(self) -> float | None:
         values = [v for v in (self._typed_temperature(), self.occupants.model.highest_temperature())
                   if v is not None]  # fmt: skip
         return max(values) if values else None
 
+    def show_problems(self, problems: list[FormProblem]) -> None:
+        """Mark every field at fault, list every reason, put the cursor on the first."""
+        self._unmark_all()
+        for problem in problems:
+            self._mark(problem.widget, problem.message)
+        self._show_marked()
+        first = problems[0].widget
+        if first is self.occupants.view:
+            _rows, row = self.occupants.model.checked_inputs()
+            self.occupants_toggle.setChecked(True)
+            if row is not None:
+                self.occupants.focus_cell(row.row, row.column)
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(first, QLineEdit):
+            first.selectAll()
+
     def show_problem(self, problem: FormProblem) -> None:
-        self.error.setText(problem.message)
-        self._error_owner = problem.widget
-        problem.widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(problem.widget, QLineEdit):
-            problem.widget.selectAll()
+        self.show_problems([problem])
 
     def show_error(self, message: str) -> None:
+        self._unmark_all()
         self.error.setText(message)
+
+    def _mark(self, widget: QWidget, message: str) -> None:
+        self._marked[widget] = message
+        widget.setStyleSheet(INVALID_FIELD_STYLE)
+
+    def _unmark(self, widget: QWidget) -> None:
+        if self._marked.pop(widget, None) is not None:
+            widget.setStyleSheet("")
+
+    def _unmark_all(self) -> None:
+        for widget in list(self._marked):
+            self._unmark(widget)
+
+    def _show_marked(self) -> None:
+        order = self._checked_fields()
+        marked = sorted(self._marked.items(), key=lambda kv: _position(order, kv[0]))
+        # One sentence per problem, each without its own full stop: "…措施；请…人员。"
+        reasons = [message.rstrip("。") for _widget, message in marked]
+        self.error.setText("；".join(reasons) + "。" if reasons else "")
+
+    def _check_now(self, widget: QLineEdit) -> None:
+        """Say at once what is wrong with a value just typed (the save refuses it anyway)."""
+        message = self._problem_of(widget)
+        if message:
+            self._mark(widget, message)
+        else:
+            self._unmark(widget)
+        self._show_marked()
+
+    def _recheck(self, widget: QWidget) -> None:
+        """A field marked wrong is unmarked the moment it is right (its message goes too)."""
+        if widget in self._marked and not self._problem_of(widget):
+            self._unmark(widget)
+            self._show_marked()
 
     def clear_for_next(self) -> None:
         """Saved: empty the form for the next car (direction, province, 已消毒 stay)."""
@@ -440,6 +587,7 @@ class EntryForm(QGroupBox):
         self.occupants.model.set_rows([])
         self.occupants_toggle.setChecked(False)
         self.note.clear()
+        self._unmark_all()
         self.error.clear()
         self._update_fever()
         self._show_edit_state()
@@ -460,8 +608,7 @@ class EntryForm(QGroupBox):
         self.origin.setText(info.origin or "")
         self.destination.setText(info.destination or "")
         self.purpose.setText(info.purpose or "")
-        # The highest reading aboard; saving it again keeps the same highest.
-        temperature = info.max_temperature
+        temperature = info.driver_temperature
         self.temperature.setText("" if temperature is None else f"{temperature:.1f}")
         self.disinfected.setChecked(info.disinfected)
         self._select(self.disposition, info.disposition)
@@ -514,14 +661,7 @@ class EntryForm(QGroupBox):
             self.plateFinished.emit(plate)
 
     def _typed_temperature(self) -> float | None:
-        try:
-            return (
-                parse_temperature(self.temperature.text())
-                if self.temperature.text().strip()
-                else None
-            )
-        except ValidationError:
-            return None
+        return _reading(self.temperature.text())
 
     def _update_fever(self, *_args: object) -> None:
         highest = self.highest_temperature()
@@ -534,29 +674,6 @@ class EntryForm(QGroupBox):
             self.fever_label.clear()
             self.action_label.setText(self.tr("处置情况"))
             self.action_label.setStyleSheet("")
-
-    def _check_temperature(self) -> None:
-        self._check_field(self.temperature, parse_temperature)
-
-    def _check_driver_id(self) -> None:
-        self._check_field(self.driver_id, parse_resident_id)
-
-    def _check_driver_phone(self) -> None:
-        self._check_field(self.driver_phone, normalize_mobile_or_landline)
-
-    def _check_field(self, widget: QLineEdit, check: Callable[[str], object]) -> None:
-        """Say at once what is wrong with a value just typed (the save refuses it anyway)."""
-        text = widget.text().strip()
-        try:
-            if text:
-                check(text)
-        except ValidationError as error:
-            self.error.setText(str(error))
-            self._error_owner = widget
-        else:
-            if self._error_owner is widget:
-                self.error.clear()
-                self._error_owner = None
 
     def _occupants_counted(self, count: int) -> None:
         self._update_occupants_toggle(count)
@@ -595,3 +712,14 @@ class EntryForm(QGroupBox):
         index = combo.findData(value)
         if index >= 0:
             combo.setCurrentIndex(index)
+
+
+def _reading(text: str) -> float | None:
+    try:
+        return parse_temperature(text) if text.strip() else None
+    except ValidationError:
+        return None
+
+
+def _position(order: list[QWidget], widget: QWidget) -> int:
+    return order.index(widget) if widget in order else len(order)

@@ -28,6 +28,7 @@ CHECKPOINT_KEY = "checkpoints/checkpoint_id"
 DUTY_KEY = "checkpoints/duty_staff"
 SHIFT_KEY = "checkpoints/shift_started"
 PROVINCE_KEY = "checkpoints/province"
+REQUIRED_STYLE = "color: #a61b1b;"
 
 
 class ShiftBar(QWidget):
@@ -42,7 +43,7 @@ class ShiftBar(QWidget):
         self.checkpoint.setMinimumContentsLength(8)
         self.duty = QLineEdit(str(settings.value(DUTY_KEY, "") or ""))
         self.duty.setObjectName("dutyStaff")
-        self.duty.setPlaceholderText(self.tr("如 张三、李四"))
+        self.duty.setPlaceholderText(self.tr("必填，如 张三、李四"))
         self.duty.setMaxLength(100)
         self._staff_names = QStringListModel(self)
         self.duty.setCompleter(QCompleter(self._staff_names, self.duty))
@@ -61,7 +62,11 @@ class ShiftBar(QWidget):
         caption.setBuddy(self.checkpoint)
         layout.addWidget(caption)
         layout.addWidget(self.checkpoint)
-        duty_caption = QLabel(self.tr("值守人员"))
+        duty_caption = QLabel(
+            self.tr("值守人员 *")
+        )  # required: every log line says who was on duty
+        duty_caption.setObjectName("dutyCaption")
+        duty_caption.setStyleSheet(REQUIRED_STYLE)
         duty_caption.setBuddy(self.duty)
         layout.addWidget(duty_caption)
         layout.addWidget(self.duty, 1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -238,7 +239,15 @@ class AssignmentsPage(BasePage):
         self.case_table.customContextMenuRequested.connect(self._case_menu)
         self.case_table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.case_model.modelReset.connect(self._selection_changed)
-        layout.addWidget(self.case_table, 1)
+        # 只看未落实 with nothing to show says so, instead of an empty grey table.
+        self.no_gaps = QLabel()
+        self.no_gaps.setObjectName("noGaps")
+        self.no_gaps.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_gaps.setStyleSheet("color: #1b7f3b; font-size: 11pt;")
+        self.case_stack = QStackedWidget()
+        self.case_stack.addWidget(self.case_table)
+        self.case_stack.addWidget(self.no_gaps)
+        layout.addWidget(self.case_stack, 1)
 
         self.hint = QLabel()
         self.hint.setObjectName("hint")
@@ -275,6 +284,14 @@ class AssignmentsPage(BasePage):
         )
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #b00020;" if uncovered else "color: #1b7f3b;")
+        nothing_missing = self.gaps_only.isChecked() and not shown
+        where = group or self.tr("全村")
+        self.no_gaps.setText(
+            self.tr("{where}在管的 {total} 人包保责任人都已落实 ✓").format(
+                where=where, total=len(ids)
+            )
+        )
+        self.case_stack.setCurrentWidget(self.no_gaps if nothing_missing else self.case_table)
 
     def _fill_role_filter(self, roles: list[NamedItem]) -> None:
         current = self.role_filter.currentData()

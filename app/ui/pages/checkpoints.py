@@ -12,12 +12,11 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.models import local_now
+from app.models import Disposition, local_now
 from app.models.validation import ValidationError
 from app.services import assignments, reference
 from app.services import checkpoints as service
@@ -35,7 +34,7 @@ from app.services.checkpoints import CheckpointTotals, PassInfo, VehicleExportSu
 from app.services.privacy import protecting
 from app.ui import messages
 from app.ui.checkpoints.admit_dialog import AdmitDialog
-from app.ui.checkpoints.entry_form import EntryForm, FormProblem
+from app.ui.checkpoints.entry_form import EntryForm, FormProblem, FormProblems
 from app.ui.checkpoints.export_dialog import ExportRangeDialog
 from app.ui.checkpoints.log_model import PassLogModel, PassLogProxy
 from app.ui.checkpoints.manage import CheckpointManagerDialog
@@ -45,6 +44,7 @@ from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
+from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.worker import run_in_background
 
 FORM_NAME = "卡点车辆登记表"
@@ -55,6 +55,7 @@ class CheckpointsPage(BasePage):
         super().__init__(ctx, parent)
         self.day_totals = CheckpointTotals()
         self.shift_totals = CheckpointTotals()
+        self._confirmed_release: tuple[str, tuple[str, ...]] | None = None  # asked once per car
         self._deleted: PassInfo | None = None  # the last deletion, for 撤销
 
         self.shift = ShiftBar()
@@ -170,6 +171,8 @@ class CheckpointsPage(BasePage):
 
     def _wire(self) -> None:
         self.form.saveRequested.connect(self.save)
+        self.form.set_duty_field(self.shift.duty)
+        self.shift.duty.returnPressed.connect(self._duty_entered)
         self.form.plateFinished.connect(self._offer_last_details)
         self.form.cancelEditRequested.connect(self.form.clear_for_next)
         self.shift.changed.connect(self._shift_changed)
@@ -208,6 +211,14 @@ class CheckpointsPage(BasePage):
         self.day.setMaximumDate(_qdate(self.current_day()))
         self._reload_log()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming to the page (Ctrl+5), the first key typed lands where the next car starts —
+        or in 值守人员 while nobody is on duty yet."""
+        super().showEvent(event)
+        if self.form.editing is None and self.form.isEnabled():
+            target = self.shift.duty if not self.shift.duty_staff() else self.form.plate.edit
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def open_item(self, ref: object) -> None:
         """Show a pass (by id) in the form for changing, e.g. from Today's anomaly list."""
         if isinstance(ref, int):
@@ -221,12 +232,10 @@ class CheckpointsPage(BasePage):
         form = self.form
         try:
             data = form.build_input(self.shift.checkpoint_id(), self.shift.duty_staff())
-        except FormProblem as problem:
-            form.show_problem(problem)
+        except FormProblems as found:
+            form.show_problems(found.problems)
             return
-        if form.editing is None and not self.shift.duty_staff():
-            form.show_error(self.tr("请先在上方填写本班值守人员。"))
-            self.shift.duty.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self._release_confirmed(data.disposition):
             return
         try:
             if form.editing is not None:
@@ -238,6 +247,7 @@ class CheckpointsPage(BasePage):
                 raise
             self._show_refusal(error)
             return
+        self._confirmed_release = None
         store_province(form.plate.current_province())
         form.remember_saved(saved)
         form.clear_for_next()
@@ -250,6 +260,29 @@ class CheckpointsPage(BasePage):
         self.ctx.events.checkpoints_changed.emit()
         if saved.abnormal:
             self.ctx.events.readings_changed.emit()  # a new checkpoint anomaly to handle
+
+    def _release_confirmed(self, disposition: str) -> bool:
+        """放行 with someone feverish aboard is asked once for this car (not again on the
+        next Enter after fixing another field)."""
+        releasing = disposition in (Disposition.PASSED.value, Disposition.REGISTERED_PASSED.value)
+        feverish = tuple(self.form.feverish_people()) if releasing else ()
+        if not feverish:
+            return True
+        key = (self.form.plate.plate_text(), feverish)
+        if self._confirmed_release == key:
+            return True
+        question = self.tr("车上有人发热（{who}），确定放行吗？").format(who="；".join(feverish))
+        if not messages.ask_confirm(self, question):
+            self.form.show_error(self.tr("未保存：请改选处置（劝返或上报），或确认放行。"))
+            self.form.disposition.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self._confirmed_release = key
+        return True
+
+    def _duty_entered(self) -> None:
+        """Enter in 值守人员 (often the field just fixed) saves the car waiting in the form."""
+        if self.form.plate.edit.text().strip():
+            self.save()
 
     def _show_refusal(self, error: BaseException) -> None:
         """The service said no: keep everything as typed, point at the field if we know it."""
@@ -479,12 +512,11 @@ class CheckpointsPage(BasePage):
 
     def ask_save_path(self, suggested: Path) -> Path | None:
         suggested.parent.mkdir(parents=True, exist_ok=True)
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("保存卡点车辆登记表"), str(suggested), self.tr("Excel 工作簿 (*.xlsx)")
+        path = save_file_path(
+            self, self.tr("保存卡点车辆登记表"), suggested, self.tr("Excel 工作簿 (*.xlsx)")
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
     def _exported(self, summary: VehicleExportSummary, note: str = "") -> None:

@@ -397,11 +397,15 @@ class RosterPage(BasePage):
         self.search.selectAll()
 
     def _search_entered(self) -> None:
+        """Enter in search: the one person found opens at once; several go to the list."""
         self._apply_filter()
-        if self.model.rowCount():
+        count = self.model.rowCount()
+        if count:
             if self.selected_case_id() is None:
                 self.table.selectRow(0)
             self.table.setFocus()
+        if count == 1:
+            self.show_selected_person()
 
     # --- actions ------------------------------------------------------------------------------
 

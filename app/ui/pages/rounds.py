@@ -2,8 +2,11 @@
 
 Choose the date and 上午/下午 (default: now), type a temperature, press Enter: the reading is saved
 at once through ``rounds.record_reading`` and the next row's temperature cell is current, so the
-next digit starts the next reading. Space ticks symptoms. A fever or a symptom turns the row red at
-once and opens the 异常处置 dialog; open anomalies stay in the side panel until closed.
+next digit starts the next reading; ``365`` is 36.5 and ``37`` is 37.0 (``shorthand``). Space ticks
+symptoms. A fever or a symptom turns the row red and opens the anomaly at once, but never a dialog:
+the round goes on, and the 异常处置 is asked for when the clerk chooses — F4 on the row, the side
+panel, or at the end of the round, when the status line counts what is still unhandled. An unusual
+but possible value (35.x, ≥ 40.5) is not saved until Enter is pressed a second time on it.
 导出填报表 / 导入填报表 carry the same round on paper and back (``services.readings_import``).
 """
 
@@ -13,13 +16,12 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,7 +36,7 @@ from app.services import assignments, privacy, readings_import, rounds
 from app.services.errors import ServiceError
 from app.services.privacy import ExportProtection
 from app.services.readings_import import ReadingsImportPlan, ReadingsImportResult
-from app.services.rounds import SaveResult
+from app.services.rounds import AnomalyInfo, SaveResult
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading, standard_layout
@@ -44,8 +46,10 @@ from app.ui.rounds.history_dialog import HistoryDialog
 from app.ui.rounds.import_dialog import ImportPreviewDialog
 from app.ui.rounds.round_model import Col, ObjectRole, RoundFilterProxy, RoundRow, RoundTableModel
 from app.ui.rounds.round_view import RoundTableView, TemperatureDelegate, TemperatureEditor
+from app.ui.rounds.shorthand import expand_temperature_shorthand
 from app.ui.rounds.symptom_popup import SymptomPopup
 from app.ui.widgets.export_options import ask_export_protection, protection_note
+from app.ui.widgets.file_dialogs import open_file_paths, save_file_path
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
@@ -61,7 +65,8 @@ class RoundsPage(BasePage):
         self.import_dialog: ImportPreviewDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self._next_case: int | None = None  # where Enter moves once the current save is done
-        self._anomaly_to_open: int | None = None
+        self._unconfirmed: tuple[int, str] | None = None  # (case, value) warned about once
+        self._prompted_case: int | None = None  # the status line asks for this case's 处置
         self._loaded: tuple[date, Slot] | None = None
 
         layout = standard_layout(self)
@@ -83,7 +88,8 @@ class RoundsPage(BasePage):
         layout.addLayout(self._build_round_bar())
         hint = QLabel(
             self.tr(
-                "输入体温按 Enter 保存并跳到下一人　·　空格：勾选症状（数字键 1–7）　·　"
+                "输入体温按 Enter 保存并跳到下一人（365 即 36.5，37 即 37.0）　·　"
+                "空格：勾选症状（数字键 1–7）　·　F4：记录异常处置　·　"
                 "F2：修改已登记的体温　·　Esc：取消输入　·　Alt+H：体温记录"
             )
         )
@@ -103,6 +109,7 @@ class RoundsPage(BasePage):
         self.delegate.submitted.connect(self._after_submit)
         self.delegate.symptoms_requested.connect(lambda: self.open_symptoms(from_editor=True))
         self.view.symptoms_requested.connect(lambda: self.open_symptoms(from_editor=False))
+        self.view.action_requested.connect(self.record_action)
         self.view.doubleClicked.connect(self._double_clicked)
         widths = {Col.GROUP: 64, Col.NAME: 80, Col.MEDICAL: 80, Col.TEMPERATURE: 76,
                   Col.SYMPTOMS: 130, Col.MEASURED_BY: 76}  # fmt: skip
@@ -124,6 +131,10 @@ class RoundsPage(BasePage):
         self.counts = QLabel()
         self.counts.setObjectName("roundCounts")
         list_bar.addWidget(self.counts, 1)
+        self.waiting = QLabel()  # stays until every anomaly of the round has its 处置
+        self.waiting.setObjectName("roundWaiting")
+        self.waiting.setStyleSheet(ERROR_STYLE)
+        list_bar.addWidget(self.waiting)
         left_layout.addLayout(list_bar)
         left_layout.addWidget(self.view, 1)
 
@@ -229,6 +240,7 @@ class RoundsPage(BasePage):
         self._reload_staff()
         self._update_counts()
         self.anomalies.refresh()
+        self._forget_handled_prompt()
 
     def open_item(self, ref: object) -> None:
         """``("case", id)``: that person's row in today's current round; ``("anomaly", id)``:
@@ -277,6 +289,10 @@ class RoundsPage(BasePage):
             )
         )
         self.counts.setStyleSheet(ERROR_STYLE if missing else OK_STYLE)
+        waiting = len(self._unhandled())
+        self.waiting.setText(
+            self.tr("待处置异常 {count} 条（F4）").format(count=waiting) if waiting else ""
+        )
 
     def _toggle_only_missing(self, on: bool) -> None:
         keep = self._current_case()
@@ -346,24 +362,35 @@ class RoundsPage(BasePage):
         if not text:
             return True
         try:
-            value = parse_temperature(text)
+            value = parse_temperature(expand_temperature_shorthand(text))
         except ValidationError as error:
             self._refuse(f"{row.item.name}：{error.message}{lost}")
             return False
         unchanged = row.reading is not None and round(row.reading.celsius * 10) == round(value * 10)
         if unchanged and row.pending_symptoms is None:
             return True
-        if temperature_needs_confirmation(value):
-            which = self.tr("偏低") if value < 36 else self.tr("很高")
-            question = self.tr("{name} 的体温 {value} ℃ {which}，确定没有量错吗？").format(
-                name=row.item.name, value=f"{value:.1f}", which=which
-            )
-            if not messages.ask_confirm(self, question):
-                self._refuse(
-                    self.tr("未保存：请核对 {name} 的体温后重新输入。").format(name=row.item.name)
-                )
-                return False
+        if temperature_needs_confirmation(value) and not self._confirmed(row, value, move):
+            return False
         return self._save(row, value, row.symptoms, lost)
+
+    def _confirmed(self, row: RoundRow, value: float, move: bool) -> bool:
+        """An unusual value is saved on the second Enter: asked in the status line, not in a
+        dialog, so the keys typed after it stay in the grid (they replace the selected value)."""
+        shown = f"{value:.1f}"
+        if move and self._unconfirmed == (row.case_id, shown):
+            return True
+        self._unconfirmed = (row.case_id, shown) if move else None
+        which = self.tr("偏低") if value < 36 else self.tr("很高")
+        self._refuse(
+            self.tr(
+                "{name} 的体温 {value} ℃ {which}，确定没有量错吗？再按 Enter 保存，或重新输入。"
+            ).format(name=row.item.name, value=shown, which=which)
+            if move
+            else self.tr("未保存：{name} 的体温 {value} ℃ {which}，请核对后重新输入。").format(
+                name=row.item.name, value=shown, which=which
+            )
+        )
+        return False
 
     def _save(self, row: RoundRow, value: float, symptoms: tuple[str, ...], lost: str = "") -> bool:
         try:
@@ -379,6 +406,7 @@ class RoundsPage(BasePage):
         except (ServiceError, ValidationError) as error:
             self._refuse(f"{error}{lost}")
             return False
+        self._unconfirmed = None
         self._saved(row, result)
         return True
 
@@ -399,8 +427,9 @@ class RoundsPage(BasePage):
                 name=row.item.name, slot=self._slot_label(), value=shown
             )
         if result.abnormal:
-            self._refuse(message + self.tr("　异常：请记录处置"))
-            self._anomaly_to_open = result.anomaly_id
+            self._refuse(message + self.tr("　异常已登记：按 F4 记录处置（也可测完再处置）"))
+            self._prompted_case = row.case_id
+            self.anomalies.refresh()  # the anomaly is listed at once, its 处置 asked for later
         else:
             self._inform(message)
         self._update_counts()
@@ -415,11 +444,8 @@ class RoundsPage(BasePage):
                 self._append(self.tr("已到名单末尾，还有 {count} 人未测。").format(count=missing))
             else:
                 self._append(self.tr("本轮已全部测完。"))
+            self._ask_for_actions()
         self._next_case = None
-        if self._anomaly_to_open is not None:
-            anomaly_id, self._anomaly_to_open = self._anomaly_to_open, None
-            # After the editor has closed: the dialog then takes the focus from a settled table.
-            QTimer.singleShot(0, lambda: self.open_anomaly(anomaly_id))
 
     # --- symptoms ------------------------------------------------------------------------------
 
@@ -430,11 +456,11 @@ class RoundsPage(BasePage):
             return
         popup = SymptomPopup(row.symptoms, self)
         rect = self.view.visualRect(index.siblingAtColumn(Col.SYMPTOMS))
-        point = self.view.viewport().mapToGlobal(rect.bottomLeft())
+        cell = QRect(self.view.viewport().mapToGlobal(rect.topLeft()), rect.size())
         popup.chosen.connect(partial(self._symptoms_chosen, row.case_id, from_editor))
         popup.destroyed.connect(lambda *_: self._popup_gone(popup))
         self.symptom_popup = popup
-        popup.show_at(point)
+        popup.show_near(cell)
 
     def _popup_gone(self, popup: SymptomPopup) -> None:
         if self.symptom_popup is popup:
@@ -457,17 +483,68 @@ class RoundsPage(BasePage):
             if editor is not None:
                 editor.setFocus()
             return
-        if tuple(symptoms) == row.reading.symptoms:
-            return
-        if self._save(row, row.reading.celsius, symptoms) and self._anomaly_to_open is not None:
-            anomaly_id, self._anomaly_to_open = self._anomaly_to_open, None
-            QTimer.singleShot(0, lambda: self.open_anomaly(anomaly_id))
+        if tuple(symptoms) != row.reading.symptoms:
+            self._save(row, row.reading.celsius, symptoms)
         self.view.setFocus()
 
     # --- anomalies -----------------------------------------------------------------------------
 
+    def _round_anomalies(self) -> list[AnomalyInfo]:
+        """Open anomalies raised by this round's readings, in the order of the list on screen."""
+        found = [
+            a
+            for a in rounds.anomalies(self.ctx.db, open_only=True, day=self.day)
+            if a.slot == self.slot.value and self.model.row_of(a.case_id or 0) is not None
+        ]
+        order = {row.case_id: n for n, row in enumerate(self.model.rows())}
+        return sorted(found, key=lambda a: order[a.case_id or 0])
+
+    def _unhandled(self) -> list[AnomalyInfo]:
+        return [a for a in self._round_anomalies() if not a.action]
+
+    def record_action(self) -> None:
+        """F4: the 处置 of the current row's anomaly, else of the next one still unhandled."""
+        if self.anomaly_dialog is not None:
+            return
+        current = self._current_case()
+        found = self._round_anomalies()
+        mine = [a for a in found if a.case_id == current]
+        waiting = [a for a in found if not a.action]
+        chosen = (mine or waiting or [None])[0]
+        if chosen is None:
+            self._inform(self.tr("本轮没有待处置的异常。"))
+            return
+        if chosen.case_id != current and chosen.case_id is not None:
+            self._go_to_case(chosen.case_id)
+        self.open_anomaly(chosen.id)
+
+    def _ask_for_actions(self) -> None:
+        """At the end of the round: how many anomalies still wait for their 处置."""
+        waiting = len(self._unhandled())
+        if waiting:
+            self._append(
+                self.tr("本轮有 {count} 条异常待处置：按 F4 逐条记录。").format(count=waiting)
+            )
+            self.status.setStyleSheet(ERROR_STYLE)
+
+    def _forget_handled_prompt(self) -> None:
+        """The status line stops asking for a 处置 once it has been recorded (here or elsewhere)."""
+        case_id = self._prompted_case
+        if case_id is None:
+            return
+        if any(a.case_id == case_id for a in self._unhandled()):
+            return
+        self._prompted_case = None
+        number = self.model.row_of(case_id)
+        name = self.model.row(number).item.name if number is not None else ""
+        waiting = len(self._unhandled())
+        message = self.tr("已记录 {name} 的异常处置。").format(name=name)
+        if waiting:
+            message += self.tr("本轮还有 {count} 条异常待处置（F4）。").format(count=waiting)
+        self._inform(message)
+
     def open_anomaly(self, anomaly_id: int) -> None:
-        """The 异常处置 dialog for one anomaly (opened by itself after a fever is typed)."""
+        """The 异常处置 dialog for one anomaly (F4 on its row, or from Today)."""
         found = [a for a in rounds.anomalies(self.ctx.db, open_only=True) if a.id == anomaly_id]
         if not found:
             return
@@ -475,7 +552,7 @@ class RoundsPage(BasePage):
         self.anomalies.select(anomaly_id)
         dialog = AnomalyActionDialog(self.ctx, found[0], self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.anomalies.refresh)
+        dialog.accepted.connect(self.refresh)
         dialog.finished.connect(lambda _result: self._anomaly_dialog_closed(dialog))
         self.anomaly_dialog = dialog
         dialog.open()
@@ -507,11 +584,9 @@ class RoundsPage(BasePage):
         folder = self.ctx.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         name = readings_import.suggested_sheet_name(self.ctx.db, self.day)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, title, str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if path:
-            self.export_sheet(Path(path), protection)
+        path = save_file_path(self, title, folder / name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if path is not None:
+            self.export_sheet(path, protection)
 
     def export_sheet(self, target: Path, protection: ExportProtection | None = None) -> None:
         """``protection`` None: the 隐藏身份证号和电话 default of the 体温填报表, no password."""
@@ -539,14 +614,14 @@ class RoundsPage(BasePage):
 
     def choose_import(self) -> None:
         folder = self.ctx.paths.exports if self.ctx.paths.exports.is_dir() else Path.home()
-        path, _filter = QFileDialog.getOpenFileName(
+        chosen = open_file_paths(
             self,
             self.tr("导入体温填报表"),
-            str(folder),
+            folder,
             self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"),
         )
-        if path:
-            self.import_sheet(Path(path))
+        if chosen:
+            self.import_sheet(chosen[0])
 
     def import_sheet(self, path: Path) -> None:
         """Check the sheet against this page's date, then show what it would change."""

@@ -1,10 +1,12 @@
 """今日 — what the clerk must do now.
 
-Readings still due this half-day (and a round whose deadline passed with people missing, in red),
-open anomalies with what was done, periods ending today or overdue with a one-click 解除, cases
-missing a required 包保 role, and today's checkpoint totals. Each line opens the page where it is
-handled. An empty ledger shows a start panel instead (add a person, import a list, load the demo
-village).
+Today's report first: its deadline (a setting, 每日 15:00 前报送), whether it went out (when, by
+whom — from the audit trail) and 导出今日日报, one click to the save dialog. Then readings still
+due this half-day (and a round whose deadline passed with people missing, in red), open anomalies
+(fevers at the gate named by the person whose reading it is) with what was done, periods
+ending today or overdue with a one-click 解除, cases missing a required 包保 role, and today's
+checkpoint totals. Each line opens the page where it is handled. An empty ledger shows a start
+panel instead (add a person, import a list, load the demo village).
 
 The lists are gathered off the main thread (``app.services.today.overview``): at county scale
 (50,000 cases) that takes most of a second. The page refreshes on every data event and once a
@@ -17,6 +19,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -42,8 +46,10 @@ from app.services.rounds import AnomalyInfo, DueItem
 from app.services.today import TodayOverview, overview
 from app.ui import messages
 from app.ui.context import UiContext
+from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_heading
 from app.ui.pages.roster import import_dialog_class, open_end_case_dialog
+from app.ui.reports.daily_export import export_daily_report
 from app.ui.roster.navigation import navigate
 from app.ui.roster.record_model import (
     ALERT,
@@ -57,6 +63,7 @@ from app.ui.worker import run_in_background
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+ACTION_COLUMN_MAX = 150  # px: Today's 已采取措施 column, elided beyond
 STUCK_AFTER_S = 120
 
 # Column constants of the four lists.
@@ -145,6 +152,16 @@ class TodayPage(BasePage):
         heading.addWidget(self.when, 1)
         heading.addWidget(self.refresh_button)
 
+        self.report_status = QLabel()
+        self.report_status.setObjectName("todayReportStatus")
+        self.report_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_report_button = QPushButton(self.tr("导出今日日报(&R)…"))
+        self.export_report_button.setObjectName("exportTodayReport")
+        self.export_report_button.clicked.connect(self.export_todays_report)
+        report_row = QHBoxLayout()
+        report_row.addWidget(self.report_status, 1)
+        report_row.addWidget(self.export_report_button)
+
         self.tiles = {
             key: self._tile(target, ref)
             for key, target, ref in (
@@ -172,6 +189,7 @@ class TodayPage(BasePage):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
         layout.addLayout(heading)
+        layout.addLayout(report_row)
         layout.addWidget(self.error)
         self.tiles_row = QWidget()
         self.tiles_row.setLayout(tiles)
@@ -395,6 +413,7 @@ class TodayPage(BasePage):
                 deadline=current.deadline.strftime("%H:%M"),
             )
         )
+        self._show_report(result)
         empty = result.empty_ledger
         self.body.setCurrentWidget(self.start_panel if empty else self.lists)
         self.tiles_row.setVisible(not empty)
@@ -407,6 +426,7 @@ class TodayPage(BasePage):
                 result.anomalies,
                 self.tr("待处置异常（{count}）"),
             )
+            self._fit_anomaly_columns()
             self._show_list(
                 self.release_section,
                 self.release_model,
@@ -421,6 +441,46 @@ class TodayPage(BasePage):
                 self.tr("包保未落实（{count}）"),
             )
         self._finished()
+
+    def _show_report(self, result: TodayOverview) -> None:
+        deadline = result.report_deadline.strftime("%H:%M")
+        done = result.report_export
+        if done is not None:
+            text = self.tr("今日日报：每日 {deadline} 前报送 · 已于 {time} 由 {who} 导出").format(
+                deadline=deadline, time=f"{done.at:%H:%M}", who=done.operator
+            )
+            style = "color: #1b5e20;"
+        elif result.report_late:
+            text = self.tr("今日日报：每日 {deadline} 前报送 · 已过截止时间，尚未导出！").format(
+                deadline=deadline
+            )
+            style = "color: #c62828; font-weight: bold;"
+        else:
+            text = self.tr("今日日报：每日 {deadline} 前报送 · 尚未导出").format(deadline=deadline)
+            style = ""
+        self.report_status.setText(text)
+        self.report_status.setStyleSheet(style)
+
+    def export_todays_report(self) -> None:
+        """导出今日日报: the save dialog at once, with the township's usual file name."""
+        day = self.current.day if self.current is not None else self.clock().date()
+        try:
+            export_daily_report(
+                self, self.ctx, day, on_done=self._report_exported, on_error=self._report_failed
+            )
+        except Exception as error:
+            if not is_expected_error(error):
+                raise
+            self._report_failed(error)
+
+    def _report_exported(self, target: Path, summary: str) -> None:
+        self.refresh()  # the line above now says when and by whom
+        messages.show_info(
+            self, self.tr("{summary}\n已保存到：{path}").format(summary=summary, path=target)
+        )
+
+    def _report_failed(self, error: BaseException) -> None:
+        messages.show_error(self, str(error))
 
     def _show_tiles(self, result: TodayOverview) -> None:
         current = result.current
@@ -498,6 +558,19 @@ class TodayPage(BasePage):
         section.show_rows(len(rows))
         section.setTitle(title.format(count=len(rows)))
         section.table.resizeColumnsToContents()
+
+    def _fit_anomaly_columns(self) -> None:
+        """The anomaly list fits its half of a 1366-wide screen without sideways scrolling:
+        情况 takes the room left, a long 措施 is cut short (the tooltip has it whole)."""
+        table = self.anomaly_table
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(ANOMALY_SEEN, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widest = max(
+            table.sizeHintForColumn(ANOMALY_ACTION), header.sectionSizeHint(ANOMALY_ACTION)
+        )
+        table.setColumnWidth(ANOMALY_ACTION, min(widest, ACTION_COLUMN_MAX))
 
     def _place_release_buttons(self) -> None:
         """A 解除 button in each row of 期满待解除 (a short list, so index widgets are fine)."""

@@ -33,6 +33,7 @@ from app.services.privacy import protecting
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files
+from app.ui.reports.daily_export import save_title
 from app.ui.reports.kinds import KINDS, ReportKind
 from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
@@ -295,9 +296,12 @@ class ExportPanel(QWidget):
         first, last = self.chosen_days()
         name = kind.file_name(self.ctx.db, first, last)
         folder = files.export_folder(self.ctx.paths.exports)
-        target = files.ask_save_path(
-            self, self.tr("保存{form}").format(form=kind.translated_title()), folder / name
+        title = (
+            save_title(reports.daily_form(self.ctx.db, last))  # 零报告 only when it is one
+            if kind.key == "daily"
+            else self.tr("保存{form}").format(form=kind.translated_title())
         )
+        target = files.ask_save_path(self, title, folder / name)
         if target is None:
             return
         self.status.setText(self.tr("正在导出…"))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.ui.settings_store import open_settings
+from app.ui.widgets.file_dialogs import open_file_paths, save_file_path
 
 LAST_EXPORT_FOLDER_KEY = "reports/last_export_folder"
 LAST_MERGE_FOLDER_KEY = "reports/last_merge_folder"
@@ -42,27 +43,28 @@ def remember_export_folder(folder: Path) -> None:
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """A save dialog prefilled with ``suggested``; ``.xlsx`` is added when the clerk drops it."""
-    chosen, _filter = QFileDialog.getSaveFileName(
+    path = save_file_path(
         parent,
         title,
-        str(suggested),
+        suggested,
         QCoreApplication.translate("reports_files", "Excel 工作簿 (*.xlsx)"),
     )
-    if not chosen:
+    if path is None:
         return None
-    path = Path(chosen)
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def ask_open_paths(parent: QWidget, title: str, default: Path) -> list[Path]:
     folder = _folder(LAST_MERGE_FOLDER_KEY, default if default.is_dir() else Path.home())
-    chosen, _filter = QFileDialog.getOpenFileNames(
+    paths = open_file_paths(
         parent,
         title,
-        str(folder),
-        QCoreApplication.translate("reports_files", "Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+        folder,
+        QCoreApplication.translate(
+            "reports_files", "日报表 (*.xlsx *.xls *.et *.csv);;所有文件 (*)"
+        ),
+        many=True,
     )
-    paths = [Path(p) for p in chosen]
     if paths:
         _remember(LAST_MERGE_FOLDER_KEY, paths[0].parent)
     return paths

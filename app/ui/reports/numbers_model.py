@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.excel.daily_report import TOTAL_LABEL, DailyTable
+from app.excel.daily_report import TOTAL_LABEL, DailyTable, header_lines
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's unit name (合计 for the total row)
 SortRole = Qt.ItemDataRole.UserRole + 2  # raw value: ints for counts
@@ -108,10 +108,16 @@ class DailyNumbersModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self._labels):
+            return self._labels[section]
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if 0 <= section < len(self._labels):
-            return self._labels[section]
+            # Two lines broken between words, as in the workbook: the preview of a village's
+            # report then fits 1366 pixels without sideways scrolling.
+            return header_lines(self._labels[section])
         if self._with_sources and section == len(self._labels):
             return self._source_title
         return None

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -62,10 +63,11 @@ PROBLEM_ROW, PROBLEM_COLUMN, PROBLEM_REASON = range(3)
 
 
 def read_and_check(
-    db: Database, path: Path, progress: Progress | None = None
+    db: Database, path: Path, sheet: str | None = None, progress: Progress | None = None
 ) -> tuple[RosterTable, ImportReport]:
-    """Background job: read the file and check it against the ledger (writes nothing)."""
-    table = imports.read_roster_file(path, progress=progress)
+    """Background job: read the file (``sheet`` None: the one Excel opens on) and check it
+    against the ledger (writes nothing)."""
+    table = imports.read_roster_file(path, sheet=sheet, progress=progress)
     return table, imports.check_roster(db, table, progress=progress)
 
 
@@ -85,6 +87,7 @@ class RosterImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path: Path | None = None
+        self.sheet: str | None = None  # the clerk's choice among several sheets with a list
         self.table: RosterTable | None = None
         self.report: ImportReport | None = None
         self._busy = False
@@ -95,7 +98,7 @@ class RosterImportDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
-                "选择县、乡镇下发的人员名单（.xlsx）。先看预览，确认无误再导入；"
+                "选择县、乡镇下发的人员名单（.xlsx、.xls 或 .csv）。先看预览，确认无误再导入；"
                 "只要有一行有问题，就一行也不导入。已在台账中的人按身份证号对上，不会重复。"
             )
         )
@@ -115,8 +118,16 @@ class RosterImportDialog(QDialog):
         self.reload_button = QPushButton(self.tr("重新读取(&R)"))
         self.reload_button.setObjectName("reloadFile")
         self.reload_button.setToolTip(self.tr("在 Excel 中改正后，按 F5 重新读取同一个文件"))
+        # Offered only when several visible sheets hold a list: the clerk picks which to import.
+        self.sheet_label = QLabel(self.tr("工作表(&S)："))
+        self.sheet_box = QComboBox()
+        self.sheet_box.setObjectName("importSheet")
+        self.sheet_label.setBuddy(self.sheet_box)
+        self.sheet_box.activated.connect(self._sheet_chosen)
         file_row.addWidget(file_label)
         file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet_box)
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.reload_button)
         layout.addLayout(file_row)
@@ -183,6 +194,7 @@ class RosterImportDialog(QDialog):
         self.reload_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.reload_shortcut.activated.connect(self.reload)
 
+        self._show_sheets((), None)
         self._show_report(None)
         if path is not None:
             self.load_file(path)
@@ -254,7 +266,7 @@ class RosterImportDialog(QDialog):
             self,
             self.tr("选择人员名单"),
             folder,
-            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+            self.tr("名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"),
         )
         if chosen:
             settings = open_settings()
@@ -264,11 +276,20 @@ class RosterImportDialog(QDialog):
 
     def reload(self) -> None:
         if self.path is not None and not self._busy:
-            self.load_file(self.path)
+            self.load_file(self.path, self.sheet)
 
-    def load_file(self, path: Path) -> None:
-        """Read and check ``path`` in the background, then show the preview."""
+    def _sheet_chosen(self, index: int) -> None:
+        name = self.sheet_box.itemText(index)
+        if self.path is not None and not self._busy and name != self.sheet_box.property("read"):
+            self.load_file(self.path, name)
+
+    def load_file(self, path: Path, sheet: str | None = None) -> None:
+        """Read and check ``path`` (``sheet``, or the one Excel opens on) in the background,
+        then show the preview."""
+        if self.path != Path(path):
+            self._show_sheets((), None)
         self.path = Path(path)
+        self.sheet = sheet
         self.file_edit.setText(str(self.path))
         self.table = None
         self._show_report(None)
@@ -279,6 +300,7 @@ class RosterImportDialog(QDialog):
             read_and_check,
             self.ctx.db,
             self.path,
+            self.sheet,
             on_done=self._previewed,
             on_error=self._read_failed,
             progress_label=self.tr("正在读取并检查名单…"),
@@ -287,7 +309,20 @@ class RosterImportDialog(QDialog):
     def _previewed(self, result: tuple[RosterTable, ImportReport]) -> None:
         self._set_busy(False)
         self.table, report = result
+        self._show_sheets(self.table.sheet_names, self.table.sheet_name)
         self._show_report(report)
+
+    def _show_sheets(self, names: tuple[str, ...], current: str | None) -> None:
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        self.sheet_box.addItems(list(names))
+        if current is not None:
+            self.sheet_box.setCurrentText(current)
+        self.sheet_box.setProperty("read", current)
+        self.sheet_box.blockSignals(False)
+        several = len(names) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_box.setVisible(several)
 
     def _read_failed(self, error: BaseException) -> None:
         self._set_busy(False)
@@ -364,7 +399,8 @@ class RosterImportDialog(QDialog):
         self._sync_import_button()
 
     def _notes(self, report: ImportReport) -> list[str]:
-        lines: list[str] = []
+        # Which sheet was read when several hold a list: a sentence from the import itself.
+        lines: list[str] = [report.sheet_notice] if report.sheet_notice else []
         if report.released_on_import:
             lines.append(
                 self.tr("其中 {count} 人名单上已解除隔离，导入后记为“期满解除”。").format(
@@ -386,6 +422,12 @@ class RosterImportDialog(QDialog):
                 self.tr("{count} 行没有填管控措施，按默认措施“{measure}”。").format(
                     count=report.default_measure_used, measure=report.default_measure
                 )
+            )
+        if report.default_start_used:
+            lines.append(
+                self.tr(
+                    "{count} 行没有开始日期（也没有抵达、登记日期），开始日期按导入当天计。"
+                ).format(count=report.default_start_used)
             )
         if report.ids_upgraded:
             lines.append(

@@ -6,6 +6,8 @@
   refuses it (out of range, not confirmed, not saved) the editor stays open with the typed text;
   if it is saved the editor closes and the page moves on. Esc abandons the edit.
 * Space — on a row or in the editor — asks for the symptom popup.
+* F4 on a row asks for the 异常处置 dialog of that row (or of the next anomaly still unhandled):
+  a fever never opens a dialog by itself, so no key typed after it can land anywhere but the grid.
 * Leaving the editor any other way (a click elsewhere) submits without moving, so nothing typed is
   dropped silently; focus going to a popup or a dialog (the confirmation box) leaves it open.
 """
@@ -42,6 +44,8 @@ Index = QModelIndex | QPersistentModelIndex
 #: submit(index, text, move) → True when the editor may close (saved, or nothing to save)
 Submit = Callable[[QPersistentModelIndex, str, bool], bool]
 
+#: The key on a row that opens its 异常处置 dialog (shown in the page's hint line).
+ACTION_KEY = Qt.Key.Key_F4
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
 _NO_TEXT_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
@@ -169,6 +173,7 @@ class RoundTableView(QTableView):
     """The round table; see the module docstring for its keys."""
 
     symptoms_requested = Signal()  # Space on a row
+    action_requested = Signal()  # F4 on a row: record what was done about its anomaly
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -201,6 +206,9 @@ class RoundTableView(QTableView):
                 return
             if event.key() == Qt.Key.Key_Space and not event.modifiers() & _NO_TEXT_MODIFIERS:
                 self.symptoms_requested.emit()
+                return
+            if event.key() == ACTION_KEY:
+                self.action_requested.emit()
                 return
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 below = current.siblingAtRow(current.row() + 1)

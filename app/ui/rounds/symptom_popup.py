@@ -1,9 +1,13 @@
-"""症状 — a compact checklist popping up under the row: 1–7 tick, Enter keeps, Esc cancels."""
+"""症状 — a compact checklist popping up under the row: 1–7 tick, Enter keeps, Esc cancels.
+
+It opens below the row, or above it when the row is near the bottom of the screen, and is kept
+inside the screen sideways: every box must be visible to be ticked by its number.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.models.health import SYMPTOMS
@@ -39,9 +43,10 @@ class SymptomPopup(QFrame):
             name for name, box in zip(SYMPTOMS, self.boxes, strict=True) if box.isChecked()
         )
 
-    def show_at(self, point: QPoint) -> None:
+    def show_near(self, row: QRect) -> None:
+        """Open next to ``row`` (global coordinates of the cell it belongs to)."""
         self.adjustSize()
-        self.move(point)
+        self.move(placed_on_screen(row, self.size().width(), self.size().height()))
         self.show()
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
@@ -60,3 +65,14 @@ class SymptomPopup(QFrame):
             self.close()
             return
         super().keyPressEvent(event)
+
+
+def placed_on_screen(row: QRect, width: int, height: int) -> QPoint:
+    """Below ``row`` when it fits on that row's screen, else above it; never off either side."""
+    screen = QGuiApplication.screenAt(row.center()) or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    top = row.bottom() + 1
+    if top + height > area.bottom() + 1:
+        top = max(area.top(), row.top() - height)
+    left = min(max(row.left(), area.left()), area.right() + 1 - width)
+    return QPoint(left, top)

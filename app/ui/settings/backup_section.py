@@ -35,7 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database, StorageError, restore
+from app.db import (
+    AUTOMATIC,
+    BACKUP_SUFFIX,
+    BEFORE_RESTORE,
+    BEFORE_UPGRADE,
+    MANUAL,
+    Database,
+    StorageError,
+    restore,
+)
 from app.services.access import Permission, require
 from app.ui import messages
 from app.ui.context import UiContext
@@ -47,14 +56,8 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
-# File-name prefixes the app writes (app.db and this module), as the clerk reads them.
-AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = (
-    "自动备份",
-    "手动备份",
-    "恢复前备份",
-    "迁移前备份",
-)
-BACKUP_SUFFIX = ".sqlite3"
+# File-name prefixes app.db writes, as the clerk reads them: AUTOMATIC, MANUAL, BEFORE_RESTORE,
+# BEFORE_UPGRADE (imported from there).
 
 
 @dataclass(frozen=True)
@@ -83,15 +86,10 @@ def list_backups(folder: Path) -> list[BackupFile]:
 
 
 def manual_backup(db: Database) -> Path:
-    """A backup the clerk asked for: not rotated away like the automatic ones."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = db.paths.backups / f"{MANUAL}-{stamp}{BACKUP_SUFFIX}"
-    number = 2
-    while target.exists():  # two in the same second
-        target = db.paths.backups / f"{MANUAL}-{stamp}-{number}{BACKUP_SUFFIX}"
-        number += 1
+    """A backup the clerk asked for: not rotated away like the automatic ones (named by
+    ``Database.backup``: to the microsecond, never over another file)."""
     try:
-        return db.backup(target)
+        return db.backup(kind=MANUAL)
     except (OSError, sqlite3.Error) as error:
         raise StorageError(f"备份失败，台账未受影响：{error}") from error
 

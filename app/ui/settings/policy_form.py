@@ -43,6 +43,7 @@ POLICY_SPECS = (
     Settings.DEFAULT_MEASURE,
     Settings.AM_SLOT_ENDS,
     Settings.PM_SLOT_ENDS,
+    Settings.REPORT_DEADLINE,
     Settings.IDLE_LOCK_MINUTES,
     Settings.BACKUP_ON_START,
 )
@@ -79,6 +80,8 @@ class PolicySettingsForm(QWidget):
         self.am_ends.setDisplayFormat("HH:mm")
         self.pm_ends = QTimeEdit()
         self.pm_ends.setDisplayFormat("HH:mm")
+        self.report_deadline = QTimeEdit()
+        self.report_deadline.setDisplayFormat("HH:mm")
         self.idle_lock = QSpinBox()
         self.idle_lock.setRange(0, IDLE_LOCK_MAX_MINUTES)
         self.idle_lock.setSuffix(self.tr(" 分钟"))
@@ -90,7 +93,8 @@ class PolicySettingsForm(QWidget):
         cutoff_row.addWidget(self.natural_day)
         cutoff_row.addStretch(1)
 
-        for editor in (self.fever, self.cutoff, self.am_ends, self.pm_ends, self.idle_lock):
+        for editor in (self.fever, self.cutoff, self.am_ends, self.pm_ends, self.report_deadline,
+                       self.idle_lock):  # fmt: skip
             editor.setMinimumWidth(120)
         self.default_measure.setMinimumWidth(220)
         form = QFormLayout()
@@ -107,12 +111,14 @@ class PolicySettingsForm(QWidget):
         form.addRow(self.tr("上午体温截止时间"), self.am_ends)
         form.addRow(self.tr("下午体温截止时间"), self.pm_ends)
         form.addRow("", _hint(self.tr("过了截止时间还没测体温的人员，会在“今日”页提示为漏测。")))
+        form.addRow(self.tr("日报报送截止时间（每日）"), self.report_deadline)
+        form.addRow("", _hint(self.tr("“今日”页提示：每日此时间前报送日报，是否已导出。")))
         form.addRow(self.tr("无操作自动锁定（分钟，0 为不锁定）"), self.idle_lock)
         form.addRow("", self.backup_on_start)
 
         for editor in (self.fever, self.idle_lock):
             editor.valueChanged.connect(self._edited)
-        for editor in (self.cutoff, self.am_ends, self.pm_ends):
+        for editor in (self.cutoff, self.am_ends, self.pm_ends, self.report_deadline):
             editor.timeChanged.connect(self._edited)
         for box in (self.natural_day, self.day_one, self.backup_on_start):
             box.toggled.connect(self._edited)
@@ -143,7 +149,7 @@ class PolicySettingsForm(QWidget):
         self._loaded = dict(values)
         widgets = (
             self.fever, self.cutoff, self.natural_day, self.day_one, self.default_measure,
-            self.am_ends, self.pm_ends, self.idle_lock, self.backup_on_start,
+            self.am_ends, self.pm_ends, self.report_deadline, self.idle_lock, self.backup_on_start,
         )  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
@@ -160,6 +166,9 @@ class PolicySettingsForm(QWidget):
             assert isinstance(am, time) and isinstance(pm, time)
             self.am_ends.setTime(_qtime(am))
             self.pm_ends.setTime(_qtime(pm))
+            deadline = values[Settings.REPORT_DEADLINE.key]
+            assert isinstance(deadline, time)
+            self.report_deadline.setTime(_qtime(deadline))
             self.idle_lock.setValue(int(values[Settings.IDLE_LOCK_MINUTES.key]))  # type: ignore[call-overload]
             self.backup_on_start.setChecked(bool(values[Settings.BACKUP_ON_START.key]))
         finally:
@@ -192,6 +201,7 @@ class PolicySettingsForm(QWidget):
             Settings.DEFAULT_MEASURE: self.default_measure.currentText(),
             Settings.AM_SLOT_ENDS: _time(self.am_ends.time()),
             Settings.PM_SLOT_ENDS: _time(self.pm_ends.time()),
+            Settings.REPORT_DEADLINE: _time(self.report_deadline.time()),
             Settings.IDLE_LOCK_MINUTES: self.idle_lock.value(),
             Settings.BACKUP_ON_START: self.backup_on_start.isChecked(),
         }

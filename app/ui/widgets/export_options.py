@@ -77,6 +77,10 @@ class ExportOptionsWidget(QWidget):
         for edit in (self.password, self.repeat):
             edit.setMaxLength(64)
             edit.setMaximumWidth(130)
+        # What the kind's default is and where it comes from, so the clerk sees it is a choice.
+        self.default_note = QLabel()
+        self.default_note.setObjectName("exportMaskDefault")
+        self.default_note.setStyleSheet("color: #666666;")
         self.problem = QLabel()
         self.problem.setObjectName("exportProblem")
         self.problem.setStyleSheet("color: #b00020;")
@@ -94,6 +98,7 @@ class ExportOptionsWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(row)
+        layout.addWidget(self.default_note)
         layout.addWidget(self.problem)
 
         self.encrypt.toggled.connect(self._encrypt_toggled)
@@ -103,7 +108,13 @@ class ExportOptionsWidget(QWidget):
     def set_kind(self, kind: str) -> None:
         """Switch to another report kind: its masking default (Settings → 账号与隐私)."""
         self.kind = kind
-        self.mask.setChecked(privacy.masked_by_default(self.ctx.db, kind))
+        masked = privacy.masked_by_default(self.ctx.db, kind)
+        self.mask.setChecked(masked)
+        if masked:
+            note = self.tr("外发的文件默认隐藏身份证号和电话；需要完整号码时取消勾选。")
+        else:
+            note = self.tr("按“设置 → 账号与隐私”，这张表默认不隐藏身份证号和电话。")
+        self.default_note.setText(note)
 
     def _encrypt_toggled(self, on: bool) -> None:
         self.password.setVisible(on)

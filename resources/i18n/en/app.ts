@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ShutdownGuard</name>
+    <message>
+        <source>还有未保存的内容（{forms}）。退出后这些内容不会保存，仍要退出吗？</source>
+        <translation>There is unsaved input ({forms}). It will not be saved if you quit. Quit anyway?</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>无法使用数据目录 {path}：{error}</source>

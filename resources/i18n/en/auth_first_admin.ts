@@ -49,9 +49,9 @@
     </message>
     <message>
         <source>台账中有全村人员的身份证号、电话和健康信息。设置管理员后，每次打开本程序都要登录，离开电脑一段时间会自动锁定；录入员账号由管理员在“设置 → 账号与隐私”中添加。
-现在不设置，任何人打开本程序都能看到全部数据，下次启动时会再次询问。</source>
-        <translation>The ledger holds the ID numbers, phones and health data of the whole village. Once an administrator exists, everyone signs in when the app opens, and it locks itself after a while without use; the administrator adds clerk accounts under “Settings → Accounts &amp; privacy”.
-Without one, anyone who opens the app sees all data; you will be asked again at the next start.</translation>
+现在不设置，任何人打开本程序都能看到全部数据；以后可随时在“设置 → 账号与隐私”中设置。</source>
+        <translation>The ledger holds the ID numbers, phones and health records of everyone in the village. Once an administrator is set, everyone must sign in when the program opens, and it locks itself after a while away from the computer; clerk accounts are added by the administrator under &quot;Settings → Accounts and privacy&quot;.
+Without one, anyone who opens the program sees all the data; you can set one up at any time under &quot;Settings → Accounts and privacy&quot;.</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>

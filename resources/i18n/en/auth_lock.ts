@@ -4,8 +4,8 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <source>防疫台账 — 已锁定</source>
-        <translation>Fangyi Ledger — locked</translation>
+        <source>已锁定 — 防疫台账</source>
+        <translation>Locked — Fangyi Ledger</translation>
     </message>
 </context>
 <context>
@@ -23,8 +23,8 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <source>防疫台账 — 已锁定</source>
-        <translation>Fangyi Ledger — locked</translation>
+        <source>已锁定 — 防疫台账</source>
+        <translation>Locked — Fangyi Ledger</translation>
     </message>
     <message>
         <source>解锁</source>

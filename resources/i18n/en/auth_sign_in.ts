@@ -4,8 +4,8 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <source>防疫台账 — 登录</source>
-        <translation>Fangyi Ledger — sign in</translation>
+        <source>登录 — 防疫台账</source>
+        <translation>Sign in — Fangyi Ledger</translation>
     </message>
     <message>
         <source>请登录</source>

@@ -32,10 +32,6 @@
         <translation>Why (↑ last one)</translation>
     </message>
     <message>
-        <source>最高体温 ℃</source>
-        <translation>Highest temp. ℃</translation>
-    </message>
-    <message>
         <source>已消毒</source>
         <translation>Disinfected</translation>
     </message>
@@ -104,10 +100,6 @@
         <translation>Purpose</translation>
     </message>
     <message>
-        <source>最高体温</source>
-        <translation>Highest temp.</translation>
-    </message>
-    <message>
         <source>处置</source>
         <translation>Outcome</translation>
     </message>
@@ -126,6 +118,22 @@
     <message>
         <source>请先在上方选择卡点。</source>
         <translation>Please choose the checkpoint (above) first.</translation>
+    </message>
+    <message>
+        <source>℃</source>
+        <translation>℃</translation>
+    </message>
+    <message>
+        <source>驾驶员体温</source>
+        <translation>Driver&apos;s temperature</translation>
+    </message>
+    <message>
+        <source>请在上方填写本班值守人员。</source>
+        <translation>Fill in who is on duty this shift, above.</translation>
+    </message>
+    <message>
+        <source>乘车人</source>
+        <translation>Passenger</translation>
     </message>
     <message>
         <source>已带出上次登记信息（{when}）：{fields}</source>

@@ -4,8 +4,8 @@
 <context>
     <name>ShiftBar</name>
     <message>
-        <source>如 张三、李四</source>
-        <translation>e.g. Zhang San, Li Si</translation>
+        <source>必填，如 张三、李四</source>
+        <translation>Required, e.g. Zhang San, Li Si</translation>
     </message>
     <message>
         <source>换班</source>
@@ -20,8 +20,8 @@
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <source>值守人员</source>
-        <translation>On duty</translation>
+        <source>值守人员 *</source>
+        <translation>On duty *</translation>
     </message>
     <message>
         <source>本班自 {time}</source>

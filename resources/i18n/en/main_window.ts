@@ -4,8 +4,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>防疫台账 — {page}</source>
-        <translation>Fangyi Ledger — {page}</translation>
+        <source>{page} — 防疫台账</source>
+        <translation>{page} — Fangyi Ledger</translation>
     </message>
     <message>
         <source>正在备份台账…</source>

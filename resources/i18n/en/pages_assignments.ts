@@ -72,6 +72,14 @@
         <translation>{total} under management, {gaps} without full coverage</translation>
     </message>
     <message>
+        <source>全村</source>
+        <translation>Whole village</translation>
+    </message>
+    <message>
+        <source>{where}在管的 {total} 人包保责任人都已落实 ✓</source>
+        <translation>{where}: all {total} people under management have their full team ✓</translation>
+    </message>
+    <message>
         <source>全部角色</source>
         <translation>All roles</translation>
     </message>

@@ -56,12 +56,16 @@
         <translation>Entries on</translation>
     </message>
     <message>
-        <source>请先在上方填写本班值守人员。</source>
-        <translation>Please fill in who is on duty (above) first.</translation>
-    </message>
-    <message>
         <source>已保存：{plate}（{time}）</source>
         <translation>Saved: {plate} ({time})</translation>
+    </message>
+    <message>
+        <source>车上有人发热（{who}），确定放行吗？</source>
+        <translation>Someone aboard has a fever ({who}). Let the vehicle through anyway?</translation>
+    </message>
+    <message>
+        <source>未保存：请改选处置（劝返或上报），或确认放行。</source>
+        <translation>Not saved: choose another disposition (turn back or report), or confirm letting it through.</translation>
     </message>
     <message>
         <source>本班（自 {time}）：{numbers}</source>

@@ -20,8 +20,8 @@
         <translation>Import a filled-in temperature sheet: preview first, then save</translation>
     </message>
     <message>
-        <source>输入体温按 Enter 保存并跳到下一人&#x3000;·&#x3000;空格：勾选症状（数字键 1–7）&#x3000;·&#x3000;F2：修改已登记的体温&#x3000;·&#x3000;Esc：取消输入&#x3000;·&#x3000;Alt+H：体温记录</source>
-        <translation>Type a temperature, Enter saves and moves to the next person  ·  Space: symptoms (keys 1–7)  ·  F2: correct a recorded temperature  ·  Esc: cancel typing  ·  Alt+H: temperature history</translation>
+        <source>输入体温按 Enter 保存并跳到下一人（365 即 36.5，37 即 37.0）&#x3000;·&#x3000;空格：勾选症状（数字键 1–7）&#x3000;·&#x3000;F4：记录异常处置&#x3000;·&#x3000;F2：修改已登记的体温&#x3000;·&#x3000;Esc：取消输入&#x3000;·&#x3000;Alt+H：体温记录</source>
+        <translation>Type a temperature, Enter saves and moves to the next person (365 is 36.5, 37 is 37.0) · Space: tick symptoms (keys 1–7) · F4: record what was done about an anomaly · F2: correct a recorded temperature · Esc: cancel typing · Alt+H: temperature history</translation>
     </message>
     <message>
         <source>本轮名单(&amp;L)</source>
@@ -84,6 +84,10 @@
         <translation>{slot}: {total} due, {done} measured, {missing} not yet measured</translation>
     </message>
     <message>
+        <source>待处置异常 {count} 条（F4）</source>
+        <translation>{count} anomalies to handle (F4)</translation>
+    </message>
+    <message>
         <source>（输入的“{text}”未保存）</source>
         <translation> (the “{text}” typed was not saved)</translation>
     </message>
@@ -96,12 +100,16 @@
         <translation>is very high</translation>
     </message>
     <message>
-        <source>{name} 的体温 {value} ℃ {which}，确定没有量错吗？</source>
-        <translation>{name}’s temperature {value} ℃ {which}. Are you sure it was measured correctly?</translation>
+        <source>{name} 的体温 {value} ℃ {which}，确定没有量错吗？再按 Enter 保存，或重新输入。</source>
+        <translation>{name}&apos;s temperature {value} ℃ is {which}. Measured right? Press Enter again to save, or type it again.</translation>
     </message>
     <message>
-        <source>未保存：请核对 {name} 的体温后重新输入。</source>
-        <translation>Not saved: check {name}’s temperature and type it again.</translation>
+        <source>未保存：{name} 的体温 {value} ℃ {which}，请核对后重新输入。</source>
+        <translation>Not saved: {name}&apos;s temperature {value} ℃ is {which}; check it and type it again.</translation>
+    </message>
+    <message>
+        <source>&#x3000;异常已登记：按 F4 记录处置（也可测完再处置）</source>
+        <translation>  Anomaly recorded: press F4 to record what was done (or do it after the round)</translation>
     </message>
     <message>
         <source>已更正：{name} {slot} {old} → {new}</source>
@@ -110,10 +118,6 @@
     <message>
         <source>已保存：{name} {slot} {value}</source>
         <translation>Saved: {name} {slot} {value}</translation>
-    </message>
-    <message>
-        <source>&#x3000;异常：请记录处置</source>
-        <translation>  Abnormal: record what was done</translation>
     </message>
     <message>
         <source>已到名单末尾，还有 {count} 人未测。</source>
@@ -130,6 +134,22 @@
     <message>
         <source>已勾选症状：{symptoms}（输入体温后按 Enter 一并保存）</source>
         <translation>Symptoms ticked: {symptoms} (type the temperature and press Enter to save them together)</translation>
+    </message>
+    <message>
+        <source>本轮没有待处置的异常。</source>
+        <translation>No anomaly of this round is waiting to be handled.</translation>
+    </message>
+    <message>
+        <source>本轮有 {count} 条异常待处置：按 F4 逐条记录。</source>
+        <translation>{count} anomalies of this round wait to be handled: press F4 for each.</translation>
+    </message>
+    <message>
+        <source>已记录 {name} 的异常处置。</source>
+        <translation>Recorded what was done about {name}&apos;s anomaly.</translation>
+    </message>
+    <message>
+        <source>本轮还有 {count} 条异常待处置（F4）。</source>
+        <translation> {count} more anomalies of this round to handle (F4).</translation>
     </message>
     <message>
         <source>导出体温填报表</source>

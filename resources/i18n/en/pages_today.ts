@@ -8,6 +8,10 @@
         <translation>Refresh (F5)</translation>
     </message>
     <message>
+        <source>导出今日日报(&amp;R)…</source>
+        <translation>Export today&apos;s &amp;report…</translation>
+    </message>
+    <message>
         <source>今日</source>
         <translation>Today</translation>
     </message>
@@ -138,6 +142,24 @@
     <message>
         <source>包保未落实（{count}）</source>
         <translation>Missing responsible staff ({count})</translation>
+    </message>
+    <message>
+        <source>今日日报：每日 {deadline} 前报送 · 已于 {time} 由 {who} 导出</source>
+        <translation>Today&apos;s report: due daily by {deadline} · exported at {time} by {who}</translation>
+    </message>
+    <message>
+        <source>今日日报：每日 {deadline} 前报送 · 已过截止时间，尚未导出！</source>
+        <translation>Today&apos;s report: due daily by {deadline} · past the deadline and not exported yet!</translation>
+    </message>
+    <message>
+        <source>今日日报：每日 {deadline} 前报送 · 尚未导出</source>
+        <translation>Today&apos;s report: due daily by {deadline} · not exported yet</translation>
+    </message>
+    <message>
+        <source>{summary}
+已保存到：{path}</source>
+        <translation>{summary}
+Saved to: {path}</translation>
     </message>
     <message>
         <source>{slot}体温

@@ -8,8 +8,8 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
+        <source>日报表 (*.xlsx *.xls *.et *.csv);;所有文件 (*)</source>
+        <translation>Daily reports (*.xlsx *.xls *.et *.csv);;All files (*)</translation>
     </message>
 </context>
 </TS>

@@ -8,8 +8,8 @@
         <translation>Import people list</translation>
     </message>
     <message>
-        <source>选择县、乡镇下发的人员名单（.xlsx）。先看预览，确认无误再导入；只要有一行有问题，就一行也不导入。已在台账中的人按身份证号对上，不会重复。</source>
-        <translation>Choose the people list (.xlsx) sent by the county or township. Check the preview before importing: if any row has a problem, no row is imported. People already in the ledger are matched by ID number and not added twice.</translation>
+        <source>选择县、乡镇下发的人员名单（.xlsx、.xls 或 .csv）。先看预览，确认无误再导入；只要有一行有问题，就一行也不导入。已在台账中的人按身份证号对上，不会重复。</source>
+        <translation>Choose the list sent by the county or township (.xlsx, .xls or .csv). Check the preview before importing; if a single row has a problem, nothing is imported. People already in the ledger are matched by ID number and never duplicated.</translation>
     </message>
     <message>
         <source>名单文件：</source>
@@ -34,6 +34,10 @@
     <message>
         <source>在 Excel 中改正后，按 F5 重新读取同一个文件</source>
         <translation>After correcting it in Excel, press F5 to read the same file again</translation>
+    </message>
+    <message>
+        <source>工作表(&amp;S)：</source>
+        <translation>&amp;Sheet:</translation>
     </message>
     <message>
         <source>导入(&amp;I)</source>
@@ -128,8 +132,8 @@
         <translation>Choose the people list</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+        <source>名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
+        <translation>Lists (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>正在读取…</source>
@@ -182,6 +186,10 @@
     <message>
         <source>{count} 行没有填管控措施，按默认措施“{measure}”。</source>
         <translation>{count} rows have no measure and get the default “{measure}”.</translation>
+    </message>
+    <message>
+        <source>{count} 行没有开始日期（也没有抵达、登记日期），开始日期按导入当天计。</source>
+        <translation>{count} rows have no start date (nor an arrival or registration date); they start on the day of the import.</translation>
     </message>
     <message>
         <source>{count} 个 15 位老身份证号将转换为 18 位。</source>

@@ -56,6 +56,14 @@
         <translation>People without a reading after this time are shown as missed on the Today page.</translation>
     </message>
     <message>
+        <source>日报报送截止时间（每日）</source>
+        <translation>Daily report deadline (every day)</translation>
+    </message>
+    <message>
+        <source>“今日”页提示：每日此时间前报送日报，是否已导出。</source>
+        <translation>The Today page shows this deadline and whether the report went out.</translation>
+    </message>
+    <message>
         <source>无操作自动锁定（分钟，0 为不锁定）</source>
         <translation>Lock after inactivity (minutes, 0 = never)</translation>
     </message>

@@ -75,6 +75,14 @@
         <translation>Repeat</translation>
     </message>
     <message>
+        <source>外发的文件默认隐藏身份证号和电话；需要完整号码时取消勾选。</source>
+        <translation>Files that leave the office hide ID numbers and phones by default; untick when the full numbers are needed.</translation>
+    </message>
+    <message>
+        <source>按“设置 → 账号与隐私”，这张表默认不隐藏身份证号和电话。</source>
+        <translation>As set in Settings → Accounts and privacy, this form does not hide ID numbers and phones by default.</translation>
+    </message>
+    <message>
         <source>两次输入的文件密码不一致。</source>
         <translation>The two file passwords differ.</translation>
     </message>
