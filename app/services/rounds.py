@@ -6,9 +6,18 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    and_,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -250,11 +259,6 @@ def save_reading(
     )  # fmt: skip
 
 
-_READINGS = TemperatureReading.__table__
-_ANOMALIES = Anomaly.__table__
-_AUDIT = AuditEntry.__table__
-
-
 def _save(
     connection: Connection,
     operator: str,
@@ -273,7 +277,9 @@ def _save(
     day, slot = entry.day, entry.slot
     if day > (today or clock.today()):
         raise ServiceError("不能登记未来日期的体温。")
-    found = connection.execute(_case_and_reading(entry.case_id, day, slot)).first()
+    found = connection.execute(
+        _CASE_AND_READING, {"case_id": entry.case_id, "day": day, "slot": slot.value}
+    ).first()
     if found is None or found.deleted:
         raise NotFound("找不到这个人员的登记记录。")
     if not (found.start_date <= day and (found.ended_on is None or found.ended_on > day)):
@@ -293,7 +299,7 @@ def _save(
     replaced = None
     if found.reading_id is None:
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
-        reading_id = connection.execute(insert(_READINGS).values(**key, **values)).lastrowid
+        reading_id = connection.execute(_INSERT_READING, {**key, **values}).lastrowid
         audit.inserted(TemperatureReading, reading_id, {"id": reading_id, **key, **values})
     else:
         reading_id = found.reading_id
@@ -317,36 +323,6 @@ def _save(
     return SaveResult(reading, abnormal, anomaly_id, replaced)
 
 
-def _case_and_reading(case_id: int, day: date, slot: Slot) -> Select[Any]:
-    """The case's period, the fever threshold and the slot's reading, if any: one lookup."""
-    threshold = (
-        select(Setting.value)
-        .where(Setting.key == Settings.FEVER_THRESHOLD.key)
-        .scalar_subquery()
-        .label("threshold")
-    )
-    return (
-        select(
-            Case.person_id,
-            Case.start_date,
-            Case.ended_on,
-            Case.deleted_at.is_not(None).label("deleted"),
-            threshold,
-            TemperatureReading.id.label("reading_id"),
-            *_READING_VALUES,
-        )
-        .outerjoin(
-            TemperatureReading,
-            and_(
-                TemperatureReading.case_id == Case.id,
-                TemperatureReading.reading_date == day,
-                TemperatureReading.slot == slot.value,
-            ),
-        )
-        .where(Case.id == case_id)
-    )
-
-
 # What a save sets on a reading (and may overwrite).
 _READING_VALUES = (
     TemperatureReading.celsius,
@@ -355,6 +331,42 @@ _READING_VALUES = (
     TemperatureReading.note,
     TemperatureReading.recorded_at,
 )
+
+
+# The statements of a save, built once: building a statement costs more than running it (cache
+# keys, coercions), and a clerk saves reading after reading.
+_CASE_AND_READING = (
+    select(
+        Case.person_id,
+        Case.start_date,
+        Case.ended_on,
+        Case.deleted_at.is_not(None).label("deleted"),
+        select(Setting.value)
+        .where(Setting.key == Settings.FEVER_THRESHOLD.key)
+        .scalar_subquery()
+        .label("threshold"),
+        TemperatureReading.id.label("reading_id"),
+        *_READING_VALUES,
+    )
+    .outerjoin(
+        TemperatureReading,
+        and_(
+            TemperatureReading.case_id == Case.id,
+            TemperatureReading.reading_date == bindparam("day", type_=Date),
+            TemperatureReading.slot == bindparam("slot"),
+        ),
+    )
+    .where(Case.id == bindparam("case_id"))
+)  # the case's period, the fever threshold and the slot's reading, if any: one lookup
+_OPEN_ANOMALY = (
+    select(Anomaly.id, Anomaly.kind, Anomaly.observation)
+    .where(Anomaly.reading_id == bindparam("reading_id"), Anomaly.closed.is_(False))
+    .order_by(Anomaly.id)
+    .limit(1)
+)
+_INSERT_READING = insert(TemperatureReading.__table__)
+_INSERT_ANOMALY = insert(Anomaly.__table__)
+_INSERT_AUDIT = insert(AuditEntry.__table__)
 
 
 def _person_name(connection: Connection, person_id: int) -> str:
@@ -401,7 +413,7 @@ class _AuditWriter:
             person_id=self._person_id,
             changes=changes,
         )
-        self._connection.execute(insert(_AUDIT), row)
+        self._connection.execute(_INSERT_AUDIT, row)
 
 
 def _open_reading_anomaly(
@@ -420,12 +432,7 @@ def _open_reading_anomaly(
     observation = f"{slot.label}体温 {celsius:.1f} ℃"
     if names:
         observation += f"，症状：{'、'.join(names)}"
-    existing = connection.execute(
-        select(Anomaly.id, Anomaly.kind, Anomaly.observation)
-        .where(Anomaly.reading_id == reading_id, Anomaly.closed.is_(False))
-        .order_by(Anomaly.id)
-        .limit(1)
-    ).first()
+    existing = connection.execute(_OPEN_ANOMALY, {"reading_id": reading_id}).first()
     if existing is not None:
         old = {"kind": existing.kind, "observation": existing.observation}
         # The order the ORM set them in: observation, then kind.
@@ -440,7 +447,7 @@ def _open_reading_anomaly(
         "observation": observation,
         "closed": False,
     }
-    anomaly_id = connection.execute(insert(_ANOMALIES).values(**values)).lastrowid
+    anomaly_id = connection.execute(_INSERT_ANOMALY, values).lastrowid
     audit.inserted(Anomaly, anomaly_id, {"id": anomaly_id, **values})
     return anomaly_id
 
