@@ -24,6 +24,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import clock, scratch
+from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
@@ -423,8 +424,9 @@ def _fsync(path: Path) -> None:
 
 
 def _check_file(path: Path) -> None:
-    # The quick check on every open; the full one (index contents too) is ``check``'s job.
-    problems = integrity_problems(path, quick=True)
+    # The quick check on every open not following a clean close (app.clean_close); the full one
+    # (index contents too) is ``check``'s job.
+    problems = [] if closed_cleanly(path) else integrity_problems(path, quick=True)
     if problems:
         raise DatabaseDamaged(
             f"台账文件已损坏，未做任何改动：{path}（{problems[0]}）。"
@@ -717,6 +719,8 @@ class Database:
             log.warning("could not fold the -wal into %s: %s", self.paths.database, error)
         finally:
             self.engine.dispose()
+            # After the fold: the next open may skip quick_check (app.clean_close).
+            record_clean_close(self.paths.database)
             self.release_lock()
 
     def release_lock(self) -> None:

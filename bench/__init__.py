@@ -17,5 +17,6 @@ MEASUREMENT_KEYS: tuple[str, ...] = (
     "export_temperatures",
     "import_roster",
     "startup_time",
+    "startup_today",
     "startup_memory",
 )

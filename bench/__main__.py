@@ -11,7 +11,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import clock
 from bench import MEASUREMENT_KEYS
 from bench import county as cty
+from bench.groups import GROUPS, run_in_process
 from bench.harness import COUNTY, SMOKE, Measurement, Scale, table
 
 PROJECT = Path(__file__).resolve().parent.parent
-GROUPS = ("generate", "save", "day", "roster", "daily", "temperatures", "import", "startup")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -34,6 +33,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         help="runs per measurement (default 3, and 2 for the minute-long generation and "
         "体温台账 export; smoke 2)",
+    )
+    parser.add_argument(
+        "--scale",
+        action="store_true",
+        help="the scale curve: save, day's numbers, roster open, daily export and cold start on "
+        "5k / 50k / 200k cases (with --smoke: three small sets)",
     )
     parser.add_argument(
         "--only",
@@ -52,6 +57,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.scale:
+        from bench.series import run_series
+
+        return run_series(args.out, smoke=args.smoke, runs=args.runs, project=PROJECT)
     scale: Scale = SMOKE if args.smoke else COUNTY
     runs = args.runs or scale.runs
     heavy_runs = args.runs or scale.heavy_runs
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cached = _county_ledger(county, workdir, heavy_runs, args.groups, step)
         paths = cty.work_copy(cached, workdir)
-        _in_process(county, paths, workdir, (runs, heavy_runs, quick_runs), args.groups, step)
+        run_in_process(county, paths, workdir, (runs, heavy_runs, quick_runs), args.groups, step)
         if "startup" in args.groups:
             from bench.startup import bench_startup
 
@@ -113,51 +122,6 @@ def _county_ledger(
     cached = cty.cached_ledger(county, fresh=fresh[0])
     shutil.rmtree(fresh[0], ignore_errors=True)
     return cached
-
-
-def _in_process(
-    county: cty.County,
-    paths: cty.AppPaths,
-    workdir: Path,
-    run_counts: tuple[int, int, int],
-    groups: set[str],
-    step: Callable[[str, Callable[[], list[Measurement]]], None],
-) -> None:
-    from app.db import Database
-    from bench import excel, reads, writes
-
-    runs, heavy_runs, quick_runs = run_counts
-    scale, today = county.scale, county.today
-    # The day's numbers and the daily report count a finished day: every round of it is over,
-    # so the counts do not depend on the time of day the bench runs.
-    finished = today - timedelta(days=1)
-    # No instance lock: the cold-start benchmark opens the same ledger in a child process.
-    with Database.open(paths, operator="基准测试", lock=False) as db:
-        if "day" in groups:
-            step("day's numbers", lambda: [reads.bench_day_numbers(db, finished, quick_runs)])
-        if "roster" in groups:
-            step("roster", lambda: reads.bench_roster(db, today, quick_runs))
-        if "daily" in groups:
-            step(
-                "export daily",
-                lambda: [excel.bench_export_daily(db, finished, workdir, quick_runs)],
-            )
-        if "temperatures" in groups:
-            step(
-                "export temperatures",
-                lambda: [
-                    excel.bench_export_temperatures(
-                        db, today, scale.export_rows, scale.days, workdir, heavy_runs
-                    )
-                ],
-            )
-        if "save" in groups:
-            step(
-                "save readings",
-                lambda: [writes.bench_save_reading(db, county, scale.saves, runs)],
-            )
-    if "import" in groups:
-        step("import roster", lambda: [excel.bench_import_roster(scale.import_rows, workdir, runs)])
 
 
 def _write_json(

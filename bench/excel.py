@@ -105,6 +105,8 @@ def bench_export_daily(db: Database, today: date, workdir: Path, runs: int) -> M
         "ms",
         ours_runs,
         floor_runs,
+        target=1.5,
+        target_kind="ratio",
         note="floor = stats.day_numbers for the same day (the counting the report needs)",
     )
 

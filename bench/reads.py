@@ -156,7 +156,7 @@ def bench_day_numbers(db: Database, day: date, runs: int) -> Measurement:
         "ms",
         ours_runs,
         floor_runs,
-        target=2.0,
+        target=1.2,
         target_kind="ratio",
         note=f"{lean['under_management']:,} under management; counts checked equal",
     )
@@ -268,7 +268,8 @@ def bench_roster(db: Database, day: date, runs: int) -> list[Measurement]:
                     "ms",
                     ours_runs,
                     floor_runs,
-                    target=100,
+                    # Opening: 80 ms, a margin under the 100 ms promise on a slower laptop.
+                    target=80 if key == "roster_open" else 100,
                     target_kind="absolute",
                     note=f"{shown[-1]:,} rows match; RosterTableModel, pages of {PAGE_SIZE}",
                 )

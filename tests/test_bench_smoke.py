@@ -48,3 +48,32 @@ def test_smoke_benchmark_reports_every_measurement_with_a_ratio(tmp_path: Path) 
     # The table printed for a person holds the same rows.
     for key in MEASUREMENT_KEYS:
         assert by_key[key]["label"] in finished.stdout
+
+
+def test_smoke_scale_curve_measures_every_point(tmp_path: Path) -> None:
+    """``--scale`` (the README's scale curve) on two small data sets: every point carries every
+    measurement of the curve with its floor, and the printed table has a row for each."""
+    from bench.series import CURVE_KEYS
+
+    out = tmp_path / "series.json"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    env.pop("FANGYI_DATA_DIR", None)
+    finished = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--scale", "--out", str(out)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["persons"] for p in document["points"]] == [100, 400]
+    for point in document["points"]:
+        by_key = {m["key"]: m for m in point["measurements"]}
+        assert set(CURVE_KEYS) <= set(by_key)
+        for key in CURVE_KEYS:
+            assert by_key[key]["ours"] > 0 and by_key[key]["floor"] > 0, key
+            assert by_key[key]["label"] in finished.stdout
+    assert "400 cases, day 20" in finished.stdout

@@ -81,9 +81,10 @@ def run_daily(args: argparse.Namespace, ctx: CommandContext) -> int:
     from app.services import reports
 
     day = _day(args)
-    form = reports.daily_form(ctx.db, day)
+    table = reports.daily_table(ctx.db, day)  # counted once: for the name and the workbook
+    form = reports.form_of(table)
     target = output_path(ctx, args.out, reports.suggested_name(_unit_name(ctx), form, day))
-    result = reports.export_daily(ctx.db, day, target)
+    result = reports.export_daily(ctx.db, day, target, table=table)
     out(result.summary)
     out(f"已保存：{result.path}")
     return 0

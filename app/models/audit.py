@@ -154,15 +154,67 @@ def _entry(
     now: datetime,
 ) -> dict[str, object]:
     identity = getattr(obj, "id", None)
+    return audit_row(
+        at=now,
+        operator=operator,
+        action=action,
+        entity=table,
+        entity_id=identity if isinstance(identity, int) else None,
+        person_id=_person_id(session, obj),
+        changes=changes,
+        summary=_summary(obj),
+    )
+
+
+def audit_row(
+    *,
+    at: datetime,
+    operator: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    person_id: int | None,
+    changes: dict[str, list[object]],
+    summary: str = "",
+) -> dict[str, object]:
+    """One ``audit_entry`` row as the hook writes it (also for Core writes, which it never sees)."""
     return {
-        "at": now,
+        "at": at,
         "operator": operator,
         "action": action,
-        "entity": table,
-        "entity_id": identity if isinstance(identity, int) else None,
-        "person_id": _person_id(session, obj),
+        "entity": entity,
+        "entity_id": entity_id,
+        "person_id": person_id,
         "changes": json.dumps(changes, ensure_ascii=False),
-        "summary": _summary(obj),
+        "summary": summary,
+    }
+
+
+def _audited_columns(model: type) -> list[str]:
+    """``model``'s columns in the order the hook lists them, without the ignored ones."""
+    from sqlalchemy import inspect
+
+    return [a.key for a in inspect(model).column_attrs if a.key not in _IGNORED_FIELDS]
+
+
+def inserted_changes(model: type, values: dict[str, object]) -> dict[str, list[object]]:
+    """The change list the hook records for a new row of ``model`` holding ``values``."""
+    return {
+        key: [None, _plain(values[key])]
+        for key in _audited_columns(model)
+        if values.get(key) is not None
+    }
+
+
+def updated_changes(
+    model: type, old: dict[str, object], new: dict[str, object]
+) -> dict[str, list[object]]:
+    """The change list the hook records when the columns in ``new`` are set on a row that held
+    ``old``: only the columns whose value differs."""
+    return {
+        key: [_plain(old[key]), _plain(new[key])]
+        for key in _audited_columns(model)
+        if key in new and old[key] != new[key]
     }
 
 

@@ -53,7 +53,12 @@ class UnitInfo:
 
 def get_setting(session: Session, spec: SettingSpec[T]) -> T:
     row = session.get(Setting, spec.key)
-    return spec.default if row is None else spec.parse(row.value)
+    return setting_value(spec, None if row is None else row.value)
+
+
+def setting_value(spec: SettingSpec[T], stored: str | None) -> T:
+    """A setting from its stored text (``None``: never set, the default applies)."""
+    return spec.default if stored is None else spec.parse(stored)
 
 
 def read_setting(db: Database, spec: SettingSpec[T]) -> T:

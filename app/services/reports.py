@@ -154,7 +154,12 @@ def daily_table(db: Database, day: date) -> DailyTable:
 
 def daily_form(db: Database, day: date) -> str:
     """The form name for the file name: 日报表, or 零报告 on a zero-report day."""
-    return FORM_ZERO if daily_table(db, day).is_zero_report() else FORM_DAILY
+    return form_of(daily_table(db, day))
+
+
+def form_of(table: DailyTable) -> str:
+    """日报表, or 零报告 when the counted day is a zero-report day."""
+    return FORM_ZERO if table.is_zero_report() else FORM_DAILY
 
 
 def _register_select(*columns: Any) -> Select[Any]:
@@ -229,10 +234,15 @@ def _anomaly_lines(db: Database, day: date) -> list[AnomalyLine]:
     return lines
 
 
-def daily_workbook(db: Database, day: date, *, filed_on: date | None = None) -> DailyWorkbook:
+def daily_workbook(
+    db: Database, day: date, *, filed_on: date | None = None, table: DailyTable | None = None
+) -> DailyWorkbook:
+    """The workbook's contents. ``table``: the day's numbers if already counted (for the file
+    name or the preview): counting a county's day again is most of a second."""
     info = _unit(db)
     with db.reading() as session:
-        table = _table(info.unit_name, count_day(session, day))
+        if table is None or table.day != day:
+            table = _table(info.unit_name, count_day(session, day))
         new_cases = _new_cases(session, day)
         ended = _ended_cases(session, day)
     return DailyWorkbook(
@@ -251,12 +261,17 @@ def export_daily(
     *,
     filed_on: date | None = None,
     progress: Progress | None = None,
+    table: DailyTable | None = None,
 ) -> ExportResult:
-    """日报表 (a 零报告 when nothing new happened) for ``day``, with the people behind it."""
+    """日报表 (a 零报告 when nothing new happened) for ``day``, with the people behind it.
+
+    ``table``: ``daily_table(db, day)`` as already counted to name the file, so the numbers are
+    counted once and the file's name (零报告 or not) always matches what it holds.
+    """
     from app.excel.daily_report import write_daily_report
 
     require(db, Permission.EXPORT)
-    report = daily_workbook(db, day, filed_on=filed_on)
+    report = daily_workbook(db, day, filed_on=filed_on, table=table)
     write_daily_report(Path(target), report, progress=progress)
     form = FORM_ZERO if report.table.is_zero_report() else FORM_DAILY
     report_log.record_daily_export(db, day, form, Path(target))  # Today: "已于 10:32 由 … 导出"
@@ -726,6 +741,7 @@ __all__ = [
     "export_merged",
     "export_roster",
     "export_temperatures",
+    "form_of",
     "preview_merge",
     "suggested_name",
     "temperature_row_count",

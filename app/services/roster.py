@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Select, literal, or_, select
 from sqlalchemy import case as sql_case
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from app import clock
 from app.config import Settings
@@ -484,7 +484,8 @@ def roster_ids(
         if sort == "group" and descending:
             group = group.desc()
         query = query.order_by(*_sort_columns(sort, descending), group, Person.search_key, Case.id)
-        return list(session.scalars(query))
+        # Through the Connection: the ORM's result processing cost ~15 ms for 25,000 ids.
+        return list(session.connection().execute(query).scalars().all())
 
 
 def roster_rows(db: Database, case_ids: list[int]) -> list[CaseRow]:
@@ -533,6 +534,17 @@ def _row(session: Session, case_id: int) -> CaseRow:
     return rows[0]
 
 
+# What a CaseRow is read from: plain columns, no ORM objects (a page of 200 rows built from ORM
+# objects with four joined loads took a third of the roster's opening time).
+_ROW_COLUMNS = (
+    Case.id, Person.id, Person.name, Person.sex, Person.birth_date, Person.id_number,
+    Person.phone, Person.address, Person.group_name, Category.name, Measure.name,
+    Case.measure_id, Case.origin, Case.arrival_date, Case.registered_on, Case.start_date,
+    Case.planned_end, Case.ended_on, EndReason.name, Case.note, Case.deleted_at,
+    Case.category_id, Case.source_pass_id,
+)  # fmt: skip
+
+
 def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
     """Rows for these ids in the order given (callers ordered the ids; ``IN`` does not keep it)."""
     today = clock.today()
@@ -541,42 +553,63 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
     for start in range(0, len(case_ids), 900):
         chunk = case_ids[start : start + 900]
         query = (
-            select(Case)
+            select(*_ROW_COLUMNS)
+            .join(Person, Person.id == Case.person_id)
+            .join(Category, Category.id == Case.category_id)
+            .join(Measure, Measure.id == Case.measure_id)
+            .outerjoin(EndReason, EndReason.id == Case.end_reason_id)
             .where(Case.id.in_(chunk))
-            .options(
-                joinedload(Case.person),
-                joinedload(Case.category),
-                joinedload(Case.measure),
-                joinedload(Case.end_reason),
-            )
         )
-        for c in session.scalars(query).unique():
-            p = c.person
+        for (
+            case_id,
+            person_id,
+            name,
+            sex,
+            birth_date,
+            id_number,
+            phone,
+            address,
+            group_name,
+            category,
+            measure,
+            measure_id,
+            origin,
+            arrival_date,
+            registered_on,
+            start_date,
+            planned_end,
+            ended_on,
+            end_reason,
+            note,
+            deleted_at,
+            category_id,
+            source_pass_id,
+        ) in session.execute(query):  # fmt: skip  (autoflushes: callers may have unsaved edits)
             rows.append(
                 CaseRow(
-                    id=c.id,
-                    person_id=p.id,
-                    name=p.name,
-                    sex=p.sex,
-                    age=age_on(p.birth_date, today),
-                    id_number=p.id_number,
-                    phone=p.phone,
-                    address=p.address,
-                    group_name=p.group_name,
-                    category=c.category.name,
-                    measure=c.measure.name,
-                    measure_id=c.measure_id,
-                    origin=c.origin,
-                    arrival_date=c.arrival_date,
-                    registered_on=c.registered_on,
-                    start_date=c.start_date,
-                    planned_end=c.planned_end,
-                    ended_on=c.ended_on,
-                    end_reason=c.end_reason.name if c.end_reason else None,
-                    note=c.note,
-                    deleted=c.is_deleted,
-                    category_id=c.category_id,
-                    source_pass_id=c.source_pass_id,
+                    id=case_id,
+                    person_id=person_id,
+                    name=name,
+                    sex=sex,
+                    age=age_on(birth_date, today),
+                    id_number=id_number,
+                    phone=phone,
+                    address=address,
+                    group_name=group_name,
+                    category=category,
+                    measure=measure,
+                    measure_id=measure_id,
+                    origin=origin,
+                    arrival_date=arrival_date,
+                    registered_on=registered_on,
+                    start_date=start_date,
+                    planned_end=planned_end,
+                    ended_on=ended_on,
+                    end_reason=end_reason,
+                    note=note,
+                    deleted=deleted_at is not None,
+                    category_id=category_id,
+                    source_pass_id=source_pass_id,
                 )
             )
     position = {case_id: index for index, case_id in enumerate(case_ids)}

@@ -39,6 +39,7 @@ from app.ui.auth import startup as auth_startup
 from app.ui.context import UiContext
 from app.ui.i18n import install_translators, normalize_language, remove_translators
 from app.ui.main_window import MainWindow
+from app.ui.startup_probe import report_startup
 from app.ui.unit_profile_dialog import UnitProfileDialog, unit_profile_is_empty
 
 log = logging.getLogger(__name__)
@@ -139,8 +140,7 @@ def _run(
             return _self_test(app, window, failures)
         marker = os.environ.get(STARTUP_MARKER_ENV)
         if marker:
-            app.processEvents()  # the first page is laid out and painted
-            print(marker, flush=True)
+            report_startup(app, window, marker)
             return EXIT_OK
         if _setting(db, Settings.BACKUP_ON_START):
             window.backup_now(automatic=True)

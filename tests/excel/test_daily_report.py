@@ -241,3 +241,26 @@ def test_command_line_default_name_goes_to_exports(paths: AppPaths, capsys) -> N
     code = main(["--data-dir", str(paths.data_dir), "export", "daily", "--date", "2022-02-05"])
     assert code == 0
     assert (paths.exports / "东风村疫情防控零报告（2022年2月5日）.xlsx").is_file()
+
+
+def test_command_line_counts_the_day_once(
+    paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The file name (日报表 or 零报告) and the workbook come from one count of the day: at county
+    scale a count is most of a second, and two could disagree about a reading saved between."""
+    with Database.open(paths, operator="测试员") as db:
+        sc.build(db)
+    counted: list[date] = []
+    real = reports.count_day
+
+    def counting(session, day, **kwargs):  # type: ignore[no-untyped-def]
+        counted.append(day)
+        return real(session, day, **kwargs)
+
+    monkeypatch.setattr(reports, "count_day", counting)
+    code = main(["--data-dir", str(paths.data_dir), "export", "daily", "--date", "2022-02-03",
+                 "--out", str(tmp_path / "out.xlsx")])  # fmt: skip
+    assert code == 0
+    assert counted == [D]
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx")["日报表"]
+    assert _row(ws, 4) == [1, "东风村", *D_VALUES]

@@ -1,0 +1,34 @@
+"""What the cold-start benchmark reads (``FANGYI_STARTUP_MARKER``, bench/startup.py).
+
+Two lines on stdout: the marker once the main window is shown and painted, then the marker and
+``TODAY_SUFFIX`` once the first page has its data on screen (on Today: the day's numbers, which
+are gathered on the worker). What a clerk waits for is the second.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEventLoop
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
+
+TODAY_SUFFIX = "today"
+_GIVE_UP_S = 600.0  # a first page that never loads: the benchmark reports the missing line
+
+
+def report_startup(app: QApplication, window: MainWindow, marker: str) -> None:
+    app.processEvents()  # the first page is laid out and painted
+    print(marker, flush=True)
+    page = window.stack.currentWidget()
+    give_up = time.monotonic() + _GIVE_UP_S
+    # Today keeps its last overview in ``current``; it is set when the numbers are shown.
+    while getattr(page, "current", None) is None and time.monotonic() < give_up:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    if getattr(page, "current", None) is not None:
+        app.processEvents()  # painted
+        print(f"{marker} {TODAY_SUFFIX}", flush=True)

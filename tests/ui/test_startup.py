@@ -1,0 +1,52 @@
+"""Cold start of the real program: the window first, the heavy libraries only when used.
+
+``python -m app gui`` is run as a clerk's shortcut would run it (offscreen, with the benchmark's
+start-up marker so that it exits once Today has its numbers on screen). Nothing here is timed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app.config import AppPaths
+from app.ui.app import STARTUP_MARKER_ENV
+from app.ui.startup_probe import TODAY_SUFFIX
+from tests.helpers.ledgers import make_demo_ledger
+
+PROJECT = Path(__file__).resolve().parents[2]
+#: Loaded when a workbook is read or written, a name is typed, an encrypted file is opened.
+ON_DEMAND = ("openpyxl", "pypinyin", "msoffcrypto", "lxml")
+
+
+def test_start_shows_todays_numbers_without_the_excel_and_pinyin_libraries(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    make_demo_ledger(paths, persons=30, days=5)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / ".config"),
+        **{STARTUP_MARKER_ENV: "STARTED"},
+    )
+    env.pop("FANGYI_DATA_DIR", None)
+    finished = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(paths.data_dir), "gui"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    assert finished.stdout.splitlines() == ["STARTED", f"STARTED {TODAY_SUFFIX}"]
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in finished.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "sqlalchemy" in imported  # the import log is complete
+    assert imported.isdisjoint(ON_DEMAND)
