@@ -18,7 +18,7 @@ from app.services import rounds
 from app.services.periods import under_management
 from app.services.roster import CaseInput, PersonInput, register_case
 
-DAY = date(2026, 3, 10)
+DAY = date(2022, 3, 10)
 
 
 def _plan(db: Database, statement: object) -> str:
@@ -55,7 +55,7 @@ def test_missed_readings_of_both_rounds_are_counted_in_one_statement(db: Databas
     for name, started in (("张三", DAY - timedelta(days=2)), ("李四", DAY)):
         register_case(db, PersonInput(name, group_name="一组"), CaseInput(1, 1, start_date=started))
     rounds.record_reading(db, 1, DAY, Slot.AM, 36.5, today=DAY)
-    evening = datetime(2026, 3, 10, 23, 0)
+    evening = datetime(2022, 3, 10, 23, 0)
     with db.reading() as session, _statements(db) as sent:
         missed = rounds.missing_count(session, DAY)
     assert missed == 3  # 张三's afternoon, both of 李四's
@@ -63,4 +63,4 @@ def test_missed_readings_of_both_rounds_are_counted_in_one_statement(db: Databas
     with db.reading() as session:
         assert rounds.missing_count(session, DAY, Slot.AM) == 1
         assert rounds.missing_count(session, DAY, as_of=evening) == 3
-        assert rounds.missing_count(session, DAY, as_of=datetime(2026, 3, 10, 6, 0)) == 0
+        assert rounds.missing_count(session, DAY, as_of=datetime(2022, 3, 10, 6, 0)) == 0

@@ -29,8 +29,8 @@ from app.services.reference import get_setting
 from app.services.roster import CaseInput, PersonInput, register_case
 from app.services.rounds import ReadingEntry, SaveResult, parse_symptoms
 
-DAY = date(2026, 3, 10)
-START = datetime(2026, 3, 10, 8, 0, 0)
+DAY = date(2022, 3, 10)
+START = datetime(2022, 3, 10, 8, 0, 0)
 
 
 def _orm_save(session: Session, entry: ReadingEntry, *, overwrite: bool = True) -> SaveResult:
