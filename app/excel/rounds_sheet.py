@@ -197,6 +197,8 @@ def read_rounds_sheet(path: Path) -> FilledSheet:
 
 @dataclass(frozen=True)
 class _SheetDate:
+    """What the rows above the header say about the day (all None: no 测量日期 at all)."""
+
     day: date | None = None
     text: str | None = None
     row: int | None = None
@@ -232,4 +234,5 @@ def _sheet_date(above: Sequence[Sequence[object]]) -> _SheetDate:
 
 
 def _names_the_date(formula: UncachedFormula) -> bool:
+    """Whether a text in the formula's quotes is the 测量日期 label ("测量日期：", "日期")."""
     return any(_DATE_CELL.match(part) for part in re.findall(r'"([^"]*)"', formula.formula))
