@@ -295,6 +295,13 @@ def test_unknown_command_is_an_argparse_error_not_a_traceback(tmp_path: Path) ->
     assert "error: argument COMMAND: invalid choice: 'no-such-command'" in run.err
 
 
+@pytest.mark.parametrize("command", ["import-roster", "import-readings", "merge"])
+def test_commands_that_read_lists_name_every_format_they_read(tmp_path: Path, command: str) -> None:
+    run = app(tmp_path, command, "--help")
+    assert run.code == 0, run.err
+    assert ".xlsx、.xlsm、.xls、.et、.csv 或 .txt" in run.out
+
+
 def test_data_dir_option_beats_the_environment_variable(tmp_path: Path) -> None:
     env = {**subprocess_env(), "FANGYI_DATA_DIR": str(tmp_path / "from-env")}
 

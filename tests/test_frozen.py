@@ -98,3 +98,15 @@ def test_uninstaller_deletes_the_ledger_only_when_the_user_ticks_it() -> None:
     # Asked once more, "No" by default and in a silent uninstall (/SD IDNO).
     assert any(line.startswith("MessageBox") and "/SD IDNO" in line for line in lines)
     assert 'RMDir /r "$LOCALAPPDATA\\${PRODUCT_EN}"' in lines
+
+
+def test_ci_installs_the_pinned_versions() -> None:
+    """CI proves the versions clerks get: every pip install there is bound by constraints.txt."""
+    installs = [
+        line.strip()
+        for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+        for line in workflow.read_text(encoding="utf-8").splitlines()
+        if re.search(r"\bpip install\b", line)
+    ]
+    assert installs  # the Windows workflow installs with pip
+    assert [line for line in installs if "-c constraints.txt" not in line] == []

@@ -1,4 +1,4 @@
-"""import-roster: put a county or township list (.xlsx, .xls, CSV) on the roster, all or nothing."""
+"""import-roster: a county or township list (.xlsx, .xls, .et, CSV) onto the roster, all or none."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.cli_support import CommandContext, out
 from app.excel.errors import ImportRejected
+from app.excel.grid import READABLE_FORMATS
 
 #: exit code when rows have problems (nothing imported); 1 stays "the file or command is wrong"
 EXIT_REJECTED = 2
@@ -16,13 +17,13 @@ EXIT_REJECTED = 2
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "import-roster",
-        help="导入人员名单（.xlsx、.xls 或 .csv，全部成功才写入；有问题的行逐条列出）",
+        help=f"导入人员名单（{READABLE_FORMATS}，全部成功才写入；有问题的行逐条列出）",
         description=(
             "从县、乡镇下发的名单导入人员。自动识别表头（姓名、身份证号、联系电话、人员类别、"
             "管控措施、开始隔离时间……），不认识的列列出后忽略。只要有一行有问题就一行也不导入。"
         ),
     )
-    p.add_argument("file", type=Path, help="名单文件（.xlsx、.xls 或 .csv）")
+    p.add_argument("file", type=Path, metavar="FILE", help=f"名单文件（{READABLE_FORMATS}）")
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入台账")
     p.add_argument(
         "--sheet",

@@ -4,7 +4,7 @@
     python -m app export roster [--date D] --out 在管人员台账.xlsx
     python -m app export temperatures --from D1 --to D2 --out 体温台账.xlsx
     python -m app export assignments [--date D] --out 包保责任表.xlsx
-    python -m app merge 东村.xlsx 西村.xlsx … --out 汇总.xlsx [--unit 红星镇]
+    python -m app merge 东村.xlsx 西村.xls … --out 汇总.xlsx [--unit 红星镇]
 
 The export kinds are registered with ``app.commands.export_registry`` when this module is
 imported; ``merge`` is a command of its own.
@@ -26,6 +26,7 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
+from app.excel.grid import READABLE_FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,7 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             "最后一行为合计。日期、统计时间或表头不一致、同一单位出现两次时拒绝汇总并指出文件。"
         ),
     )
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE.xlsx", help="各单位的日报表")
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar="FILE", help=f"各单位的日报表（{READABLE_FORMATS}）"
+    )
     add_out_argument(p)
     p.add_argument("--unit", metavar="单位名称", help="汇总表的填报单位（默认取本台账的填报单位）")
     p.set_defaults(handler=run_merge)

@@ -16,6 +16,7 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
+from app.excel.grid import READABLE_FORMATS
 from app.services import readings_import
 from app.services.readings_import import ReadingConflicts
 
@@ -31,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             "有任何错误则不导入任何数据。与已登记体温不同的格子列为冲突，加 --overwrite 才覆盖。"
         ),
     )
-    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="填好的体温填报表")
+    p.add_argument(
+        "file", type=Path, metavar="FILE", help=f"填好的体温填报表（{READABLE_FORMATS}）"
+    )
     p.add_argument("--overwrite", action="store_true", help="以表中体温覆盖已登记的不同体温")
     p.add_argument("--dry-run", action="store_true", help="只检查并列出将要导入的内容，不保存")
     p.add_argument(

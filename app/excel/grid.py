@@ -25,7 +25,21 @@ from typing import IO, Any
 
 from app.excel.errors import ImportFileError
 
-__all__ = ["Grid", "GridSheet", "UncachedFormula", "open_grid", "unreadable_message"]
+__all__ = [
+    "READABLE_FORMATS",
+    "READABLE_SUFFIXES",
+    "Grid",
+    "GridSheet",
+    "UncachedFormula",
+    "open_grid",
+    "unreadable_message",
+]
+
+#: The extensions of the files :func:`open_grid` reads, for open dialogs and help texts. (The
+#: content decides how a file is read; these are what such files are called.) .et is WPS's own.
+READABLE_SUFFIXES: tuple[str, ...] = (".xlsx", ".xlsm", ".xls", ".et", ".csv", ".txt")
+#: The same for a sentence: ".xlsx、.xlsm、.xls、.et、.csv 或 .txt".
+READABLE_FORMATS = "、".join(READABLE_SUFFIXES[:-1]) + " 或 " + READABLE_SUFFIXES[-1]
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, .et, encrypted xlsx
 _TEXT_SUFFIXES = (".csv", ".txt", ".tsv")

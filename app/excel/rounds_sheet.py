@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from app.excel.errors import ImportFileError
-from app.excel.sheet_reader import SheetRow, cell_text, open_table
+from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, open_table
 from app.excel.workbook import Column, SheetSpec, atomic_save, write_workbook
 from app.models.validation import ValidationError, parse_date
 
@@ -92,6 +92,8 @@ class FilledSheet:
     labels: dict[str, str]  # canonical key → header text as written in the file
     rows: list[SheetRow] = field(default_factory=list)
     day_row: int | None = None  # Excel row of the date, to name it in messages
+    # The date is a formula saved without its result: there is a date, but nothing to read.
+    day_uncomputed: bool = False
 
 
 def day_text(day: date) -> str:
@@ -188,18 +190,30 @@ def read_rounds_sheet(path: Path) -> FilledSheet:
             f"{path.name} 第 {match.header_row} 行的表头中没有“上午体温”或“下午体温”列。"
             "请使用本软件导出的体温填报表，或把体温列的标题改成“上午体温”“下午体温”。"
         )
-    day, text, day_row = _sheet_date(match.above)
-    return FilledSheet(day, text, dict(match.column_labels), data, day_row)
+    found = _sheet_date(match.above)
+    labels = dict(match.column_labels)
+    return FilledSheet(found.day, found.text, labels, data, found.row, found.uncomputed)
 
 
-def _sheet_date(
-    above: Sequence[Sequence[object]],
-) -> tuple[date | None, str | None, int | None]:
+@dataclass(frozen=True)
+class _SheetDate:
+    """What the rows above the header say about the day (all None: no 测量日期 at all)."""
+
+    day: date | None = None
+    text: str | None = None
+    row: int | None = None
+    uncomputed: bool = False
+
+
+def _sheet_date(above: Sequence[Sequence[object]]) -> _SheetDate:
     """The 测量日期 written above the header: "测量日期：2022年2月3日", or the label and the date
     in neighbouring cells (a clerk's own template, or a real Excel date)."""
     for number, values in enumerate(above, start=1):
         cells = list(values)
         for index, value in enumerate(cells):
+            if isinstance(value, UncachedFormula) and _names_the_date(value):
+                # ="测量日期："&TEXT(TODAY(),…) saved by a program: the label is there, unread.
+                return _SheetDate(text=str(value), row=number, uncomputed=True)
             text = cell_text(value)
             found = _DATE_CELL.match(text) if text else None
             if found is None:
@@ -208,9 +222,17 @@ def _sheet_date(
             if not raw:  # label alone: the date is in the next non-blank cell of the row
                 raw = next((v for v in cells[index + 1 :] if cell_text(v)), None)
             if raw is None:
-                return None, None, number
+                return _SheetDate(row=number)
+            if isinstance(raw, UncachedFormula):
+                return _SheetDate(text=str(raw), row=number, uncomputed=True)
             try:
-                return parse_date(raw, field=DATE_LABEL, allow_future=True), cell_text(raw), number
+                day = parse_date(raw, field=DATE_LABEL, allow_future=True)
             except ValidationError:
-                return None, cell_text(raw), number
-    return None, None, None
+                return _SheetDate(text=cell_text(raw), row=number)
+            return _SheetDate(day, cell_text(raw), number)
+    return _SheetDate()
+
+
+def _names_the_date(formula: UncachedFormula) -> bool:
+    """Whether a text in the formula's quotes is the 测量日期 label ("测量日期：", "日期")."""
+    return any(_DATE_CELL.match(part) for part in re.findall(r'"([^"]*)"', formula.formula))

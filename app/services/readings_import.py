@@ -338,6 +338,9 @@ def _without_uncomputed_formulas(
 def _sheet_day(sheet: FilledSheet, wanted: date | None, filename: str) -> date:
     from app.excel.rounds_sheet import DATE_LABEL, day_text
 
+    if sheet.day_uncomputed and sheet.day_row is not None:
+        problem = RowProblem.formula_without_result(sheet.day_row, DATE_LABEL)
+        raise ServiceError(f"{filename} {problem}。")
     if sheet.day is None and sheet.day_text:
         raise ServiceError(
             f"{filename} 第 {sheet.day_row} 行的{DATE_LABEL}“{sheet.day_text}”无法识别，"

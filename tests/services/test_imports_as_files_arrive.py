@@ -20,6 +20,7 @@ from app.excel.merge import merge_files
 from app.models import Person, TemperatureReading
 from app.models.validation import resident_id_check_char
 from app.services import imports, readings_import
+from app.services.errors import ServiceError
 from tests.conftest import FIXTURES
 from tests.helpers.workbooks import write_rows
 
@@ -232,6 +233,30 @@ def test_a_temperature_formula_without_a_result_is_a_row_problem(
     assert [str(p) for p in caught.value.problems] == [f"第6行「上午体温」{FORMULA}"]
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(TemperatureReading)) == 0
+
+
+@pytest.mark.parametrize(
+    "date_row",
+    [
+        {"H2": "测量日期", "I2": "=DATE(2022,2,3)"},  # the date beside its label
+        {"H2": '="测量日期："&TEXT(DATE(2022,2,3),"yyyy年m月d日")'},  # label and date in one
+    ],
+)
+def test_a_date_formula_without_a_result_gets_the_formula_message(
+    db: Database, tmp_path: Path, date_row: dict[str, str]
+) -> None:
+    imports.import_roster(db, LEGACY / "东村名单.xls", today=DAY)
+    path = _filled_xlsx(tmp_path)
+    book = openpyxl.load_workbook(path)
+    for cell, value in date_row.items():
+        book.active[cell] = value  # openpyxl saves a formula without its result
+    book.save(path)
+
+    with pytest.raises(ServiceError) as caught:
+        readings_import.import_readings(db, path, day=DAY, today=DAY)
+
+    assert str(caught.value) == f"{path.name} 第2行「测量日期」{FORMULA}。"
+    assert _readings(db) == []
 
 
 # ---- merge ---------------------------------------------------------------------------------------

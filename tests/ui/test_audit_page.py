@@ -9,7 +9,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
@@ -31,6 +30,7 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
+from tests.ui.file_dialog_helpers import answer_file_dialogs
 
 TODAY = suite_today()
 
@@ -155,13 +155,19 @@ def test_export_writes_what_is_shown_and_can_mask_and_encrypt(
     synchronous_worker: None,
 ) -> None:
     target = tmp_path / "留痕.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs = answer_file_dialogs(monkeypatch, target)
     page.person.setText("张三")
     page.apply_filter()
     shown = page.proxy.rowCount()
     page.options.mask.setChecked(False)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert messages.of_kind("info")[-1].startswith(f"已导出 {shown} 条操作留痕")
+    asked = dialogs.shown[0]  # the save dialog is Chinese throughout
+    assert (asked.title, asked.look_in, asked.file_type) == (
+        "导出操作留痕",
+        "查找范围：",
+        "文件类型：",
+    )
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert sum(1 for r in rows if r[4] == "张三") == shown
     assert any("11010519491231002X" in str(r[6]) for r in rows)

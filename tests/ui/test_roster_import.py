@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -28,6 +27,7 @@ from app.ui.roster_import.dialog import (
 from tests.conftest import FIXTURES
 from tests.helpers.workbooks import write_county_roster, write_rows
 from tests.ui.conftest import RecordedMessages
+from tests.ui.file_dialog_helpers import FileDialogs, answer_file_dialogs
 
 SAMPLE = FIXTURES / "鹿城区密接人员名单.xlsx"
 
@@ -35,9 +35,9 @@ pytestmark = pytest.mark.usefixtures("synchronous_worker")
 
 
 @pytest.fixture(autouse=True)
-def no_file_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A native file dialog would block the test run; choosing is answered with "cancel"."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: ("", ""))
+def no_file_dialog(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
+    """A file dialog would block the test run; choosing is answered with "cancel"."""
+    return answer_file_dialogs(monkeypatch)
 
 
 def _persons(db: Database) -> int:
@@ -168,24 +168,32 @@ def test_fixing_the_file_and_reloading_enables_import(
 
 
 def test_choose_file_remembers_the_folder(
-    qtbot: QtBot, ctx: UiContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, ctx: UiContext, no_file_dialog: FileDialogs
 ) -> None:
-    asked: list[str] = []
-
-    def fake_open(_parent: object, _title: str, folder: str, _filter: str) -> tuple[str, str]:
-        asked.append(folder)
-        return str(SAMPLE), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake_open)
+    no_file_dialog.answer = [SAMPLE]
     dialog = _open(qtbot, ctx)
     assert not dialog.import_button.isEnabled()
 
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     dialog.choose_file()
 
-    assert asked == ["", str(SAMPLE.parent)]
+    assert [shown.folder for shown in no_file_dialog.shown] == [Path.home(), SAMPLE.parent]
     assert dialog.file_edit.text() == str(SAMPLE)
     assert dialog.import_button.isEnabled()
+
+
+def test_the_file_dialog_is_chinese_and_offers_every_list_format(
+    qtbot: QtBot, ctx: UiContext, no_file_dialog: FileDialogs
+) -> None:
+    dialog = _open(qtbot, ctx)
+
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+
+    (shown,) = no_file_dialog.shown
+    assert shown.title == "选择人员名单"
+    assert (shown.look_in, shown.file_type) == ("查找范围：", "文件类型：")
+    assert shown.filters == ["名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt)", "所有文件 (*)"]
+    assert dialog.file_edit.text() == ""  # cancelled: nothing chosen
 
 
 def test_models_pass_the_model_tester(

@@ -3,6 +3,7 @@ the anomaly panel, and the fill-in sheet from the page."""
 
 from __future__ import annotations
 
+import csv
 from datetime import datetime, time
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from app.ui.rounds.round_model import (
 from app.ui.rounds.round_view import TemperatureEditor
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
+from tests.ui.file_dialog_helpers import answer_file_dialogs
 
 TODAY = suite_today()
 
@@ -442,6 +444,33 @@ def test_the_fill_in_sheet_round_trip_from_the_page(
     assert len(values) == page.model.rowCount()
     assert "覆盖 1 条" in messages.of_kind("info")[-1]
     assert "未测 0 人" in page.counts.text()
+
+
+def test_the_import_button_offers_every_format_a_filled_sheet_comes_back_in(
+    qtbot: QtBot,
+    page: RoundsPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    synchronous_worker: None,
+) -> None:
+    exported = tmp_path / "填报表.xlsx"
+    page.export_sheet(exported)
+    sheet = openpyxl.load_workbook(exported).active
+    sheet.cell(5, 5).value = 36.6
+    filled = tmp_path / "填报表.csv"  # the doctor's WPS saved it as CSV
+    with filled.open("w", encoding="gbk", newline="") as handle:
+        csv.writer(handle).writerows(sheet.iter_rows(values_only=True))
+    dialogs = answer_file_dialogs(monkeypatch, filled)
+
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+
+    (shown,) = dialogs.shown
+    assert shown.title == "导入体温填报表"
+    assert shown.filters == ["体温填报表 (*.xlsx *.xlsm *.xls *.et *.csv *.txt)", "所有文件 (*)"]
+    assert (shown.look_in, shown.file_type) == ("查找范围：", "文件类型：")
+    dialog = page.import_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.import_button.isEnabled()
 
 
 def test_a_bad_sheet_is_refused_from_the_page_naming_row_and_column(

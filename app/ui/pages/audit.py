@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,6 +42,7 @@ from app.ui.audit.table_model import (
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget
+from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -287,11 +287,11 @@ class AuditPage(BasePage):
         folder = self.ctx.paths.exports
         folder.mkdir(parents=True, exist_ok=True)
         name = f"操作留痕（{clock.today():%Y年%m月%d日}）.xlsx"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("导出操作留痕"), str(folder / name), self.tr("Excel 工作簿 (*.xlsx)")
+        path = save_file_path(
+            self, self.tr("导出操作留痕"), folder / name, self.tr("Excel 工作簿 (*.xlsx)")
         )
-        if path:
-            self.export_to(Path(path))
+        if path is not None:
+            self.export_to(path)
 
     def export_to(self, target: Path) -> None:
         if target.suffix.lower() != ".xlsx":

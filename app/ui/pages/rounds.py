@@ -50,7 +50,7 @@ from app.ui.rounds.round_view import RoundTableView, TemperatureDelegate, Temper
 from app.ui.rounds.shorthand import expand_temperature_shorthand
 from app.ui.rounds.symptom_popup import SymptomPopup
 from app.ui.widgets.export_options import ask_export_protection, protection_note
-from app.ui.widgets.file_dialogs import open_file_paths, save_file_path
+from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, save_file_path
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #a61b1b; font-weight: bold;"
@@ -619,7 +619,7 @@ class RoundsPage(BasePage):
             self,
             self.tr("导入体温填报表"),
             folder,
-            self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"),
+            readable_files_filter(self.tr("体温填报表")),
         )
         if chosen:
             self.import_sheet(chosen[0])

@@ -12,33 +12,26 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from app.ui.settings_store import open_settings
-from app.ui.widgets.file_dialogs import open_file_paths, save_file_path
+from app.ui.widgets.file_dialogs import (
+    open_file_paths,
+    readable_files_filter,
+    remember_folder,
+    remembered_folder,
+    save_file_path,
+)
 
 LAST_EXPORT_FOLDER_KEY = "reports/last_export_folder"
 LAST_MERGE_FOLDER_KEY = "reports/last_merge_folder"
 
 
-def _folder(key: str, default: Path) -> Path:
-    stored = str(open_settings().value(key, "") or "")
-    folder = Path(stored) if stored else default
-    return folder if folder.is_dir() else default
-
-
-def _remember(key: str, folder: Path) -> None:
-    settings = open_settings()
-    settings.setValue(key, str(folder))
-    settings.sync()
-
-
 def export_folder(default: Path) -> Path:
     """The folder the last export went to (``paths.exports`` the first time)."""
     default.mkdir(parents=True, exist_ok=True)
-    return _folder(LAST_EXPORT_FOLDER_KEY, default)
+    return remembered_folder(LAST_EXPORT_FOLDER_KEY, default)
 
 
 def remember_export_folder(folder: Path) -> None:
-    _remember(LAST_EXPORT_FOLDER_KEY, folder)
+    remember_folder(LAST_EXPORT_FOLDER_KEY, folder)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
@@ -55,18 +48,16 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
 
 
 def ask_open_paths(parent: QWidget, title: str, default: Path) -> list[Path]:
-    folder = _folder(LAST_MERGE_FOLDER_KEY, default if default.is_dir() else Path.home())
+    folder = remembered_folder(LAST_MERGE_FOLDER_KEY, default if default.is_dir() else Path.home())
     paths = open_file_paths(
         parent,
         title,
         folder,
-        QCoreApplication.translate(
-            "reports_files", "日报表 (*.xlsx *.xls *.et *.csv);;所有文件 (*)"
-        ),
+        readable_files_filter(QCoreApplication.translate("reports_files", "日报表")),
         many=True,
     )
     if paths:
-        _remember(LAST_MERGE_FOLDER_KEY, paths[0].parent)
+        remember_folder(LAST_MERGE_FOLDER_KEY, paths[0].parent)
     return paths
 
 

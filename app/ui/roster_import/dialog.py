@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,7 +47,12 @@ from app.ui.roster.record_model import (
     RecordTableModel,
     sorting_proxy,
 )
-from app.ui.settings_store import open_settings
+from app.ui.widgets.file_dialogs import (
+    open_file_paths,
+    readable_files_filter,
+    remember_folder,
+    remembered_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -261,18 +265,15 @@ class RosterImportDialog(QDialog):
     def choose_file(self) -> None:
         if self._busy:
             return
-        folder = str(open_settings().value(LAST_FOLDER_KEY, "") or "")
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = open_file_paths(
             self,
             self.tr("选择人员名单"),
-            folder,
-            self.tr("名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)"),
+            remembered_folder(LAST_FOLDER_KEY, Path.home()),
+            readable_files_filter(self.tr("名单文件")),
         )
         if chosen:
-            settings = open_settings()
-            settings.setValue(LAST_FOLDER_KEY, str(Path(chosen).parent))
-            settings.sync()
-            self.load_file(Path(chosen))
+            remember_folder(LAST_FOLDER_KEY, chosen[0].parent)
+            self.load_file(chosen[0])
 
     def reload(self) -> None:
         if self.path is not None and not self._busy:

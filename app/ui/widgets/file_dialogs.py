@@ -14,6 +14,31 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from app.excel.grid import READABLE_SUFFIXES
+from app.ui.settings_store import open_settings
+
+
+def remembered_folder(key: str, default: Path) -> Path:
+    """The folder stored under settings ``key`` (the last one a file was chosen in), or
+    ``default`` the first time or when that folder is gone."""
+    stored = str(open_settings().value(key, "") or "")
+    folder = Path(stored) if stored else default
+    return folder if folder.is_dir() else default
+
+
+def remember_folder(key: str, folder: Path) -> None:
+    settings = open_settings()
+    settings.setValue(key, str(folder))
+    settings.sync()
+
+
+def readable_files_filter(label: str) -> str:
+    """An open dialog's filter for every kind of file the importers read — "名单文件 (*.xlsx
+    *.xls *.et *.csv …);;所有文件 (*)" — with ``label`` (translated) naming what is chosen."""
+    patterns = " ".join(f"*{suffix}" for suffix in READABLE_SUFFIXES)
+    every_file = QCoreApplication.translate("file_dialogs", "所有文件")
+    return f"{label} ({patterns});;{every_file} (*)"
+
 
 def file_dialog(parent: QWidget | None, title: str, start: Path, name_filter: str) -> QFileDialog:
     dialog = QFileDialog(parent, title, str(start), name_filter)

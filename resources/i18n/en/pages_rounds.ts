@@ -112,6 +112,10 @@
         <translation>  Anomaly recorded: press F4 to record what was done (or do it after the round)</translation>
     </message>
     <message>
+        <source>体温填报表</source>
+        <translation>Temperature sheets</translation>
+    </message>
+    <message>
         <source>已更正：{name} {slot} {old} → {new}</source>
         <translation>Corrected: {name} {slot} {old} → {new}</translation>
     </message>
@@ -180,10 +184,6 @@ When it is filled in, use “Import filled sheet”.</translation>
     <message>
         <source>导入体温填报表</source>
         <translation>Import temperature sheet</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-        <translation>Excel workbook (*.xlsx);;All files (*)</translation>
     </message>
     <message>
         <source>正在检查填报表…</source>

@@ -8,8 +8,8 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <source>日报表 (*.xlsx *.xls *.et *.csv);;所有文件 (*)</source>
-        <translation>Daily reports (*.xlsx *.xls *.et *.csv);;All files (*)</translation>
+        <source>日报表</source>
+        <translation>Daily reports</translation>
     </message>
 </context>
 </TS>

@@ -132,8 +132,8 @@
         <translation>Choose the people list</translation>
     </message>
     <message>
-        <source>名单文件 (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;所有文件 (*)</source>
-        <translation>Lists (*.xlsx *.xlsm *.xls *.et *.csv *.txt);;All files (*)</translation>
+        <source>名单文件</source>
+        <translation>Lists</translation>
     </message>
     <message>
         <source>正在读取…</source>

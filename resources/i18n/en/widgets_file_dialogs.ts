@@ -4,6 +4,10 @@
 <context>
     <name>file_dialogs</name>
     <message>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
         <source>查找范围：</source>
         <translation>Look in:</translation>
     </message>
