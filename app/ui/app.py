@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool, QTimer
-from PySide6.QtGui import QFontDatabase, QIcon, QSessionManager
+from PySide6.QtGui import QIcon, QSessionManager
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -34,7 +34,7 @@ from app.models import Setting, UnitProfile
 from app.resources import resource_path
 from app.services.operators import accounts_exist
 from app.shutdown import stop_signals
-from app.ui import crash, messages, settings_store
+from app.ui import crash, fonts, messages, settings_store
 from app.ui.auth import startup as auth_startup
 from app.ui.context import UiContext
 from app.ui.i18n import install_translators, normalize_language, remove_translators
@@ -50,15 +50,6 @@ EXIT_CANNOT_OPEN = 2
 #: When set, the app prints this variable's value once the main window is shown and then quits:
 #: the cold-start benchmark (bench/startup.py) times a real start-up with it.
 STARTUP_MARKER_ENV = "FANGYI_STARTUP_MARKER"
-
-# Chinese-capable UI fonts, best first: Windows, macOS, Linux.
-FONT_FAMILIES = (
-    "Microsoft YaHei UI",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Noto Sans CJK SC",
-    "WenQuanYi Micro Hei",
-)
 
 T = TypeVar("T", int, float, str, bool)
 
@@ -303,20 +294,8 @@ def _application() -> QApplication:
     app.setDesktopFileName("fangyi-ledger")
     app.setStyle("Fusion")
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
-    _choose_font(app)
+    fonts.choose_font(app)
     return app
-
-
-def _choose_font(app: QApplication) -> None:
-    installed = set(QFontDatabase.families())
-    available = [family for family in FONT_FAMILIES if family in installed]
-    if not available:
-        log.warning("no Chinese UI font found among %s", ", ".join(FONT_FAMILIES))
-        return
-    font = app.font()
-    font.setFamilies(available)
-    app.setFont(font)
-    log.info("UI font %s", available[0])
 
 
 def _adopt_operator(ctx: UiContext) -> None:
