@@ -190,6 +190,9 @@ def test_a_long_list_shows_its_first_rows_and_links_to_the_rest_on_the_roster(
         ).text()
         == "解除"
     )
+    # Columns are sized to the first rows (and the header), not to every row of a long list.
+    header = today_page.release_table.horizontalHeader()
+    assert header.resizeContentsPrecision() == today_module.SIZED_ROWS
     more.linkActivated.emit("roster")
     page = main_window.current_page()
     assert isinstance(page, RosterPage)
