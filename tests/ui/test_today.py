@@ -15,8 +15,8 @@ from app.models import Slot
 from app.services import assignments, report_log, reports, roster, rounds
 from app.services.roster import RosterFilter
 from app.ui.main_window import MainWindow
-from app.ui.pages.roster import RosterPage
 from app.ui.pages import today as today_module
+from app.ui.pages.roster import RosterPage
 from app.ui.pages.today import (
     DUE_NAME,
     DUE_SLOT,
