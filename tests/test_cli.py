@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import build_parser, command_word, main
 from app.config import resolve_paths
 from app.db import Database, latest_version
 from app.models import Slot
@@ -316,3 +317,30 @@ def test_data_dir_option_beats_the_environment_variable(tmp_path: Path) -> None:
     assert run("--data-dir", str(tmp_path / "from-option")).returncode == 0
     assert (tmp_path / "from-option" / "ledger.sqlite3").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["from-env", "from-option"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        ([], None),
+        (["gui"], "gui"),
+        (["--data-dir", "/tmp/x", "gui", "--self-test"], "gui"),
+        (["--data-dir=/tmp/x", "--operator", "gui"], None),  # "gui" is the operator's name here
+        (["--operator", "admin", "check"], "check"),
+        (["--help"], "--help"),
+        (["--data", "/tmp/x"], "--data"),  # an abbreviation: the full parser decides
+    ],
+)
+def test_the_command_word_is_read_before_the_parser_is_built(
+    argv: list[str], word: str | None
+) -> None:
+    assert command_word(argv) == word
+
+
+def test_a_gui_start_does_not_load_the_command_modules_but_help_lists_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert "check" not in build_parser(with_commands=False).format_help()
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "check" in capsys.readouterr().out

@@ -50,3 +50,6 @@ def test_start_shows_todays_numbers_without_the_excel_and_pinyin_libraries(
     }
     assert "sqlalchemy" in imported  # the import log is complete
     assert imported.isdisjoint(ON_DEMAND)
+    modules = {line.split("|")[-1].strip() for line in finished.stderr.splitlines()}
+    # The command-line commands (and the services only they use) are not loaded for the GUI.
+    assert not {m for m in modules if m.startswith("app.commands")}

@@ -15,6 +15,7 @@ from app.models import Slot
 from app.services import assignments, report_log, reports, roster, rounds
 from app.services.roster import RosterFilter
 from app.ui.main_window import MainWindow
+from app.ui.pages import today as today_module
 from app.ui.pages.roster import RosterPage
 from app.ui.pages.today import (
     DUE_NAME,
@@ -27,6 +28,7 @@ from app.ui.pages.today import (
 )
 from app.ui.reports import files as report_files
 from app.ui.roster.end_case_dialog import EndCaseDialog
+from app.ui.roster.table_model import PLANNED_END
 from tests.ui.conftest import RecordedMessages
 from tests.ui.roster_helpers import column_texts, demo_village, double_click, row_of_text, zhang_san
 
@@ -166,6 +168,46 @@ def test_release_in_one_click_with_the_reason_chosen(
     ended = roster.case_row(db, target.id)
     assert ended.end_reason == "期满解除" and ended.ended_on == target.planned_end
     assert target.name not in column_texts(today_page.release_model, RELEASE_NAME)
+
+
+def test_a_long_list_shows_its_first_rows_and_links_to_the_rest_on_the_roster(
+    monkeypatch: pytest.MonkeyPatch, today_page: TodayPage, main_window: MainWindow, db: Database
+) -> None:
+    demo_village(db)
+    due = roster.due_for_release(db, date.today())
+    assert len(due) >= 2, "the demo village has several periods ending on or before today"
+    monkeypatch.setattr(today_module, "LIST_SHOWN", 1)
+    show_at(today_page, 21)
+    assert today_page.release_model.rowCount() == 1
+    assert today_page.release_section.title() == f"期满待解除（{len(due)}）"
+    more = today_page.release_section.more
+    assert more.isVisible()
+    assert f"只列出前 1 人，还有 {len(due) - 1} 人" in more.text()
+    assert "在人员台账中查看" in more.text()
+    assert (
+        today_page.release_table.indexWidget(
+            today_page.release_proxy.index(0, RELEASE_ACTION)
+        ).text()
+        == "解除"
+    )
+    # Columns are sized to the first rows (and the header), not to every row of a long list.
+    header = today_page.release_table.horizontalHeader()
+    assert header.resizeContentsPrecision() == today_module.SIZED_ROWS
+    more.linkActivated.emit("roster")
+    page = main_window.current_page()
+    assert isinstance(page, RosterPage)
+    assert page.stack.currentWidget() is page.list_view
+    assert page.status.currentData() == "active"
+    assert page.model.sort_state() == (PLANNED_END, Qt.SortOrder.AscendingOrder)
+    first = page.model.case_row(0)
+    assert first.planned_end == min(c.planned_end for c in due if c.planned_end is not None)
+
+
+def test_a_short_list_has_no_link_to_the_rest(today_page: TodayPage, db: Database) -> None:
+    demo_village(db)
+    show_at(today_page, 21)
+    assert today_page.release_model.rowCount() == len(roster.due_for_release(db, date.today()))
+    assert not today_page.release_section.more.isVisible()
 
 
 def test_empty_ledger_start_panel_loads_the_demo_village(

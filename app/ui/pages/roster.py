@@ -37,7 +37,13 @@ from app.ui.pages.base import BasePage, page_heading
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
-from app.ui.roster.table_model import TEAM, WIDTHS, RosterProxyModel, RosterTableModel
+from app.ui.roster.table_model import (
+    PLANNED_END,
+    TEAM,
+    WIDTHS,
+    RosterProxyModel,
+    RosterTableModel,
+)
 
 log = logging.getLogger(__name__)
 
@@ -340,7 +346,8 @@ class RosterPage(BasePage):
     # --- navigation ---------------------------------------------------------------------------
 
     def open_item(self, ref: object) -> None:
-        """``("person", person_id)``, ``("case", case_id)``, ``("new",)`` or ``("import",)``."""
+        """``("person", person_id)``, ``("case", case_id)``, ``("new",)``, ``("import",)`` or
+        ``("ending",)`` (在管, the earliest 计划解除 first: Today's 期满待解除 in full)."""
         kind: object = None
         value: object = None
         if isinstance(ref, int):
@@ -357,8 +364,16 @@ class RosterPage(BasePage):
         elif kind == "import":
             self.show_list()
             self.open_import()
+        elif kind == "ending":
+            self.show_ending()
         else:
             log.warning("roster page cannot open %r", ref)
+
+    def show_ending(self) -> None:
+        """The cases under management, the earliest planned end first."""
+        self.status.setCurrentIndex(self.status.findData("active"))
+        self.show_list()
+        self.table.sortByColumn(PLANNED_END, Qt.SortOrder.AscendingOrder)
 
     def show_person(self, person_id: int, case_id: int | None = None) -> None:
         try:

@@ -63,8 +63,13 @@ from app.ui.worker import run_in_background
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 60_000
+# Rows a Today list shows; the rest are one click away on their own page. At county scale
+# 期满待解除 alone held 4,277 cases, and laying out (and sizing) every row took over a second
+# on the main thread — a to-do list the clerk reads from the top needs no more than this.
+LIST_SHOWN = 200
 ACTION_COLUMN_MAX = 150  # px: Today's 已采取措施 column, elided beyond
 STUCK_AFTER_S = 120
+SIZED_ROWS = 40  # rows (besides those on screen) a list measures for its column widths
 
 # Column constants of the four lists.
 DUE_NAME, DUE_GROUP, DUE_SLOT, DUE_PHONE, DUE_TEAM = range(5)
@@ -99,6 +104,9 @@ def _list_table(name: str) -> QTableView:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
+    # Columns are sized to the header and the first rows, not every row: sizing 1,000 rows cost
+    # more than half a second of the county-scale start-up, for widths the first rows give too.
+    table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     # Keep the order the service gives (组别, then name; late readings first) until a header click.
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
@@ -106,11 +114,29 @@ def _list_table(name: str) -> QTableView:
 
 
 class _Section(QGroupBox):
-    """A titled list that says so when there is nothing to do."""
+    """A titled list that says so when there is nothing to do, and links to the rest when it
+    shows only the first ``LIST_SHOWN`` rows (``more_text`` with {shown}, {more} and a link)."""
 
-    def __init__(self, table: QTableView, empty_text: str) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        empty_text: str,
+        more_text: str = "",
+        on_more: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__()
         self.table = table
+        self.more_text = more_text
+        self.more = QLabel()
+        self.more.setObjectName(f"{table.objectName()}More")
+        self.more.setTextFormat(Qt.TextFormat.RichText)
+        self.more.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        if on_more is not None:
+            self.more.linkActivated.connect(lambda _link: on_more())
+        self.more.hide()
         self.empty = QLabel(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #2e7d32;")
@@ -124,6 +150,12 @@ class _Section(QGroupBox):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.note)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.more)
+
+    def show_more(self, shown: int, more: int) -> None:
+        """ "只列出前 200 人，还有 M 人 → link" under a capped list; hidden when all are shown."""
+        self.more.setText(self.more_text.format(shown=shown, more=more) if more > 0 else "")
+        self.more.setVisible(more > 0)
 
     def show_rows(self, count: int) -> None:
         self.stack.setCurrentWidget(self.table if count else self.empty)
@@ -268,7 +300,12 @@ class TodayPage(BasePage):
         self.anomaly_proxy = sorting_proxy(self.anomaly_model, self)
         self.anomaly_table.setModel(self.anomaly_proxy)
         self.anomaly_table.activated.connect(self._open_anomaly)
-        self.anomaly_section = _Section(self.anomaly_table, self.tr("没有待处置的异常 ✓"))
+        self.anomaly_section = _Section(
+            self.anomaly_table,
+            self.tr("没有待处置的异常 ✓"),
+            self.tr('只列出前 {shown} 条，还有 {more} 条 → <a href="rounds">在体温登记页查看</a>'),
+            lambda: navigate(self, "rounds"),
+        )
 
         self.release_model: RecordTableModel[CaseRow] = RecordTableModel(
             [
@@ -291,7 +328,12 @@ class TodayPage(BasePage):
         self.release_table.setModel(self.release_proxy)
         self.release_table.activated.connect(self._open_release)
         self.release_proxy.layoutChanged.connect(self._place_release_buttons)
-        self.release_section = _Section(self.release_table, self.tr("今天没有期满待解除的人员 ✓"))
+        self.release_section = _Section(
+            self.release_table,
+            self.tr("今天没有期满待解除的人员 ✓"),
+            self.tr('只列出前 {shown} 人，还有 {more} 人 → <a href="roster">在人员台账中查看</a>'),
+            lambda: navigate(self, "roster", ("ending",)),
+        )
 
         self.gap_model: RecordTableModel[CoverageGap] = RecordTableModel(
             [
@@ -310,7 +352,12 @@ class TodayPage(BasePage):
         self.gap_table = _list_table("todayGaps")
         self.gap_table.setModel(sorting_proxy(self.gap_model, self))
         self.gap_table.activated.connect(self._open_gap)
-        self.gap_section = _Section(self.gap_table, self.tr("包保责任人都已落实 ✓"))
+        self.gap_section = _Section(
+            self.gap_table,
+            self.tr("包保责任人都已落实 ✓"),
+            self.tr('只列出前 {shown} 人，还有 {more} 人 → <a href="gaps">在包保责任页查看</a>'),
+            lambda: navigate(self, "assignments", ("gaps",)),
+        )
 
         self.lists = QWidget()
         grid = QGridLayout(self.lists)
@@ -554,8 +601,10 @@ class TodayPage(BasePage):
     def _show_list(
         self, section: _Section, model: RecordTableModel[Any], rows: Sequence[Any], title: str
     ) -> None:
-        model.set_records(rows)
+        shown = rows[:LIST_SHOWN]
+        model.set_records(shown)
         section.show_rows(len(rows))
+        section.show_more(len(shown), len(rows) - len(shown))
         section.setTitle(title.format(count=len(rows)))
         section.table.resizeColumnsToContents()
 
@@ -573,7 +622,7 @@ class TodayPage(BasePage):
         table.setColumnWidth(ANOMALY_ACTION, min(widest, ACTION_COLUMN_MAX))
 
     def _place_release_buttons(self) -> None:
-        """A 解除 button in each row of 期满待解除 (a short list, so index widgets are fine)."""
+        """A 解除 button in each row of 期满待解除 (at most LIST_SHOWN, so widgets are fine)."""
         for row in range(self.release_proxy.rowCount()):
             index = self.release_proxy.index(row, RELEASE_ACTION)
             case_id = index.data(ObjectRole)

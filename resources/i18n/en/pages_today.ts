@@ -60,6 +60,10 @@
         <translation>No anomalies waiting ✓</translation>
     </message>
     <message>
+        <source>只列出前 {shown} 条，还有 {more} 条 → &lt;a href=&quot;rounds&quot;&gt;在体温登记页查看&lt;/a&gt;</source>
+        <translation>Showing the first {shown}; {more} more → &lt;a href=&quot;rounds&quot;&gt;see them on Temperature rounds&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>管控措施</source>
         <translation>Measure</translation>
     </message>
@@ -76,6 +80,10 @@
         <translation>Nobody is due for release today ✓</translation>
     </message>
     <message>
+        <source>只列出前 {shown} 人，还有 {more} 人 → &lt;a href=&quot;roster&quot;&gt;在人员台账中查看&lt;/a&gt;</source>
+        <translation>Showing the first {shown}; {more} more → &lt;a href=&quot;roster&quot;&gt;see them in the Roster&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
@@ -86,6 +94,10 @@
     <message>
         <source>包保责任人都已落实 ✓</source>
         <translation>Every case has its responsible staff ✓</translation>
+    </message>
+    <message>
+        <source>只列出前 {shown} 人，还有 {more} 人 → &lt;a href=&quot;gaps&quot;&gt;在包保责任页查看&lt;/a&gt;</source>
+        <translation>Showing the first {shown}; {more} more → &lt;a href=&quot;gaps&quot;&gt;see them on Assignments&lt;/a&gt;</translation>
     </message>
     <message>
         <source>双击或回车打开处理的地方</source>
