@@ -33,6 +33,7 @@ from openpyxl import load_workbook
 
 from app import APP_NAME, APP_NAME_ZH, __version__, clock
 from tests.helpers.ledgers import subprocess_env
+from tests.helpers.pinned_clock import child_clock
 
 pytestmark = [pytest.mark.windows, pytest.mark.timeout(900)]
 
@@ -125,7 +126,9 @@ class WindowsMachine:
         """Run a Windows program. Its output goes through pipes: a Linux file as a Windows
         program's stdout makes Python die in init_sys_streams ("Invalid handle"). Our programs
         write UTF-8 (UTF-8 mode); Wine's own tools write the console code page."""
-        env = self.env | {"LC_ALL": locale}
+        # The test's moment on the Windows program's clock too (as subprocess_env does on Linux):
+        # a report's 报送时间 must be the same minute on both sides.
+        env = self.env | child_clock() | {"LC_ALL": locale}
         command = ["timeout", "--kill-after=10", str(COMMAND_TIMEOUT), "wine", *args]
         if display:
             command = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", *command]
