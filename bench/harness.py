@@ -50,32 +50,28 @@ COUNTY = Scale(
 # The scale curve (``--scale``): one office registering ~1,000 cases a day, seen on day 5, day 50
 # (the county set above) and day 200. Each day's work stays the same size; the file's history
 # grows 40-fold, and ~21,000 cases are under management from day 21 on.
+
+
+def _series_scale(name: str, persons: int, days: int) -> Scale:
+    """A point of the scale curve: the county's daily load, fewer runs (the 200k set is slow)."""
+    return Scale(
+        name=name,
+        persons=persons,
+        days=days,
+        measure_days=21,
+        vehicles_per_day=6_100,
+        saves=100,
+        export_rows=0,
+        import_rows=0,
+        runs=2,
+        heavy_runs=1,
+    )
+
+
 SERIES = (
-    Scale(
-        name="series-5k",
-        persons=5_000,
-        days=5,
-        measure_days=21,
-        vehicles_per_day=6_100,
-        saves=100,
-        export_rows=0,
-        import_rows=0,
-        runs=2,
-        heavy_runs=1,
-    ),
+    _series_scale("series-5k", persons=5_000, days=5),
     COUNTY,
-    Scale(
-        name="series-200k",
-        persons=200_000,
-        days=200,
-        measure_days=21,
-        vehicles_per_day=6_100,
-        saves=100,
-        export_rows=0,
-        import_rows=0,
-        runs=2,
-        heavy_runs=1,
-    ),
+    _series_scale("series-200k", persons=200_000, days=200),
 )
 SMOKE = Scale(
     name="smoke",
