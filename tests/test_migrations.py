@@ -301,3 +301,22 @@ def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
             f"table {table}: the migrations and the models disagree — a model change needs a "
             "new revision in app/migrations/versions"
         )
+
+
+@pytest.mark.postgresql
+def test_the_same_revisions_build_the_models_schema_on_postgresql(pg_database: str) -> None:
+    """One source for both engines: on PostgreSQL the revisions leave nothing for Alembic's own
+    comparison with the models to add, drop or change (tables, columns, types, indexes,
+    constraints, the partial unique index included)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    _all_model_modules()
+    engine = create_engine(pg_database)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == [], "the revisions and the models disagree on PostgreSQL"
