@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 import app.models
@@ -222,6 +223,11 @@ def test_revisions_are_numbered_one_to_n_in_one_line() -> None:
     revisions = schema.revisions()
     assert revisions == [schema.revision_of(n) for n in range(1, len(revisions) + 1)]
     assert latest_version() == len(revisions)
+    # The file names (read on every start) and the revisions' own ids (what Alembic runs) agree.
+    script = ScriptDirectory(str(schema.script_location()))
+    walked = [r.revision for r in script.walk_revisions("base", "heads")][::-1]
+    assert walked == revisions
+    assert [script.get_revision(r).down_revision for r in revisions] == [None, *revisions[:-1]]
 
 
 # --- migrations build exactly the models' schema ------------------------------------------------
