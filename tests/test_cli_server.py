@@ -15,7 +15,7 @@ from sqlalchemy import URL, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from app import schema
-from app.config import DATABASE_URL_ENV, resolve_paths
+from app.config import DATABASE_URL_ENV, DATABASE_URL_FILE, resolve_paths
 from app.db import Database
 from app.services import roster
 from tests.helpers.ledgers import subprocess_env
@@ -26,12 +26,14 @@ pytestmark = pytest.mark.postgresql
 EXIT_USER_ERROR, EXIT_STORAGE, EXIT_SIGN_IN, EXIT_NOT_ON_SERVER = 1, 3, 5, 6
 
 
-def app(data_dir: Path, url: str, *args: str, env: dict[str, str] | None = None) -> Run:
-    """The CLI on ``url``, with no terminal to type a password into."""
+def app(data_dir: Path, url: str | None, *args: str, env: dict[str, str] | None = None) -> Run:
+    """The CLI on ``url`` (``None``: the data folder's own setting decides), with no terminal to
+    type a password into."""
     environment = subprocess_env() | (env or {})
     environment.pop(DATABASE_URL_ENV, None)
+    chosen = ["--database-url", url] if url is not None else []
     result = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--database-url", url, *args],
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir), *chosen, *args],
         capture_output=True, text=True, encoding="utf-8", env=environment,
         stdin=subprocess.DEVNULL, timeout=120, check=False,
     )  # fmt: skip
@@ -219,3 +221,25 @@ def test_backup_and_restore_on_a_server_say_pg_dump_and_write_nothing(
     assert "pg_dump" in run.one_error_line and "pg_restore" in run.one_error_line
     assert not list(data_dir.rglob("*.sqlite3"))
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_server_setting_is_saved_only_after_a_connection_and_can_be_cleared(
+    pg_database: str, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    setting = data_dir / DATABASE_URL_FILE
+    closed = f"postgresql+psycopg://fangyi@127.0.0.1:{free_port()}/fangyi"
+    refused = app(data_dir, None, "server", closed)
+    assert refused.code == EXIT_STORAGE
+    assert not setting.exists()
+
+    saved = app(data_dir, None, "server", pg_database)
+    assert saved.code == 0, saved.err
+    assert setting.read_text(encoding="utf-8").strip() == pg_database
+    checked = app(data_dir, None, "check")
+    assert checked.out.splitlines()[0].startswith("台账：数据库服务器 ")
+
+    cleared = app(data_dir, None, "server", "--clear")
+    assert cleared.code == 0
+    assert not setting.exists()
+    assert app(data_dir, None, "server").out.startswith("本机台账文件：")
