@@ -93,16 +93,9 @@ def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
 
 def expected_errors() -> tuple[type[BaseException], ...]:
     """Failures a user can cause: reported in one line, never as a traceback."""
-    from app.db import StorageError
-    from app.excel.errors import ExportError, ImportFileError, ImportRejected
-    from app.instance_lock import DataDirInUse
-    from app.models.validation import ValidationError
-    from app.services.errors import ServiceError
+    from app.errors import ExpectedError
 
-    return (
-        ServiceError, ValidationError, StorageError, DataDirInUse,
-        ExportError, ImportFileError, ImportRejected, OSError,
-    )  # fmt: skip
+    return (ExpectedError, OSError)
 
 
 _OS_REASONS = {

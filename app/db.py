@@ -23,7 +23,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import clock, scratch
+from app import clock, errors, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
@@ -38,11 +38,11 @@ NEARLY_FULL_BYTES = 1024 * 1024
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-class StorageError(Exception):
+class StorageError(errors.ExpectedError):
     """An expected storage failure; ``str()`` is a Chinese sentence for the clerk."""
 
 
-class DatabaseDamaged(StorageError):
+class DatabaseDamaged(StorageError, errors.DamagedFile):
     """The file failed ``PRAGMA integrity_check`` or is not a ledger at all."""
 
 
@@ -50,23 +50,23 @@ class DatabaseTooNew(StorageError):
     """The file was written by a newer Fangyi Ledger; opening it could damage it."""
 
 
-class NotALedger(StorageError):
+class NotALedger(StorageError, errors.DamagedFile):
     """A sound SQLite file that is not a Fangyi ledger (its tables or columns are missing)."""
 
 
-class TargetExists(StorageError):
+class TargetExists(StorageError, errors.Conflict):
     """A backup would have replaced a file that is already there."""
 
 
-class DiskFull(StorageError):
+class DiskFull(StorageError, errors.DiskFull):
     """No space left where the file is written."""
 
 
-class ReadOnlyStorage(StorageError):
+class ReadOnlyStorage(StorageError, errors.PermissionDenied):
     """The file, its folder or the disk cannot be written (attribute, permission, write-protect)."""
 
 
-class LedgerBusy(StorageError):
+class LedgerBusy(StorageError, errors.Locked):
     """Another program keeps the file locked longer than ``busy_timeout``."""
 
 

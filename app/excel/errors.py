@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.errors import ExpectedError, InvalidInput
+
 __all__ = [
     "FORMULA_WITHOUT_RESULT",
     "ExportError",
@@ -22,11 +24,11 @@ __all__ = [
 FORMULA_WITHOUT_RESULT = "是公式，没有计算结果：请在 Excel 中打开并保存，或粘贴为数值"
 
 
-class ExportError(Exception):
+class ExportError(ExpectedError):
     """Expected failure writing a workbook; ``str()`` is a Chinese sentence for the clerk."""
 
 
-class ImportFileError(Exception):
+class ImportFileError(InvalidInput):
     """The file as a whole cannot be read (not an xlsx, encrypted, no sheet with a 姓名 header…)."""
 
 
@@ -50,7 +52,7 @@ class RowProblem:
         return cls(row, column, FORMULA_WITHOUT_RESULT, continues=True)
 
 
-class ImportRejected(Exception):
+class ImportRejected(InvalidInput):
     """An all-or-nothing import found bad rows; nothing was imported.
 
     ``problems`` holds every problem found (the UI lists them all); ``str()`` is a summary

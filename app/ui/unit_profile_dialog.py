@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import UnitProfile
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 log = logging.getLogger(__name__)
 
@@ -95,18 +94,14 @@ class UnitProfileDialog(QDialog):
             self.problem.show()
             self.editors["unit_name"].setFocus()
             return
-        try:
-            with self.ctx.db.session() as session:
-                profile = session.get(UnitProfile, 1)
-                if profile is None:
-                    profile = UnitProfile(id=1)
-                    session.add(profile)
-                for column, value in values.items():
-                    setattr(profile, column, value)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        with refusal_shown(self) as refused, self.ctx.db.session() as session:
+            profile = session.get(UnitProfile, 1)
+            if profile is None:
+                profile = UnitProfile(id=1)
+                session.add(profile)
+            for column, value in values.items():
+                setattr(profile, column, value)
+        if refused:
             return
         log.info("unit profile saved: %s", values["unit_name"])
         self.ctx.events.settings_changed.emit()

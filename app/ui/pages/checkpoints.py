@@ -41,7 +41,7 @@ from app.ui.checkpoints.manage import CheckpointManagerDialog
 from app.ui.checkpoints.plate_input import DEFAULT_PROVINCE, ERROR_STYLE
 from app.ui.checkpoints.shift import ShiftBar, store_province, stored_province
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.widgets.file_dialogs import save_file_path
@@ -237,15 +237,13 @@ class CheckpointsPage(BasePage):
             return
         if not self._release_confirmed(data.disposition):
             return
-        try:
+        with refusal_shown(None) as refused:
             if form.editing is not None:
                 saved = service.update_pass(self.ctx.db, form.editing.id, data)
             else:
                 saved = service.record_pass(self.ctx.db, data)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self._show_refusal(error)
+        if refused:
+            self._show_refusal(refused.error)
             return
         self._confirmed_release = None
         store_province(form.plate.current_province())
@@ -387,12 +385,9 @@ class CheckpointsPage(BasePage):
         info = self.selected_pass()
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             service.delete_pass(self.ctx.db, info.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         if self.form.editing is not None and self.form.editing.id == info.id:
             self.form.clear_for_next()
@@ -412,12 +407,9 @@ class CheckpointsPage(BasePage):
         info = self._deleted
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             service.restore_pass(self.ctx.db, info.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._hide_undo()
         self._reload_log()

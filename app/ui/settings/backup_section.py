@@ -48,7 +48,6 @@ from app.db import (
 from app.services.access import Permission, require
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
 from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
 from app.ui.worker import run_in_background
 
@@ -303,12 +302,9 @@ class BackupSection(QWidget):
         if backup is None:
             self.status.setText(self.tr("请先在表格中选择一份备份。"))
             return
-        try:
+        with refusal_shown(self) as refused:
             require(self.ctx.db, Permission.RESTORE)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         question = self.tr(
             "用备份“{name}”（{time}）替换现在的台账吗？\n\n"
