@@ -77,20 +77,6 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
-    """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
-    from app.commands.accounts import sign_in_for_command
-    from app.db import Database
-
-    db = Database.open(ctx.paths, operator=ctx.operator)
-    try:
-        sign_in_for_command(db, ctx.username)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
 def expected_errors() -> tuple[type[BaseException], ...]:
     """Failures a user can cause: reported in one line, never as a traceback."""
     from app.errors import ExpectedError
@@ -125,7 +111,7 @@ def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.db import storage_failure
+    from app.services.ledger import storage_failure
 
     if not isinstance(error, sqlite3.Error | DBAPIError):
         return None
@@ -166,13 +152,13 @@ def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: St
         sys.stderr.close()
         return 0
     except expected_errors() as error:
-        from app.excel.errors import ImportRejected
+        from app.services.imports import ImportRejected
+        from app.services.ledger import StorageError
+        from app.services.operators import SignInFailed
 
         if isinstance(error, ImportRejected):
             lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
-        from app.db import StorageError
-        from app.services.operators import SignInFailed
 
         if isinstance(error, OSError):
             return fail(describe_os_error(error), EXIT_STORAGE)

@@ -8,8 +8,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from app.commands.sign_in import sign_in_for_command
 from app.config import AppPaths
-from app.db import Database
+from app.services.ledger import Database, open_ledger
 
 # Encodings that write every character: nothing to do.
 _UNICODE_CODECS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"}
@@ -61,16 +62,16 @@ class CommandContext:
 
     @property
     def db(self) -> Database:
+        """The ledger, opened on first use (and, once accounts exist, signed in)."""
         if self._db is None:
-            from app.cli import open_database
-
-            self._db = open_database(self)
+            db = open_ledger(self.paths, operator=self.operator)
+            try:
+                sign_in_for_command(db, self.username)
+            except BaseException:
+                db.close()
+                raise
+            self._db = db
         return self._db
-
-    @property
-    def actor(self) -> Database:
-        """Whoever's role permission checks apply to (the open database carries it)."""
-        return self.db
 
     def close(self) -> None:
         if self._db is not None:

@@ -28,7 +28,6 @@ from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
-from app.services.access import Role
 
 log = logging.getLogger(__name__)
 
@@ -591,10 +590,9 @@ class Database:
 
     def __init__(self, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> None:
         self.paths = paths.ensure()
+        # The name every change is recorded under (the audit trail's "who"). Who that is — the
+        # signed-in operator and their role — is the services' business (app.services.access).
         self.operator = operator
-        # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
-        self.role: Role = Role.ADMIN
-        self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
         self._lock = InstanceLock(paths.lock_file) if lock else None
         if self._lock:
             self._lock.acquire()

@@ -10,7 +10,7 @@ import pytest
 from app.cli import _run_command
 from app.cli_support import CommandContext
 from app.config import AppPaths
-from app.excel.errors import ImportRejected
+from app.models.problems import ImportRejected
 from app.shutdown import StopSignals
 from tests.helpers.expected_errors import BUGS, EXPECTED, label
 

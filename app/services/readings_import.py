@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 from app import clock
 from app.config import Settings
 from app.db import Database
-from app.excel.errors import ImportRejected, RowProblem
-from app.excel.masking import mask_id_number
 from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, is_blank
 from app.models import Slot
+from app.models.masking import mask_id_number
+from app.models.problems import ImportRejected, RowProblem
 from app.models.validation import (
     ValidationError,
     is_fever,

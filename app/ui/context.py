@@ -14,7 +14,8 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.config import AppPaths
-from app.db import Database
+from app.services.access import act_as, actor
+from app.services.ledger import Database
 
 T = TypeVar("T")
 
@@ -64,6 +65,5 @@ class UiContext:
             return while_closed()
         finally:
             reopened = Database.open(self.paths, operator=old.operator)
-            reopened.role = old.role
-            reopened.username = old.username
+            act_as(reopened, actor(old))
             self.db = reopened

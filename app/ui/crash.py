@@ -1,7 +1,7 @@
 """The second tier of errors: bugs. Logged with their traceback and shown in a crash dialog.
 
-Expected failures (an ``app.errors.ExpectedError``, whose ``str()`` is a sentence for the clerk) that
-escape a slot are shown as one clear message instead — so a page may simply let them propagate.
+Expected failures (an ``app.errors.ExpectedError``, whose ``str()`` is a sentence for the clerk)
+that escape a slot are shown as one clear message instead — so a page may simply let them propagate.
 The dialog is never shown twice at once: a failure while it is up is only logged.
 """
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from app.db import DatabaseDamaged, DiskFull, LedgerBusy, StorageError
 from app.errors import ExpectedError
-from app.excel.errors import ExportError, ImportFileError, ImportRejected, RowProblem
+from app.excel.errors import ExportError, ImportFileError
 from app.instance_lock import DataDirInUse
+from app.models.problems import ImportRejected, RowProblem
 from app.models.validation import ValidationError
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
 

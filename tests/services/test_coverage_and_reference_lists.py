@@ -3,6 +3,7 @@ renaming/stopping categories and measures, and who may change reference lists.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from app.config import Settings
 from app.db import Database
 from app.models import StaffRole
 from app.services import assignments, reference, roster
-from app.services.access import Role
+from app.services.access import Role, act_as, actor
 from app.services.assignments import StaffInput
 from app.services.errors import Conflict, PermissionDenied, ServiceError
 from app.services.roster import CaseInput, PersonInput
@@ -96,7 +97,7 @@ def test_measures_keep_unique_names_and_the_default_follows_a_rename(db: Databas
 
 
 def test_a_clerk_cannot_change_reference_lists_or_the_unit_profile(db: Database) -> None:
-    db.role = Role.CLERK
+    act_as(db, replace(actor(db), role=Role.CLERK))
     for change in (
         lambda: reference.add_category(db, "新类别"),
         lambda: reference.rename_category(db, 1, "密接"),

@@ -15,9 +15,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.db import Database
-from app.excel.errors import ImportFileError, ImportRejected
+from app.excel.errors import ImportFileError
 from app.excel.merge import merge_files
 from app.models import Person, TemperatureReading
+from app.models.problems import ImportRejected
 from app.models.validation import resident_id_check_char
 from app.services import imports, readings_import
 from app.services.errors import ServiceError

@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.config import AppPaths
 from app.db import Database
-from app.excel.errors import ImportRejected
 from app.models import Anomaly, Slot, TemperatureReading
+from app.models.problems import ImportRejected
 from app.services import demo, readings_import, rounds, stats
 from app.services.errors import ServiceError
 from app.services.readings_import import ReadingConflicts

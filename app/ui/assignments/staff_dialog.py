@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import ValidationError, normalize_mobile_or_landline, require_text
 from app.services import assignments
 from app.services.assignments import StaffInfo, StaffInput
 from app.services.reference import NamedItem
+from app.services.values import ValidationError, normalize_mobile_or_landline, require_text
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.config import Settings
-from app.models.validation import ValidationError, parse_resident_id
 from app.services import assignments, reference, roster
 from app.services import checkpoints as checkpoint_service
 from app.services.assignments import StaffInfo
 from app.services.checkpoints import PassInfo
 from app.services.reference import MeasureInfo
 from app.services.roster import CaseInput, CaseRow, PersonInput
+from app.services.values import ValidationError, parse_resident_id
 from app.ui import messages
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.models import Disposition, local_now
-from app.models.validation import ValidationError
 from app.services import assignments, reference
 from app.services import checkpoints as service
 from app.services.checkpoints import CheckpointTotals, PassInfo, VehicleExportSummary
 from app.services.privacy import protecting
+from app.services.values import Disposition, ValidationError, local_now
 from app.ui import messages
 from app.ui.checkpoints.admit_dialog import AdmitDialog
 from app.ui.checkpoints.entry_form import EntryForm, FormProblem, FormProblems
@@ -46,8 +45,6 @@ from app.ui.pages.base import BasePage, page_explanation, page_heading, standard
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.worker import run_in_background
-
-FORM_NAME = "卡点车辆登记表"
 
 
 class CheckpointsPage(BasePage):
@@ -466,8 +463,6 @@ class CheckpointsPage(BasePage):
         self.refresh()
 
     def export(self) -> None:
-        from app.excel.workbook import suggested_filename  # openpyxl only when exporting
-
         options = ExportOptionsWidget(self.ctx, "vehicles")
         dialog = ExportRangeDialog(
             service.checkpoints(self.ctx.db, include_inactive=True),
@@ -483,9 +478,8 @@ class CheckpointsPage(BasePage):
             protection = options.protection()  # masking and password: applied to what is written
         finally:
             dialog.deleteLater()
-        unit = reference.unit_profile(self.ctx.db).unit_name
-        form_name = f"{checkpoint_name or ''}{FORM_NAME}"
-        suggested = self.ctx.paths.exports / suggested_filename(unit, form_name, last)
+        name = service.vehicles_file_name(self.ctx.db, last, checkpoint_name)
+        suggested = self.ctx.paths.exports / name
         target = self.ask_save_path(suggested)
         if target is None:
             return

@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Slot, local_now
 from app.services import demo
 from app.services.assignments import CoverageGap
 from app.services.roster import CaseRow
 from app.services.rounds import AnomalyInfo, DueItem
 from app.services.today import TodayOverview, overview
+from app.services.values import Slot, local_now
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.db import Database
-from app.excel.daily_report import DailyTable, report_title
-from app.models import local_now
 from app.services import reference, reports
+from app.services.ledger import Database
 from app.services.privacy import protecting
+from app.services.reports import DailyTable, report_title
+from app.services.values import local_now
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import ValidationError, normalize_mobile_or_landline
 from app.services import reference
 from app.services.reference import UnitInfo
+from app.services.values import ValidationError, normalize_mobile_or_landline
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import save_bar
