@@ -17,7 +17,6 @@ from app.config import AppPaths, resolve_paths
 from app.db import Database
 from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
 
-SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

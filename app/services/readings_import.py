@@ -290,32 +290,6 @@ def apply_readings_import(
     )
 
 
-def import_readings(
-    db: Database,
-    path: Path,
-    *,
-    day: date | None = None,
-    overwrite: bool = False,
-    dry_run: bool = False,
-    today: date | None = None,
-) -> ReadingsImportResult:
-    """Check the sheet, then save it (unless ``dry_run``); the rules are in the module docstring."""
-    require(db, Permission.RECORD)
-    plan = plan_readings_import(db, path, day=day, today=today)
-    if dry_run:
-        if plan.conflicts and not overwrite:
-            raise ReadingConflicts(plan.conflicts)
-        return ReadingsImportResult(
-            plan.day,
-            written=plan.new_count,
-            overwritten=len(plan.conflicts),
-            unchanged=plan.unchanged,
-            anomalies=plan.abnormal_count,
-            dry_run=True,
-        )
-    return apply_readings_import(db, plan, overwrite=overwrite, today=today)
-
-
 # --- helpers ------------------------------------------------------------------------------------
 
 

@@ -249,8 +249,9 @@ def test_a_refused_save_leaves_no_trace(
     with pytest.raises(ServiceError, match="找不到"):
         rounds.record_reading(core, 99, DAY, Slot.AM, 36.5, today=DAY)
     entries = [ReadingEntry(2, DAY, Slot.AM, 36.4), ReadingEntry(2, DAY, Slot.PM, "abc")]
-    with pytest.raises(ValidationError, match="abc"):
-        rounds.record_readings(core, entries, today=DAY)  # all or nothing
+    with pytest.raises(ValidationError, match="abc"), core.session() as session:
+        for entry in entries:  # one transaction: all of them or none
+            rounds.save_reading(session, entry, today=DAY)
     assert _stored(core) == before
 
 

@@ -283,9 +283,6 @@ class ExportPanel(QWidget):
         header = self.table.horizontalHeader().sizeHint().height()
         self.table.setFixedHeight(header + rows + scroll + frame)
 
-    def preview_table(self) -> DailyTable | None:
-        return self._preview
-
     # --- export --------------------------------------------------------------------------------
 
     def export(self) -> None:
