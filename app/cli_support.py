@@ -8,7 +8,6 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from app.commands.sign_in import sign_in_for_command
 from app.config import AppPaths
 from app.services.ledger import Database, open_ledger
 
@@ -64,6 +63,9 @@ class CommandContext:
     def db(self) -> Database:
         """The ledger, opened on first use (and, once accounts exist, signed in)."""
         if self._db is None:
+            # Here, not at the top: a plain GUI start imports this module but no command module.
+            from app.commands.sign_in import sign_in_for_command
+
             db = open_ledger(self.paths, operator=self.operator)
             try:
                 sign_in_for_command(db, self.username)
