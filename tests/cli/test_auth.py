@@ -16,8 +16,8 @@ from app.config import resolve_paths
 from app.db import Database
 from app.services import operators, privacy
 from app.services.access import Role
-from tests.helpers.ledgers import TODAY, make_demo_ledger, subprocess_env, table_counts
 from tests.cli.test_cli import Run
+from tests.helpers.ledgers import TODAY, make_demo_ledger, subprocess_env, table_counts
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")
