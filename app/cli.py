@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME_ZH, __version__
-from app.cli_support import CommandContext, fail, make_console_output_safe
+from app.cli_support import (
+    CommandContext,
+    fail,
+    make_console_output_safe,
+    refused_database_url,
+)
 from app.config import AppPaths
 from app.shutdown import ShutdownRequested, StopSignals
 
@@ -84,70 +89,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
-    """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
-    from app.commands.accounts import sign_in_for_command
-    from app.db import Database, StorageError
-
-    try:
-        db = Database.open(ctx.paths, operator=ctx.operator)
-    except StorageError as error:
-        password = _ask_server_password(error)
-        if password is None:
-            raise
-        db = Database.open(ctx.paths, operator=ctx.operator, password=password)
-    try:
-        sign_in_for_command(db, ctx.username)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _ask_server_password(error: Exception) -> str | None:
-    """The server wants a password none of PGPASSWORD/PGPASSFILE gave: ask for it at a terminal
-    (never echoed, never on the command line). ``None``: not that error, or nobody to ask."""
-    from app.server import NeedsPassword
-
-    if not isinstance(error, NeedsPassword) or not sys.stdin or not sys.stdin.isatty():
-        return None
-    import getpass
-
-    return getpass.getpass("数据库服务器密码：")
-
-
-def refused_database_url(url: str | None) -> str | None:
-    """A password typed into ``--database-url`` is visible to every user of the machine (the
-    process list, the shell's history): refused, with where it goes instead."""
-    if url is None:
-        return None
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        has_password = make_url(url).password is not None
-    except ArgumentError:
-        return None  # the ledger's own check names a malformed URL
-    if has_password:
-        return (
-            "不要把数据库密码写在数据库地址里（本机其他用户能从进程列表和设置文件看到）。"
-            "请用环境变量 PGPASSWORD 或密码文件 PGPASSFILE，或去掉密码后在提示时输入。"
-        )
-    return None
-
-
 def expected_errors() -> tuple[type[BaseException], ...]:
     """Failures a user can cause: reported in one line, never as a traceback."""
-    from app.db import StorageError
-    from app.excel.errors import ExportError, ImportFileError, ImportRejected
-    from app.instance_lock import DataDirInUse
-    from app.models.validation import ValidationError
-    from app.services.errors import ServiceError
+    from app.errors import ExpectedError
 
-    return (
-        ServiceError, ValidationError, StorageError, DataDirInUse,
-        ExportError, ImportFileError, ImportRejected, OSError,
-    )  # fmt: skip
+    return (ExpectedError, OSError)
 
 
 _OS_REASONS = {
@@ -177,14 +123,14 @@ def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.db import storage_failure
+    from app.services.ledger import storage_failure
 
     if not isinstance(error, sqlite3.Error | DBAPIError):
         return None
     if paths.database_url is not None:
-        from app.server import failure, server_url
+        from app.services.ledger import server_failure
 
-        return failure(error, server_url(paths.database_url))
+        return server_failure(error, paths.database_url)
     return storage_failure(error, paths.database, "访问台账")
 
 
@@ -225,14 +171,13 @@ def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: St
         sys.stderr.close()
         return 0
     except expected_errors() as error:
-        from app.excel.errors import ImportRejected
+        from app.services.imports import ImportRejected
+        from app.services.ledger import NotOnServer, ServerSignInFailed, StorageError
+        from app.services.operators import SignInFailed
 
         if isinstance(error, ImportRejected):
             lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
-        from app.db import StorageError
-        from app.server import NotOnServer, ServerSignInFailed
-        from app.services.operators import SignInFailed
 
         if isinstance(error, OSError):
             return fail(describe_os_error(error), EXIT_STORAGE)

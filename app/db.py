@@ -23,25 +23,26 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, StaticPool
 
-from app import clock, schema, scratch
+from app import clock, errors, schema, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
-from app.services.access import Role
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: What the database drivers raise: the SQLite module's own errors and SQLAlchemy's wrapping.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, DBAPIError)
 #: Less free space than this where an I/O error happened: the disk is full, not failing.
 NEARLY_FULL_BYTES = 1024 * 1024
 
 
-class StorageError(Exception):
+class StorageError(errors.ExpectedError):
     """An expected storage failure; ``str()`` is a Chinese sentence for the clerk."""
 
 
-class DatabaseDamaged(StorageError):
+class DatabaseDamaged(StorageError, errors.DamagedFile):
     """The file failed ``PRAGMA integrity_check`` or is not a ledger at all."""
 
 
@@ -49,23 +50,23 @@ class DatabaseTooNew(StorageError):
     """The file was written by a newer Fangyi Ledger; opening it could damage it."""
 
 
-class NotALedger(StorageError):
+class NotALedger(StorageError, errors.DamagedFile):
     """A sound SQLite file that is not a Fangyi ledger (its tables or columns are missing)."""
 
 
-class TargetExists(StorageError):
+class TargetExists(StorageError, errors.Conflict):
     """A backup would have replaced a file that is already there."""
 
 
-class DiskFull(StorageError):
+class DiskFull(StorageError, errors.DiskFull):
     """No space left where the file is written."""
 
 
-class ReadOnlyStorage(StorageError):
+class ReadOnlyStorage(StorageError, errors.PermissionDenied):
     """The file, its folder or the disk cannot be written (attribute, permission, write-protect)."""
 
 
-class LedgerBusy(StorageError):
+class LedgerBusy(StorageError, errors.Locked):
     """Another program keeps the file locked longer than ``busy_timeout``."""
 
 
@@ -581,10 +582,9 @@ class Database:
         password: str | None = None,
     ) -> None:
         self.paths = paths.ensure()
+        # The name every change is recorded under (the audit trail's "who"). Who that is — the
+        # signed-in operator and their role — is the services' business (app.services.access).
         self.operator = operator
-        # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
-        self.role: Role = Role.ADMIN
-        self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
         self._lock: InstanceLock | None = None
         if paths.database_url is not None:
             self.engine: Engine = self._open_server(paths.database_url, password)

@@ -19,10 +19,11 @@ FAKED_MOMENTS=(
   "2026-12-31 23:58:00"
 )
 # The tests whose answers depend on the hour and the day: services (rounds, today, imports,
-# statistics…), the command line, and the Today and rounds pages. (Not tests/test_cli_auth.py:
+# statistics…), the command line, and the Today and rounds pages. (Not tests/cli/test_auth.py:
 # it is slow password hashing, and the sign-in lock-out takes its clock as a parameter.)
 TIME_SENSITIVE=(
-  tests/test_clock.py tests/services tests/models tests/test_cli.py
+  tests/test_clock.py tests/services tests/models tests/cli/test_cli.py
+  tests/cli/test_export_vehicles.py
   tests/ui/test_today.py tests/ui/test_rounds_page.py tests/ui/test_rounds_history.py
 )
 

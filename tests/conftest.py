@@ -19,7 +19,6 @@ from app.db import Database
 from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
 from tests.helpers.postgres import pg_database, pg_server, pg_template  # noqa: F401 (fixtures)
 
-SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

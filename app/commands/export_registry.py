@@ -66,7 +66,7 @@ def load_export_kinds() -> dict[str, ExportKind]:
 
 def parse_day(text: str) -> date:
     """argparse ``type=`` for dates: 2022-02-03, 2022/2/3, 2022年2月3日, 20220203."""
-    from app.models.validation import ValidationError, parse_date
+    from app.services.values import ValidationError, parse_date
 
     try:
         return parse_date(text, allow_future=True)

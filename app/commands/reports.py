@@ -26,7 +26,7 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
-from app.excel.grid import READABLE_FORMATS
+from app.services.imports import READABLE_FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

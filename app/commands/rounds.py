@@ -16,8 +16,8 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
-from app.excel.grid import READABLE_FORMATS
 from app.services import readings_import
+from app.services.imports import READABLE_FORMATS
 from app.services.readings_import import ReadingConflicts
 
 EXIT_CONFLICTS = 4  # distinct from bad input (1) so scripts can tell "review and --overwrite"

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         out(f"已改回本机的台账文件：{AppPaths(folder).database}")
         return 0
     if args.url:
-        from app.cli import open_database, refused_database_url
+        from app.cli_support import refused_database_url
 
         refusal = refused_database_url(args.url)
         if refusal:
@@ -40,19 +40,18 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         trial = CommandContext(
             paths=AppPaths(folder, args.url), operator=ctx.operator, username=ctx.username
         )
-        db = open_database(trial)
         try:
-            where = db.location
+            where = trial.db.location
         finally:
-            db.close()
+            trial.close()
         save_database_url(folder, args.url)
         out(f"已保存：本数据目录今后使用数据库服务器 {where}。")
         return 0
     paths = ctx.paths
     if paths.on_server:
-        from app import server
+        from app.services.ledger import describe_server
 
-        out(f"数据库服务器：{server.describe(server.server_url(paths.database_url or ''))}")
+        out(f"数据库服务器：{describe_server(paths.database_url or '')}")
     else:
         out(f"本机台账文件：{paths.database}")
     return 0

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.excel.workbook import ColumnKind
 
-from app.excel.daily_report import Signature, date_text, signature_rows
-from app.excel.masking import PERSONAL_HEADERS
+from app.excel.daily_report import signature_rows
 from app.excel.roster_ledger import team_columns
+from app.models.daily_report import Signature, date_text
+from app.models.masking import PERSONAL_HEADERS
 
 __all__ = ["CASE_LABELS", "FORM_NAME", "AssignmentLedger", "write_assignment_ledger"]
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.excel.workbook import Column, ColumnKind
 
-from app.excel.daily_report import Signature, date_text, signature_rows
-from app.excel.masking import PERSONAL_HEADERS
+from app.excel.daily_report import signature_rows
+from app.models.daily_report import Signature, date_text
+from app.models.masking import PERSONAL_HEADERS
 
 __all__ = ["FORM_NAME", "RosterLedger", "roster_columns", "write_roster_ledger"]
 

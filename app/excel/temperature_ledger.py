@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.excel.daily_report import Signature, date_text, signature_rows
+from app.excel.daily_report import signature_rows
+from app.models.daily_report import Signature, date_text
 
 __all__ = [
     "FORM_NAME",

@@ -390,11 +390,6 @@ def uncovered_case_ids(db: Database, on: date | None = None) -> set[int]:
         return set(session.scalars(select(required.c.case_id).where(~held.exists()).distinct()))
 
 
-def count_coverage_gaps(session: Session, on: date) -> int:
-    """包保未落实: how many cases lack a required role (for the daily numbers)."""
-    return len(_coverage_gaps(session, on))
-
-
 def _current(on: date):  # type: ignore[no-untyped-def]
     return and_(Assignment.since <= on, or_(Assignment.until.is_(None), Assignment.until > on))
 

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.excel.masking import current_privacy, mask_id_number, mask_phone
 from app.models import (
     AuditEntry,
     Category,
@@ -32,6 +31,7 @@ from app.models import (
     Staff,
     StaffRole,
 )
+from app.models.masking import current_privacy, mask_id_number, mask_phone
 from app.services.access import Permission, require
 
 Progress = Callable[[int, int], None]

@@ -33,10 +33,15 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.config import Settings
 from app.db import Database
-from app.excel.errors import ImportRejected, RowProblem
+
+# Which files an import reads, for the file dialogs and the command line's help.
+from app.excel.grid import READABLE_FORMATS as READABLE_FORMATS
+from app.excel.grid import READABLE_SUFFIXES as READABLE_SUFFIXES
+from app.excel.roster_reader import RosterTable as RosterTable
 from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
+from app.models.problems import ImportRejected, RowProblem
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
@@ -54,7 +59,7 @@ from app.services.reference import get_setting, statistical_day
 from app.services.roster import ID_TYPES, RESIDENT_ID, planned_end_for
 
 if TYPE_CHECKING:
-    from app.excel.roster_reader import RosterRow, RosterTable
+    from app.excel.roster_reader import RosterRow
 
 __all__ = [
     "DEFAULT_CATEGORY",

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ExportError
-from app.excel.masking import ExportPrivacy, export_privacy, mask_id_number, mask_phone
+from app.models.masking import ExportPrivacy, export_privacy, mask_id_number, mask_phone
 from app.models.reference import Setting
 from app.services.errors import ServiceError
 from app.services.reference import write_setting

@@ -16,23 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.excel.daily_report import (
-    AnomalyLine,
-    DailyTable,
-    DailyWorkbook,
-    EndedCaseLine,
-    NewCaseLine,
-    Signature,
-    UnitLine,
-    period_text,
-)
 from app.excel.temperature_ledger import GRID_DAYS
 from app.models import (
     Assignment,
@@ -45,6 +35,22 @@ from app.models import (
     Staff,
     StaffRole,
 )
+
+# The daily report's domain types the GUI's preview needs: it reaches them through this service.
+from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
+from app.models.daily_report import (
+    AnomalyLine,
+    DailyTable,
+    DailyWorkbook,
+    EndedCaseLine,
+    NewCaseLine,
+    Signature,
+    UnitLine,
+    period_text,
+)
+from app.models.daily_report import MergePreview as MergePreview
+from app.models.daily_report import header_lines as header_lines
+from app.models.daily_report import report_title as report_title
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
@@ -53,9 +59,6 @@ from app.services.reference import UnitInfo, get_setting, unit_profile
 from app.services.roster import group_order
 from app.services.stats import DayNumbers, count_day
 from app.storage_sql import as_date, day_value, driver_rows, ordered_join
-
-if TYPE_CHECKING:
-    from app.excel.merge import MergePreview
 
 Progress = Callable[[int, int], None]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -221,19 +221,6 @@ def record_reading(
     entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note)
     with db.session() as session:
         return save_reading(session, entry, overwrite=overwrite, today=today)
-
-
-def record_readings(
-    db: Database,
-    entries: Sequence[ReadingEntry],
-    *,
-    overwrite: bool = True,
-    today: date | None = None,
-) -> list[SaveResult]:
-    """Save many readings in one transaction (an imported 填报表): all of them or none."""
-    require(db, Permission.RECORD)
-    with db.session() as session:
-        return [save_reading(session, e, overwrite=overwrite, today=today) for e in entries]
 
 
 def save_reading(

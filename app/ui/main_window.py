@@ -7,7 +7,6 @@ geometry, the last page and every table's column layout are remembered per user 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.db import Database, StorageError
-from app.models import UnitProfile
 from app.resources import resource_path
+from app.services import reference
+from app.services.ledger import automatic_backup
 from app.ui import messages, settings_store
 from app.ui.context import UiContext
 from app.ui.pages import PAGES, PageSpec
@@ -53,14 +52,6 @@ QListWidget#navigation::item { padding: 8px 6px; border-radius: 4px; margin: 1px
 QListWidget#navigation::item:selected { background: #d6e6f5; color: #12324f; }
 QListWidget#navigation::item:hover:!selected { background: #e9f1f9; }
 """
-
-
-def backup_database(db: Database) -> Path:
-    """Copy the ledger to a new rotating backup; disk problems become a clear ``StorageError``."""
-    try:
-        return db.backup()
-    except (OSError, sqlite3.Error) as error:
-        raise StorageError(f"备份失败，台账未受影响：{error}") from error
 
 
 class MainWindow(QMainWindow):
@@ -153,7 +144,7 @@ class MainWindow(QMainWindow):
         """Back the ledger up in the background; the automatic start-up backup is silent."""
         run_in_background(
             self,
-            backup_database,
+            automatic_backup,
             self.ctx.db,
             on_done=lambda path: self._backup_done(path, automatic),
             progress_label=None if automatic else self.tr("正在备份台账…"),
@@ -251,9 +242,7 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _unit_name(self) -> str:
-        with self.ctx.db.reading() as session:
-            profile = session.get(UnitProfile, 1)
-            return profile.unit_name if profile is not None else ""
+        return reference.unit_profile(self.ctx.db).unit_name
 
     def _backup_done(self, path: Path, automatic: bool) -> None:
         log.info("backup written to %s", path)

@@ -13,14 +13,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
-from app.excel.daily_report import (
-    DailyTable,
-    DailyWorkbook,
-    Signature,
-    UnitLine,
-    period_text,
-    write_daily_report,
-)
+from app.excel.daily_report import write_daily_report
+from app.models.daily_report import DailyTable, DailyWorkbook, Signature, UnitLine, period_text
 from app.services import demo, reference, reports, stats
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.db import Database
 from app.services import assignments, roster
 from app.services.assignments import CaseCoverage, TeamMember
+from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
 from app.ui.assignments import OBJECT_ROLE, SORT_ROLE

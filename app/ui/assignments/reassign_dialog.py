@@ -39,11 +39,10 @@ from PySide6.QtWidgets import (
 from app.services import assignments, reference, roster
 from app.services.assignments import StaffInfo
 from app.services.roster import CaseRow, RosterFilter
-from app.ui import messages
 from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
 from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 log = logging.getLogger(__name__)
 
@@ -297,12 +296,9 @@ class ReassignDialog(QDialog):
         if not case_ids:
             return False
         previous = [self.model.assigned_staff(case_id) for case_id in case_ids]
-        try:
+        with refusal_shown(self) as refused:
             assignments.assign(self.ctx.db, case_ids, staff_id, role_id=self.retired.role_id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False
         for before in previous:
             if before is not None and before != staff_id:

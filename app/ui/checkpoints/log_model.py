@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from app.models.checkpoints import Disposition
 from app.services.checkpoints import PassInfo
+from app.services.values import Disposition
 from app.ui.checkpoints.labels import shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex

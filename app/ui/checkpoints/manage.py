@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
 
 from app.services import checkpoints as checkpoint_service
 from app.services.checkpoints import LEVELS, CheckpointInfo
-from app.ui import messages
 from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STOPPED_COLOUR = QColor("#9e9e9e")
@@ -153,7 +152,7 @@ class CheckpointDialog(QDialog):
         self.setMinimumWidth(360)
 
     def accept(self) -> None:
-        try:
+        with refusal_shown(self.error.setText) as refused:
             self.saved = checkpoint_service.save_checkpoint(
                 self.ctx.db,
                 self.name.text(),
@@ -163,10 +162,7 @@ class CheckpointDialog(QDialog):
                 active=self.active.isChecked(),
                 checkpoint_id=self.info.id if self.info else None,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.error.setText(str(error))
+        if refused:
             self.name.setFocus()
             return
         super().accept()
@@ -261,15 +257,12 @@ class CheckpointManager(QWidget):
         info = self.model.info(current) if current is not None else None
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             checkpoint_service.save_checkpoint(
                 self.ctx.db, info.name, location=info.location, level=info.level,
                 responsible=info.responsible, active=not info.active, checkpoint_id=info.id,
             )  # fmt: skip
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self.ctx.events.checkpoints_changed.emit()
 

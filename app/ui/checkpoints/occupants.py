@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import (
+from app.services.checkpoints import OccupantInfo, OccupantInput
+from app.services.values import (
     ValidationError,
     normalize_mobile_or_landline,
     parse_resident_id,
     parse_temperature,
 )
-from app.services.checkpoints import OccupantInfo, OccupantInput
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 LINKED_COLOUR = QColor("#1565c0")

@@ -46,7 +46,7 @@ from app.ui.assignments.reassign_dialog import ReassignDialog
 from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.assignments.staff_model import StaffFilterProxy, StaffTableModel
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.worker import run_in_background
 
@@ -406,12 +406,9 @@ class AssignmentsPage(BasePage):
             )
         if not messages.ask_confirm(self, question):
             return
-        try:
+        with refusal_shown(self) as refused:
             orphaned = assignments.retire_staff(self.ctx.db, staff.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         log.info("staff %d retired, %d case(s) to reassign", staff.id, len(orphaned))
         self.ctx.events.assignments_changed.emit()
@@ -429,12 +426,9 @@ class AssignmentsPage(BasePage):
         if staff is None or staff.active:
             self.hint.setText(self.tr("请先在左侧选择一位离岗的人员。"))
             return
-        try:
+        with refusal_shown(self) as refused:
             assignments.reactivate_staff(self.ctx.db, staff.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self.ctx.events.assignments_changed.emit()
         self.refresh()

@@ -31,13 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.models import Slot
-from app.models.validation import ValidationError, parse_temperature, temperature_needs_confirmation
 from app.services import assignments, privacy, readings_import, rounds
 from app.services.errors import ServiceError
 from app.services.privacy import ExportProtection
 from app.services.readings_import import ReadingsImportPlan, ReadingsImportResult
 from app.services.rounds import AnomalyInfo, SaveResult
+from app.services.values import (
+    Slot,
+    ValidationError,
+    parse_temperature,
+    temperature_needs_confirmation,
+)
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading, standard_layout

@@ -13,11 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.services.access import Permission
+from app.services.access import Permission, actor, may
 from app.ui.auth.accounts import AccountsWidget
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
-from app.ui.settings import may
 from app.ui.settings.backup_section import BackupSection
 from app.ui.settings.measures_editor import MeasuresEditor
 from app.ui.settings.policy_form import PolicySettingsForm
@@ -98,7 +97,7 @@ class SettingsPage(BasePage):
         self.read_only_note.setVisible(not allowed)
         self.read_only_note.setText(
             self.tr("当前账号（{role}）只能查看设置；修改设置需要管理员账号。").format(
-                role=self.ctx.db.role
+                role=actor(self.ctx.db).role
             )
         )
         self._refresh_current()

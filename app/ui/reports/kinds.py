@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.db import Database
 from app.services import reports
+from app.services.ledger import Database
 from app.services.reference import unit_profile
 
 Progress = Callable[[int, int], None]
@@ -75,9 +75,9 @@ def _temperatures(
 
 
 def _vehicles_name(db: Database, _first: date, last: date) -> str:
-    from app.excel.vehicles_ledger import FORM_NAME
+    from app.services.checkpoints import vehicles_file_name
 
-    return reports.suggested_name(_unit(db), FORM_NAME, last)
+    return vehicles_file_name(db, last)
 
 
 def _vehicles(

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.excel.daily_report import report_title
-from app.excel.merge import MergePreview
 from app.services import reports
 from app.services.reference import unit_profile
+from app.services.reports import MergePreview, report_title
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files

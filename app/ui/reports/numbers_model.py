@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.excel.daily_report import TOTAL_LABEL, DailyTable, header_lines
+from app.services.reports import TOTAL_LABEL, DailyTable, header_lines
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's unit name (合计 for the total row)
 SortRole = Qt.ItemDataRole.UserRole + 2  # raw value: ints for counts

@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
 from app import clock
-from app.db import Database
 from app.services import assignments, reference, roster
+from app.services.ledger import Database
 from app.services.roster import CaseRow, RosterFilter
 from app.ui.roster.record_model import ALERT, GOOD, MUTED, SortRole
 from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)

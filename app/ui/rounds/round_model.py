@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.models.validation import is_fever
 from app.services.rounds import DueItem, ReadingInfo
+from app.services.values import is_fever
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's case id: survives sorting and filtering
 SortRole = Qt.ItemDataRole.UserRole + 2  # raw value to sort on

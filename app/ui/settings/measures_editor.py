@@ -39,9 +39,8 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.reference import MeasureInfo, NamedItem
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.settings import OBJECT_ROLE, PROBLEM_STYLE, SAVED_STYLE, SORT_ROLE
 
 log = logging.getLogger(__name__)
@@ -267,7 +266,7 @@ class MeasureEditDialog(QDialog):
             self.problem.setText(self.tr("请填写管控措施名称。"))
             self.name_edit.setFocus()
             return
-        try:
+        with refusal_shown(self.problem.setText) as refused:
             self.saved = reference.save_measure(
                 self.ctx.db,
                 self.name_edit.text(),
@@ -276,10 +275,7 @@ class MeasureEditDialog(QDialog):
                 required_role_ids=self.chosen_roles(),
                 measure_id=self.measure.id if self.measure else None,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.problem.setText(str(error))
+        if refused:
             return
         log.info("measure saved: %s", self.saved.name)
         super().accept()
@@ -397,7 +393,7 @@ class MeasuresEditor(QWidget):
             roles.append(int(what))  # type: ignore[call-overload]
         elif not checked and what in roles:
             roles.remove(what)  # type: ignore[arg-type]
-        try:
+        with refusal_shown(self) as refused:
             saved = reference.save_measure(
                 self.ctx.db,
                 measure.name,
@@ -406,10 +402,7 @@ class MeasuresEditor(QWidget):
                 required_role_ids=roles,
                 measure_id=measure.id,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._changed()
         self.status.setText(self._describe(saved))
@@ -418,12 +411,9 @@ class MeasuresEditor(QWidget):
         measure = self.current_measure()
         if measure is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             reference.set_measure_active(self.ctx.db, measure.id, not measure.active)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._changed()
         self.status.setText(

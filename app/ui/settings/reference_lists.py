@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.reference import NamedItem
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
 
 log = logging.getLogger(__name__)
@@ -183,12 +182,9 @@ class _ListEditor(QWidget):
 
     def _attempt(self, action: Any, *args: Any) -> tuple[bool, Any]:
         """Run a service call: ``(True, result)``, or ``(False, None)`` after showing a refusal."""
-        try:
+        with refusal_shown(self) as refused:
             return True, action(self.ctx.db, *args)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False, None
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.db import Database
+from app.services.ledger import Database
 from app.ui.roster.record_model import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex

@@ -19,10 +19,10 @@ from app.config import DATABASE_URL_ENV, AppPaths, resolve_paths
 from app.db import Database
 from app.services import operators, privacy
 from app.services.access import Role
+from tests.cli.test_cli import Run
 from tests.helpers.engines import parametrise_engines
 from tests.helpers.ledgers import TODAY, make_demo_ledger, subprocess_env, table_counts
 from tests.helpers.postgres import database_copy
-from tests.test_cli import Run
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")

@@ -18,8 +18,8 @@ from app import schema
 from app.config import DATABASE_URL_ENV, DATABASE_URL_FILE, resolve_paths
 from app.db import Database
 from app.services import roster
+from tests.cli.test_cli import Run
 from tests.helpers.ledgers import subprocess_env
-from tests.test_cli import Run
 
 pytestmark = pytest.mark.postgresql
 
