@@ -30,7 +30,8 @@ class Household:
 
 
 def build_household(db: Database) -> Household:
-    reference.save_unit_profile(db, UnitInfo(unit_name=UNIT, township="青石镇", phone="0571-1234567"))
+    unit = UnitInfo(unit_name=UNIT, township="青石镇", phone="0571-1234567")
+    reference.save_unit_profile(db, unit)
     start = clock.today() - timedelta(days=3)
 
     def register(name: str, id_number: str | None, measure: int, group: str) -> int:
