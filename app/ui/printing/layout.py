@@ -50,7 +50,7 @@ class TypeSizes:
 
 SIZES = {
     NoticeKind.ADMISSION: TypeSizes(title=22, body=14, table=13, seal_space_mm=18),
-    NoticeKind.DOOR: TypeSizes(title=92, body=22, table=18, seal_space_mm=8, poster=True),
+    NoticeKind.DOOR: TypeSizes(title=84, body=21, table=16, seal_space_mm=6, poster=True),
     NoticeKind.RELEASE: TypeSizes(title=22, body=15, table=13, seal_space_mm=24),
 }
 
@@ -162,7 +162,7 @@ def _char(size: float, bold: bool = False) -> QTextCharFormat:
 def _title(cursor: QTextCursor, title: str, sizes: TypeSizes) -> None:
     block = QTextBlockFormat()
     block.setAlignment(CENTRE)
-    block.setBottomMargin(Units.space(0.8 * sizes.title if sizes.poster else 1.2 * sizes.title))
+    block.setBottomMargin(Units.space(0.4 * sizes.title if sizes.poster else 1.2 * sizes.title))
     cursor.setBlockFormat(block)
     if sizes.poster:  # 居家隔离 / 请勿打扰: never broken inside a word
         title = LINE_SEPARATOR.join(title.split())
