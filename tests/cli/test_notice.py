@@ -4,7 +4,6 @@ with ``pdfinfo``."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -17,9 +16,8 @@ from app.config import resolve_paths
 from app.db import Database
 from app.services.notices import chinese_date
 from tests.helpers.ledgers import subprocess_env
+from tests.helpers.pdf import A4_POINTS, pdf_info, pdf_text
 from tests.services.notice_household import LI_ID, UNIT, ZHANG_ID, build_household, release
-
-A4_POINTS = "595 x 842 pts (A4)"
 
 
 def notice(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,22 +29,6 @@ def notice(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "app", "--data-dir", str(data_dir), "notice", *args],
         capture_output=True, text=True, encoding="utf-8", env=env, timeout=120, check=False,
     )  # fmt: skip
-
-
-def pdf_text(path: Path) -> str:
-    """The PDF's text with the line breaks and spaces of its layout taken out (a phrase may wrap
-    anywhere); pages still end in a form feed."""
-    text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return re.sub(r"[ \n]", "", text)
-
-
-def pdf_info(path: Path) -> dict[str, str]:
-    lines = subprocess.run(
-        ["pdfinfo", str(path)], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
-    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in lines if ":" in line)}
 
 
 @pytest.fixture(scope="module")

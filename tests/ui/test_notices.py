@@ -3,8 +3,6 @@ and the 打印文书 tab of Settings edits their wording, refusing what cannot b
 
 from __future__ import annotations
 
-import re
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from app.ui.pages.settings import SettingsPage
 from app.ui.printing.preview import NoticePreview
 from app.ui.roster.table_model import NAME
 from app.ui.settings.notice_templates_form import NoticeTemplatesForm
+from tests.helpers.pdf import pdf_text
 from tests.services.notice_household import Household, build_household, release
 from tests.ui.conftest import RecordedMessages
 from tests.ui.roster_helpers import column_texts
@@ -57,11 +56,6 @@ def open_previews() -> list[NoticePreview]:
 def close_previews() -> None:
     for preview in open_previews():
         preview.close()
-
-
-def pdf_text(path: Path) -> str:
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True)
-    return re.sub(r"\s", "", text.stdout)
 
 
 def test_release_notice_is_offered_for_a_released_case_and_saved_as_pdf(
