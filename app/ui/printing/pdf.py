@@ -20,12 +20,16 @@ _headless_app: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> None:
-    """Qt draws text only inside a ``QGuiApplication``. The command line has none and often no
-    screen: make one on the offscreen platform, once, only when a command prints."""
+    """Qt draws text only inside a ``QGuiApplication``. The command line has none: make one,
+    once, only when a command prints. On Linux and macOS on the offscreen platform (there may be
+    no screen; fontconfig still lists the fonts). On Windows on its own platform, which needs no
+    visible window and lists the system's fonts — offscreen there reads only Qt's font folder
+    (``app.ui.fonts`` adds 微软雅黑/宋体 then, but a Windows without them would print boxes)."""
     global _headless_app
     if QGuiApplication.instance() is None:
         program = sys.argv[0] if sys.argv and sys.argv[0] else APP_NAME
-        _headless_app = QGuiApplication([program, "-platform", "offscreen"])
+        platform = [] if sys.platform == "win32" else ["-platform", "offscreen"]
+        _headless_app = QGuiApplication([program, *platform])
 
 
 def write_pdf(items: list[Notice], target: Path, *, title: str) -> None:
