@@ -67,11 +67,14 @@ class TemplateError(ServiceError):
 
 def template_problem(text: str) -> str | None:
     """Why ``text`` cannot be used as a template (one Chinese sentence naming the line), or None."""
-    lines = normalized(text).split("\n")
-    if not lines[0].strip():
-        return "第 1 行是标题，不能为空。"
+    # Lines are counted as the clerk typed them: the title line, then the text's own lines
+    # (blank ones included), which is how Settings shows them.
+    title, *body = _lines(text)
+    if not title.strip():
+        return "标题不能为空（第一行是标题）。"
     known = "、".join(f"{{{name}}}" for name in PLACEHOLDERS)
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate([title, *body]):
+        where = "标题" if number == 0 else f"正文第 {number} 行"
         try:
             fields = [
                 (name, spec, conversion)
@@ -80,7 +83,7 @@ def template_problem(text: str) -> str | None:
             ]
         except ValueError:
             return (
-                f"第 {number} 行：大括号不成对。占位符写成 {{姓名}} 这样；"
+                f"{where}：大括号不成对。占位符写成 {{姓名}} 这样；"
                 f"要印出大括号本身，请写两个：{{{{ 或 }}}}。"
             )
         for name, spec, conversion in fields:
@@ -88,13 +91,18 @@ def template_problem(text: str) -> str | None:
                 shown = (
                     name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
                 )
-                return f"第 {number} 行：不认识的占位符 {{{shown}}}。可用的占位符：{known}。"
+                return f"{where}：不认识的占位符 {{{shown}}}。可用的占位符：{known}。"
     return None
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` with Windows line ends and trailing blanks taken away."""
+    return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
 
 
 def normalized(text: str) -> str:
     """Windows line ends and trailing blanks away; blank lines dropped (a paragraph per line)."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = _lines(text)
     while lines and not lines[0].strip():
         lines.pop(0)
     title, body = (lines[0], lines[1:]) if lines else ("", [])

@@ -128,7 +128,7 @@ def test_an_unknown_placeholder_is_refused_and_the_typing_kept(
     typed = "居家隔离人员：{姓名}\n隔离期限：{开始时间} 至 {结束日期}"
     form.body.setPlainText(typed)
     assert not form.save()
-    assert form.problem.text().startswith("门贴：第 3 行：不认识的占位符 {开始时间}。")
+    assert form.problem.text().startswith("门贴：正文第 2 行：不认识的占位符 {开始时间}。")
     assert form.body.toPlainText() == typed
     assert notice_templates.template(db, NoticeKind.DOOR) == NoticeKind.DOOR.spec.default
 
