@@ -3,7 +3,6 @@ and the 打印文书 tab of Settings edits their wording, refusing what cannot b
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from app import clock
 from app.db import Database
-from app.services import notice_templates
+from app.services import notice_templates, roster
 from app.services.notice_templates import NoticeKind
+from app.services.roster import CaseInput, PersonInput
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.roster import RosterPage
@@ -22,7 +22,7 @@ from app.ui.printing.preview import NoticePreview
 from app.ui.roster.table_model import NAME
 from app.ui.settings.notice_templates_form import NoticeTemplatesForm
 from tests.helpers.pdf import pdf_text
-from tests.services.notice_household import Household, build_household, release
+from tests.services.notice_household import HOME, Household, build_household, release
 from tests.ui.conftest import RecordedMessages
 from tests.ui.roster_helpers import column_texts
 
@@ -94,18 +94,24 @@ def test_a_transferred_case_gets_no_release_notice_but_a_reason(
 
 
 def test_todays_door_signs_one_page_per_household(
-    page: RosterPage, db: Database, messages: RecordedMessages, monkeypatch: pytest.MonkeyPatch
+    page: RosterPage, db: Database, messages: RecordedMessages
 ) -> None:
-    page.print_door_signs_action.trigger()  # nobody started today
+    page.print_door_signs_action.trigger()  # the household started three days ago
+    assert open_previews() == []
     assert messages.of_kind("info") == [
         f"{clock.today():%Y-%m-%d} 没有开始居家隔离的人员，没有门贴可打印。"
     ]
-    start = clock.today() - timedelta(days=3)  # the household's start
-    monkeypatch.setattr(clock, "today", lambda: start)
+    for name, group in (("赵六", "三组"), ("钱七", "一组")):
+        roster.register_case(
+            db,
+            PersonInput(name=name, group_name=group),
+            CaseInput(category_id=1, measure_id=HOME, start_date=clock.today()),
+        )
     page.print_door_signs_action.trigger()
     [preview] = open_previews()
     try:
-        assert [item.person_name for item in preview.items] == ["李四", "张三"]
+        assert [item.person_name for item in preview.items] == ["钱七", "赵六"]  # 一组 first
+        assert preview.windowTitle() == f"打印预览 — 门贴 {clock.today():%Y-%m-%d}"
     finally:
         close_previews()
 
