@@ -62,13 +62,13 @@ def test_release_notice_is_offered_for_a_released_case_and_saved_as_pdf(
     qtbot: QtBot, page: RosterPage, db: Database, house: Household, tmp_path: Path
 ) -> None:
     select(page, "张三")
-    assert not page.print_release_action.isEnabled()  # still under observation
-    assert page.print_admission_action.isEnabled()
+    assert not page.notice_actions[NoticeKind.RELEASE].isEnabled()  # still under observation
+    assert page.notice_actions[NoticeKind.ADMISSION].isEnabled()
     release(db, house.zhang, clock.today())
     page.refresh()
     select(page, "张三")
-    assert page.print_release_action.isEnabled()
-    page.print_release_action.trigger()
+    assert page.notice_actions[NoticeKind.RELEASE].isEnabled()
+    page.notice_actions[NoticeKind.RELEASE].trigger()
     [preview] = open_previews()
     try:
         assert [item.title for item in preview.items] == ["解除隔离通知书"]
@@ -80,13 +80,31 @@ def test_release_notice_is_offered_for_a_released_case_and_saved_as_pdf(
         close_previews()
 
 
+def test_the_person_page_prints_the_case_it_shows(
+    qtbot: QtBot, page: RosterPage, house: Household
+) -> None:
+    select(page, "李四")
+    page.show_selected_person()
+    person = page.person_view
+    assert person.print_button.isEnabled()
+    assert not person.notice_actions[NoticeKind.RELEASE].isEnabled()  # still under observation
+    person.notice_actions[NoticeKind.ADMISSION].trigger()
+    [preview] = open_previews()
+    try:
+        assert [(i.title, i.person_name) for i in preview.items] == [
+            ("居家隔离医学观察告知书", "李四")
+        ]
+    finally:
+        close_previews()
+
+
 def test_a_transferred_case_gets_no_release_notice_but_a_reason(
     page: RosterPage, db: Database, house: Household, messages: RecordedMessages
 ) -> None:
     release(db, house.li, clock.today(), reason="转集中隔离")
     page.refresh()
     select(page, "李四")
-    page.print_release_action.trigger()
+    page.notice_actions[NoticeKind.RELEASE].trigger()
     assert open_previews() == []
     assert messages.of_kind("error") == [
         "「李四」的观察以「转集中隔离」结束，不是解除隔离，不能打印解除隔离通知书。"

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.services import reference, roster
 from app.services.errors import ServiceError
-from app.services.notice_templates import NoticeKind
 from app.services.roster import CaseRow, RosterFilter
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading
+from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
@@ -205,23 +205,12 @@ class RosterPage(BasePage):
 
     def _build_print_button(self) -> QToolButton:
         """打印 ▾: the household's papers for the selected case, and the day's door signs."""
-        self.print_admission_action = self._action(
-            self.tr("打印告知书"), None, lambda: self.print_notice(NoticeKind.ADMISSION)
-        )
-        self.print_door_action = self._action(
-            self.tr("打印门贴"), None, lambda: self.print_notice(NoticeKind.DOOR)
-        )
-        self.print_release_action = self._action(
-            self.tr("打印解除通知书"), None, lambda: self.print_notice(NoticeKind.RELEASE)
-        )
+        self.notice_actions = CaseNoticeActions(self, self.ctx, self.selected_case_id)
         self.print_door_signs_action = self._action(
             self.tr("打印今日新增门贴"), None, self.print_todays_door_signs
         )
         menu = QMenu(self)
-        for action in (
-            self.print_admission_action, self.print_door_action, self.print_release_action,
-        ):  # fmt: skip
-            menu.addAction(action)
+        self.notice_actions.add_to(menu)
         menu.addSeparator()
         menu.addAction(self.print_door_signs_action)
         button = QToolButton()
@@ -362,10 +351,7 @@ class RosterPage(BasePage):
         self.edit_action.setEnabled(live)
         self.details_action.setEnabled(row is not None)
         self.end_action.setEnabled(live and row is not None and row.ended_on is None)
-        self.print_admission_action.setEnabled(live)
-        self.print_door_action.setEnabled(live)
-        # Offered once the case is over; a transfer is told apart (and refused) by the service.
-        self.print_release_action.setEnabled(live and row is not None and row.ended_on is not None)
+        self.notice_actions.update(row)
         self.delete_action.setEnabled(live)
         self.restore_action.setVisible(deleted_view)
         self.restore_action.setEnabled(row is not None and row.deleted)
@@ -564,16 +550,8 @@ class RosterPage(BasePage):
         self._deleted = [r for r in self._deleted if r.id != row.id]
         self._changed(None, self.tr("已恢复 {name}").format(name=row.name))
 
-    # Qt's print support is loaded at the first print, not while the window starts.
-    def print_notice(self, kind: NoticeKind) -> None:
-        from app.ui.printing.preview import preview_case_notice
-
-        case_id = self.selected_case_id()
-        if case_id is not None:
-            preview_case_notice(self, self.ctx, kind, case_id)
-
     def print_todays_door_signs(self) -> None:
-        from app.ui.printing.preview import preview_door_signs
+        from app.ui.printing.preview import preview_door_signs  # print support at first use
 
         preview_door_signs(self, self.ctx, clock.today())
 

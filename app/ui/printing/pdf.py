@@ -43,7 +43,7 @@ def write_pdf(items: list[Notice], target: Path, *, title: str) -> None:
         writer.setTitle(title)
         writer.setCreator(APP_NAME)
         paint_notices(writer, items)
-        del writer  # closes the file
+        del writer  # the file is let go of now: Windows cannot rename a file still open
         text = "".join(printed_text(item) for item in items)
         restore_characters(scratch, radical_aliases(text, (notice_font(), notice_font(True))))
 

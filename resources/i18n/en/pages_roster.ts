@@ -84,18 +84,6 @@
         <translation>Search</translation>
     </message>
     <message>
-        <source>打印告知书</source>
-        <translation>Print admission notice</translation>
-    </message>
-    <message>
-        <source>打印门贴</source>
-        <translation>Print door sign</translation>
-    </message>
-    <message>
-        <source>打印解除通知书</source>
-        <translation>Print release notice</translation>
-    </message>
-    <message>
         <source>打印今日新增门贴</source>
         <translation>Print today&apos;s new door signs</translation>
     </message>
