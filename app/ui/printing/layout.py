@@ -34,6 +34,7 @@ LINE_SEPARATOR = "\u2028"  # a line break inside one paragraph
 CENTRE = Qt.AlignmentFlag.AlignHCenter
 LINE_HEIGHT_PERCENT = 125  # of the font's own line spacing (Noto CJK's is already 1.45 em)
 PROPORTIONAL = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+TEAM_HEADING = "包保人员"  # the line above the team table
 TEAM_HEADERS = ("包保职责", "姓名", "联系电话")
 
 
@@ -76,7 +77,7 @@ def printed_text(notice: Notice) -> str:
     """Every character the layout draws for ``notice``."""
     team = "".join(f"{m.role}{m.name}{m.phone}" for m in notice.team)
     return "".join(
-        (notice.title, *notice.paragraphs, *TEAM_HEADERS, "包保人员", team,
+        (notice.title, *notice.paragraphs, *TEAM_HEADERS, TEAM_HEADING, team,
          notice.unit_name, notice.seal_label, notice.date_line)
     )  # fmt: skip
 
@@ -188,7 +189,7 @@ def _paragraph(
 
 
 def _team_table(cursor: QTextCursor, notice: Notice, sizes: TypeSizes) -> None:
-    _paragraph(cursor, "包保人员", sizes.body, before=Units.space(sizes.body))
+    _paragraph(cursor, TEAM_HEADING, sizes.body, before=Units.space(sizes.body))
     table_format = QTextTableFormat()
     table_format.setBorder(Units.space(0.75))
     table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
