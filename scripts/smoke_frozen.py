@@ -10,6 +10,8 @@ Runs the frozen executables — never this checkout's Python code — on a fresh
 3. ``demo`` fills the ledger: the migrations ran (schema version = number of revisions) and
    pinyin search keys were made (pypinyin's dictionaries are in the bundle);
 4. ``check`` reads it back; ``export daily`` writes a workbook that opens, with the unit's name;
+   ``notice door`` writes a PDF door sign with no screen (its text read back when ``pdftotext``
+   is installed);
 5. a bad command gets one Chinese line on stderr and a non-zero exit, never a traceback;
 6. ``gui --self-test`` opens every page offscreen, in English (all our translations load) and in
    Chinese (Qt's own Chinese strings load), from both executables, without a warning;
@@ -159,9 +161,11 @@ class Smoke:
 
         plugins = self._plugins(internal)
         platform_plugin = "qwindows" if IS_WINDOWS else "qxcb"
+        printers = "windowsprintersupport" if IS_WINDOWS else "cupsprintersupport"
         for needed in (
             f"platforms/{platform_plugin}", "platforms/qoffscreen",
             "imageformats/qsvg", "iconengines/qsvgicon",
+            f"printsupport/{printers}",  # the notices' print preview reaches the printers
         ):  # fmt: skip
             self.expect(needed in plugins, f"Qt plugin {needed} missing; have {sorted(plugins)}")
         unwanted = [
@@ -242,6 +246,25 @@ class Smoke:
             any("演示村" in t for t in texts), f"export {kind}: no 演示村 in the workbook", run
         )
 
+    def notice(self) -> None:
+        """A door sign as PDF from the command line: Qt's offscreen platform, a Chinese font
+        and the PDF writer all in the bundle; its text names the person when poppler is here."""
+        with sqlite3.connect(self.data_dir / "ledger.sqlite3") as connection:
+            (id_number,) = connection.execute(
+                "SELECT id_number FROM person WHERE name = '张三'"
+            ).fetchone()
+        target = self.workdir / "exports" / "门贴.pdf"
+        target.parent.mkdir(exist_ok=True)
+        run = self.command_ok(
+            CLI, "--data-dir", str(self.data_dir), "notice", "door", id_number, "--out", str(target)
+        )
+        self.expect(target.read_bytes()[:5] == b"%PDF-", f"notice wrote no PDF at {target}", run)
+        if shutil.which("pdftotext"):
+            text = subprocess.run(
+                ["pdftotext", str(target), "-"], capture_output=True, text=True, check=False
+            ).stdout
+            self.expect("张三" in text and "请勿打扰" in text, f"the PDF's text is {text!r}", run)
+
     def bad_input(self) -> None:
         missing = self.workdir / "没有这个文件.xlsx"
         run = self.run(CLI, "--data-dir", str(self.data_dir), "import-roster", str(missing))
@@ -299,6 +322,7 @@ class Smoke:
         self.step("demo (migrations, pinyin)", self.demo)
         self.step("check", self.check)
         self.step("export", self.export)
+        self.step("notice door (PDF without a screen)", self.notice)
         self.step("bad input: one line, no traceback", self.bad_input)
         self.step("township server driver (psycopg)", self.server_driver)
         self.step("gui --self-test --language en (cli)", lambda: self.gui(CLI, "en"))

@@ -12,4 +12,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.reports",
     "app.commands.accounts",
     "app.commands.server",
+    "app.commands.notices",
 )
