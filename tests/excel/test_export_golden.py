@@ -1,6 +1,7 @@
 """Every export kind of the demo village, cell for cell, against the workbooks written before the
-field registry (tests/fixtures/golden_exports): values per sheet, headers, merged cells and number
-formats. A refactoring of how rows are built must not change one cell a township receives.
+field registry (tests/fixtures/golden_exports): values per sheet, headers, merged cells, number
+formats and column widths. A refactoring of how rows are built must not change one cell a
+township receives.
 
 The demo village and the exports are made by the command line at the pinned moment. To write the
 golden files anew (only for an intended change of a form):
@@ -60,6 +61,11 @@ def snapshot(path: Path) -> dict[str, Any]:
             "cells": cells,
             "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
             "print_title_rows": sheet.print_title_rows,
+            "widths": {
+                letter: dimension.width
+                for letter, dimension in sorted(sheet.column_dimensions.items())
+                if dimension.width
+            },
         }
     return sheets
 
@@ -81,7 +87,7 @@ def _golden_text(sheets: dict[str, Any]) -> str:
     lines = ["{"]
     for number, (title, sheet) in enumerate(sheets.items()):
         lines.append(f"{json.dumps(title, ensure_ascii=False)}: {{")
-        for key in ("merged", "print_title_rows"):
+        for key in ("merged", "print_title_rows", "widths"):
             lines.append(f'"{key}": {json.dumps(sheet[key], ensure_ascii=False)},')
         cells = ",\n".join(json.dumps(cell, ensure_ascii=False) for cell in sheet["cells"])
         lines.append(f'"cells": [\n{cells}\n]')
@@ -104,6 +110,7 @@ def test_export_matches_the_golden_workbook(exported: dict[str, Path], stem: str
     for title, sheet in expected.items():
         assert actual[title]["merged"] == sheet["merged"], title
         assert actual[title]["print_title_rows"] == sheet["print_title_rows"], title
+        assert actual[title]["widths"] == sheet["widths"], title
         assert actual[title]["cells"] == sheet["cells"], title
 
 
