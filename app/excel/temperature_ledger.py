@@ -26,7 +26,9 @@ __all__ = [
     "LONG_FIELDS",
     "TemperatureLedger",
     "TemperatureLine",
+    "day_cells",
     "grid_labels",
+    "long_labels",
     "write_temperature_ledger",
 ]
 
@@ -65,10 +67,14 @@ class TemperatureLedger:
     grid_count: int
 
 
-def _day_cells(row: TemperatureLine) -> Sequence[object]:
+def day_cells(row: TemperatureLine) -> Sequence[object]:
     cells = row[DAYS]
     assert isinstance(cells, Sequence)
     return cells
+
+
+def long_labels() -> list[str]:
+    return [SERIAL_LABEL, *(f.label_in(Place.LEDGER) for f in LONG_FIELDS)]
 
 
 def grid_labels() -> list[str]:
@@ -115,7 +121,7 @@ def write_temperature_ledger(
         SheetSpec(
             title=GRID_TITLE,
             columns=grid_columns,
-            rows=numbered_rows(GRID_FIELDS, ledger.grid_rows, _day_cells),
+            rows=numbered_rows(GRID_FIELDS, ledger.grid_rows, day_cells),
             heading=f"{sig.unit_name}居家观察人员14天体温登记表（{period}）",
             subheading_rows=[
                 [
