@@ -103,7 +103,7 @@ VEHICLE_PASS = RecordType(
         Field("abnormal", "体温异常", "bool", Place.AUDIT),
         Field("action_taken", "采取措施", places=Place.AUDIT),
         Field("duty_staff", "值守人员", places=_LEDGER_AUDIT),
-        Field("note", "备注", places=Place.AUDIT),
+        Field("deleted_at", "删除时间", "datetime", Place.AUDIT),
     ),
 )
 
@@ -117,7 +117,7 @@ OCCUPANT = RecordType(
         Field("id_number", "证件号码", places=_LEDGER_AUDIT, personal="id", width=20),
         Field("phone", "联系电话", places=_LEDGER_AUDIT, personal="phone", width=14),
         Field("temperature", "体温", "decimal1", _LEDGER_AUDIT, width=7),
-        Field("note", "备注", places=Place.AUDIT),
+        Field("case_id", "登记", "int", Place.AUDIT),
     ),
 )
 
@@ -131,6 +131,6 @@ STAFF = RecordType(
         Field("phone", "联系电话", places=Place.TABLE | Place.FORM | Place.AUDIT, personal="phone"),
         Field("organisation", "单位", places=Place.TABLE | Place.FORM | Place.AUDIT),
         Field("active", "启用", "bool", Place.AUDIT),
-        Field("note", "备注", places=Place.FORM | Place.AUDIT),
+        Field("deleted_at", "删除时间", "datetime", Place.AUDIT),
     ),
 )
