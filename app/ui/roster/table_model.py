@@ -21,9 +21,9 @@ from app import clock
 from app.db import Database
 from app.services import assignments, reference, roster
 from app.services.roster import CaseRow, RosterFilter
-from app.ui.roster.record_model import ALERT, GOOD, MUTED, SortRole
 from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)
 from app.ui.widgets.lazy_table import LazyIdTableModel
+from app.ui.widgets.roles import ALERT, GOOD, MUTED, SortRole
 
 # Column constants (the order on screen).
 NAME, SEX, AGE, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, START, PLANNED_END, STATUS, TEAM = (

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 
 from app.db import Database
-from app.ui.roster.record_model import ObjectRole, SortRole
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 

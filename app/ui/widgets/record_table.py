@@ -21,14 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.ui.widgets.roles import ObjectRole, SortRole
+
 T = TypeVar("T")
 
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's key (a case, person or anomaly id …)
-SortRole = Qt.ItemDataRole.UserRole + 2  # raw value for sorting (dates as dates, ages as ints)
-
-ALERT = QColor("#c62828")  # red: overdue, missing, fever — what needs doing now
-GOOD = QColor("#2e7d32")
-MUTED = QColor("#6b7280")
 
 Index = QModelIndex | QPersistentModelIndex
 
