@@ -48,6 +48,7 @@ class RosterLedger:
     role_names: Sequence[str]  # one name/phone column pair each
     rows: Iterator[RosterLine]
     row_count: int
+    fields: Sequence[Field] = CASE_FIELDS  # the case's columns (the registry's, unless tried out)
 
 
 def team_columns(role_names: Sequence[str]) -> list[Column]:
@@ -66,8 +67,10 @@ def team_cells(row: RosterLine) -> Sequence[object]:
     return cells
 
 
-def roster_columns(role_names: Sequence[str]) -> list[Column]:
-    return [serial_column(5.5), *field_columns(CASE_FIELDS), *team_columns(role_names)]
+def roster_columns(
+    role_names: Sequence[str], fields: Sequence[Field] = CASE_FIELDS
+) -> list[Column]:
+    return [serial_column(5.5), *field_columns(fields), *team_columns(role_names)]
 
 
 def write_roster_ledger(
@@ -78,8 +81,8 @@ def write_roster_ledger(
     sig = ledger.signature
     sheet = SheetSpec(
         title=FORM_NAME,
-        columns=roster_columns(ledger.role_names),
-        rows=numbered_rows(CASE_FIELDS, ledger.rows, team_cells),
+        columns=roster_columns(ledger.role_names, ledger.fields),
+        rows=numbered_rows(ledger.fields, ledger.rows, team_cells),
         heading=f"{sig.unit_name}{FORM_NAME}（{date_text(ledger.day)}）",
         subheading_rows=[
             [

@@ -10,7 +10,7 @@ then ``audit_rows`` for the ids on screen.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -32,7 +32,7 @@ from app.models import (
     Staff,
     StaffRole,
 )
-from app.models.fields import RECORD_TYPES, Personal
+from app.models.fields import RECORD_TYPES, Personal, RecordType
 from app.services.access import Permission, require
 
 Progress = Callable[[int, int], None]
@@ -60,12 +60,17 @@ ENTITY_LABELS: dict[str, str] = {
     "daily_report": "日报表",
 }
 
-#: table → column → label, for the tables of the record types in the field registry.
-_RECORD_LABELS: dict[str, dict[str, str]] = {
-    table: labels
-    for record in RECORD_TYPES
-    for table, labels in record.audit_labels_by_table().items()
-}
+
+def record_labels(records: Sequence[RecordType]) -> dict[str, dict[str, str]]:
+    """table → column → the audit trail's label, for the tables of these record types."""
+    return {
+        table: labels
+        for record in records
+        for table, labels in record.audit_labels_by_table().items()
+    }
+
+
+_RECORD_LABELS = record_labels(RECORD_TYPES)
 #: (table, column) → how the trail masks it when asked: the registry's personal fields.
 _PERSONAL: dict[tuple[str, str], Personal] = {
     (table, column): kind
