@@ -4,7 +4,7 @@
         [--out 卡点车辆登记表.xlsx]
 
 One kind of the ``export`` command, found by ``app.commands.export_registry`` through the
-module-level ``NAME``, ``HELP``, ``add_arguments`` and ``run``.
+module-level ``NAME``, ``add_arguments`` and ``run``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from app.cli_support import CommandContext, out
 from app.commands.export_registry import add_out_argument, output_path, parse_day
 
 NAME = "vehicles"
-HELP = "卡点车辆登记表（每辆车一行，另附车上人员表和检查/劝返合计）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

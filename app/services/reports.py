@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.excel.temperature_ledger import GRID_DAYS
+from app.excel.assignment_ledger import STATUS
+from app.excel.roster_ledger import TEAM, RosterLine
+from app.excel.temperature_ledger import DAYS, GRID_DAYS, LONG_FIELDS, TemperatureLine
 from app.models import (
     Assignment,
     Case,
@@ -51,12 +53,13 @@ from app.models.daily_report import (
 from app.models.daily_report import MergePreview as MergePreview
 from app.models.daily_report import header_lines as header_lines
 from app.models.daily_report import report_title as report_title
+from app.models.fields import PERSON_CASE, Field, Place
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
-from app.services.roster import group_order
+from app.services.roster import age_on, group_order
 from app.services.stats import DayNumbers, count_day
 from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
@@ -360,26 +363,31 @@ def _team_cells(
     return cells
 
 
+def _ledger_column(field: Field) -> Any:
+    """The SQL expression of a ledger field, labelled with its key: the category and measure by
+    name, every other stored field straight from its table."""
+    if field.key in _NAMED_BY_REFERENCE:
+        return _NAMED_BY_REFERENCE[field.key].label(field.key)
+    model = Case if field.table == "case_record" else Person
+    return getattr(model, field.column or field.key).label(field.key)
+
+
+#: Ledger fields stored as a reference id and printed by the referenced row's name.
+_NAMED_BY_REFERENCE = {"category": Category.name, "measure": Measure.name}
+
+
 def _managed_cases(
     session: Session, day: date, *, only_with_required_roles: bool = False
 ) -> Select[Any]:
+    """The cases under management on ``day``: a column per stored field of the ledgers (each
+    labelled with its field's key), the birth date for the age, and the case's measure."""
+    stored = [f for f in PERSON_CASE.placed(Place.LEDGER) if f.column]
     query = _register_select(
         session,
-        Case.id,
+        Case.id.label("case_id"),
         Case.measure_id,
-        Person.name,
-        Person.sex,
         Person.birth_date,
-        Person.id_number,
-        Person.phone,
-        Person.group_name,
-        Person.address,
-        Category.name,
-        Measure.name,
-        Case.origin,
-        Case.arrival_date,
-        Case.start_date,
-        Case.planned_end,
+        *(_ledger_column(f) for f in stored),
     ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(
@@ -397,23 +405,23 @@ def _count_managed(session: Session, day: date, *, only_with_required_roles: boo
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
 
 
-def _age(birth: date | None, day: date) -> int | None:
-    if birth is None:
-        return None
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
+def _managed_lines(
+    session: Session, day: date, columns: TeamColumns, *, only_with_required_roles: bool = False
+) -> Iterator[tuple[dict[str, Any], dict[int, tuple[str, str | None]]]]:
+    """Each managed case as ``{field key: value}`` with its 包保 cells, and who holds which role."""
     teams = _teams_on(session, day)
-    result = session.execute(_managed_cases(session, day))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
-         measure, origin, arrival, start, planned) = row  # fmt: skip
-        yield [
-            n, name, sex, _age(birth, day), id_number, phone, group, address, category, measure,
-            origin, arrival, start, planned,
-            *_team_cells(columns, measure_id, teams.get(case_id, {})),
-        ]  # fmt: skip
+    query = _managed_cases(session, day, only_with_required_roles=only_with_required_roles)
+    for row in session.execute(query).mappings():
+        line = dict(row)
+        held = teams.get(line["case_id"], {})
+        line["age"] = age_on(line["birth_date"], day)
+        line[TEAM] = _team_cells(columns, line["measure_id"], held)
+        yield line, held
+
+
+def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
+    for line, _held in _managed_lines(session, day, columns):
+        yield line
 
 
 def export_roster(
@@ -438,23 +446,14 @@ def export_roster(
     return ExportResult(Path(target), count, f"已导出在管人员台账（{count} 人）")
 
 
-def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
-    teams = _teams_on(session, day)
+def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
     names = dict(zip(columns.role_ids, columns.role_names, strict=True))
-    result = session.execute(_managed_cases(session, day, only_with_required_roles=True))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, _sex, _birth, id_number, phone, group, address, _category,
-         measure, _origin, _arrival, start, planned) = row  # fmt: skip
-        held = teams.get(case_id, {})
-        missing = [
-            names[r] for r in columns.role_ids
-            if r in columns.required.get(measure_id, ()) and r not in held
-        ]  # fmt: skip
-        yield [
-            n, name, id_number, phone, group, address, measure, start, planned,
-            *_team_cells(columns, measure_id, held),
-            "缺" + "、".join(missing) if missing else "已落实",
-        ]  # fmt: skip
+    lines = _managed_lines(session, day, columns, only_with_required_roles=True)
+    for line, held in lines:
+        required = columns.required.get(line["measure_id"], ())
+        missing = [names[r] for r in columns.role_ids if r in required and r not in held]
+        line[STATUS] = "缺" + "、".join(missing) if missing else "已落实"
+        yield line
 
 
 def export_assignments(
@@ -607,7 +606,7 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
     return _GROUPS.format(values="VALUES " + ", ".join(rows))
 
 
-def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
+def _long_form_rows(session: Session, first: date, last: date) -> Iterator[TemperatureLine]:
     params = _params(session, first, last)
     sql = _LONG_FORM.format(
         groups=_groups_cte(session, params),
@@ -616,9 +615,11 @@ def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple
         ordered_join=ordered_join(session),
     )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
-    rows = driver_rows(session, sql, params)
-    for n, (name, id_number, group, day, *readings) in enumerate(rows, start=1):
-        yield (n, name, id_number, group, as_date(day), *readings)
+    keys = [f.key for f in LONG_FIELDS]
+    for row in driver_rows(session, sql, params):
+        line = dict(zip(keys, row, strict=True))
+        line["reading_date"] = as_date(line["reading_date"])
+        yield line
 
 
 def _grid_first_day(start: date, day_one_is_start: bool) -> date:
@@ -627,7 +628,7 @@ def _grid_first_day(start: date, day_one_is_start: bool) -> date:
 
 def _grid_rows(
     session: Session, first: date, last: date, day_one_is_start: bool
-) -> Iterator[list[object]]:
+) -> Iterator[TemperatureLine]:
     """One row per case still observed on ``last``: 第1天…第14天 × 上午/下午 from its first day.
 
     Days outside ``first``..``last`` stay blank (the sheet is clipped to the range and printed to
@@ -641,7 +642,7 @@ def _grid_rows(
         ordered_join=ordered_join(session),
     )
     found = driver_rows(session, sql, params)
-    for n, (_ord, group_rows) in enumerate(groupby(found, key=lambda r: r[0]), start=1):
+    for _ord, group_rows in groupby(found, key=lambda r: r[0]):
         rows = list(group_rows)
         _o, name, group, start_value, ended_value, *_ = rows[0]
         start = as_date(start_value)
@@ -661,7 +662,7 @@ def _grid_rows(
                 cells += [taken.get((day, "AM")), taken.get((day, "PM"))]
             else:
                 cells += [None, None]
-        yield [n, name, group, start, *cells]
+        yield {"name": name, "group_name": group, "start_date": start, DAYS: cells}
 
 
 def temperature_row_count(db: Database, first: date, last: date) -> int:
