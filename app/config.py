@@ -170,7 +170,7 @@ class Settings:
     MASK_EXPORTS_DEFAULT = SettingSpec(
         "mask_exports_default",
         "默认隐藏身份证号和电话的导出表",
-        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,audit",
+        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,tests,audit",
     )
 
     @classmethod

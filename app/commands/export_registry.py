@@ -25,6 +25,7 @@ EXPORT_KIND_MODULES: tuple[str, ...] = (
     "app.commands.rounds",
     "app.commands.export_vehicles",
     "app.commands.reports",
+    "app.commands.nucleic",
 )
 
 

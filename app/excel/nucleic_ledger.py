@@ -1,0 +1,137 @@
+"""核酸检测台账 — the tests of every case over a range of days.
+
+Two sheets: one row per case (who, which days were due, then each sample's date and result side by
+side, as the paper 台账 the county asked for), and the long form (one row per test) that the
+township can filter and sum. Column labels come from ``TEST_FIELDS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.excel.daily_report import Signature, date_text, signature_rows
+from app.models.testing import TEST_FIELD
+
+FORM_NAME = "核酸检测台账"
+LONG_TITLE = "检测明细"
+MIN_TEST_COLUMNS = 3  # 核酸检测3次: the paper form always had room for three
+
+
+@dataclass(frozen=True)
+class CaseTests:
+    """One case's line: who, the due days, and its samples in order (date, result)."""
+
+    name: str
+    id_number: str | None
+    group_name: str | None
+    measure: str
+    start_date: date
+    planned_end: date | None
+    due_days: str  # "第1、4、7天" / "无"
+    samples: tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True)
+class TestLine:
+    """One test, for the long form."""
+
+    __test__ = False
+
+    name: str
+    id_number: str | None
+    group_name: str | None
+    sample_date: date
+    tested_on: date | None
+    result: str
+    lab: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class TestsLedger:
+    __test__ = False
+
+    signature: Signature
+    first: date
+    last: date
+    cases: Sequence[CaseTests]
+    tests: Sequence[TestLine]
+
+
+def _label(key: str) -> str:
+    return TEST_FIELD[key].label
+
+
+def sample_labels(count: int) -> list[str]:
+    labels: list[str] = []
+    for n in range(1, count + 1):
+        labels += [f"第{n}次{_label('sample_date')}", f"第{n}次{_label('result')}"]
+    return labels
+
+
+def write_tests_ledger(target: Path, ledger: TestsLedger) -> None:
+    from app.excel.workbook import Column, SheetSpec, write_workbook
+
+    sig = ledger.signature
+    period = date_text(ledger.first)
+    if ledger.last != ledger.first:
+        period += f"至{date_text(ledger.last)}"
+    width = max([MIN_TEST_COLUMNS, *(len(c.samples) for c in ledger.cases)])
+    case_columns = [
+        Column("序号", "int", 6), Column(_label("name"), width=10),
+        Column(_label("id_number"), width=20, mask="id"), Column("村民小组", width=10),
+        Column("管控措施", width=16), Column("开始日期", "date", 11.5),
+        Column("计划解除日期", "date", 11.5), Column("应检天数", width=12),
+    ]  # fmt: skip
+    for label in sample_labels(width):
+        kind = "date" if label.endswith(_label("sample_date")) else "text"
+        case_columns.append(Column(label, kind, 11.5 if kind == "date" else 8))  # type: ignore[arg-type]
+    case_rows = []
+    for n, c in enumerate(ledger.cases, start=1):
+        cells: list[object] = []
+        for sampled, result in c.samples:
+            cells += [sampled, result]
+        cells += [None] * (2 * width - len(cells))
+        case_rows.append(
+            [n, c.name, c.id_number, c.group_name, c.measure, c.start_date, c.planned_end,
+             c.due_days, *cells]
+        )  # fmt: skip
+    long_columns = [
+        Column("序号", "int", 6), Column(_label("name"), width=10),
+        Column(_label("id_number"), width=20, mask="id"), Column("村民小组", width=10),
+        Column(_label("sample_date"), "date", 11.5), Column(_label("tested_on"), "date", 11.5),
+        Column(_label("result"), width=9), Column(_label("lab"), width=18),
+        Column("来源", width=7),
+    ]  # fmt: skip
+    long_rows = [
+        [n, t.name, t.id_number, t.group_name, t.sample_date, t.tested_on, t.result, t.lab,
+         t.source]
+        for n, t in enumerate(ledger.tests, start=1)
+    ]  # fmt: skip
+    footer = signature_rows(sig)
+    write_workbook(
+        target,
+        [
+            SheetSpec(
+                title=FORM_NAME,
+                columns=case_columns,
+                rows=case_rows,
+                heading=f"{sig.unit_name}{FORM_NAME}（{period}）",
+                subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(case_rows)} 人"]],
+                footer_rows=footer,
+                landscape=True,
+            ),
+            SheetSpec(
+                title=LONG_TITLE,
+                columns=long_columns,
+                rows=long_rows,
+                heading=f"{sig.unit_name}核酸检测明细（{period}）",
+                subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(long_rows)} 条"]],
+                footer_rows=footer,
+                landscape=False,
+            ),
+        ],
+    )
