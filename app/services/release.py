@@ -9,8 +9,10 @@ printing layer turns into the 解除隔离通知书.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,23 +50,26 @@ class ReleaseCheck:
 
 def release_check(db: Database, case_id: int, on: date | None = None) -> ReleaseCheck:
     with db.reading() as session:
-        return _check(session, _open_case(session, case_id), on or clock.today())
+        return _checks(session, [_open_case(session, case_id)], on or clock.today())[0]
 
 
-def release_checks(db: Database, day: date) -> list[ReleaseCheck]:
-    """Every open case whose planned end has come, with what still stands in the way."""
+def release_checks(
+    db: Database, day: date, case_ids: Sequence[int] | None = None
+) -> list[ReleaseCheck]:
+    """Open cases whose planned end has come (or just ``case_ids``), with what stands in the way.
+
+    A few queries for the lot, not a few per case: Today checks every case of its 期满待解除 list.
+    """
     with db.reading() as session:
-        cases = session.scalars(
-            select(Case)
-            .where(
-                Case.deleted_at.is_(None),
-                Case.ended_on.is_(None),
-                Case.planned_end.is_not(None),
-                Case.planned_end <= day,
-            )
-            .order_by(Case.planned_end, Case.id)
-        )
-        return [_check(session, case, day) for case in cases]
+        query = select(Case).where(Case.deleted_at.is_(None), Case.ended_on.is_(None))
+        if case_ids is None:
+            query = query.where(Case.planned_end.is_not(None), Case.planned_end <= day)
+        else:
+            query = query.where(Case.id.in_(list(case_ids)))
+        cases = list(session.scalars(query.order_by(Case.planned_end, Case.id)))
+        checks = {c.case_id: c for c in _checks(session, cases, day)}
+    order = [c.id for c in cases] if case_ids is None else list(case_ids)
+    return [checks[case_id] for case_id in order if case_id in checks]
 
 
 def release_case(db: Database, case_id: int, on: date | None = None) -> CaseRow:
@@ -74,7 +79,7 @@ def release_case(db: Database, case_id: int, on: date | None = None) -> CaseRow:
     """
     day = on or clock.today()
     with db.reading() as session:
-        check = _check(session, _open_case(session, case_id), day)
+        check = _checks(session, [_open_case(session, case_id)], day)[0]
         reason_id = session.scalar(
             select(EndReason.id)
             .where(EndReason.kind == EndKind.RELEASE.value)
@@ -96,71 +101,95 @@ def _open_case(session: Session, case_id: int) -> Case:
     return case
 
 
-def _check(session: Session, case: Case, day: date) -> ReleaseCheck:
-    reasons: list[str] = []
-    if case.planned_end is None:
-        reasons.append("没有计划解除日期")
-    elif day < case.planned_end:
-        reasons.append(f"观察期未满（{case.planned_end:%Y-%m-%d} 期满）")
-    if case.measure.needs_readings:
-        reasons += _reading_reasons(session, case, day)
-    reasons += _test_reasons(session, case, day)
-    open_anomalies = session.scalars(
-        select(Anomaly.kind).where(Anomaly.case_id == case.id, Anomaly.closed.is_(False))
-    ).all()
-    if open_anomalies:
-        reasons.append(f"有未处置的异常（{'、'.join(sorted(set(open_anomalies)))}）")
-    return ReleaseCheck(case.id, case.person.name, case.planned_end, tuple(reasons))
-
-
-def _reading_reasons(session: Session, case: Case, day: date) -> list[str]:
-    """The last readings — those of the period's last day — must be there and normal."""
-    last_day = min(day, case.planned_end or day) - timedelta(days=1)
-    if last_day < case.start_date:
+def _checks(session: Session, cases: Sequence[Case], day: date) -> list[ReleaseCheck]:
+    if not cases:
         return []
     threshold = get_setting(session, Settings.FEVER_THRESHOLD)
-    readings = session.scalars(
-        select(TemperatureReading).where(
-            TemperatureReading.case_id == case.id, TemperatureReading.reading_date == last_day
-        )
-    ).all()
+    schedule = get_schedule(session)
+    day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
+    last_days = {c.id: min(day, c.planned_end or day) - timedelta(days=1) for c in cases}
+    readings = _grouped(
+        session.scalars(
+            select(TemperatureReading).where(
+                TemperatureReading.case_id.in_(list(last_days)),
+                TemperatureReading.reading_date.in_(set(last_days.values())),
+            )
+        ),
+        lambda r: r.case_id,
+    )
+    tests = _grouped(
+        session.scalars(
+            select(NucleicAcidTest)
+            .where(NucleicAcidTest.person_id.in_({c.person_id for c in cases}))
+            .order_by(NucleicAcidTest.sample_date)
+        ),
+        lambda t: t.person_id,
+    )
+    anomalies = _grouped(
+        session.execute(
+            select(Anomaly.case_id, Anomaly.kind).where(
+                Anomaly.case_id.in_(list(last_days)), Anomaly.closed.is_(False)
+            )
+        ),
+        lambda row: row[0],
+    )
+    checks: list[ReleaseCheck] = []
+    for case in cases:
+        reasons: list[str] = []
+        if case.planned_end is None:
+            reasons.append("没有计划解除日期")
+        elif day < case.planned_end:
+            reasons.append(f"观察期未满（{case.planned_end:%Y-%m-%d} 期满）")
+        last_day = last_days[case.id]
+        if case.measure.needs_readings and last_day >= case.start_date:
+            on_last = [r for r in readings.get(case.id, []) if r.reading_date == last_day]
+            reasons += _reading_reasons(on_last, last_day, threshold)
+        due = due_days_of_case(
+            schedule.days_for(case.measure.name), case.start_date, case.planned_end,
+            day_one_is_start=day_one_is_start,
+        )  # fmt: skip
+        reasons += _test_reasons(due, tests.get(case.person_id, []), day)
+        kinds = sorted({kind for _, kind in anomalies.get(case.id, [])})
+        if kinds:
+            reasons.append(f"有未处置的异常（{'、'.join(kinds)}）")
+        checks.append(ReleaseCheck(case.id, case.person.name, case.planned_end, tuple(reasons)))
+    return checks
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _grouped(items: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
+    groups: dict[K, list[V]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
+def _reading_reasons(
+    readings: list[TemperatureReading], last_day: date, threshold: float
+) -> list[str]:
+    """The last readings — those of the period's last day — must be there and normal."""
     if not readings:
         return [f"最后一天（{last_day:%m月%d日}）没有体温记录"]
     feverish = [r for r in readings if is_fever(r.celsius, threshold) or r.symptoms]
     return [
         f"{r.reading_date:%m月%d日}{'上午' if r.slot == 'AM' else '下午'}体温 {r.celsius:.1f} ℃"
         f"{'，' + r.symptoms if r.symptoms else ''}"
-        for r in feverish
+        for r in sorted(feverish, key=lambda r: r.slot)
     ]
 
 
-def _test_reasons(session: Session, case: Case, day: date) -> list[str]:
+def _test_reasons(
+    due: list[tuple[int, date]], tests: list[NucleicAcidTest], day: date
+) -> list[str]:
     """Each scheduled test: a sample from its day until the next one's, and it came back 阴性."""
-    days = get_schedule(session).days_for(case.measure.name)
-    if not days:
-        return []
-    day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
-    due = due_days_of_case(
-        days, case.start_date, case.planned_end, day_one_is_start=day_one_is_start
-    )
-    tests = (
-        session.scalars(
-            select(NucleicAcidTest)
-            .where(
-                NucleicAcidTest.person_id == case.person_id,
-                NucleicAcidTest.sample_date >= due[0][1],
-            )
-            .order_by(NucleicAcidTest.sample_date)
-        ).all()
-        if due
-        else []
-    )
     reasons: list[str] = []
     for index, (number, due_on) in enumerate(due):
         until = due[index + 1][1] if index + 1 < len(due) else day + timedelta(days=1)
         window = [t for t in tests if due_on <= t.sample_date < until]
-        sampled = [t for t in window if t.result != TestResult.NOT_TESTED.value]
-        results = {t.result for t in sampled}
+        results = {t.result for t in window if t.result != TestResult.NOT_TESTED.value}
         label = f"第{number}天（{due_on:%m月%d日}）核酸"
         if TestResult.POSITIVE.value in results:
             reasons.append(f"{label}阳性")

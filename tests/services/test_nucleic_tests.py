@@ -118,3 +118,24 @@ def test_no_test_is_due_after_the_period(db: Database) -> None:
     register(db, "甲", started_days_ago=9)  # 7-day period: 第10天 is past its end
     assert nucleic_tests.due_tests(db, days_ago(0)) == []
     assert HOME == 1
+
+
+def test_today_shows_the_tests_the_positive_first_and_why_a_release_waits(db: Database) -> None:
+    from datetime import datetime, time
+
+    from app.services import today
+
+    feverish = register(db, "发热者", started_days_ago=2)
+    rounds.record_reading(db, feverish, days_ago(0), rounds.Slot.AM, "38.0")
+    positive = register(db, "甲", started_days_ago=3)
+    nucleic_tests.record_test(db, positive, days_ago(0), "阳性")
+    waiting = register(db, "乙", started_days_ago=7)
+    result = today.overview(db, datetime.combine(days_ago(0), time(10)))
+    assert result.tests is not None
+    assert (result.tests.due, result.tests.sampled, result.tests.positive) == (1, 1, 1)
+    assert [a.kind for a in result.anomalies] == ["核酸阳性", "发热"]
+    assert [a.person_name for a in result.positives] == ["甲"]
+    assert [c.id for c in result.due_for_release] == [waiting]
+    assert result.release_blockers[waiting].startswith(
+        f"最后一天（{days_ago(1):%m月%d日}）没有体温"
+    )
