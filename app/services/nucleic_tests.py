@@ -346,6 +346,25 @@ def counts(db: Database, day: date) -> TestCounts:
     return TestCounts(len(due), sampled, pending or 0, positive or 0)
 
 
+def daily_report_counts(session: Session, day: date) -> dict[str, int]:
+    """The daily report's 当日应检 / 当日已检 / 当日阳性 (when the setting turns them on).
+
+    当日阳性 counts the 阳性 results that came back on ``day`` (检测日期, else 采样日期).
+    """
+    due = _due_tests(session, day)
+    positive = session.scalar(
+        select(func.count(NucleicAcidTest.id)).where(
+            NucleicAcidTest.result == TestResult.POSITIVE.value,
+            func.coalesce(NucleicAcidTest.tested_on, NucleicAcidTest.sample_date) == day,
+        )
+    )
+    return {
+        "当日应检": len(due),
+        "当日已检": sum(1 for d in due if d.test is not None and d.test.result.sampled),
+        "当日阳性": positive or 0,
+    }
+
+
 def tests_between(db: Database, first: date, last: date) -> list[TestInfo]:
     with db.reading() as session:
         query = (
@@ -364,6 +383,7 @@ __all__ = [
     "TestInfo",
     "TestSaved",
     "counts",
+    "daily_report_counts",
     "due_tests",
     "parse_result",
     "positive_people",

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db import Database
 from app.excel.daily_report import (
+    TEST_LABELS,
     AnomalyLine,
     DailyTable,
     DailyWorkbook,
@@ -48,6 +49,7 @@ from app.models import (
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
+from app.services.nucleic_tests import daily_report_counts
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
 from app.services.stats import DayNumbers, count_day
@@ -136,12 +138,18 @@ def day_counts(numbers: DayNumbers) -> dict[str, int]:
     }
 
 
-def _table(unit_name: str, numbers: DayNumbers) -> DailyTable:
+def _table(session: Session, unit_name: str, numbers: DayNumbers) -> DailyTable:
+    counts = day_counts(numbers)
+    extras: tuple[str, ...] = ()
+    if get_setting(session, Settings.DAILY_REPORT_TESTS):  # off: the layout as it always was
+        counts.update(daily_report_counts(session, numbers.day))
+        extras = TEST_LABELS
     return DailyTable(
         day=numbers.day,
         period=period_text(numbers.day, numbers.cutoff),
         measures=tuple(numbers.by_measure),
-        lines=[UnitLine(unit_name, day_counts(numbers))],
+        lines=[UnitLine(unit_name, counts)],
+        extras=extras,
     )
 
 
@@ -149,7 +157,7 @@ def daily_table(db: Database, day: date) -> DailyTable:
     """The 日报表 of ``day`` for this unit: what the preview shows and the workbook holds."""
     unit_name = unit_profile(db).unit_name
     with db.reading() as session:
-        return _table(unit_name, count_day(session, day))
+        return _table(session, unit_name, count_day(session, day))
 
 
 def daily_form(db: Database, day: date) -> str:
@@ -242,7 +250,7 @@ def daily_workbook(
     info = _unit(db)
     with db.reading() as session:
         if table is None or table.day != day:
-            table = _table(info.unit_name, count_day(session, day))
+            table = _table(session, info.unit_name, count_day(session, day))
         new_cases = _new_cases(session, day)
         ended = _ended_cases(session, day)
     return DailyWorkbook(
