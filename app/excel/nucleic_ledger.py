@@ -2,7 +2,8 @@
 
 Two sheets: one row per case (who, which days were due, then each sample's date and result side by
 side, as the paper 台账 the county asked for), and the long form (one row per test) that the
-township can filter and sum. Column labels come from ``TEST_FIELDS``.
+township can filter and sum. Column labels, widths and masking come from the field registry
+(``NUCLEIC_ACID_TEST``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.excel.daily_report import Signature, date_text, signature_rows
-from app.models.testing import TEST_FIELD
+from app.models.fields import NUCLEIC_ACID_TEST as FIELDS
+from app.models.fields import Field, Place
+
+if TYPE_CHECKING:
+    from app.excel.workbook import Column
 
 FORM_NAME = "核酸检测台账"
 LONG_TITLE = "检测明细"
 MIN_TEST_COLUMNS = 3  # 核酸检测3次: the paper form always had room for three
+WHO = ("name", "id_number", "group_name")  # the person columns of the per-case sheet
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,15 @@ class TestsLedger:
 
 
 def _label(key: str) -> str:
-    return TEST_FIELD[key].label
+    return FIELDS[key].label
+
+
+def _column(field: Field) -> Column:
+    """A ledger column as the registry declares the field (label, kind, width, masking)."""
+    from app.excel.workbook import Column
+
+    kind = field.kind if field.kind in ("text", "int", "decimal1", "date") else "text"
+    return Column(field.label, kind, field.width, mask=field.personal)  # type: ignore[arg-type]
 
 
 def sample_labels(count: int) -> list[str]:
@@ -81,8 +96,7 @@ def write_tests_ledger(target: Path, ledger: TestsLedger) -> None:
         period += f"至{date_text(ledger.last)}"
     width = max([MIN_TEST_COLUMNS, *(len(c.samples) for c in ledger.cases)])
     case_columns = [
-        Column("序号", "int", 6), Column(_label("name"), width=10),
-        Column(_label("id_number"), width=20, mask="id"), Column("村民小组", width=10),
+        Column("序号", "int", 6), *(_column(f) for f in FIELDS.pick(WHO)),
         Column("管控措施", width=16), Column("开始日期", "date", 11.5),
         Column("计划解除日期", "date", 11.5), Column("应检天数", width=12),
     ]  # fmt: skip
@@ -99,18 +113,11 @@ def write_tests_ledger(target: Path, ledger: TestsLedger) -> None:
             [n, c.name, c.id_number, c.group_name, c.measure, c.start_date, c.planned_end,
              c.due_days, *cells]
         )  # fmt: skip
-    long_columns = [
-        Column("序号", "int", 6), Column(_label("name"), width=10),
-        Column(_label("id_number"), width=20, mask="id"), Column("村民小组", width=10),
-        Column(_label("sample_date"), "date", 11.5), Column(_label("tested_on"), "date", 11.5),
-        Column(_label("result"), width=9), Column(_label("lab"), width=18),
-        Column("来源", width=7),
-    ]  # fmt: skip
+    long_fields = FIELDS.placed(Place.LEDGER)
+    long_columns = [Column("序号", "int", 6), *(_column(f) for f in long_fields)]
     long_rows = [
-        [n, t.name, t.id_number, t.group_name, t.sample_date, t.tested_on, t.result, t.lab,
-         t.source]
-        for n, t in enumerate(ledger.tests, start=1)
-    ]  # fmt: skip
+        [n, *(getattr(t, f.key) for f in long_fields)] for n, t in enumerate(ledger.tests, start=1)
+    ]
     footer = signature_rows(sig)
     write_workbook(
         target,

@@ -22,6 +22,7 @@ from app.excel.masking import PERSONAL_HEADERS
 __all__ = ["FORM_NAME", "RosterLedger", "roster_columns", "write_roster_ledger"]
 
 FORM_NAME = "在管人员台账"
+TESTS_LABEL = "核酸检测"
 
 #: The case columns before the team columns (the services yield values in this order).
 CASE_LABELS: tuple[str, ...] = (
@@ -35,7 +36,7 @@ class RosterLedger:
     signature: Signature
     day: date
     role_names: Sequence[str]  # one name/phone column pair each
-    rows: Iterator[Sequence[object]]  # CASE_LABELS values, then name, phone per role
+    rows: Iterator[Sequence[object]]  # CASE_LABELS values, name, phone per role, then 核酸检测
     row_count: int
 
 
@@ -65,7 +66,8 @@ def roster_columns(role_names: Sequence[str]) -> list[Column]:
         )
         for label in CASE_LABELS
     ]
-    return columns + team_columns(role_names)
+    # The person's 核酸检测 in this period, after the team ("06-01 阴性；06-04 待出").
+    return [*columns, *team_columns(role_names), Column(TESTS_LABEL, width=24)]
 
 
 def write_roster_ledger(

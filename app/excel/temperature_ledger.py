@@ -30,7 +30,7 @@ GRID_TITLE = "14天体温表"
 GRID_DAYS = 14
 LONG_LABELS: tuple[str, ...] = (
     "序号", "姓名", "身份证号", "村民小组", "日期", "上午体温", "上午症状", "下午体温",
-    "下午症状", "测量人",
+    "下午症状", "测量人", "核酸结果",
 )  # fmt: skip
 GRID_CASE_LABELS: tuple[str, ...] = ("序号", "姓名", "村民小组", "开始日期")
 
@@ -76,7 +76,7 @@ def write_temperature_ledger(
         Column("村民小组", width=10), Column("日期", "date", 11.5),
         Column("上午体温", "decimal1", 9), Column("上午症状", width=10),
         Column("下午体温", "decimal1", 9), Column("下午症状", width=10),
-        Column("测量人", width=12),
+        Column("测量人", width=12), Column("核酸结果", width=9),
     ]  # fmt: skip
     grid_columns = [
         Column("序号", "int", 5.5), Column("姓名", width=9), Column("村民小组", width=8),

@@ -6,7 +6,6 @@ result row exists once a clerk has typed or imported what the sampling team or t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -52,32 +51,3 @@ class NucleicAcidTest(Tracked, Base):
     lab: Mapped[str | None] = mapped_column(String(100))  # 检测机构
     source: Mapped[str] = mapped_column(String(10), default="录入")  # 录入 / 导入
     note: Mapped[str | None] = mapped_column(String(200))
-
-
-@dataclass(frozen=True)
-class TestField:
-    """One field of a test record, declared once: the label ledgers print and the header names
-    a sampling system's result list may use for it (the import's synonyms)."""
-
-    __test__ = False
-
-    key: str
-    label: str
-    headers: tuple[str, ...]
-    personal: bool = False  # an ID number: masked in exports that mask
-
-
-TEST_FIELDS: tuple[TestField, ...] = (
-    TestField("name", "姓名", ("受检者姓名", "姓名", "被检者姓名", "受检人姓名")),
-    TestField(
-        "id_number",
-        "证件号码",
-        ("证件号码", "身份证号", "身份证号码", "证件号", "受检者证件号码"),
-        personal=True,
-    ),
-    TestField("sample_date", "采样日期", ("采样时间", "采样日期")),
-    TestField("tested_on", "检测日期", ("检测时间", "检测日期", "报告时间", "报告日期")),
-    TestField("result", "检测结果", ("检测结果", "结果", "核酸检测结果", "核酸结果")),
-    TestField("lab", "检测机构", ("检测机构", "检测单位", "检测实验室")),
-)
-TEST_FIELD = {f.key: f for f in TEST_FIELDS}

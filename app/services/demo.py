@@ -397,7 +397,7 @@ def _insert_tests(
         positive = recent[0]
         positive["result"], positive["tested_on"] = TestResult.POSITIVE.value, today
         sampled: date = positive["sample_date"]  # type: ignore[assignment]
-        seen = f"核酸检测阳性（{sampled:%m月%d日}采样，{DEMO_LAB}）"
+        seen = f"核酸检测阳性（{sampled.month}月{sampled.day}日采样，{DEMO_LAB}）"
         _insert_rows(session, Anomaly, [{
             "case_id": positive["case_id"], "kind": AnomalyKind.POSITIVE_TEST.value,
             "detected_on": today, "observation": seen, "closed": False,

@@ -1,9 +1,10 @@
 """导入核酸检测结果 — the sampling system's result list, matched to the roster by ID number.
 
 Real lists differ in their headers (受检者姓名/姓名, 证件号码/身份证号, 采样时间, 检测时间,
-检测结果/结果, 检测机构): the names come from ``TEST_FIELDS``. All or nothing: one bad row imports
-nothing. People not on the roster (a 全员核酸 list holds the whole village) are listed and left
-out. Importing the same list again adds nothing: one result per person and sample day.
+检测结果/结果, 检测机构): the names come from the field registry (``NUCLEIC_ACID_TEST``).
+All or nothing: one bad row imports nothing. People not on the roster (a 全员核酸 list holds
+the whole village) are listed and left out. Importing the same list again adds nothing: one
+result per person and sample day.
 """
 
 from __future__ import annotations
@@ -22,15 +23,15 @@ from app.db import Database
 from app.excel.errors import ImportRejected, RowProblem
 from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, open_table
 from app.models import Case, Person
-from app.models.testing import TEST_FIELD, TEST_FIELDS, TestResult
+from app.models.fields import NUCLEIC_ACID_TEST as FIELDS
+from app.models.testing import TestResult
 from app.models.validation import ValidationError, parse_date, parse_resident_id
 from app.services.access import Permission, require
 from app.services.errors import Conflict, ServiceError
 from app.services.nucleic_tests import TestEntry, parse_result, save_test
 
 T = TypeVar("T")
-SYNONYMS = {f.key: f.headers for f in TEST_FIELDS}
-REQUIRED = ("id_number", "sample_date", "result")
+SYNONYMS = FIELDS.import_headers()
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,9 @@ def import_tests(db: Database, path: Path, *, dry_run: bool = False) -> TestsImp
 
 
 def _read(path: Path) -> list[_Row]:
-    anchors = TEST_FIELD["id_number"].headers + TEST_FIELD["name"].headers
-    match, table = open_table(path, SYNONYMS, required=REQUIRED, anchor=anchors)
-    labels = {key: match.column_labels.get(key, TEST_FIELD[key].label) for key in SYNONYMS}
+    anchors = FIELDS["id_number"].headers + FIELDS["name"].headers
+    match, table = open_table(path, SYNONYMS, required=FIELDS.required_for_import, anchor=anchors)
+    labels = {key: match.column_labels.get(key, FIELDS[key].label) for key in SYNONYMS}
     problems: list[RowProblem] = []
     rows: list[_Row] = []
     today = clock.today()
@@ -165,10 +166,10 @@ def _save(session: Session, rows: list[_Row]) -> TestsImportResult:
         try:
             saved = save_test(session, entry, overwrite=False)
         except Conflict as error:
-            problems.append(RowProblem(r.row, TEST_FIELD["result"].label, str(error)))
+            problems.append(RowProblem(r.row, FIELDS["result"].label, str(error)))
             continue
         except (ServiceError, ValidationError) as error:
-            problems.append(RowProblem(r.row, TEST_FIELD["sample_date"].label, str(error)))
+            problems.append(RowProblem(r.row, FIELDS["sample_date"].label, str(error)))
             continue
         counts[saved.status] += 1
         positive += result is TestResult.POSITIVE

@@ -197,7 +197,7 @@ def _open_positive_anomaly(session: Session, test: NucleicAcidTest) -> int:
         subject_name=None if test.case_id else person.name,
         kind=AnomalyKind.POSITIVE_TEST.value,
         detected_on=test.tested_on or test.sample_date,
-        observation=f"核酸检测阳性（{test.sample_date:%m月%d日}采样{where}）",
+        observation=f"核酸检测阳性（{test.sample_date.month}月{test.sample_date.day}日采样{where}）",
         closed=False,
     )
     session.add(anomaly)

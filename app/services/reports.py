@@ -42,6 +42,7 @@ from app.models import (
     EndReason,
     Measure,
     MeasureRequiredRole,
+    NucleicAcidTest,
     Person,
     Staff,
     StaffRole,
@@ -402,6 +403,7 @@ def _age(birth: date | None, day: date) -> int | None:
 
 def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
     teams = _teams_on(session, day)
+    tests = _tests_by_case(session, day)
     result = session.execute(_managed_cases(day))
     for n, row in enumerate(result, start=1):
         (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
@@ -410,7 +412,22 @@ def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[
             n, name, sex, _age(birth, day), id_number, phone, group, address, category, measure,
             origin, arrival, start, planned,
             *_team_cells(columns, measure_id, teams.get(case_id, {})),
+            tests.get(case_id),
         ]  # fmt: skip
+
+
+def _tests_by_case(session: Session, day: date) -> dict[int, str]:
+    """核酸检测 of each case under management up to ``day``: "06-01 阴性；06-04 待出"."""
+    rows = session.execute(
+        select(NucleicAcidTest.case_id, NucleicAcidTest.sample_date, NucleicAcidTest.result)
+        .join(Case, Case.id == NucleicAcidTest.case_id)
+        .where(*under_management(day), NucleicAcidTest.sample_date <= day)
+        .order_by(NucleicAcidTest.case_id, NucleicAcidTest.sample_date)
+    )
+    return {
+        case_id: "；".join(f"{sampled:%m-%d} {result}" for _, sampled, result in group)
+        for case_id, group in groupby(rows, key=lambda row: row[0])
+    }
 
 
 def export_roster(
@@ -521,7 +538,8 @@ SELECT p.name, p.id_number, p.group_name, days.d,
   CASE WHEN pm.id IS NULL THEN NULL WHEN pm.symptoms = '' THEN '无' ELSE pm.symptoms END,
   CASE WHEN pm.measured_by IS NULL OR pm.measured_by = am.measured_by THEN am.measured_by
        WHEN am.measured_by IS NULL THEN pm.measured_by
-       ELSE am.measured_by || '、' || pm.measured_by END
+       ELSE am.measured_by || '、' || pm.measured_by END,
+  t.result
 FROM ranked
 CROSS JOIN case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
@@ -530,6 +548,7 @@ LEFT JOIN temperature_reading am
   ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
 LEFT JOIN temperature_reading pm
   ON pm.case_id = c.id AND pm.reading_date = days.d AND pm.slot = 'PM'
+LEFT JOIN nucleic_acid_test t ON t.person_id = c.person_id AND t.sample_date = days.d
 ORDER BY ranked.ord, days.d
 """
 
