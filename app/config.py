@@ -162,7 +162,7 @@ class Settings:
     )
     TEST_ROUNDS = SettingSpec("test_rounds", "全员核酸日期（逗号分隔）", "")
     DAILY_REPORT_TESTS = SettingSpec(
-        "daily_report_tests", "日报表增加当日应检/已检/阳性三列", False
+        "daily_report_tests", "日报表增加“当日应检、当日已检、当日阳性”三列", False
     )
     # Export kinds (``export KIND`` names) whose ID numbers and phones are masked unless the clerk
     # unticks it for one export; edited on the Settings page's 账号与隐私 tab. Until saved there,

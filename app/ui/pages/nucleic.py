@@ -322,7 +322,7 @@ class NucleicTestsPage(BasePage):
         ]
         on_round = self.day in nucleic_schedule.rounds(db)
         self.schedule_line.setText(
-            self.tr("检测日：{schedule}（在“设置 → 防控策略”中修改）").format(
+            self.tr("检测日：{schedule}（在“设置 → 管控措施”中修改）").format(
                 schedule="；".join(parts) or self.tr("未安排")
             )
         )
