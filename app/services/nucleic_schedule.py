@@ -141,6 +141,11 @@ def remove_round(db: Database, day: date) -> tuple[date, ...]:
 # --- days of a period -----------------------------------------------------------------------------
 
 
+def month_day(day: date) -> str:
+    """ "4月6日" — how a reason or an observation names a day of the period."""
+    return f"{day.month}月{day.day}日"
+
+
 def date_of_day(start: date, number: int, *, day_one_is_start: bool) -> date:
     """The calendar date of 第 ``number`` 天 (the same day-one rule as ``planned_end_for``)."""
     return start + timedelta(days=number - 1 if day_one_is_start else number)

@@ -22,7 +22,7 @@ from app.models import Anomaly, AnomalyKind, Case, Measure, NucleicAcidTest, Per
 from app.models.validation import optional_text
 from app.services.access import Permission, require
 from app.services.errors import Conflict, NotFound, ServiceError
-from app.services.nucleic_schedule import day_number, get_rounds, get_schedule
+from app.services.nucleic_schedule import day_number, get_rounds, get_schedule, month_day
 from app.services.periods import under_management
 from app.services.reference import get_setting
 from app.services.roster import group_rank
@@ -197,7 +197,7 @@ def _open_positive_anomaly(session: Session, test: NucleicAcidTest) -> int:
         subject_name=None if test.case_id else person.name,
         kind=AnomalyKind.POSITIVE_TEST.value,
         detected_on=test.tested_on or test.sample_date,
-        observation=f"核酸检测阳性（{test.sample_date.month}月{test.sample_date.day}日采样{where}）",
+        observation=f"核酸检测阳性（{month_day(test.sample_date)}采样{where}）",
         closed=False,
     )
     session.add(anomaly)

@@ -25,7 +25,7 @@ from app.models.testing import TestResult
 from app.models.validation import is_fever
 from app.services import roster
 from app.services.errors import Conflict, NotFound, ServiceError
-from app.services.nucleic_schedule import due_days_of_case, get_schedule
+from app.services.nucleic_schedule import due_days_of_case, get_schedule, month_day
 from app.services.reference import get_setting
 from app.services.roster import CaseRow
 
@@ -172,10 +172,10 @@ def _reading_reasons(
 ) -> list[str]:
     """The last readings — those of the period's last day — must be there and normal."""
     if not readings:
-        return [f"最后一天（{last_day:%m月%d日}）没有体温记录"]
+        return [f"最后一天（{month_day(last_day)}）没有体温记录"]
     feverish = [r for r in readings if is_fever(r.celsius, threshold) or r.symptoms]
     return [
-        f"{r.reading_date:%m月%d日}{'上午' if r.slot == 'AM' else '下午'}体温 {r.celsius:.1f} ℃"
+        f"{month_day(r.reading_date)}{'上午' if r.slot == 'AM' else '下午'}体温 {r.celsius:.1f} ℃"
         f"{'，' + r.symptoms if r.symptoms else ''}"
         for r in sorted(feverish, key=lambda r: r.slot)
     ]
@@ -190,7 +190,7 @@ def _test_reasons(
         until = due[index + 1][1] if index + 1 < len(due) else day + timedelta(days=1)
         window = [t for t in tests if due_on <= t.sample_date < until]
         results = {t.result for t in window if t.result != TestResult.NOT_TESTED.value}
-        label = f"第{number}天（{due_on:%m月%d日}）核酸"
+        label = f"第{number}天（{month_day(due_on)}）核酸"
         if TestResult.POSITIVE.value in results:
             reasons.append(f"{label}阳性")
         elif TestResult.NEGATIVE.value in results:

@@ -12,7 +12,7 @@ from app.config import AppPaths
 from app.db import Database
 from app.services import nucleic_tests, reference
 from app.services.reference import UnitInfo
-from tests.services.nucleic_village import IDS, days_ago, register
+from tests.services.nucleic_village import IDS, days_ago, md, register
 from tests.services.test_nucleic_import import SAMPLING_SYSTEM, sampled, write_list
 
 
@@ -127,7 +127,7 @@ def test_check_shows_tests_and_why_a_release_waits(
     assert code == 0
     assert "核酸检测：今日应检 2 人，已采样 0 人，结果未出 0 人，阳性 0 人" in out
     assert "观察期已满待解除：1 人（可以解除 0 人）" in out
-    assert f"第1天（{days_ago(7):%m月%d日}）核酸未检测" in out
+    assert f"第1天（{md(days_ago(7))}）核酸未检测" in out
 
 
 def test_schedule_and_round_commands(

@@ -38,3 +38,8 @@ def register(
 
 def release_reason_id(db: Database) -> int:
     return next(r.id for r in reference.end_reasons(db) if r.name == "期满解除")
+
+
+def md(day: date) -> str:
+    """ "4月6日", as the release reasons write a day."""
+    return f"{day.month}月{day.day}日"

@@ -9,7 +9,7 @@ from app.db import Database
 from app.models import TestResult
 from app.services import nucleic_schedule, nucleic_tests, reference, rounds
 from app.services.errors import ServiceError
-from tests.services.nucleic_village import HOME, MONITORING, days_ago, register
+from tests.services.nucleic_village import HOME, MONITORING, days_ago, md, register
 
 
 def test_the_schedule_is_read_written_and_refuses_nonsense(db: Database) -> None:
@@ -136,6 +136,4 @@ def test_today_shows_the_tests_the_positive_first_and_why_a_release_waits(db: Da
     assert [a.kind for a in result.anomalies] == ["核酸阳性", "发热"]
     assert [a.person_name for a in result.positives] == ["甲"]
     assert [c.id for c in result.due_for_release] == [waiting]
-    assert result.release_blockers[waiting].startswith(
-        f"最后一天（{days_ago(1):%m月%d日}）没有体温"
-    )
+    assert result.release_blockers[waiting].startswith(f"最后一天（{md(days_ago(1))}）没有体温")

@@ -8,7 +8,7 @@ from app.db import Database
 from app.models import Slot
 from app.services import nucleic_tests, release, roster, rounds
 from app.services.errors import ServiceError
-from tests.services.nucleic_village import days_ago, register
+from tests.services.nucleic_village import days_ago, md, register
 
 
 def _complete(db: Database, case_id: int, *, last_celsius: str = "36.5") -> None:
@@ -36,9 +36,9 @@ def test_every_missing_piece_is_named(db: Database) -> None:
     assert not check.ready
     assert check.reasons == (
         f"观察期未满（{days_ago(-2):%Y-%m-%d} 期满）",
-        f"最后一天（{days_ago(1):%m月%d日}）没有体温记录",
-        f"第4天（{days_ago(2):%m月%d日}）核酸结果未出",
-        f"第7天（{days_ago(-1):%m月%d日}）核酸未检测",
+        f"最后一天（{md(days_ago(1))}）没有体温记录",
+        f"第4天（{md(days_ago(2))}）核酸结果未出",
+        f"第7天（{md(days_ago(-1))}）核酸未检测",
     )
     with pytest.raises(ServiceError, match="「甲」还不能解除：观察期未满"):
         release.release_case(db, case)
@@ -49,7 +49,7 @@ def test_a_fever_in_the_last_readings_blocks_release(db: Database) -> None:
     case = register(db, "甲", started_days_ago=7)
     _complete(db, case, last_celsius="37.6")
     reasons = release.release_check(db, case).reasons
-    assert f"{days_ago(1):%m月%d日}下午体温 37.6 ℃" in reasons
+    assert f"{md(days_ago(1))}下午体温 37.6 ℃" in reasons
     assert "有未处置的异常（发热）" in reasons
 
 
@@ -61,7 +61,7 @@ def test_a_late_sample_counts_for_its_day_and_a_positive_blocks(db: Database) ->
     rounds.record_reading(db, case, days_ago(1), Slot.AM, "36.4")
     reasons = release.release_check(db, case).reasons
     assert reasons == (
-        f"第7天（{days_ago(1):%m月%d日}）核酸阳性",
+        f"第7天（{md(days_ago(1))}）核酸阳性",
         "有未处置的异常（核酸阳性）",
     )
 
