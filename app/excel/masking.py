@@ -116,14 +116,3 @@ def export_privacy(*, mask_personal: bool) -> Iterator[ExportPrivacy]:
         yield state
     finally:
         _CURRENT.reset(token)
-
-
-#: The mask of a resident's column, by the header the writers give it (for forms whose columns
-#: are built from a list of labels). Staff phone columns (医生电话 …) are marked where they are
-#: built (``roster_ledger.team_columns``): a masked export masks them too.
-PERSONAL_HEADERS: dict[str, MaskKind] = {
-    "身份证号": "id",
-    "证件号码": "id",
-    "驾驶员身份证号": "id",
-    "联系电话": "phone",
-}

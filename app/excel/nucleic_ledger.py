@@ -83,7 +83,7 @@ def _column(field: Field) -> Column:
 def sample_labels(count: int) -> list[str]:
     labels: list[str] = []
     for n in range(1, count + 1):
-        labels += [f"第{n}次{_label('sample_date')}", f"第{n}次{_label('result')}"]
+        labels += [f"第{n}次{_label('sample_date')}", f"第{n}次结果"]
     return labels
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.excel.sheet_reader import open_table
-from app.models.fields import PERSON_CASE
+from app.models.fields import PERSON_CASE, RecordType
 
 __all__ = [
     "JOINED",
@@ -47,13 +47,11 @@ class RosterRow:
     values: Mapping[str, object]
 
     def __getitem__(self, key: str) -> object:
-        if key not in SYNONYMS:
-            raise KeyError(key)  # a misspelt key must not read as a blank cell
-        return self.values.get(key)
+        return self.values[key]  # every field the list is read for; a misspelt key raises
 
     def without(self, keys: Sequence[str]) -> RosterRow:
         """The row with these cells read as blank."""
-        return RosterRow(self.row, {k: v for k, v in self.values.items() if k not in keys})
+        return RosterRow(self.row, {k: None if k in keys else v for k, v in self.values.items()})
 
 
 @dataclass(frozen=True)
@@ -86,6 +84,7 @@ def read_roster(
     *,
     sheet: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    record: RecordType = PERSON_CASE,
 ) -> RosterTable:
     """Read the sheet whose header has 姓名 (.xlsx, .xls or CSV). Raises ``ImportFileError``.
 
@@ -94,15 +93,22 @@ def read_roster(
     of :attr:`RosterTable.sheet_names`.
 
     ``progress(rows_read, 0)`` is called every :data:`PROGRESS_EVERY` rows (the total is unknown
-    until the end, so 0 says "busy").
+    until the end, so 0 says "busy"). ``record`` names the fields looked for (the registry's).
     """
     path = Path(path)
-    match, table_rows = open_table(path, SYNONYMS, required=REQUIRED, joined=JOINED, sheet=sheet)
+    synonyms = record.import_headers()
+    match, table_rows = open_table(
+        path,
+        synonyms,
+        required=record.required_for_import,
+        joined=record.joined_import_headers(),
+        sheet=sheet,
+    )
     rows: list[RosterRow] = []
     with table_rows:
         for sheet_row in table_rows:
             values = sheet_row.values
-            rows.append(RosterRow(sheet_row.row, {k: values[k] for k in values if k in SYNONYMS}))
+            rows.append(RosterRow(sheet_row.row, {k: values.get(k) for k in synonyms}))
             if progress is not None and len(rows) % PROGRESS_EVERY == 0:
                 progress(len(rows), 0)
     return RosterTable(

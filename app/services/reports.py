@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
+from app.excel.assignment_ledger import STATUS
 from app.excel.daily_report import (
     TEST_LABELS,
     AnomalyLine,
@@ -34,7 +35,8 @@ from app.excel.daily_report import (
     UnitLine,
     period_text,
 )
-from app.excel.temperature_ledger import GRID_DAYS
+from app.excel.roster_ledger import TEAM, TESTS, RosterLine
+from app.excel.temperature_ledger import DAYS, GRID_DAYS, LONG_FIELDS, TemperatureLine
 from app.models import (
     Assignment,
     Case,
@@ -53,6 +55,7 @@ from app.services.errors import ServiceError
 from app.services.nucleic_tests import daily_report_counts
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
+from app.services.roster import age_on
 from app.services.stats import DayNumbers, count_day
 
 if TYPE_CHECKING:
@@ -364,8 +367,9 @@ def _team_cells(
 
 
 def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
+    """The cases under management on ``day``, each column labelled with its field's key."""
     query = _register_select(
-        Case.id,
+        Case.id.label("case_id"),
         Case.measure_id,
         Person.name,
         Person.sex,
@@ -374,8 +378,8 @@ def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Sele
         Person.phone,
         Person.group_name,
         Person.address,
-        Category.name,
-        Measure.name,
+        Category.name.label("category"),
+        Measure.name.label("measure"),
         Case.origin,
         Case.arrival_date,
         Case.start_date,
@@ -395,25 +399,25 @@ def _count_managed(session: Session, day: date, *, only_with_required_roles: boo
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
 
 
-def _age(birth: date | None, day: date) -> int | None:
-    if birth is None:
-        return None
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
+def _managed_lines(
+    session: Session, day: date, columns: TeamColumns, *, only_with_required_roles: bool = False
+) -> Iterator[tuple[dict[str, Any], dict[int, tuple[str, str | None]]]]:
+    """Each managed case as ``{field key: value}`` with its 包保 cells, and who holds which role."""
     teams = _teams_on(session, day)
+    query = _managed_cases(day, only_with_required_roles=only_with_required_roles)
+    for row in session.execute(query).mappings():
+        line = dict(row)
+        held = teams.get(line["case_id"], {})
+        line["age"] = age_on(line["birth_date"], day)
+        line[TEAM] = _team_cells(columns, line["measure_id"], held)
+        yield line, held
+
+
+def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
     tests = _tests_by_case(session, day)
-    result = session.execute(_managed_cases(day))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
-         measure, origin, arrival, start, planned) = row  # fmt: skip
-        yield [
-            n, name, sex, _age(birth, day), id_number, phone, group, address, category, measure,
-            origin, arrival, start, planned,
-            *_team_cells(columns, measure_id, teams.get(case_id, {})),
-            tests.get(case_id),
-        ]  # fmt: skip
+    for line, _held in _managed_lines(session, day, columns):
+        line[TESTS] = tests.get(line["case_id"])
+        yield line
 
 
 def _tests_by_case(session: Session, day: date) -> dict[int, str]:
@@ -452,23 +456,14 @@ def export_roster(
     return ExportResult(Path(target), count, f"已导出在管人员台账（{count} 人）")
 
 
-def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
-    teams = _teams_on(session, day)
+def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
     names = dict(zip(columns.role_ids, columns.role_names, strict=True))
-    result = session.execute(_managed_cases(day, only_with_required_roles=True))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, _sex, _birth, id_number, phone, group, address, _category,
-         measure, _origin, _arrival, start, planned) = row  # fmt: skip
-        held = teams.get(case_id, {})
-        missing = [
-            names[r] for r in columns.role_ids
-            if r in columns.required.get(measure_id, ()) and r not in held
-        ]  # fmt: skip
-        yield [
-            n, name, id_number, phone, group, address, measure, start, planned,
-            *_team_cells(columns, measure_id, held),
-            "缺" + "、".join(missing) if missing else "已落实",
-        ]  # fmt: skip
+    lines = _managed_lines(session, day, columns, only_with_required_roles=True)
+    for line, held in lines:
+        required = columns.required.get(line["measure_id"], ())
+        missing = [names[r] for r in columns.role_ids if r in required and r not in held]
+        line[STATUS] = "缺" + "、".join(missing) if missing else "已落实"
+        yield line
 
 
 def export_assignments(
@@ -603,7 +598,7 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
     return _GROUPS.format(values="VALUES " + ", ".join(rows))
 
 
-def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
+def _long_form_rows(session: Session, first: date, last: date) -> Iterator[TemperatureLine]:
     params: dict[str, object] = dict(_params(first, last))
     sql = _LONG_FORM.format(
         groups=_groups_cte(session, params), days=_DAYS, ranked=_RANKED.format(where=_OBSERVED)
@@ -613,8 +608,11 @@ def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple
     try:
         cursor.execute(sql, params)
         parse = date.fromisoformat
-        for n, (name, id_number, group, day, *readings) in enumerate(cursor, start=1):
-            yield (n, name, id_number, group, parse(day), *readings)
+        keys = [f.key for f in LONG_FIELDS]
+        for row in cursor:
+            line = dict(zip(keys, row, strict=True))
+            line["reading_date"] = parse(line["reading_date"])
+            yield line
     finally:
         cursor.close()
 
@@ -625,7 +623,7 @@ def _grid_first_day(start: date, day_one_is_start: bool) -> date:
 
 def _grid_rows(
     session: Session, first: date, last: date, day_one_is_start: bool
-) -> Iterator[list[object]]:
+) -> Iterator[TemperatureLine]:
     """One row per case still observed on ``last``: 第1天…第14天 × 上午/下午 from its first day.
 
     Days outside ``first``..``last`` stay blank (the sheet is clipped to the range and printed to
@@ -640,7 +638,7 @@ def _grid_rows(
     try:
         cursor.execute(sql, params)
         parse = date.fromisoformat
-        for n, (_ord, group_rows) in enumerate(groupby(cursor, key=lambda r: r[0]), start=1):
+        for _ord, group_rows in groupby(cursor, key=lambda r: r[0]):
             rows = list(group_rows)
             _o, name, group, start_text, ended_text, *_ = rows[0]
             start = parse(start_text)
@@ -661,7 +659,7 @@ def _grid_rows(
                     cells += [taken.get((key, "AM")), taken.get((key, "PM"))]
                 else:
                     cells += [None, None]
-            yield [n, name, group, start, *cells]
+            yield {"name": name, "group_name": group, "start_date": start, DAYS: cells}
     finally:
         cursor.close()
 

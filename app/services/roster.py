@@ -426,7 +426,7 @@ def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-
 
 # What a roster table can be ordered by (``roster_ids(sort=...)``); ties fall back to 组别, 姓名.
 ROSTER_SORTS: tuple[str, ...] = (
-    "group", "name", "sex", "age", "id_number", "phone", "category", "measure",
+    "group_name", "name", "sex", "age", "id_number", "phone", "category", "measure",
     "start_date", "planned_end", "status",
 )  # fmt: skip
 
@@ -465,7 +465,7 @@ def _sort_columns(sort: str, descending: bool):  # type: ignore[no-untyped-def]
 
 
 def roster_ids(
-    db: Database, flt: RosterFilter, *, sort: str = "group", descending: bool = False
+    db: Database, flt: RosterFilter, *, sort: str = "group_name", descending: bool = False
 ) -> list[int]:
     """The ordered case ids matching a filter — cheap, so a table can fetch rows lazily.
 
@@ -481,7 +481,7 @@ def roster_ids(
         query = query.join(Measure, Measure.id == Case.measure_id)
     with db.reading() as session:
         group = group_rank(session)
-        if sort == "group" and descending:
+        if sort == "group_name" and descending:
             group = group.desc()
         query = query.order_by(*_sort_columns(sort, descending), group, Person.search_key, Case.id)
         # Through the Connection: the ORM's result processing cost ~15 ms for 25,000 ids.

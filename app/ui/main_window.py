@@ -32,6 +32,7 @@ from app.ui import messages, settings_store
 from app.ui.context import UiContext
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,6 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1000, 600)
 NAV_WIDTH = 156
-KEY_ROLE = Qt.ItemDataRole.UserRole
 
 _GEOMETRY_KEY = "main_window/geometry"
 _STATE_KEY = "main_window/state"
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(
                 QIcon(str(resource_path("icons", f"{spec.icon}.svg"))), spec.translated_title()
             )
-            item.setData(KEY_ROLE, spec.key)
+            item.setData(ObjectRole, spec.key)
             if number <= 9:
                 item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _on_nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is not None:
-            self.navigate(item.data(KEY_ROLE))
+            self.navigate(item.data(ObjectRole))
 
     def _refresh_current(self) -> None:
         page = self.current_page()

@@ -107,7 +107,7 @@ def test_export_tests_writes_the_ledger_or_nothing(
     header = next(r for r in rows if r and r[0] == "序号")
     assert header[1:3] == ["姓名", "证件号码"] and header[8:10] == [
         "第1次采样日期",
-        "第1次检测结果",
+        "第1次结果",
     ]
     bing = next(r for r in rows if r and r[1] == "丙")
     assert (

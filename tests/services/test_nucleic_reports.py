@@ -49,7 +49,7 @@ def test_the_tests_ledger_lists_due_days_and_each_sample(
     assert jia[7] == "第1、4、7天" and (jia[9], jia[11]) == ("阴性", "待出")
     header, body = rows_of(target, "检测明细")
     assert header == [
-        "序号", "姓名", "证件号码", "村民小组", "采样日期", "检测日期", "检测结果", "检测机构",
+        "序号", "姓名", "证件号码", "村民小组", "采样日期", "检测日期", "核酸结果", "检测机构",
         "来源",
     ]  # fmt: skip
     assert [(r[1], r[6], r[7], r[8]) for r in body] == [

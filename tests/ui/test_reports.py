@@ -25,8 +25,9 @@ from app.services import demo, reference, reports, stats
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.reports import files
-from app.ui.reports.numbers_model import DailyNumbersModel, ObjectRole, TotalLastProxy
+from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
 from app.ui.widgets.file_dialogs import file_dialog
+from app.ui.widgets.roles import ObjectRole
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 

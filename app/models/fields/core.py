@@ -73,6 +73,7 @@ class Field:
     joined_headers: tuple[str, ...] = ()
     personal: Personal | None = None  # masked in exports (and the audit trail) when asked
     stored: str | None = None  # its column in the database when not ``key``; "" = computed
+    table: str | None = None  # which of the record type's tables holds it; None = the first
     table_label: str | None = None  # the table's (shorter) header, when not ``label``
     audit_label: str | None = None  # the audit trail's wording, when not ``label``
     width: float | None = None  # ledger column width in characters; None = fitted to content
@@ -125,6 +126,9 @@ class RecordType:
         by_key = {f.key: f for f in self.fields}
         if len(by_key) != len(self.fields):
             raise ValueError(f"record type {self.key!r} declares a field key twice")
+        strays = {f.table for f in self.fields if f.table} - set(self.tables)
+        if strays:
+            raise ValueError(f"record type {self.key!r} names tables it does not list: {strays}")
         unknown = set(self.required_for_import) - by_key.keys()
         if unknown:
             raise ValueError(f"record type {self.key!r} requires undeclared fields {unknown}")
@@ -161,6 +165,14 @@ class RecordType:
             for f in self.fields
             if Place.AUDIT in f.places and f.column
         }
+
+    def audit_labels_by_table(self) -> dict[str, dict[str, str]]:
+        """table → database column → the audit trail's label."""
+        labels: dict[str, dict[str, str]] = {table: {} for table in self.tables}
+        for f in self.fields:
+            if Place.AUDIT in f.places and f.column:
+                labels[f.table or self.tables[0]][f.column] = f.label_in(Place.AUDIT)
+        return labels
 
     def personal_columns(self) -> dict[str, Personal]:
         """database column → how it is masked, for every personal field."""

@@ -1,7 +1,8 @@
 """体温, 卡点 and 包保 records — their fields, declared once (see :mod:`.core`).
 
 The reading's import header names are those of the 体温填报表 (our own sheet, and the variants a
-township template or a clerk's retyped copy uses — FORMS.md "Temperature logs").
+township template or a clerk's retyped copy uses — FORMS.md "Temperature logs"); the sheet names
+the person by the person/case fields (姓名, 身份证号, 村民小组).
 """
 
 from __future__ import annotations
@@ -17,24 +18,13 @@ READING = RecordType(
     key="reading",
     label="体温",
     tables=("temperature_reading",),
-    required_for_import=("name",),
     fields=(
-        Field("name", "姓名", places=_SHEET, headers=("姓名",), stored=""),
-        Field(
-            "id_number",
-            "身份证号",
-            places=_SHEET,
-            headers=("身份证号", "身份证号码", "证件号码", "公民身份号码"),
-            personal="id",
-            stored="",
-        ),
-        Field(
-            "group_name",
-            "村民小组",
-            places=_SHEET,
-            headers=("村民小组", "组别", "小组", "所在小组"),
-            stored="",
-        ),
+        Field("case_id", "登记", "int", Place.AUDIT),
+        Field("reading_date", "日期", "date", _LEDGER_AUDIT, audit_label="测量日期", width=11.5),
+        Field("slot", "时段", places=Place.AUDIT),
+        Field("celsius", "体温", "decimal1", Place.AUDIT),
+        Field("symptoms", "症状", places=Place.AUDIT),
+        # The 体温填报表 and the 体温台账 give a day's two readings a column each.
         Field(
             "am_celsius",
             "上午体温",
@@ -42,6 +32,7 @@ READING = RecordType(
             _SHEET,
             ("上午体温", "早体温", "体温(上午)", "上午体温(℃)"),
             stored="",
+            width=10,
         ),
         Field(
             "am_symptoms",
@@ -49,6 +40,7 @@ READING = RecordType(
             places=_SHEET,
             headers=("上午症状", "早症状", "症状(上午)"),
             stored="",
+            width=14,
         ),
         Field(
             "pm_celsius",
@@ -57,6 +49,7 @@ READING = RecordType(
             _SHEET,
             ("下午体温", "晚体温", "体温(下午)", "下午体温(℃)"),
             stored="",
+            width=10,
         ),
         Field(
             "pm_symptoms",
@@ -64,19 +57,16 @@ READING = RecordType(
             places=_SHEET,
             headers=("下午症状", "晚症状", "症状(下午)"),
             stored="",
+            width=14,
         ),
         Field(
             "measured_by",
             "测量人",
             places=_LEDGER_AUDIT,
             headers=("测量人", "测温人", "测量人员"),
+            width=10,
         ),
-        Field("note", "备注", places=_LEDGER_AUDIT, headers=("备注",)),
-        Field("case_id", "登记", "int", Place.AUDIT),
-        Field("reading_date", "测量日期", "date", Place.AUDIT),
-        Field("slot", "时段", places=Place.AUDIT),
-        Field("celsius", "体温", "decimal1", Place.AUDIT),
-        Field("symptoms", "症状", places=Place.AUDIT),
+        Field("note", "备注", places=_LEDGER_AUDIT, headers=("备注",), width=18),
         Field("recorded_at", "录入时间", "datetime", Place.AUDIT),
     ),
 )
@@ -113,7 +103,7 @@ VEHICLE_PASS = RecordType(
         Field("abnormal", "体温异常", "bool", Place.AUDIT),
         Field("action_taken", "采取措施", places=Place.AUDIT),
         Field("duty_staff", "值守人员", places=_LEDGER_AUDIT),
-        Field("note", "备注", places=Place.AUDIT),
+        Field("deleted_at", "删除时间", "datetime", Place.AUDIT),
     ),
 )
 
@@ -127,7 +117,7 @@ OCCUPANT = RecordType(
         Field("id_number", "证件号码", places=_LEDGER_AUDIT, personal="id", width=20),
         Field("phone", "联系电话", places=_LEDGER_AUDIT, personal="phone", width=14),
         Field("temperature", "体温", "decimal1", _LEDGER_AUDIT, width=7),
-        Field("note", "备注", places=Place.AUDIT),
+        Field("case_id", "登记", "int", Place.AUDIT),
     ),
 )
 
@@ -141,6 +131,6 @@ STAFF = RecordType(
         Field("phone", "联系电话", places=Place.TABLE | Place.FORM | Place.AUDIT, personal="phone"),
         Field("organisation", "单位", places=Place.TABLE | Place.FORM | Place.AUDIT),
         Field("active", "启用", "bool", Place.AUDIT),
-        Field("note", "备注", places=Place.FORM | Place.AUDIT),
+        Field("deleted_at", "删除时间", "datetime", Place.AUDIT),
     ),
 )

@@ -12,6 +12,7 @@ __all__ = ["PERSON_CASE"]
 
 _EVERYWHERE = Place.TABLE | Place.FORM | Place.LEDGER | Place.AUDIT
 _RECORDED = Place.FORM | Place.LEDGER | Place.AUDIT
+_CASE = "case_record"  # the case's fields; the rest are the person's
 
 PERSON_CASE = RecordType(
     key="person_case",
@@ -71,6 +72,7 @@ PERSON_CASE = RecordType(
             places=_EVERYWHERE,
             headers=header_names("人员类别 人员类型 类型 身份类型 人员分类 类别"),
             stored="category_id",
+            table=_CASE,
         ),
         Field(
             "measure",
@@ -78,6 +80,7 @@ PERSON_CASE = RecordType(
             places=_EVERYWHERE,
             headers=header_names("管控措施 隔离方式 管控方式 管控类型 措施"),
             stored="measure_id",
+            table=_CASE,
         ),
         # 是/否 (集中隔离) or a place (隔离地点): read only when no column names the measure.
         Field("centralized", "集中隔离", "bool", headers=("集中隔离", "是否集中隔离"), stored=""),
@@ -88,6 +91,7 @@ PERSON_CASE = RecordType(
             places=_RECORDED,
             headers=header_names("来源地 来自何地 来源地区 从何地返回 从何地来 来源"),
             joined_headers=header_names("来源省份 来源地市 来源县市区 来源街道乡镇 来源社区村"),
+            table=_CASE,
         ),
         Field(
             "arrival_date",
@@ -98,6 +102,7 @@ PERSON_CASE = RecordType(
                 "抵达日期 返乡时间 到达时间 抵达时间 返乡日期 到达日期 返回时间 抵达本地时间",
                 "re:^到.+时间$ re:^到.+日期$",  # 到温时间, 到村时间, 到达本地日期 …
             ),
+            table=_CASE,
         ),
         Field(
             "registered_on",
@@ -105,6 +110,7 @@ PERSON_CASE = RecordType(
             "date",
             Place.AUDIT,
             header_names("登记日期 登记时间 申报时间 排查日期 排查时间 申报日期"),
+            table=_CASE,
         ),
         Field(
             "start_date",
@@ -115,6 +121,7 @@ PERSON_CASE = RecordType(
                 "开始日期 开始隔离时间 开始观察日期 开始隔离日期 隔离开始时间 隔离开始日期",
                 "观察开始日期 开始时间",
             ),
+            table=_CASE,
         ),
         Field(
             "planned_end",
@@ -126,6 +133,7 @@ PERSON_CASE = RecordType(
                 "拟解除日期 结束观察日期 计划解除时间",
             ),
             table_label="计划解除",
+            table=_CASE,
         ),
         Field(
             "released",
@@ -140,13 +148,19 @@ PERSON_CASE = RecordType(
             "date",
             Place.AUDIT,
             header_names("解除隔离时间 解除日期 解除隔离日期 实际解除日期 解除时间"),
+            table=_CASE,
         ),
         Field("confirmed", "是否转为确诊", "bool", headers=("是否转为确诊", "是否确诊"), stored=""),
-        Field("end_reason", "结束原因", places=Place.AUDIT, stored="end_reason_id"),
+        Field("end_reason", "结束原因", places=Place.AUDIT, stored="end_reason_id", table=_CASE),
         Field("status", "状态", places=Place.TABLE, stored=""),
-        Field("note", "备注", places=Place.FORM | Place.AUDIT, headers=("备注",)),
-        Field("source_pass_id", "来自车辆登记", "int", Place.AUDIT),
-        Field("person_id", "人员", "int", Place.AUDIT),
+        # A list's 备注 is about the case (why, where from); the person keeps a 备注 of their own.
+        Field("note", "备注", places=Place.FORM | Place.AUDIT, headers=("备注",), table=_CASE),
+        Field("person_note", "备注", places=Place.FORM | Place.AUDIT, stored="note"),
+        Field("source_pass_id", "来自车辆登记", "int", Place.AUDIT, table=_CASE),
+        Field("person_id", "人员", "int", Place.AUDIT, table=_CASE),
         Field("deleted_at", "删除时间", "datetime", Place.AUDIT),
+        Field(
+            "case_deleted_at", "删除时间", "datetime", Place.AUDIT, stored="deleted_at", table=_CASE
+        ),
     ),
 )

@@ -49,7 +49,7 @@ NUCLEIC_ACID_TEST = RecordType(
         ),
         Field(
             "result",
-            "检测结果",
+            "核酸结果",
             places=_SHOWN,
             headers=header_names("检测结果 结果 核酸检测结果 核酸结果"),
             table_label="结果",

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services.assignments import StaffInfo
-from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,9 +89,9 @@ class StaffTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(staff, column)
-        if role == SORT_ROLE:
+        if role == SortRole:
             return self._sort_value(staff, column)
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return staff.id
         if role == Qt.ItemDataRole.ForegroundRole and not staff.active:
             return RETIRED_COLOR
@@ -127,11 +127,11 @@ class StaffTableModel(QAbstractTableModel):
 
 
 class StaffFilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; shows one role only, and hides 离岗 staff unless asked to."""
+    """Sorts by ``SortRole``; shows one role only, and hides 离岗 staff unless asked to."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.setSortRole(SortRole)
         self.setSortLocaleAware(True)
         self._role_id: int | None = None
         self._show_retired = True

@@ -41,9 +41,10 @@ from app.ui.auth.account_dialogs import NewAccountDialog, PasswordDialog
 from app.ui.auth.common import hint_label
 from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.context import UiContext
-from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE, may
+from app.ui.settings import SAVED_STYLE, may
 from app.ui.widgets.export_options import kind_title
 from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,9 @@ class AccountsModel(ListTableModel[OperatorInfo]):
         return self._items[row]
 
     def _cell(self, info: OperatorInfo, column: int, role: int) -> Any:
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return info.id
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if column == USERNAME:
                 return info.username
             if column == DISPLAY_NAME:
@@ -117,7 +118,7 @@ class AccountsWidget(QWidget):
         self.model = AccountsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("accountsTable")
         self.table.setModel(self.proxy)
@@ -240,7 +241,7 @@ class AccountsWidget(QWidget):
     def select(self, operator_id: int) -> None:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(OBJECT_ROLE) == operator_id:
+            if index.data(ObjectRole) == operator_id:
                 self.table.setCurrentIndex(index)
                 return
 

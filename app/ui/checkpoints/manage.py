@@ -39,6 +39,7 @@ from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STOPPED_COLOUR = QColor("#9e9e9e")
@@ -46,8 +47,6 @@ STOPPED_COLOUR = QColor("#9e9e9e")
 
 class CheckpointTableModel(QAbstractTableModel):
     NAME, LOCATION, LEVEL, RESPONSIBLE, ACTIVE = range(5)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2  # the checkpoint id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,9 +74,9 @@ class CheckpointTableModel(QAbstractTableModel):
             return None
         info = self._rows[index.row()]
         column = index.column()
-        if role == self.ObjectRole:
+        if role == ObjectRole:
             return info.id
-        if role == self.SortRole:
+        if role == SortRole:
             return int(info.active) if column == self.ACTIVE else self._text(info, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(info, column)
@@ -181,7 +180,7 @@ class CheckpointManager(QWidget):
         self.model = CheckpointTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(CheckpointTableModel.SortRole)
+        self.proxy.setSortRole(SortRole)
         self.view = QTableView()
         self.view.setObjectName("checkpointTable")
         self.view.setModel(self.proxy)
@@ -237,12 +236,12 @@ class CheckpointManager(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return index.data(CheckpointTableModel.ObjectRole)
+        return index.data(ObjectRole)
 
     def select(self, checkpoint_id: int) -> None:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(CheckpointTableModel.ObjectRole) == checkpoint_id:
+            if index.data(ObjectRole) == checkpoint_id:
                 self.view.setCurrentIndex(index)
                 self.view.selectRow(row)
                 return

@@ -36,7 +36,6 @@ from app.services.assignments import StaffInfo
 from app.services.reference import NamedItem
 from app.services.roster import RosterFilter
 from app.ui import messages
-from app.ui.assignments import OBJECT_ROLE
 from app.ui.assignments.case_model import (
     CaseCoverageModel,
     CaseCoverageProxy,
@@ -48,6 +47,7 @@ from app.ui.assignments.staff_model import StaffFilterProxy, StaffTableModel
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -356,7 +356,7 @@ class AssignmentsPage(BasePage):
         index = self.staff_table.currentIndex()
         if not index.isValid():
             return None
-        row = self.staff_model.row_of(index.data(OBJECT_ROLE))
+        row = self.staff_model.row_of(index.data(ObjectRole))
         return self.staff_model.staff_at(row) if row is not None else None
 
     def select_staff(self, staff_id: int) -> None:
@@ -476,7 +476,7 @@ class AssignmentsPage(BasePage):
     def selected_case_ids(self) -> list[int]:
         selection = self.case_table.selectionModel()
         rows = sorted(index.row() for index in selection.selectedRows())
-        return [self.case_proxy.index(row, 0).data(OBJECT_ROLE) for row in rows]
+        return [self.case_proxy.index(row, 0).data(ObjectRole) for row in rows]
 
     def select_cases(self, case_ids: list[int], *, scroll: bool = True) -> None:
         selection = QItemSelection()

@@ -45,6 +45,7 @@ from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.widgets.file_dialogs import save_file_path
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 FORM_NAME = "卡点车辆登记表"
@@ -367,7 +368,7 @@ class CheckpointsPage(BasePage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isSelected(index):
             return None
-        return self.model.pass_of(index.data(PassLogModel.ObjectRole))
+        return self.model.pass_of(index.data(ObjectRole))
 
     def _select(self, pass_id: int) -> None:
         position = self.model.row_of(pass_id)

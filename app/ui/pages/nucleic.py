@@ -34,17 +34,10 @@ from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
-from app.ui.roster.record_model import (
-    ALERT,
-    GOOD,
-    MUTED,
-    ObjectRole,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, remembered_folder
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, GOOD, MUTED, ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)

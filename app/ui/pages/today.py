@@ -51,13 +51,8 @@ from app.ui.pages.base import BasePage, page_heading
 from app.ui.pages.roster import import_dialog_class, open_end_case_dialog
 from app.ui.reports.daily_export import export_daily_report
 from app.ui.roster.navigation import navigate
-from app.ui.roster.record_model import (
-    ALERT,
-    ObjectRole,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)

@@ -31,15 +31,9 @@ from app.services.rounds import AnomalyInfo
 from app.ui.context import UiContext
 from app.ui.pages.base import page_heading
 from app.ui.roster.navigation import navigate
-from app.ui.roster.record_model import (
-    ALERT,
-    MUTED,
-    ObjectRole,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
 from app.ui.roster.table_model import status_text
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
 # Columns of the cases table and the anomalies table.

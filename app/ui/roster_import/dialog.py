@@ -39,20 +39,14 @@ from app.services import imports
 from app.services.imports import ImportReport, PreviewRow, Progress, RowAction
 from app.ui import messages, worker
 from app.ui.context import UiContext
-from app.ui.roster.record_model import (
-    ALERT,
-    GOOD,
-    MUTED,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
 from app.ui.widgets.file_dialogs import (
     open_file_paths,
     readable_files_filter,
     remember_folder,
     remembered_folder,
 )
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, GOOD, MUTED
 
 log = logging.getLogger(__name__)
 

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from app.services.access import HasRole, Permission, require
 from app.services.errors import PermissionDenied
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PROBLEM_STYLE = "color: #b00020;"
 SAVED_STYLE = "color: #1b7f3b;"

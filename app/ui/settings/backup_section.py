@@ -49,7 +49,8 @@ from app.services.access import Permission, require
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
-from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
+from app.ui.settings import SAVED_STYLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -163,13 +164,13 @@ class BackupTableModel(QAbstractTableModel):
             if column == self.SIZE:
                 return human_size(backup.size)
             return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
-        if role == SORT_ROLE:
+        if role == SortRole:
             if column == self.SIZE:
                 return backup.size
             if column == self.MODIFIED:
                 return backup.modified.timestamp()
             return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return str(backup.path)
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(backup.path)
@@ -205,7 +206,7 @@ class BackupSection(QWidget):
         self.model = BackupTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("backupTable")
         self.table.setModel(self.proxy)
@@ -254,7 +255,7 @@ class BackupSection(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.row_of(Path(index.data(OBJECT_ROLE)))
+        row = self.model.row_of(Path(index.data(ObjectRole)))
         return self.model.backup_at(row) if row is not None else None
 
     def select(self, path: Path) -> None:

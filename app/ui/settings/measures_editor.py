@@ -43,7 +43,8 @@ from app.services.reference import MeasureInfo, NamedItem
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
-from app.ui.settings import OBJECT_ROLE, PROBLEM_STYLE, SAVED_STYLE, SORT_ROLE
+from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -158,13 +159,13 @@ class MeasureTableModel(QAbstractTableModel):
             return None
         measure = self._measures[index.row()]
         column = index.column()
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return measure.id
         if self.is_checkbox_column(column):
             checked = self._checked(measure, column)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            if role == SORT_ROLE:
+            if role == SortRole:
                 return int(checked)
             return self._common(measure, role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -181,7 +182,7 @@ class MeasureTableModel(QAbstractTableModel):
             if column == self.tests_column():
                 days = self._schedule.days_for(measure.name)
                 return "、".join(str(d) for d in days) if days else self.tr("不检测")
-        if role == SORT_ROLE:
+        if role == SortRole:
             if column == self.DAYS:
                 return measure.default_days
             if column == self.status_column():
@@ -328,7 +329,7 @@ class MeasuresEditor(QWidget):
         self.model.toggle_requested.connect(self._toggle)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("measureTable")
         self.table.setModel(self.proxy)
@@ -381,7 +382,7 @@ class MeasuresEditor(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.row_of(index.data(OBJECT_ROLE))
+        row = self.model.row_of(index.data(ObjectRole))
         return self.model.measure_at(row) if row is not None else None
 
     def select(self, measure_id: int) -> None:
