@@ -10,7 +10,7 @@ python -m app export tests --from D --to D --out 核酸检测台账.xlsx
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date
 from itertools import groupby
 
 from app import clock
@@ -18,7 +18,8 @@ from app.cli_support import CommandContext, fail, out
 from app.commands.export_registry import (
     ExportKind,
     add_date_argument,
-    add_out_argument,
+    add_range_arguments,
+    chosen_range,
     output_path,
     parse_day,
     register_export_kind,
@@ -131,23 +132,10 @@ def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _add_range(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--from", dest="first_day", type=parse_day, default=None, metavar="日期",
-        help="开始日期（默认：结束日期前 13 天，共 14 天）",
-    )  # fmt: skip
-    parser.add_argument(
-        "--to", dest="last_day", type=parse_day, default=None, metavar="日期",
-        help="结束日期（默认今天）",
-    )  # fmt: skip
-    add_out_argument(parser)
-
-
 def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     from app.services import nucleic_reports, reference, reports
 
-    last: date = args.last_day or clock.today()
-    first: date = args.first_day or last - timedelta(days=13)
+    first, last = chosen_range(args)
     unit = reference.unit_profile(ctx.db).unit_name
     name = reports.suggested_name(unit, nucleic_reports.FORM_TESTS, last)
     result = nucleic_reports.export_tests(ctx.db, first, last, output_path(ctx, args.out, name))
@@ -157,6 +145,9 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 register_export_kind(
     ExportKind(
-        "tests", "核酸检测台账（每人的应检天数、每次采样日期和结果）", _add_range, run_export
+        "tests",
+        "核酸检测台账（每人的应检天数、每次采样日期和结果）",
+        add_range_arguments,
+        run_export,
     )
 )

@@ -22,8 +22,9 @@ from app.commands.export_registry import (
     ExportKind,
     add_date_argument,
     add_out_argument,
+    add_range_arguments,
+    chosen_range,
     output_path,
-    parse_day,
     register_export_kind,
 )
 from app.excel.grid import READABLE_FORMATS
@@ -118,25 +119,10 @@ def run_assignments(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _add_range(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--from", dest="first_day", type=parse_day, default=None, metavar="日期",
-        help="开始日期（默认：结束日期前 13 天，共 14 天）",
-    )  # fmt: skip
-    parser.add_argument(
-        "--to", dest="last_day", type=parse_day, default=None, metavar="日期",
-        help="结束日期（默认今天）",
-    )  # fmt: skip
-    add_out_argument(parser)
-
-
 def run_temperatures(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from datetime import timedelta
-
     from app.services import reports
 
-    last: date = args.last_day or clock.today()
-    first: date = args.first_day or last - timedelta(days=13)
+    first, last = chosen_range(args)
     name = reports.suggested_name(_unit_name(ctx), reports.FORM_TEMPERATURES, last)
     result = reports.export_temperatures(ctx.db, first, last, output_path(ctx, args.out, name))
     out(f"{result.summary}：{result.path}")
@@ -149,7 +135,10 @@ for _kind in (
     ),
     ExportKind("roster", "在管人员台账（含每人的包保人员姓名和电话）", _add_dated, run_roster),
     ExportKind(
-        "temperatures", "体温台账（每人每天一行，另附14天体温登记表）", _add_range, run_temperatures
+        "temperatures",
+        "体温台账（每人每天一行，另附14天体温登记表）",
+        add_range_arguments,
+        run_temperatures,
     ),
     ExportKind("assignments", "包保责任表（缺少的角色标为“未落实”）", _add_dated, run_assignments),
 ):

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.excel.daily_report import Signature, date_text, signature_rows
+from app.excel.field_columns import field_columns, serial_column
 from app.models.fields import NUCLEIC_ACID_TEST as FIELDS
-from app.models.fields import Field, Place
+from app.models.fields import Place
 
 if TYPE_CHECKING:
-    from app.excel.workbook import Column
+    from app.excel.workbook import Column, SheetSpec
 
 FORM_NAME = "核酸检测台账"
 LONG_TITLE = "检测明细"
@@ -72,14 +73,6 @@ def _label(key: str) -> str:
     return FIELDS[key].label
 
 
-def _column(field: Field) -> Column:
-    """A ledger column as the registry declares the field (label, kind, width, masking)."""
-    from app.excel.workbook import Column
-
-    kind = field.kind if field.kind in ("text", "int", "decimal1", "date") else "text"
-    return Column(field.label, kind, field.width, mask=field.personal)  # type: ignore[arg-type]
-
-
 def sample_labels(count: int) -> list[str]:
     labels: list[str] = []
     for n in range(1, count + 1):
@@ -96,7 +89,7 @@ def write_tests_ledger(target: Path, ledger: TestsLedger) -> None:
         period += f"至{date_text(ledger.last)}"
     width = max([MIN_TEST_COLUMNS, *(len(c.samples) for c in ledger.cases)])
     case_columns = [
-        Column("序号", "int", 6), *(_column(f) for f in FIELDS.pick(WHO)),
+        serial_column(6), *field_columns(FIELDS.pick(WHO)),
         Column("管控措施", width=16), Column("开始日期", "date", 11.5),
         Column("计划解除日期", "date", 11.5), Column("应检天数", width=12),
     ]  # fmt: skip
@@ -114,31 +107,29 @@ def write_tests_ledger(target: Path, ledger: TestsLedger) -> None:
              c.due_days, *cells]
         )  # fmt: skip
     long_fields = FIELDS.placed(Place.LEDGER)
-    long_columns = [Column("序号", "int", 6), *(_column(f) for f in long_fields)]
+    long_columns = [serial_column(6), *field_columns(long_fields)]
     long_rows = [
         [n, *(getattr(t, f.key) for f in long_fields)] for n, t in enumerate(ledger.tests, start=1)
     ]
-    footer = signature_rows(sig)
+
+    def sheet(title: str, heading: str, columns: list[Column], rows: list[list[object]],
+              count: str, *, landscape: bool) -> SheetSpec:  # fmt: skip
+        return SheetSpec(
+            title=title,
+            columns=columns,
+            rows=rows,
+            heading=f"{sig.unit_name}{heading}（{period}）",
+            subheading_rows=[[f"填报单位：{sig.unit_name}", count]],
+            footer_rows=signature_rows(sig),
+            landscape=landscape,
+        )
+
     write_workbook(
         target,
         [
-            SheetSpec(
-                title=FORM_NAME,
-                columns=case_columns,
-                rows=case_rows,
-                heading=f"{sig.unit_name}{FORM_NAME}（{period}）",
-                subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(case_rows)} 人"]],
-                footer_rows=footer,
-                landscape=True,
-            ),
-            SheetSpec(
-                title=LONG_TITLE,
-                columns=long_columns,
-                rows=long_rows,
-                heading=f"{sig.unit_name}核酸检测明细（{period}）",
-                subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(long_rows)} 条"]],
-                footer_rows=footer,
-                landscape=False,
-            ),
+            sheet(FORM_NAME, FORM_NAME, case_columns, case_rows, f"共 {len(case_rows)} 人",
+                  landscape=True),
+            sheet(LONG_TITLE, "核酸检测明细", long_columns, long_rows, f"共 {len(long_rows)} 条",
+                  landscape=False),
         ],
-    )
+    )  # fmt: skip
