@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app import clock
 from app.config import Settings
@@ -61,7 +61,12 @@ def release_checks(
     A few queries for the lot, not a few per case: Today checks every case of its 期满待解除 list.
     """
     with db.reading() as session:
-        query = select(Case).where(Case.deleted_at.is_(None), Case.ended_on.is_(None))
+        # The person and measure in the same query: one lookup each per case cost 3× the time.
+        query = (
+            select(Case)
+            .options(joinedload(Case.person), joinedload(Case.measure))
+            .where(Case.deleted_at.is_(None), Case.ended_on.is_(None))
+        )
         if case_ids is None:
             query = query.where(Case.planned_end.is_not(None), Case.planned_end <= day)
         else:
