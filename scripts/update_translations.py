@@ -78,22 +78,27 @@ def translatable_modules() -> dict[str, Path]:
     return modules
 
 
-#: The .ts of the field registry's labels (app/models/fields): the domain declares them in Chinese
-#: and the interface translates them in their context, so a new field needs only its English here.
-REGISTRY_TS = "field_registry"
+#: The .ts of the labels the domain declares once for every front end — the field registry's
+#: (app/models/fields) and the export forms' titles (app/services/export_forms.py). They are
+#: Chinese in the domain and translated by the interface in their contexts, so a new field or form
+#: needs only its English here.
+REGISTRY_TS = "domain_labels"
 
 
 def registry_source(folder: Path) -> Path:
-    """A Python file of ``QT_TRANSLATE_NOOP`` lines, one per label of the field registry, for
-    ``lupdate`` to read (the registry itself is plain Python without Qt)."""
+    """A Python file of ``QT_TRANSLATE_NOOP`` lines, one per domain label, for ``lupdate`` to read
+    (the domain itself is plain Python without Qt)."""
     sys.path.insert(0, str(ROOT))
     from app.models.fields import LABEL_CONTEXT, RECORD_TYPES, Place
+    from app.services.export_forms import EXPORT_FORMS, TITLE_CONTEXT
 
     labels = sorted(
         {f.label_in(place) for record in RECORD_TYPES for f in record.fields for place in Place}
         | {record.label for record in RECORD_TYPES}
     )
+    titles = sorted({t for form in EXPORT_FORMS for t in (form.title, form.page_title)})
     lines = [f"QT_TRANSLATE_NOOP({LABEL_CONTEXT!r}, {label!r})" for label in labels]
+    lines += [f"QT_TRANSLATE_NOOP({TITLE_CONTEXT!r}, {title!r})" for title in titles]
     source = folder / f"{REGISTRY_TS}.py"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return source

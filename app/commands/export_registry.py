@@ -4,9 +4,10 @@
 --out F``, ``export daily --date D --out F`` …), so each form keeps its own options while the
 command line stays one verb. A module that adds kinds is listed in :data:`EXPORT_KIND_MODULES` and
 either calls :func:`register_export_kind` at import time (several kinds, or kinds living next to
-other commands), or defines one kind at module level as ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(args, ctx)``. :func:`load_export_kinds` imports the modules
-when ``app.commands.export`` builds the parser, and only then.
+other commands), or defines one kind at module level as ``NAME``, ``add_arguments(parser)`` and
+``run(args, ctx)``. A kind's name and help are those of its form in ``app.services.export_forms``,
+the one list of what the ledger exports. :func:`load_export_kinds` imports the modules when
+``app.commands.export`` builds the parser, and only then.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from app.cli_support import CommandContext
+from app.services.export_forms import export_form
 
 #: Modules that hold export kinds (one line each; order = order in ``export --help``).
 EXPORT_KIND_MODULES: tuple[str, ...] = (
@@ -38,6 +40,17 @@ class ExportKind:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, CommandContext], int]
 
+    @classmethod
+    def of(
+        cls,
+        key: str,
+        add_arguments: Callable[[argparse.ArgumentParser], None],
+        run: Callable[[argparse.Namespace, CommandContext], int],
+    ) -> ExportKind:
+        """The kind of one of the ledger's export forms (``app.services.export_forms``): its
+        name and help are the form's, its options and handler the command line's own."""
+        return cls(key, export_form(key).help, add_arguments, run)
+
 
 EXPORT_KINDS: dict[str, ExportKind] = {}
 
@@ -55,10 +68,8 @@ def load_export_kinds() -> dict[str, ExportKind]:
     """Import every module of :data:`EXPORT_KIND_MODULES`; returns the registry."""
     for name in EXPORT_KIND_MODULES:
         module = importlib.import_module(name)
-        if all(hasattr(module, a) for a in ("NAME", "HELP", "add_arguments", "run")):
-            register_export_kind(
-                ExportKind(module.NAME, module.HELP, module.add_arguments, module.run)
-            )
+        if all(hasattr(module, a) for a in ("NAME", "add_arguments", "run")):
+            register_export_kind(ExportKind.of(module.NAME, module.add_arguments, module.run))
     return EXPORT_KINDS
 
 

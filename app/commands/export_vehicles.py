@@ -4,7 +4,7 @@
         [--out 卡点车辆登记表.xlsx]
 
 One kind of the ``export`` command, found by ``app.commands.export_registry`` through the
-module-level ``NAME``, ``HELP``, ``add_arguments`` and ``run``.
+module-level ``NAME``, ``add_arguments`` and ``run``.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from datetime import date
 from app import clock
 from app.cli_support import CommandContext, out
 from app.commands.export_registry import add_out_argument, output_path, parse_day
+from app.services.export_forms import export_form
 
 NAME = "vehicles"
-HELP = "卡点车辆登记表（每辆车一行，另附车上人员表和检查/劝返合计）"
-FORM_NAME = "卡点车辆登记表"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     first: date = args.first_day or clock.today()
     last: date = args.last_day or first
-    form = f"{args.checkpoint or ''}{FORM_NAME}"
+    form = f"{args.checkpoint or ''}{export_form(NAME).title}"
     target = output_path(
         ctx, args.out, suggested_filename(unit_profile(ctx.db).unit_name, form, last)
     )

@@ -143,11 +143,4 @@ def run_export(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-register_export_kind(
-    ExportKind(
-        "tests",
-        "核酸检测台账（每人的应检天数、每次采样日期和结果）",
-        add_range_arguments,
-        run_export,
-    )
-)
+register_export_kind(ExportKind.of("tests", add_range_arguments, run_export))

@@ -61,14 +61,7 @@ def run_export_sheet(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-register_export_kind(
-    ExportKind(
-        name="rounds-sheet",
-        help="当天的体温填报表（供上门测温填写，填好后用 import-readings 导入）",
-        add_arguments=_add_sheet_arguments,
-        run=run_export_sheet,
-    )
-)
+register_export_kind(ExportKind.of("rounds-sheet", _add_sheet_arguments, run_export_sheet))
 
 
 def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -50,7 +50,7 @@ from app.models.validation import (
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.reference import get_setting, statistical_day
-from app.services.roster import ID_TYPES, RESIDENT_ID, planned_end_for
+from app.services.roster import ID_TYPES, RESIDENT_ID, PersonInput, planned_end_for
 
 if TYPE_CHECKING:
     from app.excel.roster_reader import RosterRow, RosterTable
@@ -461,15 +461,7 @@ class _Clean:
     """A row that passed validation, as the values to store."""
 
     row: int
-    name: str
-    sex: str | None
-    id_type: str
-    id_number: str | None
-    birth_date: date | None
-    phone: str | None
-    address: str | None
-    group_name: str | None
-    person_note: str | None
+    person: PersonInput  # 年龄 is kept in the person's 备注 only when no ID gives the birth date
     category: str
     measure: _MeasureRef
     origin: str | None
@@ -630,16 +622,17 @@ def _validate(
     )
     return _Clean(
         row=r.row,
-        name=name,
-        sex=identity.sex,
-        id_type=identity.id_type,
-        id_number=identity.number,
-        birth_date=identity.birth_date,
-        phone=phone,
-        address=address,
-        group_name=group_name,
-        # 年龄 is kept only when no ID gives the birth date, and then only as a note.
-        person_note=_age_note(r["age"]) if identity.birth_date is None else None,
+        person=PersonInput(
+            name=name,
+            sex=identity.sex,
+            id_type=identity.id_type,
+            id_number=identity.number,
+            birth_date=identity.birth_date,
+            phone=phone,
+            address=address,
+            group_name=group_name,
+            note=_age_note(r["age"]) if identity.birth_date is None else None,
+        ),
         category=category,
         measure=measure,
         origin=origin,
@@ -798,7 +791,7 @@ class _Plan:
     def report(self, *, dry_run: bool) -> ImportReport:
         written = [c for c, _ in self.writing()]
         skipped = [
-            SkippedRow(c.row, c.name, _SKIP_REASONS[a])
+            SkippedRow(c.row, c.person.name, _SKIP_REASONS[a])
             for c, a in zip(self.rows, self.actions, strict=True)
             if not a.writes
         ]
@@ -827,11 +820,11 @@ class _Plan:
             rows=[
                 PreviewRow(
                     row=c.row,
-                    name=c.name,
-                    sex=c.sex,
-                    id_number=c.id_number,
-                    phone=c.phone,
-                    group_name=c.group_name,
+                    name=c.person.name,
+                    sex=c.person.sex,
+                    id_number=c.person.id_number,
+                    phone=c.person.phone,
+                    group_name=c.person.group_name,
                     category=c.category,
                     measure=c.measure.name,
                     origin=c.origin,
@@ -885,14 +878,23 @@ def _plan(session: Session, table: RosterTable, today: date | None, ticker: _Tic
     _find_duplicates(table, rows, problems)
     problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in column order
 
-    by_id = _known_by_id(session, [c.id_number for c in rows if c.id_number])
+    by_id = _known_by_id(session, [c.person.id_number for c in rows if c.person.id_number])
     by_name_phone = _known_by_name_phone(
-        session, {(c.name, c.phone) for c in rows if not c.id_number and c.phone}
+        session,
+        {
+            (c.person.name, c.person.phone)
+            for c in rows
+            if not c.person.id_number and c.person.phone
+        },
     )
     actions: list[RowAction] = []
     known: list[_Known | None] = []
     for c in rows:
-        match = by_id.get(c.id_number) if c.id_number else by_name_phone.get((c.name, c.phone))
+        match = (
+            by_id.get(c.person.id_number)
+            if c.person.id_number
+            else by_name_phone.get((c.person.name, c.person.phone))
+        )
         known.append(match)
         if c.confirmed:
             actions.append(RowAction.CONFIRMED)
@@ -913,11 +915,11 @@ def _find_duplicates(table: RosterTable, rows: list[_Clean], problems: list[RowP
     first_by_name_phone: dict[tuple[str, str], int] = {}
     keep: list[_Clean] = []
     for c in rows:
-        if c.id_number:
-            first = first_by_id.setdefault(c.id_number, c.row)
+        if c.person.id_number:
+            first = first_by_id.setdefault(c.person.id_number, c.row)
             column, what = table.label("id_number"), "身份证号"
-        elif c.phone:
-            first = first_by_name_phone.setdefault((c.name, c.phone), c.row)
+        elif c.person.phone:
+            first = first_by_name_phone.setdefault((c.person.name, c.person.phone), c.row)
             column, what = table.label("name"), "姓名和联系电话"
         else:
             first = c.row
@@ -1095,17 +1097,8 @@ def _ensure_categories(session: Session, plan: _Plan) -> dict[str, int]:
 
 
 def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
-    return {
-        "name": c.name,
-        "search_key": person_search_key(c.name),
-        "sex": c.sex,
-        "id_type": c.id_type,
-        "id_number": c.id_number,
-        "birth_date": c.birth_date,
-        "phone": c.phone,
-        "address": c.address,
-        "group_name": c.group_name,
-        "note": c.person_note,
+    return asdict(c.person) | {
+        "search_key": person_search_key(c.person.name),
         "created_at": now,
         "updated_at": now,
     }
@@ -1113,9 +1106,9 @@ def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
 
 def _fill_blanks(c: _Clean, known: _Known, now: datetime) -> dict[str, object] | None:
     values = {
-        "phone": known.phone or c.phone,
-        "address": known.address or c.address,
-        "group_name": known.group_name or c.group_name,
+        "phone": known.phone or c.person.phone,
+        "address": known.address or c.person.address,
+        "group_name": known.group_name or c.person.group_name,
     }
     if values == {"phone": known.phone, "address": known.address, "group_name": known.group_name}:
         return None

@@ -49,6 +49,7 @@ from app.models import (
     Staff,
     StaffRole,
 )
+from app.models.fields import PERSON_CASE, Field, Place
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
@@ -366,24 +367,28 @@ def _team_cells(
     return cells
 
 
+def _ledger_column(field: Field) -> Any:
+    """The SQL expression of a ledger field, labelled with its key: the category and measure by
+    name, every other stored field straight from its table."""
+    if field.key in _NAMED_BY_REFERENCE:
+        return _NAMED_BY_REFERENCE[field.key].label(field.key)
+    model = Case if field.table == "case_record" else Person
+    return getattr(model, field.column or field.key).label(field.key)
+
+
+#: Ledger fields stored as a reference id and printed by the referenced row's name.
+_NAMED_BY_REFERENCE = {"category": Category.name, "measure": Measure.name}
+
+
 def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
-    """The cases under management on ``day``, each column labelled with its field's key."""
+    """The cases under management on ``day``: a column per stored field of the ledgers (each
+    labelled with its field's key), the birth date for the age, and the case's measure."""
+    stored = [f for f in PERSON_CASE.placed(Place.LEDGER) if f.column]
     query = _register_select(
         Case.id.label("case_id"),
         Case.measure_id,
-        Person.name,
-        Person.sex,
         Person.birth_date,
-        Person.id_number,
-        Person.phone,
-        Person.group_name,
-        Person.address,
-        Category.name.label("category"),
-        Measure.name.label("measure"),
-        Case.origin,
-        Case.arrival_date,
-        Case.start_date,
-        Case.planned_end,
+        *(_ledger_column(f) for f in stored),
     ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(

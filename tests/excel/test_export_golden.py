@@ -20,6 +20,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
+from tests.helpers.pinned_clock import PINNED, pinned_at
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden_exports"
 RANGE = ("--from", "2026-05-28", "--to", "2026-06-10")
@@ -100,7 +101,10 @@ def _golden_text(sheets: dict[str, Any]) -> str:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("golden")
-    return write_exports(folder / "data", folder)
+    # At the golden files' moment itself, however long the suite has run: the daily report
+    # prints its 报送时间 to the minute.
+    with pinned_at(PINNED):
+        return write_exports(folder / "data", folder)
 
 
 @pytest.mark.parametrize("stem", [stem for stem, _ in EXPORTS])

@@ -318,3 +318,11 @@ def test_file_dialogs_are_chinese_where_qtbase_leaves_english(qtbot: QtBot) -> N
     qtbot.addWidget(dialog)
     assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
     assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："
+
+
+def test_the_page_offers_every_export_form_in_order() -> None:
+    from app.services.export_forms import EXPORT_FORMS
+    from app.ui.reports.kinds import KINDS
+
+    assert [kind.key for kind in KINDS] == [form.key for form in EXPORT_FORMS]
+    assert [kind.title for kind in KINDS] == [form.page_title for form in EXPORT_FORMS]

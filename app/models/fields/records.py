@@ -14,6 +14,30 @@ __all__ = ["OCCUPANT", "READING", "STAFF", "VEHICLE_PASS"]
 _LEDGER_AUDIT = Place.LEDGER | Place.AUDIT
 _SHEET = Place.LEDGER  # a column of the 体温填报表, not stored as such (one reading per slot)
 
+
+def _slot_fields(prefix: str, slot: str, short: str) -> tuple[Field, Field]:
+    """A time slot's temperature and symptoms columns (上午体温, 早体温, 体温(上午) …)."""
+    return (
+        Field(
+            f"{prefix}_celsius",
+            f"{slot}体温",
+            "decimal1",
+            _SHEET,
+            (f"{slot}体温", f"{short}体温", f"体温({slot})", f"{slot}体温(℃)"),
+            stored="",
+            width=10,
+        ),
+        Field(
+            f"{prefix}_symptoms",
+            f"{slot}症状",
+            places=_SHEET,
+            headers=(f"{slot}症状", f"{short}症状", f"症状({slot})"),
+            stored="",
+            width=14,
+        ),
+    )
+
+
 READING = RecordType(
     key="reading",
     label="体温",
@@ -25,40 +49,8 @@ READING = RecordType(
         Field("celsius", "体温", "decimal1", Place.AUDIT),
         Field("symptoms", "症状", places=Place.AUDIT),
         # The 体温填报表 and the 体温台账 give a day's two readings a column each.
-        Field(
-            "am_celsius",
-            "上午体温",
-            "decimal1",
-            _SHEET,
-            ("上午体温", "早体温", "体温(上午)", "上午体温(℃)"),
-            stored="",
-            width=10,
-        ),
-        Field(
-            "am_symptoms",
-            "上午症状",
-            places=_SHEET,
-            headers=("上午症状", "早症状", "症状(上午)"),
-            stored="",
-            width=14,
-        ),
-        Field(
-            "pm_celsius",
-            "下午体温",
-            "decimal1",
-            _SHEET,
-            ("下午体温", "晚体温", "体温(下午)", "下午体温(℃)"),
-            stored="",
-            width=10,
-        ),
-        Field(
-            "pm_symptoms",
-            "下午症状",
-            places=_SHEET,
-            headers=("下午症状", "晚症状", "症状(下午)"),
-            stored="",
-            width=14,
-        ),
+        *_slot_fields("am", "上午", "早"),
+        *_slot_fields("pm", "下午", "晚"),
         Field(
             "measured_by",
             "测量人",

@@ -8,9 +8,7 @@ stay in the log — it is stopped (停用) and disappears from the entry page's 
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
+    QT_TRANSLATE_NOOP,
     QSortFilterProxyModel,
     Qt,
 )
@@ -39,41 +37,24 @@ from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext
 from app.ui.crash import is_expected_error
+from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 STOPPED_COLOUR = QColor("#9e9e9e")
 
 
-class CheckpointTableModel(QAbstractTableModel):
+class CheckpointTableModel(ListTableModel[CheckpointInfo]):
     NAME, LOCATION, LEVEL, RESPONSIBLE, ACTIVE = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "卡点名称"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "地点"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "级别"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "负责人"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "状态"),
+    )
+    TRANSLATION_CONTEXT = "CheckpointTableModel"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CheckpointInfo] = []
-
-    def headers(self) -> list[str]:
-        return [self.tr("卡点名称"), self.tr("地点"), self.tr("级别"), self.tr("负责人"),
-                self.tr("状态")]  # fmt: skip
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section] if 0 <= section < 5 else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
+    def _cell(self, info: CheckpointInfo, column: int, role: int) -> object:
         if role == ObjectRole:
             return info.id
         if role == SortRole:
@@ -96,12 +77,10 @@ class CheckpointTableModel(QAbstractTableModel):
         return self.tr("启用") if info.active else self.tr("已停用")
 
     def set_rows(self, rows: list[CheckpointInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_items(rows)
 
     def info(self, checkpoint_id: int) -> CheckpointInfo | None:
-        return next((r for r in self._rows if r.id == checkpoint_id), None)
+        return next((r for r in self._items if r.id == checkpoint_id), None)
 
 
 class CheckpointDialog(QDialog):

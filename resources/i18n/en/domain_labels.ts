@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ExportForm</name>
+    <message>
+        <source>体温台账</source>
+        <translation>Temperature ledger</translation>
+    </message>
+    <message>
+        <source>体温填报表</source>
+        <translation>Temperature fill-in sheet</translation>
+    </message>
+    <message>
+        <source>包保责任表</source>
+        <translation>Assignment sheet</translation>
+    </message>
+    <message>
+        <source>卡点车辆登记表</source>
+        <translation>Checkpoint vehicle log</translation>
+    </message>
+    <message>
+        <source>在管人员台账</source>
+        <translation>Roster under management</translation>
+    </message>
+    <message>
+        <source>日报表</source>
+        <translation>Daily report</translation>
+    </message>
+    <message>
+        <source>日报表（零报告）</source>
+        <translation>Daily report (zero report)</translation>
+    </message>
+    <message>
+        <source>核酸检测台账</source>
+        <translation>Nucleic-acid test ledger</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>上午体温</source>
