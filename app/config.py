@@ -230,13 +230,26 @@ class Settings:
     REPORT_DEADLINE = SettingSpec("report_deadline", "日报报送截止时间（每日）", time(15, 0))
     IDLE_LOCK_MINUTES = SettingSpec("idle_lock_minutes", "无操作自动锁定（分钟，0 为不锁定）", 10)
     BACKUP_ON_START = SettingSpec("backup_on_start", "每次启动时自动备份", True)
+    # 核酸检测: the days of each measure's period a test is due ("居家隔离医学观察:1,4,7"; a
+    # measure left out, or written "无", has none), the dates of ad-hoc rounds (全员核酸) on which
+    # everyone under management is due, and whether the daily report carries the test columns
+    # (off: the township's existing layout stays exactly as it was).
+    TEST_SCHEDULE = SettingSpec(
+        "test_schedule",
+        "核酸检测日（措施:第几天，分号分隔）",
+        "居家隔离医学观察:1,4,7;居家健康监测:3",
+    )
+    TEST_ROUNDS = SettingSpec("test_rounds", "全员核酸日期（逗号分隔）", "")
+    DAILY_REPORT_TESTS = SettingSpec(
+        "daily_report_tests", "日报表增加“当日应检、当日已检、当日阳性”三列", False
+    )
     # Export kinds (``export KIND`` names) whose ID numbers and phones are masked unless the clerk
     # unticks it for one export; edited on the Settings page's 账号与隐私 tab. Until saved there,
     # each kind's default is the policy in ``app.services.privacy.EXPORT_POLICIES`` (all masked).
     MASK_EXPORTS_DEFAULT = SettingSpec(
         "mask_exports_default",
         "默认隐藏身份证号和电话的导出表",
-        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,audit",
+        "daily,roster,temperatures,assignments,vehicles,rounds-sheet,tests,audit",
     )
 
     # The three printed papers (``app.services.notices``): the first line is the title (the door

@@ -9,6 +9,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.imports",
     "app.commands.export",
     "app.commands.rounds",
+    "app.commands.nucleic",
     "app.commands.reports",
     "app.commands.accounts",
     "app.commands.server",

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from app import clock
 from app.cli_support import CommandContext, out
-from app.services import assignments, demo, ledger, reference, roster, rounds, stats
+from app.services import (
+    assignments,
+    demo,
+    ledger,
+    nucleic_tests,
+    reference,
+    release,
+    rounds,
+    stats,
+)
 from app.services.access import Permission, require
 from app.services.reference import UnitInfo
 from app.services.values import local_now
@@ -141,6 +150,7 @@ def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
         for item in missing[:LISTED]:
             out(f"  {item.group_name or ''} {item.name}  {item.medical_staff or '（无医护人员）'}")
         _more(len(missing))
+    _check_tests(db, day)
     opened = rounds.anomalies(db, open_only=True)
     out(f"\n未关闭的异常：{len(opened)} 条")
     for anomaly in opened[:LISTED]:
@@ -149,12 +159,28 @@ def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
             f" — {anomaly.action or '尚未处置'}"
         )
     _more(len(opened))
-    releases = roster.due_for_release(db, day)
-    out(f"\n观察期已满待解除：{len(releases)} 人")
-    for row in releases[:LISTED]:
-        out(f"  {row.group_name or ''} {row.name} 计划解除 {row.planned_end:%Y-%m-%d}")
-    _more(len(releases))
+    checks = release.release_checks(db, day)
+    ready = sum(1 for c in checks if c.ready)
+    out(f"\n观察期已满待解除：{len(checks)} 人（可以解除 {ready} 人）")
+    for check in checks[:LISTED]:
+        out(f"  {check.name} 计划解除 {check.planned_end:%Y-%m-%d}：{check.summary}")
+    _more(len(checks))
     return 0
+
+
+def _check_tests(db: ledger.Database, day: date) -> None:
+    """今日应检 / 已采样 / 结果未出 / 阳性, and who has not been sampled yet."""
+    counts = nucleic_tests.counts(db, day)
+    out(
+        f"\n核酸检测：今日应检 {counts.due} 人，已采样 {counts.sampled} 人，"
+        f"结果未出 {counts.pending} 人，阳性 {counts.positive} 人"
+    )
+    waiting = [
+        d for d in nucleic_tests.due_tests(db, day) if d.test is None or not d.test.result.sampled
+    ]
+    for item in waiting[:LISTED]:
+        out(f"  {item.group_name or ''} {item.name}（{item.reason}）未采样")
+    _more(len(waiting))
 
 
 LISTED = 20  # names printed per section; the rest are counted

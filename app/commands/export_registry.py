@@ -16,7 +16,7 @@ import argparse
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from app.cli_support import CommandContext
@@ -27,6 +27,7 @@ EXPORT_KIND_MODULES: tuple[str, ...] = (
     "app.commands.rounds",
     "app.commands.export_vehicles",
     "app.commands.reports",
+    "app.commands.nucleic",
 )
 
 
@@ -97,6 +98,30 @@ def add_out_argument(parser: argparse.ArgumentParser) -> None:
         metavar="文件.xlsx",
         help="保存到（默认：数据目录下 exports 文件夹中的标准文件名）",
     )
+
+
+LEDGER_DAYS = 14  # a range export without --from: the 14 days up to --to
+
+
+def add_range_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--from`` / ``--to`` (default: the 14 days up to today) and ``--out``."""
+    parser.add_argument(
+        "--from", dest="first_day", type=parse_day, default=None, metavar="日期",
+        help="开始日期（默认：结束日期前 13 天，共 14 天）",
+    )  # fmt: skip
+    parser.add_argument(
+        "--to", dest="last_day", type=parse_day, default=None, metavar="日期",
+        help="结束日期（默认今天）",
+    )  # fmt: skip
+    add_out_argument(parser)
+
+
+def chosen_range(args: argparse.Namespace) -> tuple[date, date]:
+    """The first and last day ``add_range_arguments`` asked for, defaults filled in."""
+    from app import clock
+
+    last: date = args.last_day or clock.today()
+    return args.first_day or last - timedelta(days=LEDGER_DAYS - 1), last
 
 
 def output_path(ctx: CommandContext, out: Path | None, default_name: str) -> Path:

@@ -22,8 +22,9 @@ from app.commands.export_registry import (
     ExportKind,
     add_date_argument,
     add_out_argument,
+    add_range_arguments,
+    chosen_range,
     output_path,
-    parse_day,
     register_export_kind,
 )
 from app.services.imports import READABLE_FORMATS
@@ -118,25 +119,10 @@ def run_assignments(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-def _add_range(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--from", dest="first_day", type=parse_day, default=None, metavar="日期",
-        help="开始日期（默认：结束日期前 13 天，共 14 天）",
-    )  # fmt: skip
-    parser.add_argument(
-        "--to", dest="last_day", type=parse_day, default=None, metavar="日期",
-        help="结束日期（默认今天）",
-    )  # fmt: skip
-    add_out_argument(parser)
-
-
 def run_temperatures(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from datetime import timedelta
-
     from app.services import reports
 
-    last: date = args.last_day or clock.today()
-    first: date = args.first_day or last - timedelta(days=13)
+    first, last = chosen_range(args)
     name = reports.suggested_name(_unit_name(ctx), reports.FORM_TEMPERATURES, last)
     result = reports.export_temperatures(ctx.db, first, last, output_path(ctx, args.out, name))
     out(f"{result.summary}：{result.path}")
@@ -146,7 +132,7 @@ def run_temperatures(args: argparse.Namespace, ctx: CommandContext) -> int:
 for _kind in (
     ExportKind.of("daily", _add_daily, run_daily),
     ExportKind.of("roster", _add_dated, run_roster),
-    ExportKind.of("temperatures", _add_range, run_temperatures),
+    ExportKind.of("temperatures", add_range_arguments, run_temperatures),
     ExportKind.of("assignments", _add_dated, run_assignments),
 ):
     register_export_kind(_kind)

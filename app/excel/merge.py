@@ -25,6 +25,7 @@ from app.excel.grid import UncachedFormula
 from app.models.daily_report import (
     HEAD_LABELS,
     TAIL_LABELS,
+    TEST_LABELS,
     TOTAL_LABEL,
     DailyTable,
     MergePreview,
@@ -64,10 +65,19 @@ def _expected_layout() -> str:
     return "、".join([*HEAD_LABELS, "（各管控措施）", *TAIL_LABELS])
 
 
+def _split_extras(labels: list[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The header without the optional 核酸检测 columns at its end, and those columns."""
+    count = len(TEST_LABELS)
+    if tuple(labels[-count:]) == TEST_LABELS:
+        return labels[:-count], TEST_LABELS
+    return labels, ()
+
+
 def _check_header(name: str, row_number: int, labels: list[str]) -> tuple[str, ...]:
     """The measure labels between 在管人数 and 当日解除, or ImportFileError naming the file."""
     while labels and not labels[-1]:
         labels.pop()
+    labels, _extras = _split_extras(labels)
     head, tail = len(HEAD_LABELS), len(TAIL_LABELS)
     measures = tuple(labels[head : len(labels) - tail]) if len(labels) >= head + tail else ()
     fixed = set(HEAD_LABELS) | set(TAIL_LABELS)
@@ -194,8 +204,9 @@ def _read_rows(path: Path, rows: Iterable[tuple[object, ...]]) -> ReportFile:
             f"{name} 中没有找到日报表的表头（以“序号”“单位”开头的一行，只查看前 "
             f"{HEADER_SCAN_ROWS} 行）。请确认选择的是本软件导出的日报表。"
         )
-    measures = _check_header(name, header_row, labels)
-    number_labels = [*HEAD_LABELS[2:], *measures, *TAIL_LABELS]
+    measures = _check_header(name, header_row, list(labels))
+    extras = _split_extras([label for label in labels if label])[1]
+    number_labels = [*HEAD_LABELS[2:], *measures, *TAIL_LABELS, *extras]
 
     day = _report_day(name, "\n".join(above))
     lines: list[UnitLine] = []
@@ -217,7 +228,7 @@ def _read_rows(path: Path, rows: Iterable[tuple[object, ...]]) -> ReportFile:
         lines.append(UnitLine(unit, counts))
     if not lines:
         raise ImportFileError(f"{name} 的表头下面没有任何单位的数据行，不能汇总。")
-    return ReportFile(path, DailyTable(day.day, day.period, measures, lines))
+    return ReportFile(path, DailyTable(day.day, day.period, measures, lines, extras))
 
 
 @dataclass(frozen=True)
@@ -306,5 +317,7 @@ def merge_files(paths: Sequence[Path]) -> MergePreview:
         period=period,
         measures=_union_measures(files),
         lines=[line for f in files for line in f.table.lines],
+        # A village without the 核酸检测 columns counts 0 in them (``DailyTable.values``).
+        extras=next((f.table.extras for f in files if f.table.extras), ()),
     )
     return MergePreview(files, table, source_of)

@@ -25,6 +25,7 @@ __all__ = [
     "CASE_FIELDS",
     "FORM_NAME",
     "TEAM",
+    "TESTS",
     "RosterLedger",
     "RosterLine",
     "roster_columns",
@@ -32,11 +33,14 @@ __all__ = [
 ]
 
 FORM_NAME = "在管人员台账"
+TESTS_LABEL = "核酸检测"
 
 #: The case's columns, before the team's: every person/case field the ledger shows.
 CASE_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.LEDGER)
 #: A row's key for its 包保 cells (name, phone per role), printed after the case's fields.
 TEAM = "team"
+#: A row's key for the person's 核酸检测 in this period ("06-01 阴性；06-04 待出"), printed last.
+TESTS = "tests"
 
 #: One person under management: a value per field of :data:`CASE_FIELDS`, and ``TEAM``.
 RosterLine = Mapping[str, object]
@@ -68,10 +72,21 @@ def team_cells(row: RosterLine) -> Sequence[object]:
     return cells
 
 
+def tests_column() -> Column:
+    from app.excel.workbook import Column
+
+    return Column(TESTS_LABEL, width=24)
+
+
+def _tail_cells(row: RosterLine) -> Sequence[object]:
+    """The team's cells, then the 核酸检测 (a row from elsewhere, e.g. a try-out, may lack it)."""
+    return [*team_cells(row), row.get(TESTS)]
+
+
 def roster_columns(
     role_names: Sequence[str], fields: Sequence[Field] = CASE_FIELDS
 ) -> list[Column]:
-    return [serial_column(5.5), *field_columns(fields), *team_columns(role_names)]
+    return [serial_column(5.5), *field_columns(fields), *team_columns(role_names), tests_column()]
 
 
 def write_roster_ledger(
@@ -83,7 +98,7 @@ def write_roster_ledger(
     sheet = SheetSpec(
         title=FORM_NAME,
         columns=roster_columns(ledger.role_names, ledger.fields),
-        rows=numbered_rows(ledger.fields, ledger.rows, team_cells),
+        rows=numbered_rows(ledger.fields, ledger.rows, _tail_cells),
         heading=f"{sig.unit_name}{FORM_NAME}（{date_text(ledger.day)}）",
         subheading_rows=[
             [

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.excel.daily_report import signature_rows
 from app.excel.field_columns import SERIAL_LABEL, field_columns, numbered_rows, serial_column
 from app.models.daily_report import Signature, date_text
-from app.models.fields import PERSON_CASE, READING, Field, Place
+from app.models.fields import NUCLEIC_ACID_TEST, PERSON_CASE, READING, Field, Place
 
 __all__ = [
     "DAYS",
@@ -42,6 +42,7 @@ LONG_FIELDS: tuple[Field, ...] = (
     *READING.pick(
         ("reading_date", "am_celsius", "am_symptoms", "pm_celsius", "pm_symptoms", "measured_by")
     ),
+    *NUCLEIC_ACID_TEST.pick(("result",)),  # the 核酸结果 of a sample taken that day
 )
 _LONG_WIDTHS = {
     "name": 10, "id_number": 20, "group_name": 10, "am_celsius": 9, "am_symptoms": 10,

@@ -17,6 +17,7 @@ from app.models.reference import (
     UnitProfile,
 )
 from app.models.roster import Case, Person
+from app.models.testing import NucleicAcidTest, TestResult
 
 __all__ = [
     "Anomaly",
@@ -32,6 +33,7 @@ __all__ = [
     "EndReason",
     "Measure",
     "MeasureRequiredRole",
+    "NucleicAcidTest",
     "Occupant",
     "Operator",
     "Person",
@@ -40,6 +42,7 @@ __all__ = [
     "Staff",
     "StaffRole",
     "TemperatureReading",
+    "TestResult",
     "UnitProfile",
     "VehiclePass",
     "local_now",

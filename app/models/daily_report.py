@@ -21,6 +21,9 @@ TAIL_LABELS: tuple[str, ...] = (
     "当日解除", "累计解除", "当日转运送医", "当日发热人数", "当日漏测人次", "包保未落实",
     "检查车辆", "检查人数", "劝返车辆", "劝返人数",
 )  # fmt: skip
+#: 核酸检测 columns, after the tail, only when the setting ``daily_report_tests`` is on (off by
+#: default: a township's existing layout stays exactly as it was); the merge sums them when present.
+TEST_LABELS: tuple[str, ...] = ("当日应检", "当日已检", "当日阳性")
 #: A report whose totals of these are all 0 is a 零报告 (every number is still written, as 0).
 ZERO_REPORT_LABELS: tuple[str, ...] = (
     "当日新增排查", "当日发热人数", "当日转运送医", "劝返车辆", "劝返人数"
@@ -122,10 +125,11 @@ class DailyTable:
     period: str  # "2022年2月2日24:00至2月3日24:00" (without the "统计时间：" prefix)
     measures: tuple[str, ...]  # 在管 split, in column order
     lines: list[UnitLine] = field(default_factory=list)
+    extras: tuple[str, ...] = ()  # TEST_LABELS when the report carries them, else none
 
     @property
     def number_labels(self) -> list[str]:
-        return [*HEAD_LABELS[2:], *self.measures, *TAIL_LABELS]
+        return [*HEAD_LABELS[2:], *self.measures, *TAIL_LABELS, *self.extras]
 
     @property
     def labels(self) -> list[str]:

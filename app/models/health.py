@@ -49,6 +49,7 @@ class AnomalyKind(StrEnum):
     SYMPTOM = "症状"
     MISSED = "漏测"
     CHECKPOINT = "卡点体温异常"
+    POSITIVE_TEST = "核酸阳性"  # the loudest: on Today until handled (转运/送医)
 
 
 class Anomaly(Tracked, Base):

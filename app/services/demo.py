@@ -16,19 +16,23 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.config import Settings
 from app.db import Database
 from app.models import (
     Anomaly,
+    AnomalyKind,
     Assignment,
     AuditEntry,
     Case,
     Checkpoint,
     Measure,
+    NucleicAcidTest,
     Occupant,
     Person,
     Slot,
     Staff,
     TemperatureReading,
+    TestResult,
     UnitProfile,
     VehiclePass,
     local_now,
@@ -36,6 +40,8 @@ from app.models import (
 from app.models.audit import OPERATOR_KEY
 from app.models.search import person_search_key
 from app.services.errors import ServiceError
+from app.services.nucleic_schedule import due_days_of_case, get_schedule, month_day
+from app.services.reference import get_setting
 from app.services.roster import planned_end_for
 from app.storage_sql import ids_written
 
@@ -131,6 +137,8 @@ def generate(
         readings, anomalies = _insert_readings(
             session, rng, case_rows, measures, today, now, staff_ids, progress
         )
+        # Its own random stream: the people, readings and traffic stay what they always were.
+        anomalies += _insert_tests(session, random.Random(seed + 22), case_rows, measures, now)
         passes = _insert_checkpoint_traffic(session, rng, days, today, now, vehicles_per_day)
         operator = session.info.get(OPERATOR_KEY) or "系统"
         summary = f"生成演示数据：{persons} 人，{days} 天"
@@ -339,6 +347,79 @@ def _insert_readings(
     if progress:
         progress(len(cases), len(cases))
     return total, len(anomalies)
+
+
+DEMO_LAB = "演示县疾控中心"
+SAMPLED_BY = time(10, 0)  # today's swabs are taken in the morning round
+
+
+def _insert_tests(
+    session: Session,
+    rng: random.Random,
+    cases: list[dict[str, object]],
+    measures: dict[int, Measure],
+    now: datetime,
+) -> int:
+    """核酸检测 on schedule: negative, a few of the last two days still 待出, and one 阳性 among
+    them (its anomaly open), so the tests page and Today have something to show. Returns the
+    anomalies opened (0 or 1)."""
+    schedule = get_schedule(session)
+    day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
+    today = now.date()
+    rows: list[dict[str, object]] = []
+    recent: list[dict[str, object]] = []  # samples of the last two days of people still managed
+    # One period that is over still lacks its last test: Today shows why it cannot be released.
+    missed_last = next(
+        (
+            c["id"] for c in cases
+            if c["ended_on"] is None and c["planned_end"] is not None
+            and c["planned_end"] <= today  # type: ignore[operator]
+            and schedule.days_for(measures[c["measure_id"]].name)  # type: ignore[index]
+        ),
+        None,
+    )  # fmt: skip
+    for case in cases:
+        measure = measures[case["measure_id"]].name  # type: ignore[index]
+        ended: date | None = case["ended_on"]  # type: ignore[assignment]
+        due = due_days_of_case(
+            schedule.days_for(measure), case["start_date"], case["planned_end"],  # type: ignore[arg-type]
+            day_one_is_start=day_one_is_start,
+        )  # fmt: skip
+        if case["id"] == missed_last:
+            due = due[:-1]
+        for _number, day in due:
+            if day > today or (ended is not None and day >= ended):
+                continue
+            if day == today and now.time() < SAMPLED_BY:
+                continue  # not swabbed yet: on today's list as 未登记
+            tested_on = min(day + timedelta(days=1), today)
+            row: dict[str, object] = {
+                "person_id": case["person_id"], "case_id": case["id"], "sample_date": day,
+                "result": TestResult.NEGATIVE.value, "tested_on": tested_on, "lab": DEMO_LAB,
+                "source": "导入",
+            }  # fmt: skip
+            if ended is None and (today - day).days <= 1:
+                recent.append(row)
+            rows.append(row)
+    # The last two days' samples: the first came back 阳性, the next two (and a few more by
+    # chance) are still 待出.
+    for index, row in enumerate(recent):
+        if index == 0 or index <= 2 or rng.random() < 0.3:
+            row["result"], row["tested_on"] = TestResult.PENDING.value, None
+    opened = 0
+    if recent:
+        positive = recent[0]
+        positive["result"], positive["tested_on"] = TestResult.POSITIVE.value, today
+        sampled: date = positive["sample_date"]  # type: ignore[assignment]
+        seen = f"核酸检测阳性（{month_day(sampled)}采样，{DEMO_LAB}）"
+        _insert_rows(session, Anomaly, [{
+            "case_id": positive["case_id"], "kind": AnomalyKind.POSITIVE_TEST.value,
+            "detected_on": today, "observation": seen, "closed": False,
+        }])  # fmt: skip
+        opened = 1
+    if rows:
+        _insert_rows(session, NucleicAcidTest, rows)
+    return opened
 
 
 def _insert_checkpoint_traffic(

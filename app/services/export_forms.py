@@ -74,6 +74,14 @@ EXPORT_FORMS: tuple[ExportForm, ...] = (
         ranged=False,
         default_days=1,
     ),
+    ExportForm(
+        "tests",
+        "核酸检测台账",
+        "核酸检测台账",
+        "核酸检测台账（每人的应检天数、每次采样日期和结果）",
+        ranged=True,
+        default_days=14,
+    ),
 )
 _BY_KEY = {form.key: form for form in EXPORT_FORMS}
 

@@ -113,6 +113,10 @@ EXPORT_POLICIES: tuple[ExportPolicy, ...] = (
         "printed and carried door to door; the import matches masked rows by name",
     ),
     ExportPolicy(
+        "tests", "身份证号", True,
+        "test results next to the ID: health data, like the temperatures",
+    ),
+    ExportPolicy(
         AUDIT_KIND, "修改记录中的身份证号和电话", True,
         "for an inspection of who changed what, not of whose number it was",
     ),

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.db import Database
 from app.excel.assignment_ledger import STATUS
-from app.excel.roster_ledger import TEAM, RosterLine
+from app.excel.roster_ledger import TEAM, TESTS, RosterLine
 from app.excel.temperature_ledger import DAYS, GRID_DAYS, LONG_FIELDS, TemperatureLine
 from app.models import (
     Assignment,
@@ -33,14 +33,13 @@ from app.models import (
     EndReason,
     Measure,
     MeasureRequiredRole,
+    NucleicAcidTest,
     Person,
     Staff,
     StaffRole,
 )
-
-# The daily report's domain types the GUI's preview needs: it reaches them through this service.
-from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
 from app.models.daily_report import (
+    TEST_LABELS,
     AnomalyLine,
     DailyTable,
     DailyWorkbook,
@@ -50,6 +49,9 @@ from app.models.daily_report import (
     UnitLine,
     period_text,
 )
+
+# The daily report's domain types the GUI's preview needs: it reaches them through this service.
+from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
 from app.models.daily_report import MergePreview as MergePreview
 from app.models.daily_report import header_lines as header_lines
 from app.models.daily_report import report_title as report_title
@@ -57,6 +59,7 @@ from app.models.fields import PERSON_CASE, Field, Place
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
+from app.services.nucleic_tests import daily_report_counts
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
 from app.services.roster import age_on, group_order
@@ -144,12 +147,18 @@ def day_counts(numbers: DayNumbers) -> dict[str, int]:
     }
 
 
-def _table(unit_name: str, numbers: DayNumbers) -> DailyTable:
+def _table(session: Session, unit_name: str, numbers: DayNumbers) -> DailyTable:
+    counts = day_counts(numbers)
+    extras: tuple[str, ...] = ()
+    if get_setting(session, Settings.DAILY_REPORT_TESTS):  # off: the layout as it always was
+        counts.update(daily_report_counts(session, numbers.day))
+        extras = TEST_LABELS
     return DailyTable(
         day=numbers.day,
         period=period_text(numbers.day, numbers.cutoff),
         measures=tuple(numbers.by_measure),
-        lines=[UnitLine(unit_name, day_counts(numbers))],
+        lines=[UnitLine(unit_name, counts)],
+        extras=extras,
     )
 
 
@@ -157,7 +166,7 @@ def daily_table(db: Database, day: date) -> DailyTable:
     """The 日报表 of ``day`` for this unit: what the preview shows and the workbook holds."""
     unit_name = unit_profile(db).unit_name
     with db.reading() as session:
-        return _table(unit_name, count_day(session, day))
+        return _table(session, unit_name, count_day(session, day))
 
 
 def daily_form(db: Database, day: date) -> str:
@@ -251,7 +260,7 @@ def daily_workbook(
     info = _unit(db)
     with db.reading() as session:
         if table is None or table.day != day:
-            table = _table(info.unit_name, count_day(session, day))
+            table = _table(session, info.unit_name, count_day(session, day))
         new_cases = _new_cases(session, day)
         ended = _ended_cases(session, day)
     return DailyWorkbook(
@@ -420,8 +429,24 @@ def _managed_lines(
 
 
 def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
+    tests = _tests_by_case(session, day)
     for line, _held in _managed_lines(session, day, columns):
+        line[TESTS] = tests.get(line["case_id"])
         yield line
+
+
+def _tests_by_case(session: Session, day: date) -> dict[int, str]:
+    """核酸检测 of each case under management up to ``day``: "06-01 阴性；06-04 待出"."""
+    rows = session.execute(
+        select(NucleicAcidTest.case_id, NucleicAcidTest.sample_date, NucleicAcidTest.result)
+        .join(Case, Case.id == NucleicAcidTest.case_id)
+        .where(*under_management(day), NucleicAcidTest.sample_date <= day)
+        .order_by(NucleicAcidTest.case_id, NucleicAcidTest.sample_date)
+    )
+    return {
+        case_id: "；".join(f"{sampled:%m-%d} {result}" for _, sampled, result in group)
+        for case_id, group in groupby(rows, key=lambda row: row[0])
+    }
 
 
 def export_roster(
@@ -522,7 +547,8 @@ SELECT p.name, p.id_number, p.group_name, days.d,
   CASE WHEN pm.id IS NULL THEN NULL WHEN pm.symptoms = '' THEN '无' ELSE pm.symptoms END,
   CASE WHEN pm.measured_by IS NULL OR pm.measured_by = am.measured_by THEN am.measured_by
        WHEN am.measured_by IS NULL THEN pm.measured_by
-       ELSE am.measured_by || '、' || pm.measured_by END
+       ELSE am.measured_by || '、' || pm.measured_by END,
+  t.result
 FROM ranked
 {ordered_join} case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
@@ -531,6 +557,7 @@ LEFT JOIN temperature_reading am
   ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
 LEFT JOIN temperature_reading pm
   ON pm.case_id = c.id AND pm.reading_date = days.d AND pm.slot = 'PM'
+LEFT JOIN nucleic_acid_test t ON t.person_id = c.person_id AND t.sample_date = days.d
 ORDER BY ranked.ord, days.d
 """
 

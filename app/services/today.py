@@ -7,7 +7,7 @@ The Today page shows this; nothing here counts anything the daily report counts 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
@@ -16,17 +16,32 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.models import Case, Checkpoint, Measure, Person, Slot, Staff, TemperatureReading, local_now
+from app.models import (
+    AnomalyKind,
+    Case,
+    Checkpoint,
+    Measure,
+    Person,
+    Slot,
+    Staff,
+    TemperatureReading,
+    local_now,
+)
+from app.services import nucleic_tests
 from app.services.assignments import CoverageGap, coverage_gaps, teams
 from app.services.checkpoints import CheckpointTotals, totals_of_day
+from app.services.nucleic_tests import TestCounts
 from app.services.periods import readings_due
 from app.services.reference import get_setting, statistical_day
+from app.services.release import release_checks
 from app.services.report_log import ReportExport, last_daily_export
 from app.services.roster import CaseRow, due_for_release, group_rank
 from app.services.rounds import AnomalyInfo, DueItem, anomalies
 
 # Today lists at most this many people per round; the rounds page has everyone.
 MISSING_SHOWN = 300
+# 期满待解除 cases whose release rules are checked (the page lists at most 200 of them).
+RELEASE_CHECKED = 300
 
 
 @dataclass(frozen=True)
@@ -58,6 +73,14 @@ class TodayOverview:
     empty_ledger: bool  # no person and no staff at all: the start panel instead of lists
     report_deadline: time = time(15, 0)  # 每日 15:00 前报送 (a setting)
     report_export: ReportExport | None = None  # today's report, last exported (audit trail)
+    tests: TestCounts | None = None  # 核酸检测: 今日应检 / 已采样 / 结果未出 / 阳性
+    # Why each listed 期满待解除 case cannot be released yet (no entry: nothing in the way).
+    release_blockers: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def positives(self) -> tuple[AnomalyInfo, ...]:
+        """Open 核酸阳性 anomalies: the loudest line on the page until handled (转运/送医)."""
+        return tuple(a for a in self.anomalies if a.kind == AnomalyKind.POSITIVE_TEST.value)
 
     @property
     def report_late(self) -> bool:
@@ -94,18 +117,26 @@ def overview(db: Database, now: datetime | None = None) -> TodayOverview:
         deadlines = {Slot.AM: am_ends, Slot.PM: pm_ends}
         started = [Slot.AM] if current_slot(now.time(), am_ends) is Slot.AM else [Slot.AM, Slot.PM]
         slots = tuple(_round(db, session, day, slot, deadlines[slot], now) for slot in started)
+    releasing = tuple(due_for_release(db, day))
+    checks = release_checks(db, day, [c.id for c in releasing[:RELEASE_CHECKED]])
+    # A 阳性 goes to the top of the anomalies, whatever its date.
+    opened = sorted(
+        anomalies(db, open_only=True), key=lambda a: a.kind != AnomalyKind.POSITIVE_TEST.value
+    )
     return TodayOverview(
         day=day,
         now=now,
         slots=slots,
-        anomalies=tuple(anomalies(db, open_only=True)),
-        due_for_release=tuple(due_for_release(db, day)),
+        anomalies=tuple(opened),
+        due_for_release=releasing,
         coverage_gaps=tuple(coverage_gaps(db, day)),
         checkpoints=totals_of_day(db, statistical_day(now, cutoff)),
         has_checkpoints=has_checkpoints,
         empty_ledger=people == 0 and staff == 0,
         report_deadline=report_deadline,
         report_export=last_daily_export(db, day),
+        tests=nucleic_tests.counts(db, day),
+        release_blockers={c.case_id: c.summary for c in checks if not c.ready},
     )
 
 

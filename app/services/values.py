@@ -12,6 +12,7 @@ from app.models import local_now
 from app.models.checkpoints import DIRECTIONS, VEHICLE_TYPES, Disposition
 from app.models.health import SYMPTOMS, Slot
 from app.models.reference import EndKind
+from app.models.testing import TestResult
 from app.models.validation import (
     PROVINCE_ABBREVIATIONS,
     ValidationError,
@@ -34,6 +35,7 @@ __all__ = [
     "Disposition",
     "EndKind",
     "Slot",
+    "TestResult",
     "ValidationError",
     "is_fever",
     "local_now",

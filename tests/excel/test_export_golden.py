@@ -35,6 +35,7 @@ EXPORTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
         ("roster", DAY),
         ("temperatures", RANGE),
         ("assignments", DAY),
+        ("tests", RANGE),
     )
     for mask in ("--no-mask", "--mask")
 )

@@ -60,9 +60,9 @@ def test_roster_ledger(scenario: sc.Scenario, tmp_path: Path, streamed: bool) ->
     header = _rows(ws, 3, 3)[0]
     assert header == [
         "序号", "姓名", "性别", "年龄", "身份证号", "联系电话", "村民小组", "现住址", "人员类别",
-        "管控措施", "来源地", "抵达日期", "开始日期", "计划解除日期", *TEAM,
+        "管控措施", "来源地", "抵达日期", "开始日期", "计划解除日期", *TEAM, "核酸检测",
     ]  # fmt: skip
-    rows = _data(ws)
+    rows = [r[:-1] for r in _data(ws)]  # the 核酸检测 column: tests/services/test_nucleic_reports
     # Ordered by 村民小组 as a clerk counts them, then by name.
     assert [(r[1], r[6]) for r in rows] == [
         ("乙", "一组"), ("己", "三组"), ("戊", "三组"), ("庚", "四组"), ("丑", "六组")
@@ -121,9 +121,9 @@ def test_temperature_long_form(scenario: sc.Scenario, tmp_path: Path, streamed: 
     assert ws["A1"].value == "东风村体温台账（2022年2月2日至2022年2月3日）"
     assert _rows(ws, 3, 3)[0] == [
         "序号", "姓名", "身份证号", "村民小组", "日期", "上午体温", "上午症状", "下午体温",
-        "下午症状", "测量人",
+        "下午症状", "测量人", "核酸结果",
     ]  # fmt: skip
-    rows = _data(ws)
+    rows = [r[:-1] for r in _data(ws)]  # 核酸结果: tests/services/test_nucleic_reports
     d0, d1 = _day(D - timedelta(days=1)), _day(D)
     assert [(r[1], r[4]) for r in rows] == [
         ("乙", d1), ("丙", d0), ("丁", d0), ("己", d0), ("己", d1), ("戊", d0), ("戊", d1),

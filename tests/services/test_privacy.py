@@ -29,6 +29,7 @@ from app.models.masking import export_privacy
 from app.services import (
     audit_query,
     checkpoints,
+    nucleic_reports,
     privacy,
     readings_import,
     reference,
@@ -147,6 +148,7 @@ EXPORTS: dict[str, Callable[[Database, Path], object]] = {
     "assignments": lambda db, t: reports.export_assignments(db, TODAY, t),
     "vehicles": lambda db, t: checkpoints.export_vehicles(db, TODAY - timedelta(days=13), TODAY, t),
     "rounds-sheet": lambda db, t: readings_import.export_rounds_sheet(db, TODAY, t),
+    "tests": lambda db, t: nucleic_reports.export_tests(db, TODAY - timedelta(days=13), TODAY, t),
     "audit": lambda db, t: audit_query.export_audit(db, audit_query.AuditFilter(), t),
 }
 

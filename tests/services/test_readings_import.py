@@ -125,7 +125,8 @@ def test_round_trip_bad_values_refuse_everything_then_the_fixed_sheet_is_stored(
     assert after.fever_today == 2  # 39.2 ℃, and the 干咳/乏力 at a normal temperature
     assert after.missed_readings == len(due)  # the afternoon is still to do
     opened = rounds.anomalies(village, open_only=True, day=TODAY)
-    assert {a.case_id for a in opened} == {due[1].case_id, due[6].case_id}
+    # The demo village's 核酸阳性 of the day is not the readings' doing.
+    assert {a.case_id for a in opened if a.kind != "核酸阳性"} == {due[1].case_id, due[6].case_id}
     assert result.anomalies == 2
 
 

@@ -276,7 +276,7 @@ def test_masking_defaults_are_chosen_per_report(
     boxes["vehicles"].setChecked(False)
     with qtbot.waitSignal(ctx.events.settings_changed):
         qtbot.mouseClick(accounts_tab.save_masks_button, Qt.MouseButton.LeftButton)
-    assert privacy.masked_kinds(ctx.db) == {"roster", "temperatures"}
+    assert privacy.masked_kinds(ctx.db) == {"roster", "temperatures", "tests"}
     assert accounts_tab.masks_status.text() == "已保存。"
 
 

@@ -41,6 +41,7 @@ def test_english_navigation_menus_and_pages(qtbot: QtBot, ctx: UiContext) -> Non
         "Today",
         "Roster",
         "Temperatures",
+        "Nucleic-acid tests",
         "Assignments",
         "Checkpoints",
         "Reports",

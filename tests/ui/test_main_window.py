@@ -23,7 +23,8 @@ from app.ui.pages.base import BasePage
 from tests.ui.conftest import stand_in_pages
 
 CHINESE_TITLES = [
-    "今日", "人员台账", "体温登记", "包保分配", "卡点登记", "报表导出", "设置", "操作留痕",
+    "今日", "人员台账", "体温登记", "核酸检测", "包保分配", "卡点登记", "报表导出", "设置",
+    "操作留痕",
 ]  # fmt: skip
 
 

@@ -94,7 +94,7 @@ def test_forty_readings_by_keystrokes_only(
         i.reading for i in rounds.due_list(db, TODAY, Slot.AM) if i.case_id == symptom_case
     ]
     assert with_symptom is not None and with_symptom.symptoms == ("干咳",)
-    opened = rounds.anomalies(db, day=TODAY)
+    opened = [a for a in rounds.anomalies(db, day=TODAY) if a.kind != "核酸阳性"]  # the demo's 阳性
     assert sorted(a.case_id for a in opened) == sorted(
         list(typed)[n] for n in (*FEVERS, SYMPTOM_ROW)
     )

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from app.config import Settings
-from app.services import reference
+from app.services import nucleic_schedule, reference
 from app.services.access import Role, act_as, actor
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
@@ -48,7 +48,8 @@ def test_policy_form_shows_every_setting_with_the_label_of_its_spec(
 ) -> None:
     page = open_settings(main_window, "policy")
     form = page.policy_form
-    texts = [*form_labels(page), form.day_one.text(), form.backup_on_start.text()]
+    boxes = (form.day_one, form.backup_on_start, form.daily_tests)
+    texts = [*form_labels(page), *(box.text() for box in boxes)]
     assert sorted(texts) == sorted(spec.label for spec in POLICY_SPECS)
     assert set(form.values()) == set(POLICY_SPECS)
     assert form.fever.value() == pytest.approx(37.3)
@@ -238,6 +239,30 @@ def test_role_checkbox_in_the_measure_table_saves_at_once(
     )
     assert messages.of_kind("error") == ["当前账号（录入员）无权修改设置，请让管理员操作。"]
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
+
+def test_a_measures_test_days_are_edited_with_it(
+    qtbot: QtBot, ctx: UiContext, main_window: MainWindow
+) -> None:
+    page = open_settings(main_window, "measures")
+    model = page.measures.model
+    row = next(r for r in range(model.rowCount()) if model.measure_at(r).name == "居家健康监测")
+    assert model.index(row, model.tests_column()).data() == "3"
+    page.measures.select(model.measure_at(row).id)
+    page.measures.edit_current()
+    dialog = page.measures.dialog
+    assert dialog is not None and dialog.test_days.text() == "3"
+    dialog.test_days.setText("1、三")
+    dialog.accept()
+    assert (
+        dialog.problem.text()
+        == "「居家健康监测」的核酸检测日「三」不是 1 到 60 之间的整数（例：1,4,7；不检测写“无”）。"
+    )
+    dialog.test_days.setText("第1、3天")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert nucleic_schedule.schedule(ctx.db).days_for("居家健康监测") == (1, 3)
+    assert model.index(row, model.tests_column()).data() == "1、3"
 
 
 def test_a_measure_name_already_used_is_refused_in_the_dialog(

@@ -15,12 +15,21 @@ from app.models.fields.core import (
 )
 from app.models.fields.records import OCCUPANT, READING, STAFF, VEHICLE_PASS
 from app.models.fields.roster import PERSON_CASE
+from app.models.fields.testing import NUCLEIC_ACID_TEST
 
 #: Every record type, for what spans them all (audit labels, masking, the interface's labels).
-RECORD_TYPES: tuple[RecordType, ...] = (PERSON_CASE, READING, VEHICLE_PASS, OCCUPANT, STAFF)
+RECORD_TYPES: tuple[RecordType, ...] = (
+    PERSON_CASE,
+    READING,
+    VEHICLE_PASS,
+    OCCUPANT,
+    STAFF,
+    NUCLEIC_ACID_TEST,
+)
 
 __all__ = [
     "LABEL_CONTEXT",
+    "NUCLEIC_ACID_TEST",
     "OCCUPANT",
     "PERSON_CASE",
     "READING",

@@ -48,6 +48,12 @@ PAGES: list[PageSpec] = [
         "rounds", QT_TRANSLATE_NOOP("pages", "体温登记"), "rounds", _lazy("rounds", "RoundsPage")
     ),
     PageSpec(
+        "nucleic",
+        QT_TRANSLATE_NOOP("pages", "核酸检测"),
+        "nucleic",
+        _lazy("nucleic", "NucleicTestsPage"),
+    ),
+    PageSpec(
         "assignments",
         QT_TRANSLATE_NOOP("pages", "包保分配"),
         "assignments",

@@ -69,7 +69,9 @@ SIZED_ROWS = 40  # rows (besides those on screen) a list measures for its column
 # Column constants of the four lists.
 DUE_NAME, DUE_GROUP, DUE_SLOT, DUE_PHONE, DUE_TEAM = range(5)
 ANOMALY_NAME, ANOMALY_GROUP, ANOMALY_WHEN, ANOMALY_SEEN, ANOMALY_ACTION = range(5)
-RELEASE_NAME, RELEASE_GROUP, RELEASE_MEASURE, RELEASE_PLANNED, RELEASE_ACTION = range(5)
+RELEASE_NAME, RELEASE_GROUP, RELEASE_MEASURE, RELEASE_PLANNED, RELEASE_WAITING, RELEASE_ACTION = (
+    range(6)
+)
 GAP_NAME, GAP_GROUP, GAP_MEASURE, GAP_MISSING = range(4)
 
 TILE_STYLE = """
@@ -195,6 +197,7 @@ class TodayPage(BasePage):
                 ("due", "rounds", None),
                 ("anomalies", "rounds", None),
                 ("release", "roster", None),
+                ("tests", "nucleic", None),
                 ("gaps", "assignments", ("gaps",)),
                 ("checkpoints", "checkpoints", None),
             )
@@ -312,6 +315,12 @@ class TodayPage(BasePage):
                     self._release_text,
                     sort=lambda c: c.planned_end,
                     color=lambda c: ALERT if self._overdue_days(c) > 0 else None,
+                ),
+                RecordColumn(
+                    self.tr("解除条件"),
+                    self._release_waiting,
+                    color=lambda c: ALERT if self._blocker(c) else None,
+                    tooltip=lambda c: self._blocker(c).replace("；", "\n") or None,
                 ),
                 RecordColumn(self.tr("操作"), lambda _c: ""),
             ],
@@ -468,6 +477,7 @@ class TodayPage(BasePage):
                 result.anomalies,
                 self.tr("待处置异常（{count}）"),
             )
+            self._show_positives(result)
             self._fit_anomaly_columns()
             self._show_list(
                 self.release_section,
@@ -546,6 +556,7 @@ class TodayPage(BasePage):
                 self.tr("期满待解除\n{count} 人").format(count=len(result.due_for_release)),
                 False,
             ),
+            "tests": self._tests_tile(result),
             "gaps": (
                 self.tr("包保未落实\n{count} 人").format(count=len(result.coverage_gaps)),
                 bool(result.coverage_gaps),
@@ -614,12 +625,42 @@ class TodayPage(BasePage):
         )
         table.setColumnWidth(ANOMALY_ACTION, min(widest, ACTION_COLUMN_MAX))
 
+    def _tests_tile(self, result: TodayOverview) -> tuple[str, bool]:
+        tests = result.tests
+        if tests is None:
+            return "", False
+        text = self.tr("核酸检测 · 应检 {due}\n已采样 {sampled}，未出 {pending}，阳性 {positive}")
+        return (
+            text.format(
+                due=tests.due, sampled=tests.sampled, pending=tests.pending, positive=tests.positive
+            ),
+            tests.positive > 0,
+        )
+
+    def _show_positives(self, result: TodayOverview) -> None:
+        """核酸阳性 above everything else in the anomalies, until it is handled and closed."""
+        names = "、".join(a.person_name for a in result.positives)
+        text = ""
+        if names:
+            text = self.tr("核酸阳性：{names} —— 请立即报告并转运/送医！").format(names=names)
+        self.anomaly_section.set_note(text, alert=True)
+
+    def _blocker(self, case: CaseRow) -> str:
+        return self.current.release_blockers.get(case.id, "") if self.current else ""
+
+    def _release_waiting(self, case: CaseRow) -> str:
+        return self._blocker(case) or self.tr("可以解除")
+
     def _place_release_buttons(self) -> None:
-        """A 解除 button in each row of 期满待解除 (at most LIST_SHOWN, so widgets are fine)."""
+        """A 解除 button in each row of 期满待解除 (at most LIST_SHOWN, so widgets are fine),
+        enabled only when the release rules are met (the 解除条件 column says what is missing)."""
         for row in range(self.release_proxy.rowCount()):
             index = self.release_proxy.index(row, RELEASE_ACTION)
             case_id = index.data(ObjectRole)
             button = QPushButton(self.tr("解除"))
+            blocked = self.current.release_blockers.get(case_id) if self.current else None
+            button.setEnabled(not blocked)
+            button.setToolTip(blocked or "")
             button.setObjectName(f"release-{case_id}")
             button.clicked.connect(lambda _checked=False, case_id=case_id: self.release(case_id))
             self.release_table.setIndexWidget(index, button)

@@ -21,7 +21,7 @@ from app.services.notice_templates import NoticeKind
 from app.services.notices import Notice
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.printing.layout import a4_layout, paint_notices
 from app.ui.printing.pdf import write_pdf
 from app.ui.widgets.file_dialogs import remember_folder, remembered_folder, save_file_path
@@ -67,11 +67,12 @@ class NoticePreview(QPrintPreviewDialog):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(f"{target.name}.pdf")
         try:
-            write_pdf(self.items, target, title=self.title)
-        except Exception as error:
-            if not is_expected_error(error) and not isinstance(error, OSError):
-                raise
+            with refusal_shown(self) as refused:
+                write_pdf(self.items, target, title=self.title)
+        except OSError as error:  # the folder went away, no permission, a full disk
             messages.show_error(self, str(error))
+            return None
+        if refused:
             return None
         remember_folder(FOLDER_KEY, target.parent)
         log.info("notices saved as PDF: %s (%d pages)", target, len(self.items))

@@ -123,6 +123,19 @@ def _rounds(
     return QCoreApplication.translate("ReportKind", "已导出体温填报表")
 
 
+def _tests_name(db: Database, _first: date, last: date) -> str:
+    from app.services.nucleic_reports import FORM_TESTS
+
+    return reports.suggested_name(_unit(db), FORM_TESTS, last)
+
+
+def _tests(db: Database, first: date, last: date, target: Path, progress: Progress | None) -> str:
+    from app.services.nucleic_reports import export_tests
+
+    del progress  # a few hundred rows: written at once
+    return export_tests(db, first, last, target).summary
+
+
 #: How the page names and writes each form, by its key.
 _WRITERS: dict[str, tuple[Callable[[Database, date, date], str], Callable[..., str]]] = {
     "daily": (_daily_name, _daily),
@@ -131,6 +144,7 @@ _WRITERS: dict[str, tuple[Callable[[Database, date, date], str], Callable[..., s
     "assignments": (_named(reports.FORM_ASSIGNMENTS), _assignments),
     "vehicles": (_vehicles_name, _vehicles),
     "rounds-sheet": (_rounds_name, _rounds),
+    "tests": (_tests_name, _tests),
 }
 KINDS: list[ReportKind] = [ReportKind(form, *_WRITERS[form.key]) for form in EXPORT_FORMS]
 

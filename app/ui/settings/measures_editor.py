@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import reference
+from app.services import nucleic_schedule, reference
+from app.services.nucleic_schedule import TestSchedule
 from app.services.reference import MeasureInfo, NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
@@ -52,7 +53,7 @@ MAX_DAYS = 60
 
 
 class MeasureTableModel(QAbstractTableModel):
-    """名称, 默认天数, 每日测温, one checkbox column per 包保 role, 状态."""
+    """名称, 默认天数, 每日测温, one checkbox column per 包保 role, 状态, 核酸检测日."""
 
     NAME, DAYS, READINGS = range(3)
     FIXED_COLUMNS = 3
@@ -64,8 +65,15 @@ class MeasureTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._measures: list[MeasureInfo] = []
         self._roles: list[NamedItem] = []
+        self._schedule = TestSchedule()
 
-    def set_measures(self, measures: list[MeasureInfo], roles: list[NamedItem]) -> None:
+    def set_measures(
+        self,
+        measures: list[MeasureInfo],
+        roles: list[NamedItem],
+        schedule: TestSchedule | None = None,
+    ) -> None:
+        self._schedule = schedule or TestSchedule()
         same_shape = [m.id for m in measures] == [m.id for m in self._measures]
         if same_shape and roles == self._roles:
             self._measures = list(measures)
@@ -91,6 +99,9 @@ class MeasureTableModel(QAbstractTableModel):
     def status_column(self) -> int:
         return self.FIXED_COLUMNS + len(self._roles)
 
+    def tests_column(self) -> int:
+        return self.status_column() + 1
+
     def role_of_column(self, column: int) -> NamedItem | None:
         offset = column - self.FIXED_COLUMNS
         return self._roles[offset] if 0 <= offset < len(self._roles) else None
@@ -105,7 +116,7 @@ class MeasureTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._measures)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.FIXED_COLUMNS + len(self._roles) + 1
+        return 0 if parent.isValid() else self.FIXED_COLUMNS + len(self._roles) + 2
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -121,6 +132,8 @@ class MeasureTableModel(QAbstractTableModel):
                 return staff_role.name
             if section == self.status_column():
                 return self.tr("状态")
+            if section == self.tests_column():
+                return self.tr("核酸检测日")
         if role == Qt.ItemDataRole.ToolTipRole and staff_role is not None:
             return self.tr("勾选：这种措施的人员必须落实一名{role}").format(role=staff_role.name)
         return None
@@ -165,6 +178,9 @@ class MeasureTableModel(QAbstractTableModel):
                 )
             if column == self.status_column():
                 return self.tr("在用") if measure.active else self.tr("停用")
+            if column == self.tests_column():
+                days = self._schedule.days_for(measure.name)
+                return "、".join(str(d) for d in days) if days else self.tr("不检测")
         if role == SortRole:
             if column == self.DAYS:
                 return measure.default_days
@@ -219,10 +235,14 @@ class MeasureEditDialog(QDialog):
         self.days.setValue(7)
         self.readings = QCheckBox(self.tr("本村每天两次测体温"))
         self.readings.setChecked(True)
+        self.test_days = QLineEdit()
+        self.test_days.setObjectName("testDays")
+        self.test_days.setPlaceholderText(self.tr("例如：1,4,7；不做核酸检测留空"))
         form = QFormLayout()
         form.addRow(self.tr("名称(&M)"), self.name_edit)
         form.addRow(self.tr("默认天数(&D)"), self.days)
         form.addRow("", self.readings)
+        form.addRow(self.tr("核酸检测日(&T)"), self.test_days)
 
         group = QGroupBox(self.tr("必须落实的包保角色（三包一：医护人员、村干部、乡镇干部）"))
         grid = QGridLayout(group)
@@ -251,6 +271,8 @@ class MeasureEditDialog(QDialog):
             self.name_edit.setText(measure.name)
             self.days.setValue(measure.default_days)
             self.readings.setChecked(measure.needs_readings)
+            days = nucleic_schedule.schedule(ctx.db).days_for(measure.name)
+            self.test_days.setText(",".join(str(d) for d in days))
             for role_id in measure.required_role_ids:
                 if role_id in self.role_boxes:
                     self.role_boxes[role_id].setChecked(True)
@@ -268,6 +290,8 @@ class MeasureEditDialog(QDialog):
             self.name_edit.setFocus()
             return
         with refusal_shown(self.problem.setText) as refused:
+            # Checked first: a bad 核酸检测日 must not leave the measure saved half-way.
+            nucleic_schedule.parse_days(self.test_days.text(), measure=self.name_edit.text())
             self.saved = reference.save_measure(
                 self.ctx.db,
                 self.name_edit.text(),
@@ -276,6 +300,7 @@ class MeasureEditDialog(QDialog):
                 required_role_ids=self.chosen_roles(),
                 measure_id=self.measure.id if self.measure else None,
             )
+            nucleic_schedule.set_measure_days(self.ctx.db, self.saved.name, self.test_days.text())
         if refused:
             return
         log.info("measure saved: %s", self.saved.name)
@@ -339,7 +364,11 @@ class MeasuresEditor(QWidget):
     def refresh(self) -> None:
         current = self.current_measure()
         self._roles = reference.staff_roles(self.ctx.db)
-        self.model.set_measures(reference.measures(self.ctx.db, include_inactive=True), self._roles)
+        self.model.set_measures(
+            reference.measures(self.ctx.db, include_inactive=True),
+            self._roles,
+            nucleic_schedule.schedule(self.ctx.db),
+        )
         self.table.resizeColumnsToContents()
         if current is not None:
             self.select(current.id)

@@ -45,6 +45,7 @@ POLICY_SPECS = (
     Settings.REPORT_DEADLINE,
     Settings.IDLE_LOCK_MINUTES,
     Settings.BACKUP_ON_START,
+    Settings.DAILY_REPORT_TESTS,
 )
 IDLE_LOCK_MAX_MINUTES = 240
 
@@ -86,6 +87,8 @@ class PolicySettingsForm(QWidget):
         self.idle_lock.setSuffix(self.tr(" 分钟"))
         self.idle_lock.setSpecialValueText(self.tr("不锁定"))
         self.backup_on_start = QCheckBox(self.tr("每次启动时自动备份"))
+        self.daily_tests = QCheckBox(self.tr("日报表增加“当日应检、当日已检、当日阳性”三列"))
+        self.daily_tests.setObjectName("dailyReportTests")
 
         cutoff_row = QHBoxLayout()
         cutoff_row.addWidget(self.cutoff)
@@ -114,12 +117,14 @@ class PolicySettingsForm(QWidget):
         form.addRow("", _hint(self.tr("“今日”页提示：每日此时间前报送日报，是否已导出。")))
         form.addRow(self.tr("无操作自动锁定（分钟，0 为不锁定）"), self.idle_lock)
         form.addRow("", self.backup_on_start)
+        form.addRow("", self.daily_tests)
+        form.addRow("", _hint(self.tr("乡镇要求上报核酸检测数时才勾选；不勾选则日报表格式不变。")))
 
         for editor in (self.fever, self.idle_lock):
             editor.valueChanged.connect(self._edited)
         for editor in (self.cutoff, self.am_ends, self.pm_ends, self.report_deadline):
             editor.timeChanged.connect(self._edited)
-        for box in (self.natural_day, self.day_one, self.backup_on_start):
+        for box in (self.natural_day, self.day_one, self.backup_on_start, self.daily_tests):
             box.toggled.connect(self._edited)
         self.default_measure.currentIndexChanged.connect(self._edited)
 
@@ -149,6 +154,7 @@ class PolicySettingsForm(QWidget):
         widgets = (
             self.fever, self.cutoff, self.natural_day, self.day_one, self.default_measure,
             self.am_ends, self.pm_ends, self.report_deadline, self.idle_lock, self.backup_on_start,
+            self.daily_tests,
         )  # fmt: skip
         for widget in widgets:
             widget.blockSignals(True)
@@ -170,6 +176,7 @@ class PolicySettingsForm(QWidget):
             self.report_deadline.setTime(_qtime(deadline))
             self.idle_lock.setValue(int(values[Settings.IDLE_LOCK_MINUTES.key]))  # type: ignore[call-overload]
             self.backup_on_start.setChecked(bool(values[Settings.BACKUP_ON_START.key]))
+            self.daily_tests.setChecked(bool(values[Settings.DAILY_REPORT_TESTS.key]))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -203,6 +210,7 @@ class PolicySettingsForm(QWidget):
             Settings.REPORT_DEADLINE: _time(self.report_deadline.time()),
             Settings.IDLE_LOCK_MINUTES: self.idle_lock.value(),
             Settings.BACKUP_ON_START: self.backup_on_start.isChecked(),
+            Settings.DAILY_REPORT_TESTS: self.daily_tests.isChecked(),
         }
 
     def save(self) -> bool:

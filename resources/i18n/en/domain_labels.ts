@@ -31,6 +31,10 @@
         <source>日报表（零报告）</source>
         <translation>Daily report (zero report)</translation>
     </message>
+    <message>
+        <source>核酸检测台账</source>
+        <translation>Nucleic-acid test ledger</translation>
+    </message>
 </context>
 <context>
     <name>Field</name>
@@ -175,12 +179,32 @@
         <translation>Village group</translation>
     </message>
     <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
         <source>来源地</source>
         <translation>Coming from</translation>
     </message>
     <message>
         <source>来自车辆登记</source>
         <translation>From vehicle log</translation>
+    </message>
+    <message>
+        <source>核酸检测</source>
+        <translation>Nucleic-acid tests</translation>
+    </message>
+    <message>
+        <source>核酸结果</source>
+        <translation>Test result</translation>
+    </message>
+    <message>
+        <source>检测日期</source>
+        <translation>Tested on</translation>
+    </message>
+    <message>
+        <source>检测机构</source>
+        <translation>Laboratory</translation>
     </message>
     <message>
         <source>测量人</source>
@@ -225,6 +249,10 @@
     <message>
         <source>结束日期</source>
         <translation>End date</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -277,6 +305,10 @@
     <message>
         <source>采取措施</source>
         <translation>Action taken</translation>
+    </message>
+    <message>
+        <source>采样日期</source>
+        <translation>Sampled on</translation>
     </message>
     <message>
         <source>隔离地点</source>

@@ -16,6 +16,10 @@
         <translation>Temperatures</translation>
     </message>
     <message>
+        <source>核酸检测</source>
+        <translation>Nucleic-acid tests</translation>
+    </message>
+    <message>
         <source>包保分配</source>
         <translation>Assignments</translation>
     </message>

@@ -72,6 +72,10 @@
         <translation>Planned end</translation>
     </message>
     <message>
+        <source>解除条件</source>
+        <translation>Release check</translation>
+    </message>
+    <message>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -220,6 +224,20 @@ Saved to: {path}</translation>
     <message>
         <source>待测体温（{count}）</source>
         <translation>Readings due ({count})</translation>
+    </message>
+    <message>
+        <source>核酸检测 · 应检 {due}
+已采样 {sampled}，未出 {pending}，阳性 {positive}</source>
+        <translation>Tests · due {due}
+sampled {sampled}, pending {pending}, positive {positive}</translation>
+    </message>
+    <message>
+        <source>核酸阳性：{names} —— 请立即报告并转运/送医！</source>
+        <translation>POSITIVE test: {names} — report now and transfer to hospital!</translation>
+    </message>
+    <message>
+        <source>可以解除</source>
+        <translation>Can be released</translation>
     </message>
     <message>
         <source>解除</source>

@@ -28,12 +28,20 @@
         <translation>The village takes temperatures twice a day</translation>
     </message>
     <message>
+        <source>例如：1,4,7；不做核酸检测留空</source>
+        <translation>e.g. 1,4,7; leave empty for no tests</translation>
+    </message>
+    <message>
         <source>名称(&amp;M)</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
         <source>默认天数(&amp;D)</source>
         <translation>Default &amp;days</translation>
+    </message>
+    <message>
+        <source>核酸检测日(&amp;T)</source>
+        <translation>&amp;Test days</translation>
     </message>
     <message>
         <source>必须落实的包保角色（三包一：医护人员、村干部、乡镇干部）</source>
@@ -63,6 +71,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>核酸检测日</source>
+        <translation>Test days</translation>
+    </message>
+    <message>
         <source>勾选：这种措施的人员必须落实一名{role}</source>
         <translation>Ticked: people under this measure must have a {role}</translation>
     </message>
@@ -81,6 +93,10 @@
     <message>
         <source>停用</source>
         <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>不检测</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>

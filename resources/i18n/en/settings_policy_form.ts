@@ -24,6 +24,10 @@
         <translation>Back up automatically at every start</translation>
     </message>
     <message>
+        <source>日报表增加“当日应检、当日已检、当日阳性”三列</source>
+        <translation>Daily report: add the columns tests due, tested and positive</translation>
+    </message>
+    <message>
         <source>发热判定体温（℃）</source>
         <translation>Fever threshold (℃)</translation>
     </message>
@@ -66,6 +70,10 @@
     <message>
         <source>无操作自动锁定（分钟，0 为不锁定）</source>
         <translation>Lock after inactivity (minutes, 0 = never)</translation>
+    </message>
+    <message>
+        <source>乡镇要求上报核酸检测数时才勾选；不勾选则日报表格式不变。</source>
+        <translation>Tick only when the township asks for test numbers; unticked, the daily report keeps its layout.</translation>
     </message>
     <message>
         <source>保存(&amp;S)</source>

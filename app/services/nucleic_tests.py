@@ -1,0 +1,394 @@
+"""核酸检测 — who is due a test on a day, what came back, and the alarm a 阳性 raises.
+
+A result is typed on the tests page (one key per result) or imported from the sampling system's
+list (``app.services.nucleic_import``); both write through :func:`save_test`. A 阳性 opens an
+anomaly (``AnomalyKind.POSITIVE_TEST``) at once; it stays on Today until it is handled and closed
+(转运/送医), and the person is marked 阳性 wherever their tests are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.config import Settings
+from app.db import Database
+from app.models import Anomaly, AnomalyKind, Case, Measure, NucleicAcidTest, Person, TestResult
+from app.models.validation import optional_text
+from app.services.access import Permission, require
+from app.services.errors import Conflict, NotFound, ServiceError
+from app.services.nucleic_schedule import day_number, get_rounds, get_schedule, month_day
+from app.services.periods import under_management
+from app.services.reference import get_setting
+from app.services.roster import group_rank
+
+ROUND_REASON = "全员核酸"
+
+# What a clerk or a lab list may write for each result.
+_RESULT_WORDS: dict[str, TestResult] = {
+    **{w: TestResult.NEGATIVE for w in ("阴性", "阴", "-", "（-）", "(-)", "negative", "neg")},
+    **{w: TestResult.POSITIVE for w in ("阳性", "阳", "+", "（+）", "(+)", "positive", "pos")},
+    **{w: TestResult.PENDING for w in ("待出", "未出", "待检测", "检测中", "待复核", "结果未出")},
+    **{w: TestResult.NOT_TESTED for w in ("未检", "未采样", "未检测", "未采")},
+}
+
+
+def parse_result(raw: object) -> TestResult:
+    """ "阴性" / "阴" / "Negative" / "检测中" … → a result; anything else is refused."""
+    text = str(raw or "").strip().lower()
+    found = _RESULT_WORDS.get(text)
+    if found is None:
+        choices = "、".join(r.value for r in TestResult)
+        raise ServiceError(f"不认识的检测结果「{str(raw or '').strip()}」，可填：{choices}")
+    return found
+
+
+@dataclass(frozen=True)
+class TestInfo:
+    """One recorded test, as pages, ledgers and the command line show it."""
+
+    __test__ = False
+
+    id: int
+    person_id: int
+    case_id: int | None
+    sample_date: date
+    result: TestResult
+    tested_on: date | None
+    lab: str | None
+    source: str
+    note: str | None
+
+
+def _info(test: NucleicAcidTest) -> TestInfo:
+    return TestInfo(
+        test.id, test.person_id, test.case_id, test.sample_date, TestResult(test.result),
+        test.tested_on, test.lab, test.source, test.note,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TestSaved:
+    __test__ = False
+
+    test: TestInfo
+    status: str  # "new" 新登记 / "updated" 更新 / "unchanged" 相同
+    anomaly_id: int | None  # the open 核酸阳性 anomaly, for a 阳性
+
+
+@dataclass(frozen=True)
+class TestEntry:
+    """One result to save: what ``save_test`` takes, typed or imported."""
+
+    __test__ = False
+
+    person_id: int
+    case_id: int | None
+    sample_date: date
+    result: TestResult
+    tested_on: date | None = None
+    lab: str | None = None
+    note: str | None = None
+    source: str = "录入"
+
+
+def record_test(
+    db: Database,
+    case_id: int,
+    sample_date: date,
+    result: object,
+    *,
+    tested_on: date | None = None,
+    lab: str | None = None,
+    note: str | None = None,
+) -> TestSaved:
+    """The tests page: a clerk keys the result of a case's sample of ``sample_date``."""
+    require(db, Permission.RECORD)
+    with db.session() as session:
+        case = session.get(Case, case_id)
+        if case is None or case.is_deleted:
+            raise NotFound("找不到这个人员的登记记录。")
+        entry = TestEntry(
+            case.person_id, case.id, sample_date, parse_result(result), tested_on, lab, note
+        )
+        return save_test(session, entry)
+
+
+def save_test(session: Session, entry: TestEntry, *, overwrite: bool = True) -> TestSaved:
+    """The one place a result is written; the caller owns the transaction.
+
+    One row per person and sample day: saving the same again changes nothing, a later result
+    (待出 → 阴性) updates the row. ``overwrite=False`` refuses to change a final result
+    (阴性/阳性) to a different one — an imported list must not silently undo what was recorded.
+    """
+    if entry.sample_date > clock.today():
+        raise ServiceError(f"采样日期 {entry.sample_date:%Y-%m-%d} 晚于今天，请核对。")
+    if entry.tested_on is not None and entry.tested_on < entry.sample_date:
+        raise ServiceError(
+            f"检测日期 {entry.tested_on:%Y-%m-%d} 早于采样日期 {entry.sample_date:%Y-%m-%d}。"
+        )
+    values = {
+        "result": entry.result.value,
+        "tested_on": entry.tested_on,
+        "lab": optional_text(entry.lab, max_length=100, field="检测机构"),
+        "note": optional_text(entry.note, max_length=200),
+    }
+    test = session.scalar(
+        select(NucleicAcidTest).where(
+            NucleicAcidTest.person_id == entry.person_id,
+            NucleicAcidTest.sample_date == entry.sample_date,
+        )
+    )
+    status = "new"
+    if test is None:
+        test = NucleicAcidTest(
+            person_id=entry.person_id,
+            case_id=entry.case_id,
+            sample_date=entry.sample_date,
+            source=entry.source,
+            **values,
+        )
+        session.add(test)
+    else:
+        # Keep what the new save does not say (a typed 阴性 keeps the imported lab).
+        values = {k: v if v is not None else getattr(test, k) for k, v in values.items()}
+        if all(getattr(test, k) == v for k, v in values.items()):
+            status = "unchanged"
+        else:
+            final = {TestResult.NEGATIVE.value, TestResult.POSITIVE.value}
+            if not overwrite and test.result in final and values["result"] != test.result:
+                raise Conflict(
+                    f"{entry.sample_date:%Y-%m-%d} 采样已登记为「{test.result}」，"
+                    f"与「{values['result']}」不同"
+                )
+            for key, value in values.items():
+                setattr(test, key, value)
+            test.case_id = test.case_id or entry.case_id
+            status = "updated"
+    session.flush()
+    anomaly_id = None
+    if test.result == TestResult.POSITIVE.value:
+        anomaly_id = _open_positive_anomaly(session, test)
+    return TestSaved(_info(test), status, anomaly_id)
+
+
+def _open_positive_anomaly(session: Session, test: NucleicAcidTest) -> int:
+    """A 阳性 opens an anomaly at once (one per person while open: a retest adds no second)."""
+    person = session.get_one(Person, test.person_id)
+    open_one = session.scalar(
+        select(Anomaly.id)
+        .outerjoin(Case, Case.id == Anomaly.case_id)
+        .where(
+            Anomaly.kind == AnomalyKind.POSITIVE_TEST.value,
+            Anomaly.closed.is_(False),
+            (Case.person_id == test.person_id) | (Anomaly.subject_name == person.name),
+        )
+    )
+    if open_one is not None:
+        return open_one
+    where = f"，{test.lab}" if test.lab else ""
+    anomaly = Anomaly(
+        case_id=test.case_id,
+        subject_name=None if test.case_id else person.name,
+        kind=AnomalyKind.POSITIVE_TEST.value,
+        detected_on=test.tested_on or test.sample_date,
+        observation=f"核酸检测阳性（{month_day(test.sample_date)}采样{where}）",
+        closed=False,
+    )
+    session.add(anomaly)
+    session.flush()
+    return anomaly.id
+
+
+def tests_of_person(db: Database, person_id: int) -> list[TestInfo]:
+    with db.reading() as session:
+        query = (
+            select(NucleicAcidTest)
+            .where(NucleicAcidTest.person_id == person_id)
+            .order_by(NucleicAcidTest.sample_date)
+        )
+        return [_info(t) for t in session.scalars(query)]
+
+
+def positive_people(db: Database) -> set[int]:
+    """People marked 阳性: a positive result whose anomaly is still open."""
+    with db.reading() as session:
+        return _positive_people(session)
+
+
+def _positive_people(session: Session) -> set[int]:
+    rows = session.execute(
+        select(NucleicAcidTest.person_id)
+        .join(Case, Case.person_id == NucleicAcidTest.person_id)
+        .join(Anomaly, Anomaly.case_id == Case.id)
+        .where(
+            NucleicAcidTest.result == TestResult.POSITIVE.value,
+            Anomaly.kind == AnomalyKind.POSITIVE_TEST.value,
+            Anomaly.closed.is_(False),
+        )
+    )
+    return {person_id for (person_id,) in rows}
+
+
+# --- who is due -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueTest:
+    """One person the sampling team must swab on a day, and what is recorded for it."""
+
+    case_id: int
+    person_id: int
+    name: str
+    id_number: str | None
+    group_name: str | None
+    address: str | None
+    phone: str | None
+    measure: str
+    reason: str  # "第4天" or "全员核酸"
+    test: TestInfo | None  # the sample of that day, if recorded
+
+    @property
+    def result(self) -> str:
+        return self.test.result.value if self.test else ""
+
+
+def due_tests(db: Database, day: date) -> list[DueTest]:
+    """Everyone due a test on ``day`` (schedule or 全员核酸), by 村民小组 and name."""
+    with db.reading() as session:
+        return _due_tests(session, day)
+
+
+def _due_tests(session: Session, day: date) -> list[DueTest]:
+    schedule = get_schedule(session)
+    everyone = day in get_rounds(session)
+    day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
+    scheduled = [m for m, days in schedule.days_by_measure.items() if days]
+    if not everyone and not scheduled:
+        return []
+    query = (
+        select(
+            Case.id,
+            Person.id,
+            Person.name,
+            Person.id_number,
+            Person.group_name,
+            Person.address,
+            Person.phone,
+            Measure.name,
+            Case.start_date,
+            Case.planned_end,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(*under_management(day))
+        .order_by(Person.group_name.is_not(None), group_rank(session), Person.search_key, Case.id)
+    )
+    if not everyone:
+        query = query.where(Measure.name.in_(scheduled))
+    due: list[tuple[tuple[object, ...], str]] = []
+    for row in session.execute(query):
+        *who, measure, start, planned_end = row
+        number = day_number(start, day, day_one_is_start=day_one_is_start)
+        in_period = planned_end is None or day < planned_end
+        if in_period and number in schedule.days_for(measure):
+            due.append(((*who, measure), f"第{number}天"))
+        elif everyone:
+            due.append(((*who, measure), ROUND_REASON))
+    tests = _tests_on(session, day, [row[1] for row, _ in due])
+    return [
+        DueTest(*row, reason, tests.get(row[1]))  # type: ignore[arg-type]
+        for row, reason in due
+    ]
+
+
+def _tests_on(session: Session, day: date, person_ids: Iterable[object]) -> dict[int, TestInfo]:
+    wanted = set(person_ids)
+    rows = session.scalars(select(NucleicAcidTest).where(NucleicAcidTest.sample_date == day))
+    return {t.person_id: _info(t) for t in rows if t.person_id in wanted}
+
+
+@dataclass(frozen=True)
+class TestCounts:
+    """Today's section and ``check``: 今日应检 / 已采样 / 结果未出 / 阳性."""
+
+    __test__ = False
+
+    due: int  # 今日应检
+    sampled: int  # of those, 已采样 (a result of any kind but 未检)
+    pending: int  # 结果未出: every 待出 of people under management, whatever the sample day
+    positive: int  # 阳性 not yet handled (open 核酸阳性 anomalies)
+
+    @property
+    def not_sampled(self) -> int:
+        return self.due - self.sampled
+
+
+def counts(db: Database, day: date) -> TestCounts:
+    with db.reading() as session:
+        due = _due_tests(session, day)
+        pending = session.scalar(
+            select(func.count(NucleicAcidTest.id))
+            .join(Case, Case.id == NucleicAcidTest.case_id)
+            .where(NucleicAcidTest.result == TestResult.PENDING.value, *under_management(day))
+        )
+        positive = session.scalar(
+            select(func.count(Anomaly.id)).where(
+                Anomaly.kind == AnomalyKind.POSITIVE_TEST.value, Anomaly.closed.is_(False)
+            )
+        )
+    sampled = sum(1 for item in due if item.test is not None and item.test.result.sampled)
+    return TestCounts(len(due), sampled, pending or 0, positive or 0)
+
+
+def daily_report_counts(session: Session, day: date) -> dict[str, int]:
+    """The daily report's 当日应检 / 当日已检 / 当日阳性 (when the setting turns them on).
+
+    当日阳性 counts the 阳性 results that came back on ``day`` (检测日期, else 采样日期).
+    """
+    due = _due_tests(session, day)
+    positive = session.scalar(
+        select(func.count(NucleicAcidTest.id)).where(
+            NucleicAcidTest.result == TestResult.POSITIVE.value,
+            func.coalesce(NucleicAcidTest.tested_on, NucleicAcidTest.sample_date) == day,
+        )
+    )
+    return {
+        "当日应检": len(due),
+        "当日已检": sum(1 for d in due if d.test is not None and d.test.result.sampled),
+        "当日阳性": positive or 0,
+    }
+
+
+def tests_between(db: Database, first: date, last: date) -> list[TestInfo]:
+    with db.reading() as session:
+        query = (
+            select(NucleicAcidTest)
+            .where(NucleicAcidTest.sample_date.between(first, last))
+            .order_by(NucleicAcidTest.sample_date, NucleicAcidTest.id)
+        )
+        return [_info(t) for t in session.scalars(query)]
+
+
+__all__ = [
+    "ROUND_REASON",
+    "DueTest",
+    "TestCounts",
+    "TestEntry",
+    "TestInfo",
+    "TestSaved",
+    "counts",
+    "daily_report_counts",
+    "due_tests",
+    "parse_result",
+    "positive_people",
+    "record_test",
+    "save_test",
+    "tests_between",
+    "tests_of_person",
+]
