@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.models import Slot
 from app.services import assignments, release, report_log, reports, roster, rounds
+from app.services.notice_templates import NoticeKind
 from app.services.roster import RosterFilter
 from app.ui.main_window import MainWindow
 from app.ui.pages import today as today_module
@@ -26,6 +27,7 @@ from app.ui.pages.today import (
     RELEASE_NAME,
     TodayPage,
 )
+from app.ui.printing.preview import NoticePreview
 from app.ui.reports import files as report_files
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from app.ui.roster.table_model import PLANNED_END
@@ -144,7 +146,10 @@ def test_open_anomalies_show_what_was_done(today_page: TodayPage, db: Database) 
 
 
 def test_release_in_one_click_with_the_reason_chosen(
-    monkeypatch: pytest.MonkeyPatch, today_page: TodayPage, db: Database
+    monkeypatch: pytest.MonkeyPatch,
+    today_page: TodayPage,
+    db: Database,
+    messages: RecordedMessages,
 ) -> None:
     demo_village(db)
     show_at(today_page, 21)
@@ -171,6 +176,33 @@ def test_release_in_one_click_with_the_reason_chosen(
     ended = roster.case_row(db, target.id)
     assert ended.end_reason == "期满解除" and ended.ended_on == target.planned_end
     assert target.name not in column_texts(today_page.release_model, RELEASE_NAME)
+    # The household's 解除隔离通知书 is offered at once, and opens in print preview.
+    assert messages.of_kind("confirm") == ["已解除隔离。现在打印解除隔离通知书吗？"]
+    (preview,) = today_page.findChildren(NoticePreview)
+    (notice,) = preview.items
+    assert notice.kind is NoticeKind.RELEASE and notice.person_name == target.name
+    preview.close()
+
+
+def test_release_without_the_notice_when_the_clerk_says_no(
+    monkeypatch: pytest.MonkeyPatch,
+    today_page: TodayPage,
+    db: Database,
+    messages: RecordedMessages,
+) -> None:
+    demo_village(db)
+    messages.confirm_answer = False
+
+    def confirm(dialog: EndCaseDialog) -> int:
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(EndCaseDialog, "exec", confirm)
+    ready = [c.case_id for c in release.release_checks(db, date.today()) if c.ready]
+    today_page.release(ready[0])
+    assert roster.case_row(db, ready[0]).end_reason == "期满解除"
+    assert messages.of_kind("confirm") == ["已解除隔离。现在打印解除隔离通知书吗？"]
+    assert today_page.findChildren(NoticePreview) == []
 
 
 def test_a_long_list_shows_its_first_rows_and_links_to_the_rest_on_the_roster(

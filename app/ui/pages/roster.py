@@ -37,8 +37,8 @@ from app.services.roster import CaseRow, RosterFilter
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading
-from app.ui.printing.actions import CaseNoticeActions
-from app.ui.roster.end_case_dialog import EndCaseDialog
+from app.ui.printing.actions import CaseNoticeActions, offer_release_notice
+from app.ui.roster.end_case_dialog import RELEASE, EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
 from app.ui.roster.table_model import (
@@ -573,6 +573,8 @@ def open_end_case_dialog(
     except ServiceError as error:
         messages.show_error(parent, str(error))
         return None
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.saved
-    return None
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if dialog.saved is not None and dialog.reason.currentText() == RELEASE:
+        offer_release_notice(parent, ctx, case_id)
+    return dialog.saved

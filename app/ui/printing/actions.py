@@ -63,3 +63,16 @@ class CaseNoticeActions:
         case_id = self._selected_case()
         if case_id is not None:
             preview_case_notice(self._parent, self._ctx, kind, case_id)
+
+
+def offer_release_notice(parent: QWidget, ctx: UiContext, case_id: int) -> None:
+    """Right after a 期满解除: the household gets its 解除隔离通知书 now, if the clerk wants."""
+    from app.ui import messages
+
+    question = QCoreApplication.translate(
+        "notice_actions", "已解除隔离。现在打印解除隔离通知书吗？"
+    )
+    if messages.ask_confirm(parent, question):
+        from app.ui.printing.preview import preview_case_notice
+
+        preview_case_notice(parent, ctx, NoticeKind.RELEASE, case_id)

@@ -15,5 +15,9 @@
         <source>打印解除通知书</source>
         <translation>Print release notice</translation>
     </message>
+    <message>
+        <source>已解除隔离。现在打印解除隔离通知书吗？</source>
+        <translation>Released from isolation. Print the release notice now?</translation>
+    </message>
 </context>
 </TS>
