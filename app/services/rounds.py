@@ -19,6 +19,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import clock
 from app.config import Settings
@@ -50,6 +51,12 @@ from app.models.health import SYMPTOM_SEPARATOR, SYMPTOMS
 from app.models.validation import is_fever, optional_text, parse_temperature
 from app.services.access import Permission, require
 from app.services.assignments import teams_where
+from app.services.concurrency import (
+    EditedElsewhere,
+    last_editor,
+    refuse_changed,
+    refusing_stale,
+)
 from app.services.errors import Conflict, NotFound, ServiceError
 from app.services.periods import readings_due
 from app.services.reference import get_setting, setting_value
@@ -198,6 +205,9 @@ class ReadingEntry:
     symptoms: object = ()
     measured_by: str | None = None
     note: str | None = None
+    # The slot's reading version the clerk saw: 0 the slot was empty, None nothing to check (an
+    # import of the doctor's sheet, which replaces). Another clerk's save since: EditedElsewhere.
+    seen_version: int | None = None
 
 
 def record_reading(
@@ -212,13 +222,14 @@ def record_reading(
     note: str | None = None,
     overwrite: bool = True,
     today: date | None = None,
+    seen_version: int | None = None,
 ) -> SaveResult:
     """Save one reading (one per case, day and slot). A fever or symptom opens an anomaly.
 
     Committed durably before returning: nothing typed is lost if the laptop dies a second later.
     """
     require(db, Permission.RECORD)
-    entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note)
+    entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note, seen_version)
     with db.session() as session:
         return save_reading(session, entry, overwrite=overwrite, today=today)
 
@@ -299,6 +310,8 @@ def _save(
     replaced = None
     if found.reading_id is None:
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
+        if entry.seen_version:  # the clerk saw a reading that has since been removed
+            raise EditedElsewhere(f"{day:%m月%d日}{slot.label}的体温", [], None)
         reading_id = connection.execute(_INSERT_READING, {**key, **values}).lastrowid
         audit.inserted(TemperatureReading, reading_id, {"id": reading_id, **key, **values})
     else:
@@ -308,7 +321,17 @@ def _save(
             raise Conflict(f"「{name}」{day:%m月%d日}{slot.label}已有体温 {found.celsius:.1f} ℃。")
         replaced = found.celsius
         old = {key: getattr(found, key) for key in values}
-        audit.updated(TemperatureReading, reading_id, old, values)
+        named = f"{_person_name(connection, found.person_id)} {day:%m月%d日}{slot.label}的体温"
+        if entry.seen_version is not None and entry.seen_version != found.version:
+            yours = {"celsius": value, "symptoms": values["symptoms"]}
+            refuse_changed(
+                named,
+                old,
+                yours,
+                by=lambda: last_editor(connection, "temperature_reading", reading_id),
+            )
+        with refusing_stale(named):
+            audit.updated(TemperatureReading, reading_id, old, values, version=found.version)
     abnormal = is_fever(value, threshold) or bool(names)
     anomaly_id = None
     if abnormal:
@@ -346,6 +369,7 @@ _CASE_AND_READING = (
         .scalar_subquery()
         .label("threshold"),
         TemperatureReading.id.label("reading_id"),
+        TemperatureReading.version,
         *_READING_VALUES,
     )
     .outerjoin(
@@ -359,7 +383,7 @@ _CASE_AND_READING = (
     .where(Case.id == bindparam("case_id"))
 )  # the case's period, the fever threshold and the slot's reading, if any: one lookup
 _OPEN_ANOMALY = (
-    select(Anomaly.id, Anomaly.kind, Anomaly.observation)
+    select(Anomaly.id, Anomaly.kind, Anomaly.observation, Anomaly.version)
     .where(Anomaly.reading_id == bindparam("reading_id"), Anomaly.closed.is_(False))
     .order_by(Anomaly.id)
     .limit(1)
@@ -389,14 +413,28 @@ class _AuditWriter:
         self._write(model, "新增", row_id, inserted_changes(model, values))
 
     def updated(
-        self, model: type[Base], row_id: int, old: dict[str, object], new: dict[str, object]
+        self,
+        model: type[Base],
+        row_id: int,
+        old: dict[str, object],
+        new: dict[str, object],
+        *,
+        version: int,
     ) -> None:
-        """UPDATE the columns whose value differs (none: no statement, as with the ORM)."""
+        """UPDATE the columns whose value differs (none: no statement, as with the ORM), counting
+        the row's ``version`` up from the one read, as the ORM's version check does: a save by
+        another clerk in between matches no row and raises ``StaleDataError``."""
         changed = {key: value for key, value in new.items() if old[key] != value}
         if not changed:
             return
         table = model.__table__
-        self._connection.execute(update(table).where(table.c.id == row_id).values(**changed))
+        statement = (
+            update(table)
+            .where(table.c.id == row_id, table.c.version == version)
+            .values(**changed, version=version + 1)
+        )
+        if self._connection.execute(statement).rowcount != 1:
+            raise StaleDataError(f"{table.name} {row_id} changed since version {version}")
         self._write(model, "修改", row_id, updated_changes(model, old, new))
 
     def _write(
@@ -436,7 +474,9 @@ def _open_reading_anomaly(
     if existing is not None:
         old = {"kind": existing.kind, "observation": existing.observation}
         # The order the ORM set them in: observation, then kind.
-        audit.updated(Anomaly, existing.id, old, {"observation": observation, "kind": kind})
+        new = {"observation": observation, "kind": kind}
+        with refusing_stale(observation):
+            audit.updated(Anomaly, existing.id, old, new, version=existing.version)
         return existing.id
     values: dict[str, object] = {
         "case_id": case_id,
