@@ -15,15 +15,15 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, count
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool, StaticPool
 
-from app import clock, scratch
+from app import clock, schema, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 #: Less free space than this where an I/O error happened: the disk is full, not failing.
 NEARLY_FULL_BYTES = 1024 * 1024
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
 class StorageError(Exception):
@@ -156,22 +155,8 @@ def _reports_damage(error: BaseException) -> bool:
     return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def migration_scripts() -> list[tuple[int, str]]:
-    """The numbered SQL migrations shipped in ``app/migrations``, in order."""
-    scripts: list[tuple[int, str]] = []
-    for entry in resources.files("app.migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            scripts.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
-    scripts.sort()
-    numbers = [n for n, _ in scripts]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations are not numbered 1..N: {numbers}")
-    return scripts
-
-
 def latest_version() -> int:
-    return len(migration_scripts())
+    return schema.latest_version()
 
 
 _CHINESE_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
@@ -256,9 +241,28 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
 
 
 def schema_version(path: Path) -> int:
+    """The file's schema version: ``PRAGMA user_version``, which every upgrade keeps equal to the
+    Alembic revision (so an app from the numbered-SQL days still refuses a newer file). A
+    revision this app does not know counts as newer than any it knows."""
+    version, revision = _versions(path)
+    if revision is not None and not schema.is_known(revision):
+        return max(version, latest_version() + 1)
+    return version
+
+
+def _versions(path: Path) -> tuple[int, str | None]:
+    """``user_version`` and the Alembic revision (``None``: not stamped, a ladder-era file)."""
     connection = _read_only(path)
     try:
-        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        stamped = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (schema.VERSION_TABLE,),
+        ).fetchone()
+        if not stamped:
+            return version, None
+        row = connection.execute(f"SELECT version_num FROM {schema.VERSION_TABLE}").fetchone()
+        return version, (row[0] if row else None)
     finally:
         connection.close()
 
@@ -281,14 +285,19 @@ def _tables_and_columns(connection: sqlite3.Connection) -> dict[str, frozenset[s
 
 @lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[str, frozenset[str]]:
-    """The tables and columns a ledger at ``version`` has: migrations 1..version, in memory."""
-    connection = sqlite3.connect(":memory:", isolation_level=None)
+    """The tables and columns a ledger at ``version`` has: revisions 1..version, in memory
+    (Alembic's own version table left out: a ledger from the numbered-SQL days has none)."""
+    engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
-        connection.create_collation("natural", _natural_collation)
-        _apply_migrations(connection, [(n, sql) for n, sql in migration_scripts() if n <= version])
-        return _tables_and_columns(connection)
+        with engine.begin() as connection:
+            schema.upgrade(connection, from_version=0, to_version=version)
+            raw = connection.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            tables = _tables_and_columns(raw)
     finally:
-        connection.close()
+        engine.dispose()
+    tables.pop(schema.VERSION_TABLE, None)
+    return tables
 
 
 def check_is_ledger(path: Path) -> int:
@@ -453,89 +462,63 @@ def migrate(path: Path, backups: Path) -> int:
     if existed:
         _check_file(path)
     current = schema_version(path) if existed else 0
-    if existed and current < latest_version():
+    # A file from the numbered-SQL days has no Alembic revision yet: stamping it is a change too.
+    unstamped = existed and _versions(path)[1] is None
+    if existed and (current < latest_version() or unstamped):
         copy_database(path, _backup_names(backups, f"{BEFORE_UPGRADE}-v{current}"))
-    _upgrade(path, current, new=not existed)
+    _upgrade(path, current, new=not existed, stamp=unstamped)
     return current
 
 
-def _upgrade(path: Path, current: int, *, new: bool = False) -> None:
-    """Run the migrations after ``current`` on ``path`` in one transaction (nothing to do: none)."""
-    pending = [(n, sql) for n, sql in migration_scripts() if n > current]
-    if not pending:
-        return
-    try:
-        connection = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.Error as error:
-        failure = storage_failure(error, path, "写入台账")
-        if failure is None:
-            raise
-        raise failure from error
-    try:
-        connection.create_collation("natural", _natural_collation)
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if new:
-            connection.execute("PRAGMA journal_mode = WAL")
-        # An existing file keeps its journal mode here: the app switches it to WAL after a
-        # successful upgrade, so a failed one leaves even the header bytes untouched.
-        connection.execute("PRAGMA synchronous = FULL")
-        # SQLite's table-rebuild recipe (create new, copy, drop old, rename) needs foreign keys
-        # off, and they cannot be switched inside a transaction; they are checked before COMMIT.
-        connection.execute("PRAGMA foreign_keys = OFF")
-        _apply_migrations(connection, pending)
-    finally:
-        connection.close()
-    log.info("migrated %s from schema %d to %d", path, current, pending[-1][0])
+def _upgrade(path: Path, current: int, *, new: bool = False, stamp: bool = False) -> None:
+    """Run the revisions after ``current`` on ``path`` in one transaction (nothing to do and
+    ``stamp`` not asked for: none).
 
-
-def _apply_migrations(connection: sqlite3.Connection, pending: list[tuple[int, str]]) -> None:
-    number = pending[0][0]
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        for number, sql in pending:
-            for statement in _statements(sql):
-                connection.execute(statement)
-            if not connection.in_transaction:
-                raise RuntimeError(f"migration {number:04d} must not COMMIT or ROLLBACK itself")
-        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise sqlite3.IntegrityError(f"外键不一致：{broken[:3]}")
-        connection.execute(f"PRAGMA user_version = {pending[-1][0]}")
-        connection.execute("COMMIT")
-    except sqlite3.Error as error:
-        if connection.in_transaction:
-            with suppress(sqlite3.Error):  # a full disk can fail the rollback too; SQLite undoes
-                connection.execute("ROLLBACK")  # the transaction from its journal either way
-        failure = storage_failure(error, Path(connection_path(connection)), "升级台账数据")
-        raise failure or StorageError(
-            f"数据升级（第 {number} 步）失败，数据未改动：{error}"
-        ) from error
-
-
-def _statements(sql: str) -> Iterator[str]:
-    """Split a migration script into statements the way SQLite itself would.
-
-    A ``;`` ends a statement only where ``sqlite3.complete_statement`` agrees — not inside a
-    string literal, a comment or a trigger body — so ``'a;b'`` or two statements on one line
-    are handled. Text that holds only comments or blanks is dropped.
+    The transaction is SQLite's own (``BEGIN IMMEDIATE`` … ``COMMIT``, pysqlite's implicit
+    transactions switched off): the stamp of a ladder-era file, every pending revision, the
+    foreign-key check and the ``user_version`` bump commit together or not at all.
     """
-    start = 0
-    for index, char in enumerate(sql):
-        if char == ";" and sqlite3.complete_statement(sql[start : index + 1]):
-            statement = sql[start : index + 1]
-            start = index + 1
-            if _has_code(statement):
-                yield statement.strip()
-    rest = sql[start:]
-    if _has_code(rest):
-        yield rest.strip()
+    if current >= latest_version() and not stamp:
+        return
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
+    event.listen(engine, "connect", lambda conn, _record: _prepare_upgrade(conn, new=new))
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    step = current + 1
+    try:
+        with engine.connect() as connection, connection.begin():
+
+            def starting(number: int) -> None:
+                nonlocal step
+                step = number
+
+            schema.upgrade(connection, from_version=current, on_step=starting)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"外键不一致：{broken[:3]}")
+            connection.exec_driver_sql(f"PRAGMA user_version = {latest_version()}")
+    except (sqlite3.Error, SQLAlchemyError) as error:
+        failure = storage_failure(error, path, "升级台账数据")
+        raise failure or StorageError(
+            f"数据升级（第 {step} 步）失败，数据未改动：{error}"
+        ) from error
+    finally:
+        engine.dispose()
+    log.info("migrated %s from schema %d to %d", path, current, latest_version())
 
 
-def _has_code(text: str) -> bool:
-    """True unless ``text`` is only whitespace, ``-- …`` and ``/* … */`` comments, and ``;``."""
-    without_block = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)
-    without_line = re.sub(r"--[^\n]*", " ", without_block)
-    return bool(without_line.replace(";", " ").strip())
+def _prepare_upgrade(connection: sqlite3.Connection, *, new: bool) -> None:
+    connection.isolation_level = None  # the engine's "begin" event issues BEGIN IMMEDIATE
+    connection.create_collation("natural", _natural_collation)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if new:
+        connection.execute("PRAGMA journal_mode = WAL")
+    # An existing file keeps its journal mode here: the app switches it to WAL after a
+    # successful upgrade, so a failed one leaves even the header bytes untouched.
+    connection.execute("PRAGMA synchronous = FULL")
+    # SQLite's table-rebuild recipe (``op.batch_alter_table``: create new, copy, drop old,
+    # rename) needs foreign keys off, and they cannot be switched inside a transaction; they
+    # are checked before COMMIT.
+    connection.execute("PRAGMA foreign_keys = OFF")
 
 
 def connection_path(connection: sqlite3.Connection) -> str:
@@ -757,7 +740,8 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
             with scratch.scratch_file(paths.data_dir, BACKUP_SUFFIX) as staged:
                 # Through SQLite, not a file copy: a backup with a "-wal" beside it is copied whole.
                 _write_copy(source, staged)
-                _upgrade(staged, version)  # an older backup is brought up to date, off to the side
+                # An older backup is brought up to date (and stamped), off to the side.
+                _upgrade(staged, version, stamp=_versions(staged)[1] is None)
                 safety = _keep_current_ledger(paths)
                 _fold_wal(paths.database)
                 # A leftover "-wal" would be replayed onto the restored file and damage it.

@@ -7,7 +7,7 @@ Runs the frozen executables — never this checkout's Python code — on a fresh
 
 1. the folder holds the two executables, our data files, and only the Qt plugins we ship;
 2. ``fangyi-ledger-cli --version`` prints this checkout's version;
-3. ``demo`` fills the ledger: the migrations ran (schema version = number of .sql files) and
+3. ``demo`` fills the ledger: the migrations ran (schema version = number of revisions) and
    pinyin search keys were made (pypinyin's dictionaries are in the bundle);
 4. ``check`` reads it back; ``export daily`` writes a workbook that opens, with the unit's name;
 5. a bad command gets one Chinese line on stderr and a non-zero exit, never a traceback;
@@ -41,6 +41,14 @@ GUI = f"fangyi-ledger{EXE}"
 CLI = f"fangyi-ledger-cli{EXE}"
 TIMEOUT = 180  # seconds for one command; a hang is a failure, not a stuck CI
 LOG_NAME = "fangyi-ledger.log"
+
+
+def _revision_files(migrations: Path) -> list[str]:
+    """env.py and every revision: what Alembic needs as files in the bundle."""
+    return sorted(
+        [p.name for p in migrations.glob("env.py")]
+        + [f"versions/{p.name}" for p in (migrations / "versions").glob("*.py")]
+    )
 
 
 class SmokeFailure(Exception):
@@ -141,9 +149,13 @@ class Smoke:
         self.expect(bundled_qm == source_qm, f"translations differ: {bundled_qm} vs {source_qm}")
         for needed in ("i18n/qt/qtbase_zh_CN.qm", "icons/app.svg"):
             self.expect((resources / needed).is_file(), f"missing resources/{needed}")
-        source_sql = sorted(p.name for p in (ROOT / "app" / "migrations").glob("*.sql"))
-        bundled_sql = sorted(p.name for p in (internal / "app" / "migrations").glob("*.sql"))
-        self.expect(bundled_sql == source_sql, f"migrations differ: {bundled_sql} vs {source_sql}")
+        # Alembic reads env.py and the revisions as files (app/schema.py).
+        source_revisions = _revision_files(ROOT / "app" / "migrations")
+        bundled_revisions = _revision_files(internal / "app" / "migrations")
+        self.expect(
+            bundled_revisions == source_revisions,
+            f"migrations differ: {bundled_revisions} vs {source_revisions}",
+        )
 
         plugins = self._plugins(internal)
         platform_plugin = "qwindows" if IS_WINDOWS else "qxcb"
@@ -198,7 +210,7 @@ class Smoke:
         self.expect(key == ("zs zhangsan",), f"张三's search key is {key}, expected 'zs zhangsan'")
 
     def check(self) -> None:
-        migrations = len(list((ROOT / "app" / "migrations").glob("*.sql")))
+        migrations = len(_revision_files(ROOT / "app" / "migrations")) - 1  # less env.py
         run = self.command_ok(CLI, "--data-dir", str(self.data_dir), "check")
         expected = f"完整性检查：正常（数据版本 {migrations}）"
         self.expect(expected in run.stdout, f"expected {expected!r}", run)

@@ -247,7 +247,7 @@ def demo_ledger(machine: WindowsMachine) -> Path:
 
 
 def test_check_reads_the_demo_ledger(machine: WindowsMachine, demo_ledger: Path) -> None:
-    migrations = len(list((ROOT / "app" / "migrations").glob("*.sql")))
+    migrations = len(list((ROOT / "app" / "migrations" / "versions").glob("0*.py")))
     run = machine.cli("check")
     assert f"完整性检查：正常（数据版本 {migrations}）" in run.stdout, str(run)
 
