@@ -28,6 +28,7 @@ from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
+from app.models.units import UNIT_KEY, install_unit_scope
 from app.services.access import Role
 
 log = logging.getLogger(__name__)
@@ -578,6 +579,7 @@ class Database:
         # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
         self.role: Role = Role.ADMIN
         self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
+        self.unit: str | None = None  # its village on a township server (None: all of them)
         self._lock = InstanceLock(paths.lock_file) if lock else None
         if self._lock:
             self._lock.acquire()
@@ -607,6 +609,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # On this ledger's sessions only, not on every Session in the process.
         install_audit_hook(self._sessions)
+        install_unit_scope(self._sessions, self.engine)
 
     @classmethod
     def open(cls, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> Database:
@@ -621,6 +624,7 @@ class Database:
         """
         session = self._sessions()
         session.info[OPERATOR_KEY] = operator or self.operator
+        session.info[UNIT_KEY] = self.unit
         try:
             yield session
             session.commit()
@@ -642,6 +646,7 @@ class Database:
         (detached, not expired), as with ``session()``'s ``expire_on_commit=False``.
         """
         session = self._sessions()
+        session.info[UNIT_KEY] = self.unit
         try:
             yield session
         except BaseException as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
@@ -272,11 +272,16 @@ def add_staff_role(db: Database, name: str) -> NamedItem:
 
 
 def unit_profile(db: Database) -> UnitInfo:
+    """填报单位. A village's account on a township server files as its village, under the
+    server's unit (the township); the server's reporter and reviewer sign."""
     with db.reading() as session:
         row = session.get(UnitProfile, 1)
-        if row is None:
-            return UnitInfo()
-        return UnitInfo(row.unit_name, row.township, row.reporter, row.phone, row.reviewer)
+        info = UnitInfo() if row is None else UnitInfo(
+            row.unit_name, row.township, row.reporter, row.phone, row.reviewer
+        )  # fmt: skip
+    if db.unit is not None:
+        return replace(info, unit_name=db.unit, township=info.unit_name)
+    return info
 
 
 def save_unit_profile(db: Database, info: UnitInfo) -> UnitInfo:

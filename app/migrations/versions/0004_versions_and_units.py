@@ -3,9 +3,9 @@
 ``version`` on person, case_record, temperature_reading and anomaly: optimistic concurrency — every
 save checks the version the clerk's form was read at and counts it up, so a second clerk's save of
 the same record is refused (已被他人修改) instead of silently overwriting the first.
-``unit`` on person and operator: the village or 社区 a person (an account) belongs to; NULL on a
+``unit`` on person, operator, staff and checkpoint: the village or 社区 it belongs to; NULL on a
 village's own ledger (everything in it is its own) and, for an account, a township account that
-sees all its villages.
+sees all its villages. Cases, readings, anomalies and vehicles belong through them.
 
 Revision ID: 0004
 Revises: 0003
@@ -22,6 +22,7 @@ branch_labels = None
 depends_on = None
 
 VERSIONED = ("person", "case_record", "temperature_reading", "anomaly")
+UNIT_OF_ITS_OWN = ("person", "operator", "staff", "checkpoint")
 
 
 def upgrade() -> None:
@@ -30,6 +31,6 @@ def upgrade() -> None:
             table,
             sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         )
-    op.add_column("person", sa.Column("unit", sa.String(length=50), nullable=True))
-    op.add_column("operator", sa.Column("unit", sa.String(length=50), nullable=True))
+    for table in UNIT_OF_ITS_OWN:
+        op.add_column(table, sa.Column("unit", sa.String(length=50), nullable=True))
     op.create_index("ix_person_unit", "person", ["unit"])
