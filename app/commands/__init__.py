@@ -11,4 +11,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.rounds",
     "app.commands.reports",
     "app.commands.accounts",
+    "app.commands.server_push",
 )
