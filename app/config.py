@@ -21,15 +21,25 @@ import platformdirs
 from app import APP_NAME
 
 DATA_DIR_ENV = "FANGYI_DATA_DIR"
+DATABASE_URL_ENV = "FANGYI_DATABASE_URL"
+#: The township server setting: one line in the data folder naming the server's database
+#: (``postgresql+psycopg://用户@主机/库名``, never a password), read when no URL is given.
+DATABASE_URL_FILE = "database-url.txt"
 DATABASE_FILENAME = "ledger.sqlite3"
 BACKUP_KEEP = 14  # rotating automatic backups kept: two weeks of daily backups
 
 
 @dataclass(frozen=True)
 class AppPaths:
-    """Every file location the app uses, derived from one data directory."""
+    """Every file location the app uses, derived from one data directory — and, for a township
+    server, the database's URL (``None``: the SQLite file in the data directory)."""
 
     data_dir: Path
+    database_url: str | None = None
+
+    @property
+    def on_server(self) -> bool:
+        return self.database_url is not None
 
     @property
     def database(self) -> Path:
@@ -96,12 +106,29 @@ def restrict_to_owner(path: Path) -> None:
         os.chmod(path, PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-    """``--data-dir`` wins, then ``FANGYI_DATA_DIR``, then the platform's user data dir."""
+def resolve_paths(
+    data_dir: str | os.PathLike[str] | None = None, database_url: str | None = None
+) -> AppPaths:
+    """``--data-dir`` wins, then ``FANGYI_DATA_DIR``, then the platform's user data dir.
+
+    The database: ``--database-url``, then ``FANGYI_DATABASE_URL``, then the data folder's
+    ``database-url.txt``; none of them — the SQLite ledger in the data folder (the default).
+    """
     chosen = data_dir or os.environ.get(DATA_DIR_ENV)
     if chosen:
-        return AppPaths(Path(chosen).expanduser().resolve())
-    return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+        folder = Path(chosen).expanduser().resolve()
+    else:
+        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    url = database_url or os.environ.get(DATABASE_URL_ENV) or _url_setting(folder)
+    return AppPaths(folder, (url or "").strip() or None)
+
+
+def _url_setting(folder: Path) -> str | None:
+    try:
+        lines = (folder / DATABASE_URL_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line.strip() for line in lines if line.strip()), None)
 
 
 T = TypeVar("T", int, float, str, bool, time)

@@ -573,13 +573,31 @@ def _drop_empty_wal(path: Path) -> None:
 class Database:
     """An open ledger: holds the instance lock and hands out short-lived sessions."""
 
-    def __init__(self, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        operator: str = "系统",
+        lock: bool = True,
+        password: str | None = None,
+    ) -> None:
         self.paths = paths.ensure()
         self.operator = operator
         # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
         self.role: Role = Role.ADMIN
         self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
         self.unit: str | None = None  # its village on a township server (None: all of them)
+        self._lock: InstanceLock | None = None
+        if paths.database_url is not None:
+            self.engine: Engine = self._open_server(paths.database_url, password)
+        else:
+            self.engine = self._open_file(paths, lock=lock)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # On this ledger's sessions only, not on every Session in the process.
+        install_audit_hook(self._sessions)
+        install_unit_scope(self._sessions, self.engine)
+
+    def _open_file(self, paths: AppPaths, *, lock: bool) -> Engine:
         self._lock = InstanceLock(paths.lock_file) if lock else None
         if self._lock:
             self._lock.acquire()
@@ -604,16 +622,54 @@ class Database:
         for suffix in ("", "-wal", "-shm"):
             restrict_to_owner(Path(f"{paths.database}{suffix}"))
         # URL.create, not an f-string: a path holding "?" or "#" stays a path.
-        self.engine: Engine = create_engine(URL.create("sqlite", database=str(paths.database)))
-        event.listen(self.engine, "connect", lambda conn, _record: _apply_pragmas(conn))
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # On this ledger's sessions only, not on every Session in the process.
-        install_audit_hook(self._sessions)
-        install_unit_scope(self._sessions, self.engine)
+        engine = create_engine(URL.create("sqlite", database=str(paths.database)))
+        event.listen(engine, "connect", lambda conn, _record: _apply_pragmas(conn))
+        return engine
+
+    def _open_server(self, url_text: str, password: str | None) -> Engine:
+        """A township server: no file, lock or local backups — the server keeps the data, and
+        several clerks work on it at once."""
+        from app import server
+
+        self.server_url = server.server_url(url_text)
+        engine = server.create_server_engine(self.server_url, password=password)
+        try:
+            self.migrated_from = server.prepare(engine, self.server_url)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine
+
+    @property
+    def on_server(self) -> bool:
+        return self.paths.on_server
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, for the clerk: the file, or user@host/database on a server."""
+        if self.paths.on_server:
+            from app import server
+
+            return server.describe(self.server_url)
+        return str(self.paths.database)
+
+    def _failure(self, error: BaseException, action: str) -> StorageError | None:
+        if self.paths.on_server:
+            from app import server
+
+            return server.failure(error, self.server_url)
+        return storage_failure(error, self.paths.database, action)
 
     @classmethod
-    def open(cls, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> Database:
-        return cls(paths, operator=operator, lock=lock)
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        operator: str = "系统",
+        lock: bool = True,
+        password: str | None = None,
+    ) -> Database:
+        return cls(paths, operator=operator, lock=lock, password=password)
 
     @contextmanager
     def session(self, operator: str | None = None) -> Iterator[Session]:
@@ -631,7 +687,7 @@ class Database:
         except BaseException as error:
             with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
                 session.rollback()
-            failure = storage_failure(error, self.paths.database, "保存到台账")
+            failure = self._failure(error, "保存到台账")
             if failure is not None:
                 raise failure from error
             raise
@@ -650,7 +706,7 @@ class Database:
         try:
             yield session
         except BaseException as error:
-            failure = storage_failure(error, self.paths.database, "读取台账")
+            failure = self._failure(error, "读取台账")
             if failure is not None:
                 raise failure from error
             raise
@@ -666,7 +722,9 @@ class Database:
         microsecond, then a counter), and an existing ``target`` is refused unless ``overwrite``
         — even then never a ledger in use. Keeps the newest ``BACKUP_KEEP`` automatic backups.
         Raises ``StorageError`` (disk full, folder not writable …); the ledger is untouched.
+        On a server: ``NotOnServer`` saying how (``pg_dump``).
         """
+        self.refuse_file_operation_on_server()
         if target is None:
             made = copy_database(self.paths.database, _backup_names(self.paths.backups, kind))
             if kind == AUTOMATIC:
@@ -690,8 +748,17 @@ class Database:
         for old in automatic[:-BACKUP_KEEP]:
             old.unlink(missing_ok=True)
 
+    def refuse_file_operation_on_server(self) -> None:
+        """Backups of a server are the server's: say how they are made, never pretend."""
+        if self.paths.on_server:
+            from app import server
+
+            raise server.NotOnServer(server.BACKUP_ADVICE.format(where=self.location))
+
     def checkpoint(self) -> None:
         """Fold the ``-wal`` into the file (shutdown: the ledger is one file again)."""
+        if self.paths.on_server:
+            return  # the server's own write-ahead log is its business
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -707,8 +774,9 @@ class Database:
             log.warning("could not fold the -wal into %s: %s", self.paths.database, error)
         finally:
             self.engine.dispose()
-            # After the fold: the next open may skip quick_check (app.clean_close).
-            record_clean_close(self.paths.database)
+            if not self.paths.on_server:
+                # After the fold: the next open may skip quick_check (app.clean_close).
+                record_clean_close(self.paths.database)
             self.release_lock()
 
     def release_lock(self) -> None:

@@ -16,6 +16,7 @@ os.environ.pop("FANGYI_PASSWORD", None)
 from app.config import AppPaths, resolve_paths
 from app.db import Database
 from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
+from tests.helpers.postgres import pg_database, pg_server, pg_template  # noqa: F401 (fixtures)
 
 SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -43,8 +44,17 @@ def pinned_clock(pinned_session_clock: None) -> Iterator[None]:
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return resolve_paths(tmp_path / "data")
+def engine() -> str:
+    """The database engine the test's ledger is on: SQLite here; tests/services (and the CLI
+    suites) parametrise it over ``sqlite`` and ``postgresql``."""
+    return "sqlite"
+
+
+@pytest.fixture
+def paths(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> AppPaths:
+    """The test's data folder, and on PostgreSQL a fresh ledger database of its own."""
+    url = request.getfixturevalue("pg_database") if engine == "postgresql" else None
+    return resolve_paths(tmp_path / "data", url)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -18,7 +18,7 @@ from app.models.validation import normalize_mobile_or_landline, optional_text, r
 from app.services.access import Permission, require
 from app.services.errors import NotFound, ServiceError
 from app.services.periods import under_management
-from app.services.roster import group_rank
+from app.services.roster import group_order
 
 
 @dataclass(frozen=True)
@@ -295,15 +295,15 @@ def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
             Person.name,
             Person.group_name,
             Measure.name,
-            func.group_concat(MeasureRequiredRole.role_id),
+            # group_concat on SQLite, string_agg on PostgreSQL
+            func.aggregate_strings(cast(MeasureRequiredRole.role_id, String), ","),
         )
         .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
         .join(Person, Person.id == Case.person_id)
         .join(Measure, Measure.id == Case.measure_id)
         .where(*under_management(on), ~held.exists())
         .group_by(Case.id)
-        # The ``natural`` collation sorted people without a group first; keep that.
-        .order_by(Person.group_name.is_not(None), group_rank(session), Person.search_key, Case.id)
+        .order_by(*group_order(session), Person.search_key, Case.id)
     )
     rows = session.execute(missing).all()
     if not rows:
@@ -313,7 +313,7 @@ def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
     rank = {role_id: position for position, role_id in enumerate(role_names)}
     gaps: list[CoverageGap] = []
     for case_id, person_id, name, group, measure, role_ids in rows:
-        # group_concat joins in no promised order: list the roles as the role list orders them.
+        # The roles come joined in no promised order: list them as the role list orders them.
         ids = sorted((int(r) for r in role_ids.split(",")), key=rank.__getitem__)
         roles = tuple(role_names[i] for i in ids)
         gaps.append(CoverageGap(case_id, person_id, name, group, measure, roles))

@@ -50,6 +50,7 @@ from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
+from app.services.roster import group_order
 from app.services.stats import DayNumbers, count_day
 
 if TYPE_CHECKING:
@@ -162,19 +163,20 @@ def form_of(table: DailyTable) -> str:
     return FORM_ZERO if table.is_zero_report() else FORM_DAILY
 
 
-def _register_select(*columns: Any) -> Select[Any]:
+def _register_select(session: Session, *columns: Any) -> Select[Any]:
     """Cases with their person, category and measure, in register order (小组, then name)."""
     return (
         select(*columns)
         .join(Person, Person.id == Case.person_id)
         .join(Category, Category.id == Case.category_id)
         .join(Measure, Measure.id == Case.measure_id)
-        .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+        .order_by(*group_order(session), Person.search_key, Case.id)
     )
 
 
 def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
     query = _register_select(
+        session,
         Person.name,
         Person.sex,
         Person.id_number,
@@ -207,7 +209,7 @@ def _ended_cases(session: Session, day: date) -> list[EndedCaseLine]:
         .join(Measure, Measure.id == Case.measure_id)
         .join(EndReason, EndReason.id == Case.end_reason_id)
         .where(Case.deleted_at.is_(None), Case.ended_on == day)
-        .order_by(EndReason.sort_order, Person.group_name.collate("natural"), Person.search_key)
+        .order_by(EndReason.sort_order, *group_order(session), Person.search_key)
     )
     return [EndedCaseLine(*row) for row in session.execute(query)]
 
@@ -354,8 +356,11 @@ def _team_cells(
     return cells
 
 
-def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
+def _managed_cases(
+    session: Session, day: date, *, only_with_required_roles: bool = False
+) -> Select[Any]:
     query = _register_select(
+        session,
         Case.id,
         Case.measure_id,
         Person.name,
@@ -382,7 +387,9 @@ def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Sele
 
 
 def _count_managed(session: Session, day: date, *, only_with_required_roles: bool = False) -> int:
-    inner = _managed_cases(day, only_with_required_roles=only_with_required_roles).order_by(None)
+    inner = _managed_cases(
+        session, day, only_with_required_roles=only_with_required_roles
+    ).order_by(None)
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
 
 
@@ -394,7 +401,7 @@ def _age(birth: date | None, day: date) -> int | None:
 
 def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
     teams = _teams_on(session, day)
-    result = session.execute(_managed_cases(day))
+    result = session.execute(_managed_cases(session, day))
     for n, row in enumerate(result, start=1):
         (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
          measure, origin, arrival, start, planned) = row  # fmt: skip
@@ -430,7 +437,7 @@ def export_roster(
 def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
     teams = _teams_on(session, day)
     names = dict(zip(columns.role_ids, columns.role_names, strict=True))
-    result = session.execute(_managed_cases(day, only_with_required_roles=True))
+    result = session.execute(_managed_cases(session, day, only_with_required_roles=True))
     for n, row in enumerate(result, start=1):
         (case_id, measure_id, name, _sex, _birth, id_number, phone, group, address, _category,
          measure, _origin, _arrival, start, planned) = row  # fmt: skip

@@ -493,6 +493,12 @@ def group_rank(session: Session):  # type: ignore[no-untyped-def]
     return sql_case(ranks, value=Person.group_name, else_=len(ranked))
 
 
+def group_order(session: Session):  # type: ignore[no-untyped-def]
+    """ORDER BY terms for 村民小组 in natural order, people without a group first (as SQLite's
+    ``natural`` collation put them; PostgreSQL would put NULLs last)."""
+    return (Person.group_name.is_not(None), group_rank(session))
+
+
 def _sort_columns(sort: str, descending: bool):  # type: ignore[no-untyped-def]
     primary = {
         "name": [Person.search_key],
@@ -554,10 +560,9 @@ def group_names(db: Database) -> list[str]:
         select(Person.group_name)
         .where(Person.group_name.is_not(None), Person.deleted_at.is_(None))
         .distinct()
-        .order_by(Person.group_name.collate("natural"))
     )
     with db.reading() as session:
-        return [g for g in session.scalars(query) if g]
+        return sorted((g for g in session.scalars(query) if g), key=natural_key)
 
 
 def person_info(db: Database, person_id: int) -> PersonInfo:

@@ -312,7 +312,7 @@ def _save(
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
         if entry.seen_version:  # the clerk saw a reading that has since been removed
             raise EditedElsewhere(f"{day:%m月%d日}{slot.label}的体温", [], None)
-        reading_id = connection.execute(_INSERT_READING, {**key, **values}).lastrowid
+        reading_id = connection.execute(_INSERT_READING, {**key, **values}).scalar_one()
         audit.inserted(TemperatureReading, reading_id, {"id": reading_id, **key, **values})
     else:
         reading_id = found.reading_id
@@ -388,8 +388,10 @@ _OPEN_ANOMALY = (
     .order_by(Anomaly.id)
     .limit(1)
 )
-_INSERT_READING = insert(TemperatureReading.__table__)
-_INSERT_ANOMALY = insert(Anomaly.__table__)
+# RETURNING, not the cursor's lastrowid: PostgreSQL's driver has none (SQLite has RETURNING
+# since 3.35).
+_INSERT_READING = insert(TemperatureReading.__table__).returning(TemperatureReading.id)
+_INSERT_ANOMALY = insert(Anomaly.__table__).returning(Anomaly.id)
 _INSERT_AUDIT = insert(AuditEntry.__table__)
 
 
@@ -487,7 +489,7 @@ def _open_reading_anomaly(
         "observation": observation,
         "closed": False,
     }
-    anomaly_id = connection.execute(_INSERT_ANOMALY, values).lastrowid
+    anomaly_id = connection.execute(_INSERT_ANOMALY, values).scalar_one()
     audit.inserted(Anomaly, anomaly_id, {"id": anomaly_id, **values})
     return anomaly_id
 
