@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from app import clock, schema, scratch
@@ -68,6 +69,12 @@ class ReadOnlyStorage(StorageError):
 
 class LedgerBusy(StorageError):
     """Another program keeps the file locked longer than ``busy_timeout``."""
+
+
+class ChangedMeanwhile(StorageError):
+    """Another clerk saved a record between this save's read and its write (the version check
+    matched no row). The forms that show both values catch it earlier
+    (``app.services.concurrency``); any other save says this and keeps nothing half-done."""
 
 
 class DiskIOError(StorageError):
@@ -687,6 +694,10 @@ class Database:
         except BaseException as error:
             with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
                 session.rollback()
+            if isinstance(error, StaleDataError):
+                raise ChangedMeanwhile(
+                    "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"
+                ) from error
             failure = self._failure(error, "保存到台账")
             if failure is not None:
                 raise failure from error

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from app.config import AppPaths
-from app.db import Database
-from app.models import AuditEntry, Person
+from app.db import ChangedMeanwhile, Database
+from app.models import AuditEntry, Case, Person
 from app.models.health import Slot
 from app.services import roster, rounds
 from app.services.concurrency import EditedElsewhere, refusing_stale
@@ -179,3 +179,21 @@ def test_readings_for_different_people_keyed_at_once_all_land_and_name_their_cle
         row.person_id: ("王会计" if index % 2 == 0 else "李文书")
         for index, row in enumerate(people)
     }
+
+
+def test_any_other_save_caught_in_the_race_says_so_in_one_line(
+    clerks: tuple[Database, Database],
+) -> None:
+    """Saves without a form's version (ending a case, an anomaly's 处置 …) still never overwrite:
+    the version check in the UPDATE refuses, and the clerk reads one sentence, not a traceback."""
+    wang, li = clerks
+    row = register(wang, "张三", start=DAY)
+    with pytest.raises(ChangedMeanwhile) as refused, wang.session() as session:
+        case = session.get(Case, row.id)
+        assert case is not None
+        roster.update_case(li, row.id, CaseInput(category_id=RETURNEE, measure_id=HOME,
+                                                 start_date=DAY, note="李文书的备注"))  # fmt: skip
+        case.note = "王会计的备注"
+
+    assert str(refused.value) == "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"
+    assert roster.case_row(wang, row.id).note == "李文书的备注"
