@@ -36,10 +36,13 @@ class Clash:
 class EditedElsewhere(Conflict):
     """The record changed since the clerk's form read it; ``clashes`` name both values."""
 
-    def __init__(self, record: str, clashes: list[Clash], by: str | None) -> None:
+    def __init__(
+        self, record: str, clashes: list[Clash], by: str | None, version: int | None = None
+    ) -> None:
         self.record = record
         self.clashes = clashes
         self.by = by
+        self.version = version  # the record's version now: saving against it keeps yours
         who = f"（{by}）" if by else ""
         lines = [f"「{record}」已被他人修改{who}，您的修改没有保存，填写的内容仍在表单中。"]
         lines += [
@@ -83,6 +86,7 @@ def check_version(
         named,
         stored,
         yours,
+        version=record.version,  # type: ignore[attr-defined]
         by=lambda: last_editor(session, record.__tablename__, record.id),  # type: ignore[attr-defined]
         shown_as=lambda key, value, theirs: (
             _display(record, key) if theirs else _typed(session, record, key, value)
@@ -96,6 +100,7 @@ def refuse_changed(
     yours: Mapping[str, object],
     *,
     by: Callable[[], str | None],
+    version: int | None = None,
     shown_as: Callable[[str, object, bool], object] = lambda _key, value, _theirs: value,
 ) -> None:
     """Raise ``EditedElsewhere`` naming each field whose stored value differs from the typed one
@@ -110,7 +115,7 @@ def refuse_changed(
         if stored[key] != value
     ]
     if clashes:
-        raise EditedElsewhere(named, clashes, by())
+        raise EditedElsewhere(named, clashes, by(), version)
 
 
 def _display(record: object, key: str) -> object:

@@ -75,6 +75,7 @@ class ReadingInfo:
     recorded_at: datetime
     note: str | None
     abnormal: bool
+    version: int = 1  # as read: saving over it checks it (app.services.concurrency)
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ def current_slot(db: Database, moment: datetime | None = None) -> Slot:
 def _info(r: TemperatureReading, threshold: float) -> ReadingInfo:
     return _reading_info(
         r.case_id, r.reading_date, Slot(r.slot), r.id, r.celsius, r.symptoms, r.measured_by,
-        r.recorded_at, r.note, fever=lambda celsius: is_fever(celsius, threshold),
+        r.recorded_at, r.note, r.version, fever=lambda celsius: is_fever(celsius, threshold),
     )  # fmt: skip
 
 
@@ -171,6 +172,7 @@ _READING_COLUMNS = (
     TemperatureReading.measured_by,
     TemperatureReading.recorded_at,
     TemperatureReading.note,
+    TemperatureReading.version,
 )
 
 
@@ -184,13 +186,14 @@ def _reading_info(
     measured_by: str | None,
     recorded_at: datetime,
     note: str | None,
+    version: int,
     *,
     fever: Callable[[float], bool],
 ) -> ReadingInfo:
     names = tuple(s for s in symptoms.split(SYMPTOM_SEPARATOR) if s) if symptoms else ()
     return ReadingInfo(
         reading_id, case_id, day, slot, celsius, names, measured_by, recorded_at, note,
-        bool(names) or fever(celsius),
+        bool(names) or fever(celsius), version,
     )  # fmt: skip
 
 
@@ -308,6 +311,7 @@ def _save(
     }
     audit = _AuditWriter(connection, operator, found.person_id, now, audited)
     replaced = None
+    version = 1  # the reading's after this save
     if found.reading_id is None:
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
         if entry.seen_version:  # the clerk saw a reading that has since been removed
@@ -329,9 +333,12 @@ def _save(
                 old,
                 yours,
                 by=lambda: last_editor(connection, "temperature_reading", reading_id),
+                version=found.version,
             )
         with refusing_stale(named):
-            audit.updated(TemperatureReading, reading_id, old, values, version=found.version)
+            version = audit.updated(
+                TemperatureReading, reading_id, old, values, version=found.version
+            )
     abnormal = is_fever(value, threshold) or bool(names)
     anomaly_id = None
     if abnormal:
@@ -340,7 +347,7 @@ def _save(
         )
     reading = _reading_info(
         entry.case_id, day, slot, reading_id, value, str(values["symptoms"]),
-        values["measured_by"], now, values["note"],  # type: ignore[arg-type]
+        values["measured_by"], now, values["note"], version,  # type: ignore[arg-type]
         fever=lambda celsius: is_fever(celsius, threshold),
     )  # fmt: skip
     return SaveResult(reading, abnormal, anomaly_id, replaced)
@@ -422,13 +429,14 @@ class _AuditWriter:
         new: dict[str, object],
         *,
         version: int,
-    ) -> None:
+    ) -> int:
         """UPDATE the columns whose value differs (none: no statement, as with the ORM), counting
         the row's ``version`` up from the one read, as the ORM's version check does: a save by
-        another clerk in between matches no row and raises ``StaleDataError``."""
+        another clerk in between matches no row and raises ``StaleDataError``. Returns the row's
+        version now."""
         changed = {key: value for key, value in new.items() if old[key] != value}
         if not changed:
-            return
+            return version
         table = model.__table__
         statement = (
             update(table)
@@ -438,6 +446,7 @@ class _AuditWriter:
         if self._connection.execute(statement).rowcount != 1:
             raise StaleDataError(f"{table.name} {row_id} changed since version {version}")
         self._write(model, "修改", row_id, updated_changes(model, old, new))
+        return version + 1
 
     def _write(
         self, model: type[Base], action: str, row_id: int, changes: dict[str, list[object]]
