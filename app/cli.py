@@ -22,12 +22,13 @@ from app.shutdown import ShutdownRequested, StopSignals
 EXIT_USER_ERROR = 1
 EXIT_STORAGE = 3
 EXIT_SIGN_IN = 5  # wrong or missing account/password: scripts can tell "fix the credentials"
+EXIT_NOT_ON_SERVER = 6  # backup/restore of a server ledger: the server's tools do that (pg_dump)
 OPERATOR_ENV = "FANGYI_OPERATOR"
 
 
 GUI_COMMAND = "gui"
 #: Top-level options that take a value, so the word after them is not the command.
-VALUE_OPTIONS = ("--data-dir", "--operator")
+VALUE_OPTIONS = ("--data-dir", "--operator", "--database-url")
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -58,6 +59,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）"
     )
     parser.add_argument(
+        "--database-url",
+        help="乡镇服务器上的台账（postgresql+psycopg://用户@主机:端口/库名；也可用 "
+        "FANGYI_DATABASE_URL 或数据目录中的 database-url.txt）。密码不写在这里：用 PGPASSWORD、"
+        "PGPASSFILE，或在提示时输入。不给时用本机的台账文件",
+    )
+    parser.add_argument(
         "--operator",
         help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）；密码在提示时输入，"
         "自动运行时用环境变量 FANGYI_PASSWORD",
@@ -80,15 +87,53 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
 def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
     """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
     from app.commands.accounts import sign_in_for_command
-    from app.db import Database
+    from app.db import Database, StorageError
 
-    db = Database.open(ctx.paths, operator=ctx.operator)
+    try:
+        db = Database.open(ctx.paths, operator=ctx.operator)
+    except StorageError as error:
+        password = _ask_server_password(error)
+        if password is None:
+            raise
+        db = Database.open(ctx.paths, operator=ctx.operator, password=password)
     try:
         sign_in_for_command(db, ctx.username)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _ask_server_password(error: Exception) -> str | None:
+    """The server wants a password none of PGPASSWORD/PGPASSFILE gave: ask for it at a terminal
+    (never echoed, never on the command line). ``None``: not that error, or nobody to ask."""
+    from app.server import NeedsPassword
+
+    if not isinstance(error, NeedsPassword) or not sys.stdin or not sys.stdin.isatty():
+        return None
+    import getpass
+
+    return getpass.getpass("数据库服务器密码：")
+
+
+def _refuse_password_in_url(url: str | None) -> str | None:
+    """A password typed into ``--database-url`` is visible to every user of the machine (the
+    process list, the shell's history): refused, with where it goes instead."""
+    if url is None:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        has_password = make_url(url).password is not None
+    except ArgumentError:
+        return None  # the ledger's own check names a malformed URL
+    if has_password:
+        return (
+            "不要把数据库密码写在 --database-url 里（本机其他用户能从进程列表看到）。"
+            "请用环境变量 PGPASSWORD 或密码文件 PGPASSFILE，或去掉密码后在提示时输入。"
+        )
+    return None
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
@@ -136,6 +181,10 @@ def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
 
     if not isinstance(error, sqlite3.Error | DBAPIError):
         return None
+    if paths.database_url is not None:
+        from app.server import failure, server_url
+
+        return failure(error, server_url(paths.database_url))
     return storage_failure(error, paths.database, "访问台账")
 
 
@@ -145,7 +194,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command_word(words) not in (None, GUI_COMMAND)).parse_args(words)
     from app.config import resolve_paths
 
-    paths = resolve_paths(args.data_dir)
+    refusal = _refuse_password_in_url(args.database_url)
+    if refusal:
+        return fail(refusal, EXIT_USER_ERROR)
+    paths = resolve_paths(args.data_dir, args.database_url)
     if args.command in (None, GUI_COMMAND):
         from app.ui.app import run_gui
 
@@ -179,13 +231,16 @@ def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: St
             lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
         from app.db import StorageError
+        from app.server import NotOnServer, ServerSignInFailed
         from app.services.operators import SignInFailed
 
         if isinstance(error, OSError):
             return fail(describe_os_error(error), EXIT_STORAGE)
         code = EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR
-        if isinstance(error, SignInFailed):
+        if isinstance(error, SignInFailed | ServerSignInFailed):
             code = EXIT_SIGN_IN
+        if isinstance(error, NotOnServer):
+            code = EXIT_NOT_ON_SERVER
         return fail(str(error), code)
     except KeyboardInterrupt:
         return fail("已取消。", 130)

@@ -660,6 +660,14 @@ class Database:
             return server.describe(self.server_url)
         return str(self.paths.database)
 
+    def stored_version(self) -> int:
+        """The schema version the ledger says it is at (read again, not remembered)."""
+        if self.paths.on_server:
+            from app import server
+
+            return server.stored_version(self.engine, self.server_url)
+        return schema_version(self.paths.database)
+
     def _failure(self, error: BaseException, action: str) -> StorageError | None:
         if self.paths.on_server:
             from app import server

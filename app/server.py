@@ -139,7 +139,9 @@ def failure(error: BaseException, url: URL) -> StorageError | None:
     if isinstance(error, StorageError):
         return error
     inner = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
-    detail = str(inner).strip().splitlines()[-1] if str(inner).strip() else type(inner).__name__
+    # libpq's first line says what failed ("…: Connection refused"); the rest are hints.
+    lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
+    detail = lines[0] if lines else type(inner).__name__
     lowered = str(inner).lower()
     where = describe(url)
     if any(words in lowered for words in _NO_PASSWORD):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Connection, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
@@ -36,3 +36,17 @@ def _plain(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(unindexed, "sqlite")
 def _unary_plus(element: unindexed[Any], compiler: SQLCompiler, **kw: Any) -> str:
     return f"+{compiler.process(element.clauses, **kw)}"
+
+
+def ids_written(connection: Connection, table: str) -> None:
+    """After rows were inserted with ids numbered by the app (the demo, seed lists): PostgreSQL's
+    id sequence does not see them and would hand out id 1 again; it is moved past the largest.
+    SQLite takes the next id from the table itself: nothing to do."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:table, 'id'), "
+                f"(SELECT max(id) FROM {table}))"
+            ),
+            {"table": table},
+        )

@@ -39,6 +39,13 @@ EXTRA=()
 case ",${extras}," in
   *,test,*) EXTRA+=(nsis faketime) ;;
 esac
+# The server tests (issue 23) start a throwaway PostgreSQL cluster: Debian's package when no
+# PostgreSQL is installed (its programs live in /usr/lib/postgresql/VERSION/bin).
+case ",${extras}," in
+  *,test,*)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 \
+      || EXTRA+=(postgresql) ;;
+esac
 
 install_system_packages ${EXTRA_SYSTEM_PACKAGES:-} ${EXTRA[@]+"${EXTRA[@]}"}
 

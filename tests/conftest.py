@@ -12,8 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("FANGYI_DATA_DIR", None)
 os.environ.pop("FANGYI_OPERATOR", None)
 os.environ.pop("FANGYI_PASSWORD", None)
+os.environ.pop("FANGYI_DATABASE_URL", None)  # a test's ledger is the one its fixture chose
 
-from app.config import AppPaths, resolve_paths
+from app.config import DATABASE_URL_ENV, AppPaths, resolve_paths
 from app.db import Database
 from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
 from tests.helpers.postgres import pg_database, pg_server, pg_template  # noqa: F401 (fixtures)
@@ -44,16 +45,23 @@ def pinned_clock(pinned_session_clock: None) -> Iterator[None]:
 
 
 @pytest.fixture
-def engine() -> str:
-    """The database engine the test's ledger is on: SQLite here; tests/services (and the CLI
-    suites) parametrise it over ``sqlite`` and ``postgresql``."""
-    return "sqlite"
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine the test's ledger is on: SQLite unless parametrised (tests/services
+    and the CLI suites run over ``tests.helpers.engines.ENGINES``)."""
+    return str(getattr(request, "param", "sqlite"))
 
 
 @pytest.fixture
-def paths(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> AppPaths:
-    """The test's data folder, and on PostgreSQL a fresh ledger database of its own."""
-    url = request.getfixturevalue("pg_database") if engine == "postgresql" else None
+def paths(
+    tmp_path: Path, engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> AppPaths:
+    """The test's data folder, and on PostgreSQL a fresh ledger database of its own — named in
+    ``FANGYI_DATABASE_URL`` too, so a command run with only ``--data-dir`` (in this process or
+    a child) opens the same ledger."""
+    if engine != "postgresql":
+        return resolve_paths(tmp_path / "data")
+    url = request.getfixturevalue("pg_database")
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
     return resolve_paths(tmp_path / "data", url)
 
 

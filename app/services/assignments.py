@@ -302,7 +302,8 @@ def _coverage_gaps(session: Session, on: date) -> list[CoverageGap]:
         .join(Person, Person.id == Case.person_id)
         .join(Measure, Measure.id == Case.measure_id)
         .where(*under_management(on), ~held.exists())
-        .group_by(Case.id)
+        # Every column shown or sorted by: PostgreSQL wants them named (each is one per case).
+        .group_by(Case.id, Person.id, Measure.name)
         .order_by(*group_order(session), Person.search_key, Case.id)
     )
     rows = session.execute(missing).all()

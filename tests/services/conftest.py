@@ -1,12 +1,12 @@
-"""The services run against both engines: every test here once on SQLite, once on PostgreSQL."""
+"""The services run against both engines: every test here once on SQLite, once on PostgreSQL
+(``@pytest.mark.sqlite_only``: a test about the SQLite file itself runs once)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.helpers.engines import ENGINES
+from tests.helpers.engines import parametrise_engines
 
 
-@pytest.fixture(params=ENGINES)
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrise_engines(metafunc)

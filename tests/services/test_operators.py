@@ -66,6 +66,7 @@ def test_hash_is_salted_scrypt_in_the_documented_format() -> None:
     assert not operators.verify_password("secret123", "scrypt$broken")
 
 
+@pytest.mark.sqlite_only  # the file's bytes
 def test_password_is_never_stored_or_audited_in_clear(accounts: Database, paths: AppPaths) -> None:
     operators.sign_in(accounts, "wangshuji", ADMIN_PASSWORD)
     operators.reset_password(accounts, operators.account(accounts, "liming").id, "new-pass-99")

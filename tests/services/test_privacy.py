@@ -364,6 +364,7 @@ def _private(path: Path, mode: int) -> bool:
     return os.name == "nt" or stat.S_IMODE(path.stat().st_mode) == mode
 
 
+@pytest.mark.sqlite_only  # file modes of the ledger file
 def test_ledger_backups_and_logs_are_readable_by_the_user_only(paths: AppPaths) -> None:
     with Database.open(paths) as db:
         roster_ids = roster.roster_ids(db, roster.RosterFilter())  # a connection: -wal/-shm exist
@@ -376,6 +377,7 @@ def test_ledger_backups_and_logs_are_readable_by_the_user_only(paths: AppPaths) 
         assert _private(folder, 0o700), folder
 
 
+@pytest.mark.sqlite_only  # file modes of the ledger file
 def test_an_older_world_readable_ledger_is_tightened_on_open(paths: AppPaths) -> None:
     Database.open(paths).close()
     os.chmod(paths.database, 0o644)
