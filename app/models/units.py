@@ -12,7 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Delete, Engine, Executable, Select, Update, event, or_, select
+from sqlalchemy import (
+    Connection,
+    Delete,
+    Engine,
+    Executable,
+    Insert,
+    Select,
+    Update,
+    event,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, with_loader_criteria
 
 from app.models.assignments import Assignment, Staff
@@ -22,6 +33,7 @@ from app.models.roster import Case, Person
 
 UNIT_KEY = "unit"  # Session.info key holding the signed-in account's village (None: all)
 _STAMPED = (Person, Staff, Checkpoint)  # records that carry their unit themselves
+_STAMPED_TABLES = frozenset(model.__tablename__ for model in _STAMPED)
 
 
 def unit_criteria(unit: str) -> list[Any]:
@@ -57,11 +69,19 @@ def _hand_to_connection(session: Session, _transaction: object, connection: Conn
 def _scope(
     connection: Connection, statement: Executable, *args: object
 ) -> tuple[Executable, Any, Any]:
-    """``before_execute``: every ORM-aware SELECT, UPDATE or DELETE gets the unit's criteria."""
+    """``before_execute``: every ORM-aware SELECT, UPDATE or DELETE gets the unit's criteria, and
+    rows INSERTed in bulk (an imported list) into a table that carries its unit get it."""
     multiparams, params = args[0], args[1]
     unit = connection.get_execution_options().get("fangyi_unit")
-    if unit is not None and isinstance(statement, Select | Update | Delete):
+    if unit is None:
+        return statement, multiparams, params
+    if isinstance(statement, Select | Update | Delete):
         statement = statement.options(*unit_criteria(unit))
+    elif isinstance(statement, Insert) and statement.table.name in _STAMPED_TABLES:
+        rows = multiparams if isinstance(multiparams, list | tuple) and multiparams else [params]
+        for row in rows:
+            if isinstance(row, dict):
+                row.setdefault("unit", unit)
     return statement, multiparams, params
 
 

@@ -14,10 +14,12 @@ import pytest
 from app.config import resolve_paths
 from app.db import Database, DatabaseDamaged, NotALedger
 from app.excel.merge import merge_files
-from app.services import demo, reference, reports, roster, server_push
+from app.services import demo, imports, reference, reports, roster, server_push
 from app.services.reference import UnitInfo
 from app.services.roster import RosterFilter
 from app.services.server_push import PushRefused
+from tests.services.test_imports import SAMPLE
+from tests.services.test_roster import register
 
 DAY = date(2022, 2, 10)
 VILLAGES = ("东村", "西村", "南村")
@@ -123,3 +125,18 @@ def test_a_file_that_is_not_a_ledger_is_refused_with_one_line(db: Database, tmp_
         server_push.push_ledger(db, text, "东村")
     assert "\n" not in str(refused.value)
     assert roster.roster_ids(db, RosterFilter("all")) == []
+
+
+def test_what_a_village_account_registers_or_imports_is_its_villages(db: Database) -> None:
+    """New people come with the account's village, whether typed one by one (the ORM) or
+    imported as a list (bulk INSERTs): the village sees them, another village does not."""
+    db.unit = "东村"
+    imports.import_roster(db, SAMPLE)
+    register(db, "王五")
+    mine = _roster(db)
+    db.unit = "西村"
+    theirs = _roster(db)
+    db.unit = None
+
+    assert len(mine) == 31 and theirs == []
+    assert _roster(db) == mine
