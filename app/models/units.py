@@ -2,10 +2,13 @@
 
 The one place the unit is applied. A session whose ``info[UNIT_KEY]`` names a village adds, to
 every statement about mapped records it runs (through the ORM or straight on its connection),
-the criteria below (SQLAlchemy's ``with_loader_criteria``): the
-village's people, their cases, readings, anomalies and 包保, its staff and its checkpoints with
-their vehicles. New people, staff and checkpoints are stamped with the village. No unit (a
-village's own laptop, or a township account on the server): the whole ledger, and no cost.
+the criteria below (SQLAlchemy's ``with_loader_criteria``): the village's people, their cases,
+readings, anomalies and 包保, its staff and its checkpoints with their vehicles. New people,
+staff and checkpoints are stamped with the village. No unit (a village's own laptop, or a
+township account on the server): the whole ledger, and no cost.
+
+Not covered: the 体温台账 and 体温记录 grid exports read through a raw DB-API cursor (hand-written
+SQL, for speed); on a server they are the township's, whoever exports them.
 """
 
 from __future__ import annotations
