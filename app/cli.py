@@ -116,7 +116,7 @@ def _ask_server_password(error: Exception) -> str | None:
     return getpass.getpass("数据库服务器密码：")
 
 
-def _refuse_password_in_url(url: str | None) -> str | None:
+def refused_database_url(url: str | None) -> str | None:
     """A password typed into ``--database-url`` is visible to every user of the machine (the
     process list, the shell's history): refused, with where it goes instead."""
     if url is None:
@@ -130,7 +130,7 @@ def _refuse_password_in_url(url: str | None) -> str | None:
         return None  # the ledger's own check names a malformed URL
     if has_password:
         return (
-            "不要把数据库密码写在 --database-url 里（本机其他用户能从进程列表看到）。"
+            "不要把数据库密码写在数据库地址里（本机其他用户能从进程列表和设置文件看到）。"
             "请用环境变量 PGPASSWORD 或密码文件 PGPASSFILE，或去掉密码后在提示时输入。"
         )
     return None
@@ -194,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command_word(words) not in (None, GUI_COMMAND)).parse_args(words)
     from app.config import resolve_paths
 
-    refusal = _refuse_password_in_url(args.database_url)
+    refusal = refused_database_url(args.database_url)
     if refusal:
         return fail(refusal, EXIT_USER_ERROR)
     paths = resolve_paths(args.data_dir, args.database_url)

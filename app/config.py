@@ -123,6 +123,20 @@ def resolve_paths(
     return AppPaths(folder, (url or "").strip() or None)
 
 
+def save_database_url(folder: Path, url: str) -> None:
+    """Make ``url`` this data folder's database (``python -m app server URL``): written whole
+    beside, then renamed, so the setting is the old one or the new one, never half."""
+    target = folder / DATABASE_URL_FILE
+    partial = folder / f".{DATABASE_URL_FILE}.{os.getpid()}"
+    partial.write_text(url.strip() + "\n", encoding="utf-8")
+    os.replace(partial, target)
+
+
+def clear_database_url(folder: Path) -> None:
+    """Back to the SQLite file in the data folder."""
+    (folder / DATABASE_URL_FILE).unlink(missing_ok=True)
+
+
 def _url_setting(folder: Path) -> str | None:
     try:
         lines = (folder / DATABASE_URL_FILE).read_text(encoding="utf-8").splitlines()

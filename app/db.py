@@ -818,6 +818,11 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
     Works when the current ledger is damaged (that is when a clerk needs it): it is then kept
     byte for byte.
     """
+    if paths.on_server:  # the server's data is restored with pg_restore, by its administrator
+        from app import server
+
+        where = server.describe(server.server_url(paths.database_url))
+        raise server.NotOnServer(server.BACKUP_ADVICE.format(where=where))
     source = Path(source)
     if not source.is_file():
         raise StorageError(f"找不到备份文件：{source}")

@@ -10,16 +10,17 @@ The caller owns the connection and its transaction: this module never commits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
 import app.migrations
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 VERSION_TABLE = "alembic_version"
 #: Set by tests to a copy of the revisions folder with steps added on top.
@@ -31,16 +32,22 @@ def script_location() -> Path:
     return _location_override or Path(app.migrations.__file__).resolve().parent
 
 
-@lru_cache(maxsize=4)
-def _script(location: Path) -> ScriptDirectory:
-    return ScriptDirectory(str(location))
+#: A revision's file: its id (the schema version, four digits), then words. Alembic itself (~1 s
+#: to import and read the revisions on a clerk's laptop) is loaded only when there is work to do;
+#: knowing the newest revision on every start takes a directory listing.
+_REVISION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.py$")
 
 
 def _revisions(location: Path) -> list[str]:
-    """Revision ids from the first to the newest (one line: the ledger never branches)."""
-    script = _script(location)
-    newest_first = [revision.revision for revision in script.walk_revisions("base", "heads")]
-    return newest_first[::-1]
+    """Revision ids from the first to the newest, from the file names (one line: "0001" …)."""
+    found = sorted(
+        match.group(1)
+        for entry in (location / "versions").iterdir()
+        if (match := _REVISION_FILE.match(entry.name))
+    )
+    if found != [revision_of(n) for n in range(1, len(found) + 1)]:
+        raise RuntimeError(f"schema revisions are not numbered 0001..N: {found}")
+    return found
 
 
 def revisions() -> list[str]:
@@ -84,6 +91,8 @@ def upgrade(
     A database at ``from_version`` without a version table (a ladder-era SQLite ledger) is stamped
     first. ``on_step(version)`` is called as each revision starts, so a failure can be named.
     """
+    from alembic import command
+
     target = revision_of(to_version) if to_version is not None else "heads"
     config = _config(connection)
     if from_version and stored_revision(connection) is None:
@@ -108,6 +117,8 @@ def upgrade(
 
 
 def _config(connection: Connection) -> Config:
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser reads "%" as interpolation: a folder named "100%" must stay a path.
     config.set_main_option("script_location", str(script_location()).replace("%", "%%"))

@@ -254,6 +254,15 @@ class Smoke:
             run,
         )
 
+    def server_driver(self) -> None:
+        """The PostgreSQL driver is in the bundle: a closed port is "cannot connect", in one line,
+        not a missing module (a township clerk on Windows connects with this build)."""
+        url = "postgresql+psycopg://clerk@127.0.0.1:1/ledger"
+        run = self.run(CLI, "--data-dir", str(self.data_dir), "--database-url", url, "check")
+        self.expect(run.returncode == 3, "a closed server port did not exit 3", run)
+        self.expect("Traceback" not in run.stderr, "a traceback instead of a message", run)
+        self.expect("无法连接数据库服务器" in run.stderr, "not the cannot-connect line", run)
+
     def gui(self, exe: str, language: str | None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         args = ["--data-dir", str(self.data_dir), "gui", "--self-test"]
         if language:
@@ -291,6 +300,7 @@ class Smoke:
         self.step("check", self.check)
         self.step("export", self.export)
         self.step("bad input: one line, no traceback", self.bad_input)
+        self.step("township server driver (psycopg)", self.server_driver)
         self.step("gui --self-test --language en (cli)", lambda: self.gui(CLI, "en"))
         self.step("gui --self-test, Chinese (gui)", lambda: self.gui(GUI, None))
         if sys.platform.startswith("linux") and shutil.which("xvfb-run"):

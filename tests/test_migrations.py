@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 
 import app.models
@@ -222,6 +223,11 @@ def test_revisions_are_numbered_one_to_n_in_one_line() -> None:
     revisions = schema.revisions()
     assert revisions == [schema.revision_of(n) for n in range(1, len(revisions) + 1)]
     assert latest_version() == len(revisions)
+    # The file names (read on every start) and the revisions' own ids (what Alembic runs) agree.
+    script = ScriptDirectory(str(schema.script_location()))
+    walked = [r.revision for r in script.walk_revisions("base", "heads")][::-1]
+    assert walked == revisions
+    assert [script.get_revision(r).down_revision for r in revisions] == [None, *revisions[:-1]]
 
 
 # --- migrations build exactly the models' schema ------------------------------------------------
@@ -301,3 +307,22 @@ def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
             f"table {table}: the migrations and the models disagree — a model change needs a "
             "new revision in app/migrations/versions"
         )
+
+
+@pytest.mark.postgresql
+def test_the_same_revisions_build_the_models_schema_on_postgresql(pg_database: str) -> None:
+    """One source for both engines: on PostgreSQL the revisions leave nothing for Alembic's own
+    comparison with the models to add, drop or change (tables, columns, types, indexes,
+    constraints, the partial unique index included)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    _all_model_modules()
+    engine = create_engine(pg_database)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == [], "the revisions and the models disagree on PostgreSQL"

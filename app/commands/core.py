@@ -85,8 +85,6 @@ def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if ctx.paths.on_server:
-        ctx.db.refuse_file_operation_on_server()  # says how: pg_restore (exit 6)
     # A damaged or too-new ledger cannot say who may restore; restore() keeps it as a copy anyway.
     with suppress(DatabaseDamaged, DatabaseTooNew):
         require(ctx.actor, Permission.RESTORE)

@@ -18,7 +18,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -52,6 +52,7 @@ from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
 from app.services.roster import group_order
 from app.services.stats import DayNumbers, count_day
+from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
 if TYPE_CHECKING:
     from app.excel.merge import MergePreview
@@ -477,11 +478,13 @@ def export_assignments(
 
 # --- 体温台账 --------------------------------------------------------
 
-# Raw SQL on purpose: the ledger can be 280,000 rows. One statement enumerates the days
-# (recursive CTE), ranks the observed cases once and pivots AM/PM by two index lookups, so
-# Python's per-row work is a tuple and a date parse. Groups are ordered the way a clerk counts
-# them (二组 before 十组) by a small VALUES table built in Python: sorting with the "natural"
-# collation would call back into Python for every comparison.
+# Raw SQL on purpose: the ledger can be 280,000 rows. One statement enumerates the days (a
+# VALUES table built in Python), ranks the observed cases once and pivots AM/PM by two index
+# lookups, so Python's per-row work is a tuple and a date parse. Groups are ordered the way a
+# clerk counts them (二组 before 十组) by a small VALUES table built in Python too: sorting with
+# the "natural" collation would call back into Python for every comparison. The same SQL runs on
+# SQLite and PostgreSQL; what differs (the join hint, how a date is bound) comes from
+# app.storage_sql.
 _GROUPS = "grp(name, ord) AS ({values})"
 
 _OBSERVED = """
@@ -506,13 +509,10 @@ ranked(case_id, ord) AS (
   WHERE {where}
 )"""
 
-_DAYS = """
-days(d) AS (
-  SELECT :first UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :last
-)"""
+_DAYS = "days(d) AS ({values})"
 
 _LONG_FORM = """
-WITH RECURSIVE {groups}, {days}, {ranked}
+WITH {groups}, {days}, {ranked}
 SELECT p.name, p.id_number, p.group_name, days.d,
   am.celsius,
   CASE WHEN am.id IS NULL THEN NULL WHEN am.symptoms = '' THEN '无' ELSE am.symptoms END,
@@ -522,9 +522,9 @@ SELECT p.name, p.id_number, p.group_name, days.d,
        WHEN am.measured_by IS NULL THEN pm.measured_by
        ELSE am.measured_by || '、' || pm.measured_by END
 FROM ranked
-CROSS JOIN case_record c ON c.id = ranked.case_id
+{ordered_join} case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
-CROSS JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
+{ordered_join} days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
 LEFT JOIN temperature_reading am
   ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
 LEFT JOIN temperature_reading pm
@@ -533,7 +533,7 @@ ORDER BY ranked.ord, days.d
 """
 
 _LONG_FORM_COUNT = f"""
-WITH RECURSIVE {_DAYS}
+WITH {{days}}
 SELECT count(*)
 FROM case_record c
 JOIN measure m ON m.id = c.measure_id
@@ -546,7 +546,7 @@ WITH {groups}, {ranked}
 SELECT ranked.ord, p.name, p.group_name, c.start_date, c.ended_on,
        r.reading_date, r.slot, r.celsius, r.symptoms
 FROM ranked
-CROSS JOIN case_record c ON c.id = ranked.case_id
+{ordered_join} case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
 LEFT JOIN temperature_reading r
   ON r.case_id = c.id AND r.reading_date BETWEEN :first AND :last
@@ -558,8 +558,27 @@ SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {
 """
 
 
-def _params(first: date, last: date) -> dict[str, str]:
-    return {"first": first.isoformat(), "last": last.isoformat()}
+def _params(session: Session, first: date, last: date) -> dict[str, object]:
+    return {"first": day_value(session, first), "last": day_value(session, last)}
+
+
+def _count(session: Session, sql: str, first: date, last: date) -> int:
+    """The one number a count statement gives (``{days}`` in it: the days table)."""
+    params = _params(session, first, last)
+    rows = driver_rows(session, sql.format(days=_days_cte(session, first, last, params)), params)
+    try:
+        return int(next(rows)[0] or 0)
+    finally:
+        rows.close()
+
+
+def _days_cte(session: Session, first: date, last: date, params: dict[str, object]) -> str:
+    """The VALUES table of every day from ``first`` to ``last`` (adds its parameters)."""
+    rows = []
+    for i in range((last - first).days + 1):
+        params[f"d{i}"] = day_value(session, first + timedelta(days=i))
+        rows.append(f"(:d{i})")
+    return _DAYS.format(values="VALUES " + ", ".join(rows))
 
 
 def _groups_cte(session: Session, params: dict[str, object]) -> str:
@@ -575,7 +594,9 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
     ]
     names.sort(key=natural_key)
     if not names:
-        return _GROUPS.format(values="SELECT NULL, NULL WHERE 0")
+        return _GROUPS.format(
+            values="SELECT CAST(NULL AS VARCHAR(50)), CAST(NULL AS INTEGER) WHERE 1 = 0"
+        )
     rows = []
     for i, name in enumerate(names):
         params[f"g{i}"] = name
@@ -584,19 +605,17 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
 
 
 def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
-    params: dict[str, object] = dict(_params(first, last))
+    params = _params(session, first, last)
     sql = _LONG_FORM.format(
-        groups=_groups_cte(session, params), days=_DAYS, ranked=_RANKED.format(where=_OBSERVED)
+        groups=_groups_cte(session, params),
+        days=_days_cte(session, first, last, params),
+        ranked=_RANKED.format(where=_OBSERVED),
+        ordered_join=ordered_join(session),
     )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        parse = date.fromisoformat
-        for n, (name, id_number, group, day, *readings) in enumerate(cursor, start=1):
-            yield (n, name, id_number, group, parse(day), *readings)
-    finally:
-        cursor.close()
+    rows = driver_rows(session, sql, params)
+    for n, (name, id_number, group, day, *readings) in enumerate(rows, start=1):
+        yield (n, name, id_number, group, as_date(day), *readings)
 
 
 def _grid_first_day(start: date, day_one_is_start: bool) -> date:
@@ -612,45 +631,41 @@ def _grid_rows(
     be filled by hand); days from the end of the observation on show "—"; a reading with a
     symptom shows "36.8*".
     """
-    params: dict[str, object] = dict(_params(first, last))
+    params = _params(session, first, last)
     sql = _GRID.format(
-        groups=_groups_cte(session, params), ranked=_RANKED.format(where=_STILL_OBSERVED)
+        groups=_groups_cte(session, params),
+        ranked=_RANKED.format(where=_STILL_OBSERVED),
+        ordered_join=ordered_join(session),
     )
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        parse = date.fromisoformat
-        for n, (_ord, group_rows) in enumerate(groupby(cursor, key=lambda r: r[0]), start=1):
-            rows = list(group_rows)
-            _o, name, group, start_text, ended_text, *_ = rows[0]
-            start = parse(start_text)
-            ended = parse(ended_text) if ended_text else None
-            day_one = _grid_first_day(start, day_one_is_start)
-            taken: dict[tuple[str, str], object] = {}
-            for *_, reading_date, slot, celsius, symptoms in rows:
-                if reading_date is not None:
-                    # A symptom is marked "*" (the long form names it): the cells are narrow.
-                    taken[(reading_date, slot)] = f"{celsius:.1f}*" if symptoms else celsius
-            cells: list[object] = []
-            for k in range(GRID_DAYS):
-                day = day_one + timedelta(days=k)
-                if ended is not None and day >= ended:
-                    cells += ["—", "—"]
-                elif first <= day <= last:
-                    key = day.isoformat()
-                    cells += [taken.get((key, "AM")), taken.get((key, "PM"))]
-                else:
-                    cells += [None, None]
-            yield [n, name, group, start, *cells]
-    finally:
-        cursor.close()
+    found = driver_rows(session, sql, params)
+    for n, (_ord, group_rows) in enumerate(groupby(found, key=lambda r: r[0]), start=1):
+        rows = list(group_rows)
+        _o, name, group, start_value, ended_value, *_ = rows[0]
+        start = as_date(start_value)
+        ended = as_date(ended_value) if ended_value else None
+        day_one = _grid_first_day(start, day_one_is_start)
+        taken: dict[tuple[date, str], object] = {}
+        for *_, reading_date, slot, celsius, symptoms in rows:
+            if reading_date is not None:
+                # A symptom is marked "*" (the long form names it): the cells are narrow.
+                taken[(as_date(reading_date), slot)] = f"{celsius:.1f}*" if symptoms else celsius
+        cells: list[object] = []
+        for k in range(GRID_DAYS):
+            day = day_one + timedelta(days=k)
+            if ended is not None and day >= ended:
+                cells += ["—", "—"]
+            elif first <= day <= last:
+                cells += [taken.get((day, "AM")), taken.get((day, "PM"))]
+            else:
+                cells += [None, None]
+        yield [n, name, group, start, *cells]
 
 
 def temperature_row_count(db: Database, first: date, last: date) -> int:
     """How many rows the long form of the 体温台账 will have (one per case per observed day)."""
     _check_range(first, last)
     with db.reading() as session:
-        return int(session.execute(text(_LONG_FORM_COUNT), _params(first, last)).scalar() or 0)
+        return _count(session, _LONG_FORM_COUNT, first, last)
 
 
 def export_temperatures(
@@ -668,9 +683,8 @@ def export_temperatures(
     _check_range(first, last)
     info = _unit(db)
     with db.reading() as session:
-        params = _params(first, last)
-        count = int(session.execute(text(_LONG_FORM_COUNT), params).scalar() or 0)
-        cases = int(session.execute(text(_GRID_COUNT), params).scalar() or 0)
+        count = _count(session, _LONG_FORM_COUNT, first, last)
+        cases = _count(session, _GRID_COUNT, first, last)
         day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
         ledger = TemperatureLedger(
             signature=_signature(info),

@@ -133,7 +133,8 @@ def _run(
         if marker:
             report_startup(app, window, marker)
             return EXIT_OK
-        if _setting(db, Settings.BACKUP_ON_START):
+        # A server ledger is backed up on the server (pg_dump), not copied by each clerk's app.
+        if not db.on_server and _setting(db, Settings.BACKUP_ON_START):
             window.backup_now(automatic=True)
         if unit_profile_is_empty(ctx):
             QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))

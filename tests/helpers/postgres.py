@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -98,16 +99,23 @@ def pg_template(pg_server: URL, tmp_path_factory: pytest.TempPathFactory) -> Ite
         admin.dispose()
 
 
-@pytest.fixture
-def pg_database(pg_server: URL, pg_template: str) -> Iterator[str]:
-    """The URL of a fresh ledger database for one test (dropped afterwards)."""
+@contextmanager
+def database_copy(server: URL, source: str) -> Iterator[str]:
+    """A new database copied from ``source`` (a template); yields its URL, drops it after."""
     name = f"fangyi_{os.getpid()}_{next(_names)}"
-    admin = _admin(pg_server)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    admin = _admin(server)
     try:
-        yield pg_server.set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+        yield server.set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_server: URL, pg_template: str) -> Iterator[str]:
+    """The URL of a fresh ledger database for one test (dropped afterwards)."""
+    with database_copy(pg_server, pg_template) as url:
+        yield url
