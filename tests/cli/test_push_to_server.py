@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers.ledgers import TODAY, table_counts
 from tests.test_cli import app
+from tests.test_cli_server import app as server_app
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +60,17 @@ def test_a_missing_file_gets_one_line(tmp_path: Path) -> None:
     run = app(tmp_path / "server", "push-to-server", str(tmp_path / "无.sqlite3"), "--unit", "东村")
     assert run.code != 0
     assert run.one_error_line == f"找不到村台账文件：{tmp_path / '无.sqlite3'}"
+
+
+@pytest.mark.postgresql
+def test_push_into_a_township_server(village: Path, tmp_path: Path, pg_database: str) -> None:
+    """The same command on PostgreSQL (``--database-url``): added once, then nothing twice."""
+    first = server_app(tmp_path / "data", pg_database, "push-to-server", str(village),
+                       "--unit", "东村")  # fmt: skip
+    again = server_app(tmp_path / "data", pg_database, "push-to-server", str(village),
+                       "--unit", "东村")  # fmt: skip
+
+    assert first.code == 0, first.err
+    assert "  人员：新增 20，服务器已有 0" in first.out.splitlines()
+    assert again.code == 0 and again.out.splitlines()[0] == "已上传「东村」：新增 0 条记录"
+    assert "  人员：新增 0，服务器已有 20" in again.out.splitlines()
