@@ -276,12 +276,17 @@ def unit_profile(db: Database) -> UnitInfo:
     server's unit (the township); the server's reporter and reviewer sign."""
     with db.reading() as session:
         row = session.get(UnitProfile, 1)
-        info = UnitInfo() if row is None else UnitInfo(
-            row.unit_name, row.township, row.reporter, row.phone, row.reviewer
-        )  # fmt: skip
-    if db.unit is not None:
-        return replace(info, unit_name=db.unit, township=info.unit_name)
-    return info
+        info = UnitInfo() if row is None else _unit_info(row)
+        if db.unit is None:
+            return info
+        own = session.scalar(select(UnitProfile).where(UnitProfile.unit == db.unit).limit(1))
+    if own is not None:  # pushed with the village's ledger (app.services.server_push)
+        return _unit_info(own)
+    return replace(info, unit_name=db.unit, township=info.unit_name)
+
+
+def _unit_info(row: UnitProfile) -> UnitInfo:
+    return UnitInfo(row.unit_name, row.township, row.reporter, row.phone, row.reviewer)
 
 
 def save_unit_profile(db: Database, info: UnitInfo) -> UnitInfo:

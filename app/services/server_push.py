@@ -42,6 +42,7 @@ from app.models import (
     Staff,
     StaffRole,
     TemperatureReading,
+    UnitProfile,
     VehiclePass,
     local_now,
 )
@@ -140,6 +141,7 @@ class _Push:
         self.server.info[UNIT_KEY] = None  # the checks below look at every village
         self._reference_lists()
         self._refuse_people_of_other_units()
+        self._unit_profile()
         # From here on the server session sees, and stamps new records with, this unit only.
         self.server.info[UNIT_KEY] = self.unit
         self._copy("人员", Person, _live(Person), _person_key)
@@ -212,6 +214,19 @@ class _Push:
                 f"不能再登记到「{self.unit}」；请先核实此人归属。"
                 for number, name, other in held
             ])  # fmt: skip
+
+    def _unit_profile(self) -> None:
+        """The village's 填报单位 profile (who reports, who reviews) kept as its own row, brought
+        up to date by each push: its account's reports are signed as the village signs them."""
+        theirs = self.village.get(UnitProfile, 1)
+        if theirs is None or not theirs.unit_name:
+            return
+        ours = self.server.scalar(
+            select(UnitProfile).where(UnitProfile.unit == self.unit).limit(1)
+        ) or UnitProfile(unit=self.unit)
+        self.server.add(ours)
+        for key in ("unit_name", "township", "reporter", "phone", "reviewer"):
+            setattr(ours, key, getattr(theirs, key))
 
     # --- records --------------------------------------------------------------------------------
 
