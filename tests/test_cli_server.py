@@ -198,7 +198,7 @@ def test_a_password_on_the_command_line_is_refused_before_connecting(
     with_password = make_url(pg_database).set(password="secret").render_as_string(False)
     run = app(tmp_path / "data", with_password, "check")
     assert run.code == EXIT_USER_ERROR
-    assert "不要把数据库密码写在 --database-url 里" in run.one_error_line
+    assert "不要把数据库密码写在数据库地址里" in run.one_error_line
     assert not (tmp_path / "data").exists()
 
 
