@@ -486,7 +486,9 @@ def group_rank(session: Session):  # type: ignore[no-untyped-def]
     integers.
     """
     named = select(Person.group_name).where(Person.group_name.is_not(None)).distinct()
-    ranked = sorted(session.scalars(named), key=natural_key)
+    # Names that count alike (1组, 一组) are ordered by their text: DISTINCT returns them in no
+    # set order on PostgreSQL, and a stable sort would keep whatever order that was.
+    ranked = sorted(session.scalars(named), key=lambda name: (natural_key(name), name))
     if not ranked:
         return literal(0)
     ranks = {name: rank for rank, name in enumerate(ranked)}
