@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool, StaticPool
 
 from app import clock, errors, schema, scratch
@@ -28,6 +29,7 @@ from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
+from app.models.units import UNIT_KEY, install_unit_scope
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,12 @@ class ReadOnlyStorage(StorageError, errors.PermissionDenied):
 
 class LedgerBusy(StorageError, errors.Locked):
     """Another program keeps the file locked longer than ``busy_timeout``."""
+
+
+class ChangedMeanwhile(StorageError):
+    """Another clerk saved a record between this save's read and its write (the version check
+    matched no row). The forms that show both values catch it earlier
+    (``app.services.concurrency``); any other save says this and keeps nothing half-done."""
 
 
 class DiskIOError(StorageError):
@@ -585,6 +593,7 @@ class Database:
         # The name every change is recorded under (the audit trail's "who"). Who that is — the
         # signed-in operator and their role — is the services' business (app.services.access).
         self.operator = operator
+        self.unit: str | None = None  # its village on a township server (None: all of them)
         self._lock: InstanceLock | None = None
         if paths.database_url is not None:
             self.engine: Engine = self._open_server(paths.database_url, password)
@@ -593,6 +602,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # On this ledger's sessions only, not on every Session in the process.
         install_audit_hook(self._sessions)
+        install_unit_scope(self._sessions, self.engine)
 
     def _open_file(self, paths: AppPaths, *, lock: bool) -> Engine:
         self._lock = InstanceLock(paths.lock_file) if lock else None
@@ -685,12 +695,17 @@ class Database:
         """
         session = self._sessions()
         session.info[OPERATOR_KEY] = operator or self.operator
+        session.info[UNIT_KEY] = self.unit
         try:
             yield session
             session.commit()
         except BaseException as error:
             with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
                 session.rollback()
+            if isinstance(error, StaleDataError):
+                raise ChangedMeanwhile(
+                    "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"
+                ) from error
             failure = self._failure(error, "保存到台账")
             if failure is not None:
                 raise failure from error
@@ -706,6 +721,7 @@ class Database:
         (detached, not expired), as with ``session()``'s ``expire_on_commit=False``.
         """
         session = self._sessions()
+        session.info[UNIT_KEY] = self.unit
         try:
             yield session
         except BaseException as error:

@@ -41,6 +41,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "5k / 50k / 200k cases (with --smoke: three small sets)",
     )
     parser.add_argument(
+        "--engine",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="postgresql: the data set copied into PostgreSQL and measured side by side with "
+        "SQLite, plus a mixed load (bench/engines.py)",
+    )
+    parser.add_argument(
         "--only",
         help=f"comma-separated groups to run (default all): {', '.join(GROUPS)}",
     )
@@ -57,6 +64,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.engine == "postgresql":
+        from bench.engines import run_engines
+
+        return run_engines(args.out, smoke=args.smoke, runs=args.runs)
     if args.scale:
         from bench.series import run_series
 

@@ -14,4 +14,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.accounts",
     "app.commands.server",
     "app.commands.notices",
+    "app.commands.server_push",
 )

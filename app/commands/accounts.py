@@ -74,6 +74,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("username", metavar="账号")
     p.set_defaults(handler=run_enable)
 
+    p = actions.add_parser(
+        "unit", help="设置账号所属的村（社区）：只看、只改本村人员；不写村名则可看全部村"
+    )
+    p.add_argument("username", metavar="账号")
+    p.add_argument(
+        "unit", metavar="村名", nargs="?", default="", help="所属村（社区），空为乡镇账号"
+    )
+    p.set_defaults(handler=run_unit)
+
     p = actions.add_parser("passwd", help="修改自己的密码，或由管理员重设别人的密码")
     p.add_argument("username", metavar="账号", nargs="?", help="要重设密码的账号（默认自己）")
     p.set_defaults(handler=run_passwd)
@@ -121,6 +130,12 @@ def run_disable(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_enable(args: argparse.Namespace, ctx: CommandContext) -> int:
     info = operators.set_active(ctx.db, operators.account(ctx.db, args.username).id, True)
     out(f"已启用账号：{info.username}（{info.display_name}）")
+    return 0
+
+
+def run_unit(args: argparse.Namespace, ctx: CommandContext) -> int:
+    info = operators.set_account_unit(ctx.db, args.username, args.unit)
+    out(f"账号 {info.username} 所属：{info.unit or '全部村（乡镇账号）'}")
     return 0
 
 

@@ -21,6 +21,7 @@ class Staff(Tracked, SoftDeleted, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     organisation: Mapped[str | None] = mapped_column(String(100))  # 单位
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # 在岗
+    unit: Mapped[str | None] = mapped_column(String(50))  # 所属村/社区 on a township server
     role: Mapped[StaffRole] = relationship(lazy="joined")
 
 

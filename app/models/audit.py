@@ -31,7 +31,8 @@ class AuditEntry(Base):
 OPERATOR_KEY = "operator"  # Session.info key holding who is working
 SKIP_AUDIT_KEY = "skip_audit"  # bulk paths write one summary entry themselves
 _NOT_AUDITED = {"audit_entry"}
-_IGNORED_FIELDS = {"created_at", "updated_at", "search_key"}
+# version only counts saves (optimistic concurrency): the change itself is what is recorded.
+_IGNORED_FIELDS = {"created_at", "updated_at", "search_key", "version"}
 # An account's password hash never goes into the trail (a hash can be attacked offline), nor do
 # the wrong-password counters: app.services.operators records those events in words.
 _IGNORED_FIELDS |= {"password_hash", "failed_attempts", "locked_until"}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, func, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app import clock
 
@@ -47,3 +48,18 @@ class SoftDeleted:
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+class Versioned:
+    """版本号 — optimistic concurrency for records two clerks may edit at once.
+
+    SQLAlchemy counts ``version`` up on every ORM save and adds ``WHERE version = <as loaded>``
+    to the UPDATE: a record changed by another clerk since it was read is never silently
+    overwritten (``app.services.concurrency`` turns that into the clerk's 已被他人修改 message).
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

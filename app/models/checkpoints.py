@@ -33,6 +33,7 @@ class Checkpoint(Tracked, Base):
     level: Mapped[str] = mapped_column(String(10), default="村级")  # 乡级 / 村级
     responsible: Mapped[str | None] = mapped_column(String(50))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    unit: Mapped[str | None] = mapped_column(String(50))  # 所属村/社区 on a township server
 
 
 class VehiclePass(Tracked, SoftDeleted, Base):

@@ -8,7 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Tracked, local_now
+from app.models.base import Base, Tracked, Versioned, local_now
 
 SYMPTOMS: tuple[str, ...] = ("发热", "干咳", "乏力", "咽痛", "嗅(味)觉减退", "腹泻", "其他")
 SYMPTOM_SEPARATOR = "、"
@@ -25,7 +25,7 @@ class Slot(StrEnum):
         return "上午" if self is Slot.AM else "下午"
 
 
-class TemperatureReading(Tracked, Base):
+class TemperatureReading(Versioned, Tracked, Base):
     """体温 — one reading per case, date and slot; °C with one decimal."""
 
     __tablename__ = "temperature_reading"
@@ -52,7 +52,7 @@ class AnomalyKind(StrEnum):
     POSITIVE_TEST = "核酸阳性"  # the loudest: on Today until handled (转运/送医)
 
 
-class Anomaly(Tracked, Base):
+class Anomaly(Versioned, Tracked, Base):
     """异常处置 — a fever, symptom or missed reading and what was done about it."""
 
     __tablename__ = "anomaly"

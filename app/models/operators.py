@@ -27,3 +27,6 @@ class Operator(Tracked, Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)  # wrong passwords in a row
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)  # no tries before this
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The village/社区 whose people the account sees and edits; NULL: the whole ledger (a
+    # village's own laptop, or a township account on the server, which sees all its villages).
+    unit: Mapped[str | None] = mapped_column(String(50))

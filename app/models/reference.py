@@ -84,7 +84,9 @@ class Setting(Base):
 
 
 class UnitProfile(Base):
-    """填报单位 — printed on every export. A single row (id 1)."""
+    """填报单位 — printed on every export. Row 1 is the ledger's own; on a township server each
+    village pushed in keeps its own profile too (``unit``: the village), so its account's reports
+    are signed as the village signs them."""
 
     __tablename__ = "unit_profile"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -93,3 +95,4 @@ class UnitProfile(Base):
     reporter: Mapped[str] = mapped_column(String(50), default="")  # 填报人
     phone: Mapped[str] = mapped_column(String(30), default="")  # 联系电话
     reviewer: Mapped[str] = mapped_column(String(50), default="")  # 审核人
+    unit: Mapped[str | None] = mapped_column(String(50))  # the village it is (None: row 1)

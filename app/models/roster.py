@@ -7,11 +7,11 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, SoftDeleted, Tracked
+from app.models.base import Base, SoftDeleted, Tracked, Versioned
 from app.models.reference import Category, EndReason, Measure
 
 
-class Person(Tracked, SoftDeleted, Base):
+class Person(Versioned, Tracked, SoftDeleted, Base):
     """人员 — someone the village has registered (排查登记). One person may have several cases."""
 
     __tablename__ = "person"
@@ -38,11 +38,13 @@ class Person(Tracked, SoftDeleted, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
     address: Mapped[str | None] = mapped_column(String(200))  # 现住址
     group_name: Mapped[str | None] = mapped_column(String(50), index=True)  # 村民小组/小区楼栋
+    # 所属村/社区 on a township server; NULL on a village's own ledger (all of it is its own).
+    unit: Mapped[str | None] = mapped_column(String(50), index=True)
     note: Mapped[str | None] = mapped_column(Text)
     cases: Mapped[list[Case]] = relationship(back_populates="person", order_by="Case.start_date")
 
 
-class Case(Tracked, SoftDeleted, Base):
+class Case(Versioned, Tracked, SoftDeleted, Base):
     """排查登记 / 管控 — one period of management of one person, ending in release or transfer."""
 
     __tablename__ = "case_record"

@@ -95,6 +95,13 @@ FIELD_LABELS: dict[str, str] = {
     "subject_name": "异常人员", "report_day": "报表日期", "file": "文件名",
 }  # fmt: skip
 
+
+def column_label(table: str, column: str) -> str:
+    """What the clerk calls a stored column: the registry's label for its record type's tables,
+    else the shared label of that column name (e.g. ``case_record.category_id`` → 人员类别)."""
+    return _RECORD_LABELS.get(table, {}).get(column) or FIELD_LABELS.get(column, column)
+
+
 _SLOTS = {"AM": "上午", "PM": "下午"}
 _END_KINDS = {"release": "解除", "medical": "送医", "transfer": "转运", "other": "其他"}
 _SETTING_LABELS = {spec.key: spec.label for spec in Settings.all()}
@@ -284,7 +291,7 @@ class _Renderer:
 
     @staticmethod
     def label(entity: str, key: str) -> str:
-        return _RECORD_LABELS.get(entity, {}).get(key) or FIELD_LABELS.get(key, key)
+        return column_label(entity, key)
 
     def value(self, entry: AuditEntry, key: str, value: object) -> str:
         if value is None or value == "":

@@ -765,6 +765,7 @@ class _Known:
     """A live person already in the ledger and what their cases say."""
 
     id: int
+    version: int  # as read: filling its blanks refuses a record another clerk saved since
     phone: str | None
     address: str | None
     group_name: str | None
@@ -957,6 +958,7 @@ def _known_persons(session: Session, people: list[Person]) -> dict[int, _Known]:
     return {
         p.id: _Known(
             id=p.id,
+            version=p.version,
             phone=p.phone,
             address=p.address,
             group_name=p.group_name,
@@ -1117,4 +1119,4 @@ def _fill_blanks(c: _Clean, known: _Known, now: datetime) -> dict[str, object] |
     }
     if values == {"phone": known.phone, "address": known.address, "group_name": known.group_name}:
         return None
-    return {"id": known.id, **values, "updated_at": now}
+    return {"id": known.id, "version": known.version, **values, "updated_at": now}

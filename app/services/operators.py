@@ -83,6 +83,7 @@ class OperatorInfo:
     active: bool
     locked_until: datetime | None
     created_at: datetime | None
+    unit: str | None = None  # 所属村/社区 on a township server; None: sees every village
 
     @property
     def label(self) -> str:
@@ -189,6 +190,7 @@ def _info(row: Operator) -> OperatorInfo:
         active=row.active,
         locked_until=row.locked_until,
         created_at=row.created_at,
+        unit=row.unit,
     )
 
 
@@ -254,6 +256,16 @@ def create_account(
         info = _info(_new_account(session, username, display_name, password, role))
     log.info("account created: %s (%s)", info.username, info.role)
     return info
+
+
+def set_account_unit(db: Database, username: str, unit: str | None) -> OperatorInfo:
+    """所属单位: the village/社区 whose records the account sees and edits; None or "" — the
+    whole ledger (a township account)."""
+    require(db, Permission.ACCOUNTS)
+    with db.session() as session:
+        row = _by_name(session, username)
+        row.unit = (unit or "").strip() or None
+        return _info(row)
 
 
 def _new_account(
@@ -430,6 +442,7 @@ def sign_in(
     services allow what their role allows."""
     info = authenticate(db, username, password, clock=clock)
     act_as(db, Actor(info.label, info.role, info.username))
+    db.unit = info.unit  # a village's account sees and edits its own people (app.models.units)
     log.info("signed in: %s (%s)", info.username, info.role)
     return info
 

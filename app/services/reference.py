@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
@@ -272,11 +272,21 @@ def add_staff_role(db: Database, name: str) -> NamedItem:
 
 
 def unit_profile(db: Database) -> UnitInfo:
+    """填报单位. A village's account on a township server files as its village, under the
+    server's unit (the township); the server's reporter and reviewer sign."""
     with db.reading() as session:
         row = session.get(UnitProfile, 1)
-        if row is None:
-            return UnitInfo()
-        return UnitInfo(row.unit_name, row.township, row.reporter, row.phone, row.reviewer)
+        info = UnitInfo() if row is None else _unit_info(row)
+        if db.unit is None:
+            return info
+        own = session.scalar(select(UnitProfile).where(UnitProfile.unit == db.unit).limit(1))
+    if own is not None:  # pushed with the village's ledger (app.services.server_push)
+        return _unit_info(own)
+    return replace(info, unit_name=db.unit, township=info.unit_name)
+
+
+def _unit_info(row: UnitProfile) -> UnitInfo:
+    return UnitInfo(row.unit_name, row.township, row.reporter, row.phone, row.reviewer)
 
 
 def save_unit_profile(db: Database, info: UnitInfo) -> UnitInfo:

@@ -24,6 +24,7 @@ from app.models.validation import (
     require_text,
 )
 from app.services.access import Permission, require
+from app.services.concurrency import check_version, refusing_stale
 from app.services.errors import Conflict, NotFound
 from app.services.periods import under_management
 from app.services.reference import get_setting, statistical_day
@@ -68,9 +69,11 @@ class CaseInput:
 
 @dataclass(frozen=True)
 class PersonInfo(PersonInput):
-    """A person as stored: what can be typed about them, and their id."""
+    """A person as stored: what can be typed about them, its id, and the version read (a save
+    checks it: app.services.concurrency)."""
 
     id: int = field(kw_only=True)
+    version: int = field(default=1, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class CaseRow:
     deleted: bool = False
     category_id: int | None = None
     source_pass_id: int | None = None  # the checkpoint pass the person was registered from
+    version: int = 1  # the case's, as read: a save checks it (app.services.concurrency)
 
     @property
     def status(self) -> str:
@@ -184,7 +188,9 @@ def _live_person_by_id(session: Session, id_number: str | None) -> Person | None
 
 
 def _person_info(p: Person) -> PersonInfo:
-    return PersonInfo(id=p.id, **{key: getattr(p, key) for key in _PERSON_INPUTS})
+    return PersonInfo(
+        id=p.id, version=p.version, **{key: getattr(p, key) for key in _PERSON_INPUTS}
+    )
 
 
 def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict[str, object]:
@@ -262,34 +268,74 @@ def register_case(
         return _row(session, record.id)
 
 
-def update_person(db: Database, person_id: int, data: PersonInput) -> PersonInfo:
+def update_person(
+    db: Database, person_id: int, data: PersonInput, *, seen_version: int | None = None
+) -> PersonInfo:
+    """Save a person's details. ``seen_version``: the version the clerk's form read (see
+    ``PersonInfo.version``); another clerk's save since then raises ``EditedElsewhere``."""
     require(db, Permission.RECORD)
     clean = clean_person(data)
     with db.session() as session:
-        person = session.get(Person, person_id)
-        if person is None or person.is_deleted:
-            raise NotFound("找不到这个人员。")
-        other = _live_person_by_id(session, clean.id_number)
-        if other is not None and other.id != person_id:
-            raise Conflict(f"身份证号 {clean.id_number} 已属于「{other.name}」。")
-        _apply_person(person, clean)
-        session.flush()
-        return _person_info(person)
+        return _update_person(session, person_id, clean, seen_version)
 
 
-def update_case(db: Database, case_id: int, data: CaseInput) -> CaseRow:
+def update_case(
+    db: Database, case_id: int, data: CaseInput, *, seen_version: int | None = None
+) -> CaseRow:
+    """Save a case's period and category; ``seen_version`` as for ``update_person``."""
     require(db, Permission.RECORD)
     with db.session() as session:
-        case = _live_case(session, case_id)
-        values = _checked_case_values(
-            session, replace(data, registered_on=case.registered_on), clock.today()
-        )
-        for key, value in values.items():
-            setattr(case, key, value)
-        if case.ended_on:
-            check_period(case.start_date, case.ended_on, end_field="结束日期")
-        session.flush()
+        _update_case(session, case_id, data, seen_version)
+        return _row(session, case_id)
+
+
+def update_registration(
+    db: Database,
+    person: PersonInfo,
+    person_data: PersonInput,
+    case: CaseRow,
+    case_data: CaseInput,
+) -> CaseRow:
+    """The person form's save of an existing record: person and case in one transaction, each
+    checked against the version the form read — both saved, or (已被他人修改) neither."""
+    require(db, Permission.RECORD)
+    clean = clean_person(person_data)
+    with db.session() as session:
+        _update_person(session, person.id, clean, person.version)
+        _update_case(session, case.id, case_data, case.version)
         return _row(session, case.id)
+
+
+def _update_person(
+    session: Session, person_id: int, clean: PersonInput, seen_version: int | None
+) -> PersonInfo:
+    person = session.get(Person, person_id)
+    if person is None or person.is_deleted:
+        raise NotFound("找不到这个人员。")
+    yours = {key: getattr(clean, key) for key in _PERSON_INPUTS}
+    check_version(session, person, seen_version, yours, named=person.name)
+    other = _live_person_by_id(session, clean.id_number)
+    if other is not None and other.id != person_id:
+        raise Conflict(f"身份证号 {clean.id_number} 已属于「{other.name}」。")
+    _apply_person(person, clean)
+    with refusing_stale(person.name):
+        session.flush()
+    return _person_info(person)
+
+
+def _update_case(session: Session, case_id: int, data: CaseInput, seen_version: int | None) -> None:
+    case = _live_case(session, case_id)
+    values = _checked_case_values(
+        session, replace(data, registered_on=case.registered_on), clock.today()
+    )
+    named = f"{case.person.name}的登记记录"
+    check_version(session, case, seen_version, values, named=named)
+    for key, value in values.items():
+        setattr(case, key, value)
+    if case.ended_on:
+        check_period(case.start_date, case.ended_on, end_field="结束日期")
+    with refusing_stale(named):
+        session.flush()
 
 
 def end_case(
@@ -417,7 +463,9 @@ def group_rank(session: Session):  # type: ignore[no-untyped-def]
     integers.
     """
     named = select(Person.group_name).where(Person.group_name.is_not(None)).distinct()
-    ranked = sorted(session.scalars(named), key=natural_key)
+    # Names that count alike (1组, 一组) are ordered by their text: DISTINCT returns them in no
+    # set order on PostgreSQL, and a stable sort would keep whatever order that was.
+    ranked = sorted(session.scalars(named), key=lambda name: (natural_key(name), name))
     if not ranked:
         return literal(0)
     ranks = {name: rank for rank, name in enumerate(ranked)}
@@ -524,7 +572,7 @@ _ROW_COLUMNS = (
     Person.phone, Person.address, Person.group_name, Category.name, Measure.name,
     Case.measure_id, Case.origin, Case.arrival_date, Case.registered_on, Case.start_date,
     Case.planned_end, Case.ended_on, EndReason.name, Case.note, Case.deleted_at,
-    Case.category_id, Case.source_pass_id,
+    Case.category_id, Case.source_pass_id, Case.version,
 )  # fmt: skip
 
 
@@ -567,6 +615,7 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
             deleted_at,
             category_id,
             source_pass_id,
+            version,
         ) in session.execute(query):  # fmt: skip  (autoflushes: callers may have unsaved edits)
             rows.append(
                 CaseRow(
@@ -593,6 +642,7 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
                     deleted=deleted_at is not None,
                     category_id=category_id,
                     source_pass_id=source_pass_id,
+                    version=version,
                 )
             )
     position = {case_id: index for index, case_id in enumerate(case_ids)}

@@ -19,6 +19,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from app import clock
 from app.config import Settings
@@ -50,6 +51,12 @@ from app.models.health import SYMPTOM_SEPARATOR, SYMPTOMS
 from app.models.validation import is_fever, optional_text, parse_temperature
 from app.services.access import Permission, require
 from app.services.assignments import teams_where
+from app.services.concurrency import (
+    EditedElsewhere,
+    last_editor,
+    refuse_changed,
+    refusing_stale,
+)
 from app.services.errors import Conflict, NotFound, ServiceError
 from app.services.periods import readings_due
 from app.services.reference import get_setting, setting_value
@@ -68,6 +75,7 @@ class ReadingInfo:
     recorded_at: datetime
     note: str | None
     abnormal: bool
+    version: int = 1  # as read: saving over it checks it (app.services.concurrency)
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,7 @@ def current_slot(db: Database, moment: datetime | None = None) -> Slot:
 def _info(r: TemperatureReading, threshold: float) -> ReadingInfo:
     return _reading_info(
         r.case_id, r.reading_date, Slot(r.slot), r.id, r.celsius, r.symptoms, r.measured_by,
-        r.recorded_at, r.note, fever=lambda celsius: is_fever(celsius, threshold),
+        r.recorded_at, r.note, r.version, fever=lambda celsius: is_fever(celsius, threshold),
     )  # fmt: skip
 
 
@@ -164,6 +172,7 @@ _READING_COLUMNS = (
     TemperatureReading.measured_by,
     TemperatureReading.recorded_at,
     TemperatureReading.note,
+    TemperatureReading.version,
 )
 
 
@@ -177,13 +186,14 @@ def _reading_info(
     measured_by: str | None,
     recorded_at: datetime,
     note: str | None,
+    version: int,
     *,
     fever: Callable[[float], bool],
 ) -> ReadingInfo:
     names = tuple(s for s in symptoms.split(SYMPTOM_SEPARATOR) if s) if symptoms else ()
     return ReadingInfo(
         reading_id, case_id, day, slot, celsius, names, measured_by, recorded_at, note,
-        bool(names) or fever(celsius),
+        bool(names) or fever(celsius), version,
     )  # fmt: skip
 
 
@@ -198,6 +208,9 @@ class ReadingEntry:
     symptoms: object = ()
     measured_by: str | None = None
     note: str | None = None
+    # The slot's reading version the clerk saw: 0 the slot was empty, None nothing to check (an
+    # import of the doctor's sheet, which replaces). Another clerk's save since: EditedElsewhere.
+    seen_version: int | None = None
 
 
 def record_reading(
@@ -212,13 +225,14 @@ def record_reading(
     note: str | None = None,
     overwrite: bool = True,
     today: date | None = None,
+    seen_version: int | None = None,
 ) -> SaveResult:
     """Save one reading (one per case, day and slot). A fever or symptom opens an anomaly.
 
     Committed durably before returning: nothing typed is lost if the laptop dies a second later.
     """
     require(db, Permission.RECORD)
-    entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note)
+    entry = ReadingEntry(case_id, day, slot, celsius, symptoms, measured_by, note, seen_version)
     with db.session() as session:
         return save_reading(session, entry, overwrite=overwrite, today=today)
 
@@ -284,8 +298,11 @@ def _save(
     }
     audit = _AuditWriter(connection, operator, found.person_id, now, audited)
     replaced = None
+    version = 1  # the reading's after this save
     if found.reading_id is None:
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
+        if entry.seen_version:  # the clerk saw a reading that has since been removed
+            raise EditedElsewhere(f"{day:%m月%d日}{slot.label}的体温", [], None)
         reading_id = connection.execute(_INSERT_READING, {**key, **values}).scalar_one()
         audit.inserted(TemperatureReading, reading_id, {"id": reading_id, **key, **values})
     else:
@@ -295,7 +312,21 @@ def _save(
             raise Conflict(f"「{name}」{day:%m月%d日}{slot.label}已有体温 {found.celsius:.1f} ℃。")
         replaced = found.celsius
         old = {key: getattr(found, key) for key in values}
-        audit.updated(TemperatureReading, reading_id, old, values)
+        named = f"{_person_name(connection, found.person_id)} {day:%m月%d日}{slot.label}的体温"
+        if entry.seen_version is not None and entry.seen_version != found.version:
+            yours = {"celsius": value, "symptoms": values["symptoms"]}
+            refuse_changed(
+                named,
+                old,
+                yours,
+                table="temperature_reading",
+                by=lambda: last_editor(connection, "temperature_reading", reading_id),
+                version=found.version,
+            )
+        with refusing_stale(named):
+            version = audit.updated(
+                TemperatureReading, reading_id, old, values, version=found.version
+            )
     abnormal = is_fever(value, threshold) or bool(names)
     anomaly_id = None
     if abnormal:
@@ -304,7 +335,7 @@ def _save(
         )
     reading = _reading_info(
         entry.case_id, day, slot, reading_id, value, str(values["symptoms"]),
-        values["measured_by"], now, values["note"],  # type: ignore[arg-type]
+        values["measured_by"], now, values["note"], version,  # type: ignore[arg-type]
         fever=lambda celsius: is_fever(celsius, threshold),
     )  # fmt: skip
     return SaveResult(reading, abnormal, anomaly_id, replaced)
@@ -333,6 +364,7 @@ _CASE_AND_READING = (
         .scalar_subquery()
         .label("threshold"),
         TemperatureReading.id.label("reading_id"),
+        TemperatureReading.version,
         *_READING_VALUES,
     )
     .outerjoin(
@@ -346,7 +378,7 @@ _CASE_AND_READING = (
     .where(Case.id == bindparam("case_id"))
 )  # the case's period, the fever threshold and the slot's reading, if any: one lookup
 _OPEN_ANOMALY = (
-    select(Anomaly.id, Anomaly.kind, Anomaly.observation)
+    select(Anomaly.id, Anomaly.kind, Anomaly.observation, Anomaly.version)
     .where(Anomaly.reading_id == bindparam("reading_id"), Anomaly.closed.is_(False))
     .order_by(Anomaly.id)
     .limit(1)
@@ -378,15 +410,31 @@ class _AuditWriter:
         self._write(model, "新增", row_id, inserted_changes(model, values))
 
     def updated(
-        self, model: type[Base], row_id: int, old: dict[str, object], new: dict[str, object]
-    ) -> None:
-        """UPDATE the columns whose value differs (none: no statement, as with the ORM)."""
+        self,
+        model: type[Base],
+        row_id: int,
+        old: dict[str, object],
+        new: dict[str, object],
+        *,
+        version: int,
+    ) -> int:
+        """UPDATE the columns whose value differs (none: no statement, as with the ORM), counting
+        the row's ``version`` up from the one read, as the ORM's version check does: a save by
+        another clerk in between matches no row and raises ``StaleDataError``. Returns the row's
+        version now."""
         changed = {key: value for key, value in new.items() if old[key] != value}
         if not changed:
-            return
+            return version
         table = model.__table__
-        self._connection.execute(update(table).where(table.c.id == row_id).values(**changed))
+        statement = (
+            update(table)
+            .where(table.c.id == row_id, table.c.version == version)
+            .values(**changed, version=version + 1)
+        )
+        if self._connection.execute(statement).rowcount != 1:
+            raise StaleDataError(f"{table.name} {row_id} changed since version {version}")
         self._write(model, "修改", row_id, updated_changes(model, old, new))
+        return version + 1
 
     def _write(
         self, model: type[Base], action: str, row_id: int, changes: dict[str, list[object]]
@@ -425,7 +473,9 @@ def _open_reading_anomaly(
     if existing is not None:
         old = {"kind": existing.kind, "observation": existing.observation}
         # The order the ORM set them in: observation, then kind.
-        audit.updated(Anomaly, existing.id, old, {"observation": observation, "kind": kind})
+        new = {"observation": observation, "kind": kind}
+        with refusing_stale(observation):
+            audit.updated(Anomaly, existing.id, old, new, version=existing.version)
         return existing.id
     values: dict[str, object] = {
         "case_id": case_id,

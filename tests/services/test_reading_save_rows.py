@@ -91,7 +91,7 @@ def _orm_save(session: Session, entry: ReadingEntry, *, overwrite: bool = True) 
     info = rounds._reading_info(
         reading.case_id, reading.reading_date, Slot(reading.slot), reading.id, reading.celsius,
         reading.symptoms, reading.measured_by, reading.recorded_at, reading.note,
-        fever=lambda c: is_fever(c, threshold),
+        reading.version, fever=lambda c: is_fever(c, threshold),
     )  # fmt: skip
     return SaveResult(info, abnormal, anomaly_id, replaced)
 

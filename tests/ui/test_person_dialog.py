@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.config import AppPaths
 from app.db import Database
 from app.services import reference, roster
 from app.ui.context import UiContext
@@ -214,3 +215,41 @@ def test_editing_changes_person_and_case(qtbot: QtBot, ctx: UiContext, db: Datab
         "北京市朝阳区",
         zhang.planned_end,
     )
+
+
+def test_a_save_after_another_clerk_saved_shows_both_values_and_keeps_the_form(
+    qtbot: QtBot, ctx: UiContext, db: Database, paths: AppPaths, messages: RecordedMessages
+) -> None:
+    """Two clerks, two connections to one ledger: 李文书 saves 张三's phone while 王会计's form is
+    open; 王会计's save is refused naming both numbers, his typing stays, and saving again (now
+    knowingly) keeps his."""
+    demo_village(db)
+    zhang = zhang_san(db)
+    dialog = PersonDialog(ctx, case_id=zhang.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    other_clerk = Database.open(paths, operator="李文书", lock=False)
+    try:
+        person = roster.person_info(other_clerk, zhang.person_id)
+        typed = roster.PersonInput(
+            name=person.name, id_number=person.id_number, phone="13900000002",
+            group_name=person.group_name, address=person.address,
+        )  # fmt: skip
+        roster.update_person(other_clerk, zhang.person_id, typed)
+    finally:
+        other_clerk.close()
+
+    dialog.phone.setText("13700000003")
+    dialog.save()
+
+    [error] = messages.of_kind("error")
+    assert "已被他人修改（李文书）" in error
+    assert "联系电话：他人保存的是「13900000002」，您填写的是「13700000003」" in error
+    assert dialog.isVisible() and dialog.saved is None
+    assert dialog.phone.text() == "13700000003"  # what was typed is still in the form
+    assert roster.case_row(db, zhang.id).phone == "13900000002"
+
+    dialog.save()
+    assert dialog.saved is not None
+    assert roster.case_row(db, zhang.id).phone == "13700000003"

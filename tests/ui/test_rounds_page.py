@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.config import AppPaths
 from app.db import Database
 from app.models import Slot
 from app.services import demo, reference, rounds
@@ -544,3 +545,29 @@ def test_the_symptom_popup_stays_on_screen_for_a_row_near_the_bottom(
     assert area.contains(shown)  # every box visible, so every number can be ticked
     assert shown.bottom() < low_row.top()  # above the row, not over it
     popup.close()
+
+
+def test_a_reading_another_clerk_saved_meanwhile_is_shown_and_enter_again_keeps_yours(
+    qtbot: QtBot, page: RoundsPage, db: Database, paths: AppPaths
+) -> None:
+    """The slot was empty on this clerk's screen; 李文书, on another connection, saved 36.5 for
+    the same person. Typing 38.0 is refused naming both values, the typed text stays in the
+    editor, and Enter again saves it over 李文书's, knowingly."""
+    first = current_case(page)
+    other_clerk = Database.open(paths, operator="李文书", lock=False)
+    try:
+        rounds.record_reading(other_clerk, first, TODAY, Slot.AM, 36.5, today=TODAY)
+    finally:
+        other_clerk.close()
+
+    type_keys(qtbot, "38.0")
+    press(qtbot, Qt.Key.Key_Return)
+
+    assert "已被他人修改（李文书）" in page.status.text()
+    assert "体温：他人保存的是「36.5」，您填写的是「38.0」" in page.status.text()
+    editor = open_editor(page)
+    assert editor is not None and editor.text() == "38.0"
+    assert stored(db) == {first: 36.5}
+
+    press(qtbot, Qt.Key.Key_Return)
+    assert stored(db) == {first: 38.0}

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.services import assignments, privacy, readings_import, rounds
+from app.services.concurrency import EditedElsewhere
 from app.services.errors import ServiceError
 from app.services.privacy import ExportProtection
 from app.services.readings_import import ReadingsImportPlan, ReadingsImportResult
@@ -72,6 +73,8 @@ class RoundsPage(BasePage):
         self.history_dialog: HistoryDialog | None = None
         self._next_case: int | None = None  # where Enter moves once the current save is done
         self._unconfirmed: tuple[int, str] | None = None  # (case, value) warned about once
+        # case → the version another clerk's reading has, once this clerk was shown both values
+        self._acknowledged: dict[int, int] = {}
         self._prompted_case: int | None = None  # the status line asks for this case's 处置
         self._loaded: tuple[date, Slot] | None = None
 
@@ -399,6 +402,11 @@ class RoundsPage(BasePage):
         return False
 
     def _save(self, row: RoundRow, value: float, symptoms: tuple[str, ...], lost: str = "") -> bool:
+        # The reading this row showed (0: none): another clerk's save since is refused with both
+        # values, and Enter again — against the version now stored — keeps this clerk's.
+        seen = self._acknowledged.pop(row.case_id, None)
+        if seen is None:
+            seen = row.reading.version if row.reading is not None else 0
         try:
             result = rounds.record_reading(
                 self.ctx.db,
@@ -408,7 +416,13 @@ class RoundsPage(BasePage):
                 value,
                 symptoms=symptoms,
                 measured_by=self._measured_by(row),
+                seen_version=seen,
             )
+        except EditedElsewhere as clash:
+            if clash.version is not None:
+                self._acknowledged[row.case_id] = clash.version
+            self._refuse(f"{clash}{lost}".replace("\n", " "))
+            return False
         except (ServiceError, ValidationError) as error:
             self._refuse(f"{error}{lost}")
             return False

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.config import Settings
 from app.services import reference, roster
+from app.services.concurrency import EditedElsewhere
 from app.services.errors import Conflict, ServiceError
 from app.services.reference import MeasureInfo, NamedItem
 from app.services.roster import RESIDENT_ID, CaseInput, CaseRow, PersonInfo, PersonInput
@@ -590,6 +591,9 @@ class PersonDialog(QDialog):
             return
         try:
             self.saved = self._store()
+        except EditedElsewhere as clash:
+            self._edited_elsewhere(clash)
+            return
         except Conflict as conflict:
             if not self._offer_known_person(conflict):
                 self._refused(conflict)
@@ -603,8 +607,9 @@ class PersonDialog(QDialog):
     def _store(self) -> CaseRow | None:
         db = self.ctx.db
         if self._case is not None and self._person is not None:
-            roster.update_person(db, self._person.id, self._person_input())
-            return roster.update_case(db, self._case.id, self._case_input())
+            return roster.update_registration(
+                db, self._person, self._person_input(), self._case, self._case_input()
+            )
         if self._duplicate is not None and self._existing_person_id is None:
             found = self._duplicate
             question = self.tr("此身份证号已登记为 {name}（{group}），使用该人员？").format(
@@ -620,6 +625,15 @@ class PersonDialog(QDialog):
             self._case_input(),
             existing_person_id=self._existing_person_id,
         )
+
+    def _edited_elsewhere(self, clash: EditedElsewhere) -> None:
+        """Another clerk saved this record since the form opened: show both values, keep what
+        was typed, and take the record as it is now, so saving again keeps this clerk's values
+        knowingly instead of being refused a second time."""
+        messages.show_error(self, str(clash))
+        if self._case is not None:
+            self._case = roster.case_row(self.ctx.db, self._case.id)
+            self._person = roster.person_info(self.ctx.db, self._case.person_id)
 
     def _offer_known_person(self, conflict: Conflict) -> bool:
         """Someone registered this ID meanwhile (another window, an import): offer that person."""

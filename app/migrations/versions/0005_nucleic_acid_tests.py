@@ -1,11 +1,11 @@
-"""Schema 4: 核酸检测 — nucleic-acid test results (issue 22).
+"""Schema 5: 核酸检测 — nucleic-acid test results (issue 22).
 
 One row per person and sample day (re-importing a lab's list adds nothing); ``case_id`` is the
 period of management the test counted for (NULL for a 全员核酸 round of someone not under
 management). Which days are due is a setting (``test_schedule``), not a table.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision: str | None = "0003"
+revision = "0005"
+down_revision: str | None = "0004"
 branch_labels = None
 depends_on = None
 
