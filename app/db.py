@@ -24,12 +24,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool, StaticPool
 
-from app import clock, errors, schema, scratch
+from app import clock, schema, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
 from app.models.units import UNIT_KEY, install_unit_scope
+from app.storage_errors import (  # re-exported: callers name them app.db.*
+    ChangedMeanwhile,
+    DatabaseDamaged,
+    DatabaseTooNew,
+    DiskFull,
+    DiskIOError,
+    LedgerBusy,
+    NotALedger,
+    ReadOnlyStorage,
+    StorageError,
+    TargetExists,
+)
 
 log = logging.getLogger(__name__)
 
@@ -38,48 +50,6 @@ BUSY_TIMEOUT_MS = 5000
 DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, DBAPIError)
 #: Less free space than this where an I/O error happened: the disk is full, not failing.
 NEARLY_FULL_BYTES = 1024 * 1024
-
-
-class StorageError(errors.ExpectedError):
-    """An expected storage failure; ``str()`` is a Chinese sentence for the clerk."""
-
-
-class DatabaseDamaged(StorageError, errors.DamagedFile):
-    """The file failed ``PRAGMA integrity_check`` or is not a ledger at all."""
-
-
-class DatabaseTooNew(StorageError):
-    """The file was written by a newer Fangyi Ledger; opening it could damage it."""
-
-
-class NotALedger(StorageError, errors.DamagedFile):
-    """A sound SQLite file that is not a Fangyi ledger (its tables or columns are missing)."""
-
-
-class TargetExists(StorageError, errors.Conflict):
-    """A backup would have replaced a file that is already there."""
-
-
-class DiskFull(StorageError, errors.DiskFull):
-    """No space left where the file is written."""
-
-
-class ReadOnlyStorage(StorageError, errors.PermissionDenied):
-    """The file, its folder or the disk cannot be written (attribute, permission, write-protect)."""
-
-
-class LedgerBusy(StorageError, errors.Locked):
-    """Another program keeps the file locked longer than ``busy_timeout``."""
-
-
-class ChangedMeanwhile(StorageError):
-    """Another clerk saved a record between this save's read and its write (the version check
-    matched no row). The forms that show both values catch it earlier
-    (``app.services.concurrency``); any other save says this and keeps nothing half-done."""
-
-
-class DiskIOError(StorageError):
-    """The disk failed to read or write; not damage unless ``integrity_check`` says so."""
 
 
 # SQLite's primary result codes (the low byte of ``sqlite3.Error.sqlite_errorcode``).

@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from app import schema
-from app.db import DatabaseTooNew, NotALedger, StorageError
+from app.storage_errors import DatabaseTooNew, NotALedger, StorageError
 
 #: One number for the advisory lock every app takes while it checks and upgrades the schema, so
 #: two clerks starting at once on a new server do not both create the tables.

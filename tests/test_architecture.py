@@ -106,7 +106,7 @@ def layer_of(module: str) -> str | None:
         return "cli"
     if top in ("services", "excel", "models"):
         return top
-    if top in ("db", "server", "schema", "storage_sql", "migrations"):
+    if top in ("db", "server", "schema", "storage_sql", "storage_errors", "migrations"):
         return "storage"
     if top == "__main__":
         return "entry"
