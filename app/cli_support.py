@@ -6,10 +6,12 @@ import codecs
 import io
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.config import AppPaths
-from app.db import Database
+
+if TYPE_CHECKING:  # the GUI start goes through here: SQLAlchemy loads after its first window
+    from app.db import Database
 
 # Encodings that write every character: nothing to do.
 _UNICODE_CODECS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"}

@@ -29,7 +29,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -817,11 +817,18 @@ class _TableWriter:
 
         # Write-only sheets emit <cols>, <sheetView> and sheet properties with the first row, so
         # widths, frozen panes and fit-to-page must all be settled before anything is appended.
+        # A sheet small enough for normal mode is measured whole, so it gets the widths normal
+        # mode gives it (the daily report streams for speed and must look as it always did);
+        # a big one by its leading rows. Measured rows are kept converted, not converted twice.
         rows_iter = iter(_checked_rows(spec.rows, ncols))
-        sample = list(islice(rows_iter, WIDTH_SAMPLE_ROWS))
+        measured = WIDTH_SAMPLE_ROWS if _expects_many_rows(spec) else STREAMING_THRESHOLD
+        sample = [
+            [conv(v) for conv, v in zip(converters, values, strict=True)]
+            for values in islice(rows_iter, measured)
+        ]
         meter = _WidthMeter(columns)
-        for values in sample:
-            meter.add([conv(v) for conv, v in zip(converters, values, strict=True)])
+        for converted in sample:
+            meter.add(converted)
         widths = meter.widths()
         for ci, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(ci)].width = width
@@ -880,7 +887,13 @@ class _TableWriter:
             cell.column = column
         ws._values_to_row = _cells_as_row
         try:
-            for values in chain(sample, rows_iter):
+            for converted in sample:
+                for cell, v in zip(protos, converted, strict=True):
+                    _set_value(cell, v)
+                append(protos)
+                tick()
+                r += 1
+            for values in rows_iter:
                 for (cell, conv), v in zip(plan, values, strict=True):
                     _set_value(cell, conv(v))
                 append(protos)
