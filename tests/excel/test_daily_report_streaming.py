@@ -12,9 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-import openpyxl
 import pytest
 
 from app.config import AppPaths
@@ -22,68 +20,16 @@ from app.db import Database
 from app.excel.daily_report import DailyWorkbook, daily_report_sheets, write_daily_report
 from app.excel.workbook import WIDTH_SAMPLE_ROWS, write_workbook
 from app.services import reports
+from tests.excel.workbook_compare import assert_same_workbook
 from tests.helpers.ledgers import TODAY, make_demo_ledger
 from tests.services import report_scenario as sc
-
-
-def _side(side: Any) -> tuple[object, ...]:
-    return (side.style, side.color.rgb if side.color is not None else None)
-
-
-def _cell(cell: Any) -> tuple[object, ...]:
-    font, fill, border, align = cell.font, cell.fill, cell.border, cell.alignment
-    return (
-        cell.coordinate,
-        cell.value,
-        cell.data_type,
-        cell.number_format,
-        (font.b, font.sz, font.name),
-        (fill.fill_type, fill.fgColor.rgb),
-        tuple(_side(s) for s in (border.left, border.right, border.top, border.bottom)),
-        (align.horizontal, align.vertical, align.wrap_text),
-    )
-
-
-def _sheet(ws: Any) -> dict[str, object]:
-    setup, margins = ws.page_setup, ws.page_margins
-    return {
-        "title": ws.title,
-        "cells": [_cell(cell) for row in ws.iter_rows() for cell in row],
-        "merged": sorted(str(merged) for merged in ws.merged_cells.ranges),
-        "widths": {key: dim.width for key, dim in ws.column_dimensions.items()},
-        "heights": {key: dim.height for key, dim in ws.row_dimensions.items() if dim.height},
-        "frozen": ws.freeze_panes,
-        "print_titles": ws.print_title_rows,
-        "page": (
-            setup.paperSize,
-            setup.orientation,
-            setup.fitToWidth,
-            setup.fitToHeight,
-            ws.sheet_properties.pageSetUpPr.fitToPage,
-            ws.print_options.horizontalCentered,
-            (margins.left, margins.right, margins.top, margins.bottom),
-            ws.oddFooter.center.text,
-        ),
-    }
-
-
-def _workbook(path: Path) -> list[dict[str, object]]:
-    workbook = openpyxl.load_workbook(path)
-    try:
-        return [_sheet(ws) for ws in workbook.worksheets]
-    finally:
-        workbook.close()
 
 
 def _assert_same_as_normal_mode(report: DailyWorkbook, tmp_path: Path) -> None:
     streamed, reference = tmp_path / "streamed.xlsx", tmp_path / "reference.xlsx"
     write_daily_report(streamed, report)
     write_workbook(reference, daily_report_sheets(report), streaming=False)
-    got, expected = _workbook(streamed), _workbook(reference)
-    assert [s["title"] for s in got] == [s["title"] for s in expected]
-    for sheet, want in zip(got, expected, strict=True):
-        for key, value in want.items():
-            assert sheet[key] == value, f"{sheet['title']}: {key} differs"
+    assert_same_workbook(streamed, reference)
 
 
 def test_a_village_report_with_its_people_is_the_same_workbook(
