@@ -15,19 +15,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import APP_NAME_ZH, __version__
-from app.cli_support import CommandContext, fail, make_console_output_safe
+from app.cli_support import (
+    CommandContext,
+    fail,
+    make_console_output_safe,
+    refused_database_url,
+)
 from app.config import AppPaths
 from app.shutdown import ShutdownRequested, StopSignals
 
 EXIT_USER_ERROR = 1
 EXIT_STORAGE = 3
 EXIT_SIGN_IN = 5  # wrong or missing account/password: scripts can tell "fix the credentials"
+EXIT_NOT_ON_SERVER = 6  # backup/restore of a server ledger: the server's tools do that (pg_dump)
 OPERATOR_ENV = "FANGYI_OPERATOR"
 
 
 GUI_COMMAND = "gui"
 #: Top-level options that take a value, so the word after them is not the command.
-VALUE_OPTIONS = ("--data-dir", "--operator")
+VALUE_OPTIONS = ("--data-dir", "--operator", "--database-url")
 
 
 def command_word(argv: Sequence[str]) -> str | None:
@@ -58,6 +64,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="数据目录（默认在用户数据目录；也可用 FANGYI_DATA_DIR）"
     )
     parser.add_argument(
+        "--database-url",
+        help="乡镇服务器上的台账（postgresql+psycopg://用户@主机:端口/库名；也可用 "
+        "FANGYI_DATABASE_URL 或数据目录中的 database-url.txt）。密码不写在这里：用 PGPASSWORD、"
+        "PGPASSFILE，或在提示时输入。不给时用本机的台账文件",
+    )
+    parser.add_argument(
         "--operator",
         help="操作员账号（设置管理员后必填，或用 FANGYI_OPERATOR）；密码在提示时输入，"
         "自动运行时用环境变量 FANGYI_PASSWORD",
@@ -77,32 +89,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def open_database(ctx: CommandContext):  # type: ignore[no-untyped-def]
-    """Open the ledger for a command (and, once accounts exist, sign the operator in)."""
-    from app.commands.accounts import sign_in_for_command
-    from app.db import Database
-
-    db = Database.open(ctx.paths, operator=ctx.operator)
-    try:
-        sign_in_for_command(db, ctx.username)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
 def expected_errors() -> tuple[type[BaseException], ...]:
     """Failures a user can cause: reported in one line, never as a traceback."""
-    from app.db import StorageError
-    from app.excel.errors import ExportError, ImportFileError, ImportRejected
-    from app.instance_lock import DataDirInUse
-    from app.models.validation import ValidationError
-    from app.services.errors import ServiceError
+    from app.errors import ExpectedError
 
-    return (
-        ServiceError, ValidationError, StorageError, DataDirInUse,
-        ExportError, ImportFileError, ImportRejected, OSError,
-    )  # fmt: skip
+    return (ExpectedError, OSError)
 
 
 _OS_REASONS = {
@@ -132,10 +123,14 @@ def _storage_failure(error: Exception, paths: AppPaths) -> Exception | None:
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.db import storage_failure
+    from app.services.ledger import storage_failure
 
     if not isinstance(error, sqlite3.Error | DBAPIError):
         return None
+    if paths.database_url is not None:
+        from app.services.ledger import server_failure
+
+        return server_failure(error, paths.database_url)
     return storage_failure(error, paths.database, "访问台账")
 
 
@@ -145,7 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(command_word(words) not in (None, GUI_COMMAND)).parse_args(words)
     from app.config import resolve_paths
 
-    paths = resolve_paths(args.data_dir)
+    refusal = refused_database_url(args.database_url)
+    if refusal:
+        return fail(refusal, EXIT_USER_ERROR)
+    paths = resolve_paths(args.data_dir, args.database_url)
     if args.command in (None, GUI_COMMAND):
         from app.ui.app import run_gui
 
@@ -173,19 +171,21 @@ def _run_command(args: argparse.Namespace, ctx: CommandContext, stop_signals: St
         sys.stderr.close()
         return 0
     except expected_errors() as error:
-        from app.excel.errors import ImportRejected
+        from app.services.imports import ImportRejected
+        from app.services.ledger import NotOnServer, ServerSignInFailed, StorageError
+        from app.services.operators import SignInFailed
 
         if isinstance(error, ImportRejected):
             lines = [error.headline, *(f"  {p}" for p in error.problems[:50])]
             return fail("\n".join(lines))
-        from app.db import StorageError
-        from app.services.operators import SignInFailed
 
         if isinstance(error, OSError):
             return fail(describe_os_error(error), EXIT_STORAGE)
         code = EXIT_STORAGE if isinstance(error, StorageError) else EXIT_USER_ERROR
-        if isinstance(error, SignInFailed):
+        if isinstance(error, SignInFailed | ServerSignInFailed):
             code = EXIT_SIGN_IN
+        if isinstance(error, NotOnServer):
+            code = EXIT_NOT_ON_SERVER
         return fail(str(error), code)
     except KeyboardInterrupt:
         return fail("已取消。", 130)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from app.config import AppPaths
 
 if TYPE_CHECKING:  # the GUI start goes through here: SQLAlchemy loads after its first window
-    from app.db import Database
+    from app.services.ledger import Database
 
 # Encodings that write every character: nothing to do.
 _UNICODE_CODECS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"}
@@ -63,21 +63,60 @@ class CommandContext:
 
     @property
     def db(self) -> Database:
+        """The ledger, opened on first use (and, once accounts exist, signed in)."""
         if self._db is None:
-            from app.cli import open_database
+            # Here, not at the top: a plain GUI start imports this module but no command module.
+            from app.commands.sign_in import sign_in_for_command
 
-            self._db = open_database(self)
+            db = _open_asking_for_password(self.paths, self.operator)
+            try:
+                sign_in_for_command(db, self.username)
+            except BaseException:
+                db.close()
+                raise
+            self._db = db
         return self._db
-
-    @property
-    def actor(self) -> Database:
-        """Whoever's role permission checks apply to (the open database carries it)."""
-        return self.db
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _open_asking_for_password(paths: AppPaths, operator: str) -> Database:
+    """Open the ledger; a server that wants a password none of PGPASSWORD/PGPASSFILE gave gets
+    it asked at a terminal (never echoed, never on the command line)."""
+    from app.services.ledger import NeedsPassword, open_ledger
+
+    try:
+        return open_ledger(paths, operator=operator)
+    except NeedsPassword:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        password = getpass.getpass("数据库服务器密码：")
+        return open_ledger(paths, operator=operator, password=password)
+
+
+def refused_database_url(url: str | None) -> str | None:
+    """A password typed into ``--database-url`` is visible to every user of the machine (the
+    process list, the shell's history): refused, with where it goes instead."""
+    if url is None:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        has_password = make_url(url).password is not None
+    except ArgumentError:
+        return None  # the ledger's own check names a malformed URL
+    if has_password:
+        return (
+            "不要把数据库密码写在数据库地址里（本机其他用户能从进程列表和设置文件看到）。"
+            "请用环境变量 PGPASSWORD 或密码文件 PGPASSFILE，或去掉密码后在提示时输入。"
+        )
+    return None
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -21,15 +21,25 @@ import platformdirs
 from app import APP_NAME
 
 DATA_DIR_ENV = "FANGYI_DATA_DIR"
+DATABASE_URL_ENV = "FANGYI_DATABASE_URL"
+#: The township server setting: one line in the data folder naming the server's database
+#: (``postgresql+psycopg://用户@主机/库名``, never a password), read when no URL is given.
+DATABASE_URL_FILE = "database-url.txt"
 DATABASE_FILENAME = "ledger.sqlite3"
 BACKUP_KEEP = 14  # rotating automatic backups kept: two weeks of daily backups
 
 
 @dataclass(frozen=True)
 class AppPaths:
-    """Every file location the app uses, derived from one data directory."""
+    """Every file location the app uses, derived from one data directory — and, for a township
+    server, the database's URL (``None``: the SQLite file in the data directory)."""
 
     data_dir: Path
+    database_url: str | None = None
+
+    @property
+    def on_server(self) -> bool:
+        return self.database_url is not None
 
     @property
     def database(self) -> Path:
@@ -96,12 +106,43 @@ def restrict_to_owner(path: Path) -> None:
         os.chmod(path, PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE)
 
 
-def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-    """``--data-dir`` wins, then ``FANGYI_DATA_DIR``, then the platform's user data dir."""
+def resolve_paths(
+    data_dir: str | os.PathLike[str] | None = None, database_url: str | None = None
+) -> AppPaths:
+    """``--data-dir`` wins, then ``FANGYI_DATA_DIR``, then the platform's user data dir.
+
+    The database: ``--database-url``, then ``FANGYI_DATABASE_URL``, then the data folder's
+    ``database-url.txt``; none of them — the SQLite ledger in the data folder (the default).
+    """
     chosen = data_dir or os.environ.get(DATA_DIR_ENV)
     if chosen:
-        return AppPaths(Path(chosen).expanduser().resolve())
-    return AppPaths(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+        folder = Path(chosen).expanduser().resolve()
+    else:
+        folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    url = database_url or os.environ.get(DATABASE_URL_ENV) or _url_setting(folder)
+    return AppPaths(folder, (url or "").strip() or None)
+
+
+def save_database_url(folder: Path, url: str) -> None:
+    """Make ``url`` this data folder's database (``python -m app server URL``): written whole
+    beside, then renamed, so the setting is the old one or the new one, never half."""
+    target = folder / DATABASE_URL_FILE
+    partial = folder / f".{DATABASE_URL_FILE}.{os.getpid()}"
+    partial.write_text(url.strip() + "\n", encoding="utf-8")
+    os.replace(partial, target)
+
+
+def clear_database_url(folder: Path) -> None:
+    """Back to the SQLite file in the data folder."""
+    (folder / DATABASE_URL_FILE).unlink(missing_ok=True)
+
+
+def _url_setting(folder: Path) -> str | None:
+    try:
+        lines = (folder / DATABASE_URL_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((line.strip() for line in lines if line.strip()), None)
 
 
 T = TypeVar("T", int, float, str, bool, time)
@@ -134,6 +175,44 @@ class SettingSpec(Generic[T]):
         return str(value)
 
 
+# Default wording of the printed papers, after 2022 county notices (居家隔离医学观察告知书,
+# 门贴, 解除隔离通知书): the rules of home isolation — 不外出、不串门、每日早晚测体温、配合核酸检测.
+DEFAULT_NOTICE_ADMISSION = "\n".join(
+    (
+        "居家隔离医学观察告知书",
+        "{姓名}（证件号码：{证件号码}）：",
+        "根据新冠肺炎疫情防控工作要求，您自{开始日期}起至{结束日期}止实行{措施}，共{天数}天。"
+        "观察期间请遵守以下规定：",
+        "一、不外出、不串门，不接待来访，家庭成员非必要不外出；",
+        "二、每日早、晚各测量一次体温，如实报告包保人员；",
+        "三、按通知时间配合核酸检测，不得拒绝或拖延；",
+        "四、出现发热、干咳、乏力、咽痛、嗅（味）觉减退、腹泻等症状，立即告知包保人员，"
+        "不得自行就医；",
+        "五、生活垃圾装袋密封，交由工作人员统一处理。",
+        "观察期满、体温正常且核酸检测结果为阴性的，经评估后解除隔离。感谢您的理解与配合！"
+        "如有需要，请联系下列包保人员。",
+    )
+)
+DEFAULT_NOTICE_DOOR = "\n".join(
+    (
+        "居家隔离 请勿打扰",
+        "居家隔离人员：{姓名}",
+        "隔离期限：{开始日期} 至 {结束日期}",
+        "隔离期间谢绝探访，有事请联系包保人员。",
+    )
+)
+DEFAULT_NOTICE_RELEASE = "\n".join(
+    (
+        "解除隔离通知书",
+        "{姓名}（证件号码：{证件号码}）：",
+        "您自{开始日期}起实行{措施}。经观察期满，体温正常，核酸检测结果为阴性，符合解除条件，"
+        "自{解除日期}起解除{措施}。",
+        "解除后请继续做好个人防护：戴口罩、勤洗手、常通风、少聚集，出现发热等症状及时就医。",
+        "特此通知。",
+    )
+)
+
+
 class Settings:
     """Every policy setting. Policies changed often during outbreaks, so none is hard-coded."""
 
@@ -159,6 +238,15 @@ class Settings:
         "默认隐藏身份证号和电话的导出表",
         "daily,roster,temperatures,assignments,vehicles,rounds-sheet,audit",
     )
+
+    # The three printed papers (``app.services.notices``): the first line is the title (the door
+    # sign's large type), every further line a paragraph; {姓名}, {开始日期} … are filled per case.
+    # Wording differs by county, so the clerk edits them on the Settings page's 打印文书 tab.
+    NOTICE_ADMISSION = SettingSpec(
+        "notice_admission", "居家隔离医学观察告知书", DEFAULT_NOTICE_ADMISSION
+    )
+    NOTICE_DOOR = SettingSpec("notice_door", "门贴", DEFAULT_NOTICE_DOOR)
+    NOTICE_RELEASE = SettingSpec("notice_release", "解除隔离通知书", DEFAULT_NOTICE_RELEASE)
 
     @classmethod
     def all(cls) -> list[SettingSpec]:  # type: ignore[type-arg]

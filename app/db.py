@@ -15,34 +15,34 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
-from importlib import resources
 from itertools import chain, count
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool, StaticPool
 
-from app import clock, scratch
+from app import clock, errors, schema, scratch
 from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
-from app.services.access import Role
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: What the database drivers raise: the SQLite module's own errors and SQLAlchemy's wrapping.
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, DBAPIError)
 #: Less free space than this where an I/O error happened: the disk is full, not failing.
 NEARLY_FULL_BYTES = 1024 * 1024
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
-class StorageError(Exception):
+class StorageError(errors.ExpectedError):
     """An expected storage failure; ``str()`` is a Chinese sentence for the clerk."""
 
 
-class DatabaseDamaged(StorageError):
+class DatabaseDamaged(StorageError, errors.DamagedFile):
     """The file failed ``PRAGMA integrity_check`` or is not a ledger at all."""
 
 
@@ -50,23 +50,23 @@ class DatabaseTooNew(StorageError):
     """The file was written by a newer Fangyi Ledger; opening it could damage it."""
 
 
-class NotALedger(StorageError):
+class NotALedger(StorageError, errors.DamagedFile):
     """A sound SQLite file that is not a Fangyi ledger (its tables or columns are missing)."""
 
 
-class TargetExists(StorageError):
+class TargetExists(StorageError, errors.Conflict):
     """A backup would have replaced a file that is already there."""
 
 
-class DiskFull(StorageError):
+class DiskFull(StorageError, errors.DiskFull):
     """No space left where the file is written."""
 
 
-class ReadOnlyStorage(StorageError):
+class ReadOnlyStorage(StorageError, errors.PermissionDenied):
     """The file, its folder or the disk cannot be written (attribute, permission, write-protect)."""
 
 
-class LedgerBusy(StorageError):
+class LedgerBusy(StorageError, errors.Locked):
     """Another program keeps the file locked longer than ``busy_timeout``."""
 
 
@@ -156,22 +156,8 @@ def _reports_damage(error: BaseException) -> bool:
     return code in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def migration_scripts() -> list[tuple[int, str]]:
-    """The numbered SQL migrations shipped in ``app/migrations``, in order."""
-    scripts: list[tuple[int, str]] = []
-    for entry in resources.files("app.migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            scripts.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
-    scripts.sort()
-    numbers = [n for n, _ in scripts]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"migrations are not numbered 1..N: {numbers}")
-    return scripts
-
-
 def latest_version() -> int:
-    return len(migration_scripts())
+    return schema.latest_version()
 
 
 _CHINESE_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
@@ -256,9 +242,28 @@ def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
 
 
 def schema_version(path: Path) -> int:
+    """The file's schema version: ``PRAGMA user_version``, which every upgrade keeps equal to the
+    Alembic revision (so an app from the numbered-SQL days still refuses a newer file). A
+    revision this app does not know counts as newer than any it knows."""
+    version, revision = _versions(path)
+    if revision is not None and not schema.is_known(revision):
+        return max(version, latest_version() + 1)
+    return version
+
+
+def _versions(path: Path) -> tuple[int, str | None]:
+    """``user_version`` and the Alembic revision (``None``: not stamped, a ladder-era file)."""
     connection = _read_only(path)
     try:
-        return int(connection.execute("PRAGMA user_version").fetchone()[0])
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        stamped = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (schema.VERSION_TABLE,),
+        ).fetchone()
+        if not stamped:
+            return version, None
+        row = connection.execute(f"SELECT version_num FROM {schema.VERSION_TABLE}").fetchone()
+        return version, (row[0] if row else None)
     finally:
         connection.close()
 
@@ -281,14 +286,19 @@ def _tables_and_columns(connection: sqlite3.Connection) -> dict[str, frozenset[s
 
 @lru_cache(maxsize=8)
 def expected_schema(version: int) -> dict[str, frozenset[str]]:
-    """The tables and columns a ledger at ``version`` has: migrations 1..version, in memory."""
-    connection = sqlite3.connect(":memory:", isolation_level=None)
+    """The tables and columns a ledger at ``version`` has: revisions 1..version, in memory
+    (Alembic's own version table left out: a ledger from the numbered-SQL days has none)."""
+    engine = create_engine("sqlite://", poolclass=StaticPool)
     try:
-        connection.create_collation("natural", _natural_collation)
-        _apply_migrations(connection, [(n, sql) for n, sql in migration_scripts() if n <= version])
-        return _tables_and_columns(connection)
+        with engine.begin() as connection:
+            schema.upgrade(connection, from_version=0, to_version=version)
+            raw = connection.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            tables = _tables_and_columns(raw)
     finally:
-        connection.close()
+        engine.dispose()
+    tables.pop(schema.VERSION_TABLE, None)
+    return tables
 
 
 def check_is_ledger(path: Path) -> int:
@@ -453,89 +463,63 @@ def migrate(path: Path, backups: Path) -> int:
     if existed:
         _check_file(path)
     current = schema_version(path) if existed else 0
-    if existed and current < latest_version():
+    # A file from the numbered-SQL days has no Alembic revision yet: stamping it is a change too.
+    unstamped = existed and _versions(path)[1] is None
+    if existed and (current < latest_version() or unstamped):
         copy_database(path, _backup_names(backups, f"{BEFORE_UPGRADE}-v{current}"))
-    _upgrade(path, current, new=not existed)
+    _upgrade(path, current, new=not existed, stamp=unstamped)
     return current
 
 
-def _upgrade(path: Path, current: int, *, new: bool = False) -> None:
-    """Run the migrations after ``current`` on ``path`` in one transaction (nothing to do: none)."""
-    pending = [(n, sql) for n, sql in migration_scripts() if n > current]
-    if not pending:
-        return
-    try:
-        connection = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.Error as error:
-        failure = storage_failure(error, path, "写入台账")
-        if failure is None:
-            raise
-        raise failure from error
-    try:
-        connection.create_collation("natural", _natural_collation)
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if new:
-            connection.execute("PRAGMA journal_mode = WAL")
-        # An existing file keeps its journal mode here: the app switches it to WAL after a
-        # successful upgrade, so a failed one leaves even the header bytes untouched.
-        connection.execute("PRAGMA synchronous = FULL")
-        # SQLite's table-rebuild recipe (create new, copy, drop old, rename) needs foreign keys
-        # off, and they cannot be switched inside a transaction; they are checked before COMMIT.
-        connection.execute("PRAGMA foreign_keys = OFF")
-        _apply_migrations(connection, pending)
-    finally:
-        connection.close()
-    log.info("migrated %s from schema %d to %d", path, current, pending[-1][0])
+def _upgrade(path: Path, current: int, *, new: bool = False, stamp: bool = False) -> None:
+    """Run the revisions after ``current`` on ``path`` in one transaction (nothing to do and
+    ``stamp`` not asked for: none).
 
-
-def _apply_migrations(connection: sqlite3.Connection, pending: list[tuple[int, str]]) -> None:
-    number = pending[0][0]
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        for number, sql in pending:
-            for statement in _statements(sql):
-                connection.execute(statement)
-            if not connection.in_transaction:
-                raise RuntimeError(f"migration {number:04d} must not COMMIT or ROLLBACK itself")
-        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise sqlite3.IntegrityError(f"外键不一致：{broken[:3]}")
-        connection.execute(f"PRAGMA user_version = {pending[-1][0]}")
-        connection.execute("COMMIT")
-    except sqlite3.Error as error:
-        if connection.in_transaction:
-            with suppress(sqlite3.Error):  # a full disk can fail the rollback too; SQLite undoes
-                connection.execute("ROLLBACK")  # the transaction from its journal either way
-        failure = storage_failure(error, Path(connection_path(connection)), "升级台账数据")
-        raise failure or StorageError(
-            f"数据升级（第 {number} 步）失败，数据未改动：{error}"
-        ) from error
-
-
-def _statements(sql: str) -> Iterator[str]:
-    """Split a migration script into statements the way SQLite itself would.
-
-    A ``;`` ends a statement only where ``sqlite3.complete_statement`` agrees — not inside a
-    string literal, a comment or a trigger body — so ``'a;b'`` or two statements on one line
-    are handled. Text that holds only comments or blanks is dropped.
+    The transaction is SQLite's own (``BEGIN IMMEDIATE`` … ``COMMIT``, pysqlite's implicit
+    transactions switched off): the stamp of a ladder-era file, every pending revision, the
+    foreign-key check and the ``user_version`` bump commit together or not at all.
     """
-    start = 0
-    for index, char in enumerate(sql):
-        if char == ";" and sqlite3.complete_statement(sql[start : index + 1]):
-            statement = sql[start : index + 1]
-            start = index + 1
-            if _has_code(statement):
-                yield statement.strip()
-    rest = sql[start:]
-    if _has_code(rest):
-        yield rest.strip()
+    if current >= latest_version() and not stamp:
+        return
+    engine = create_engine(URL.create("sqlite", database=str(path)), poolclass=NullPool)
+    event.listen(engine, "connect", lambda conn, _record: _prepare_upgrade(conn, new=new))
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    step = current + 1
+    try:
+        with engine.connect() as connection, connection.begin():
+
+            def starting(number: int) -> None:
+                nonlocal step
+                step = number
+
+            schema.upgrade(connection, from_version=current, on_step=starting)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"外键不一致：{broken[:3]}")
+            connection.exec_driver_sql(f"PRAGMA user_version = {latest_version()}")
+    except (sqlite3.Error, SQLAlchemyError) as error:
+        failure = storage_failure(error, path, "升级台账数据")
+        raise failure or StorageError(
+            f"数据升级（第 {step} 步）失败，数据未改动：{error}"
+        ) from error
+    finally:
+        engine.dispose()
+    log.info("migrated %s from schema %d to %d", path, current, latest_version())
 
 
-def _has_code(text: str) -> bool:
-    """True unless ``text`` is only whitespace, ``-- …`` and ``/* … */`` comments, and ``;``."""
-    without_block = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)
-    without_line = re.sub(r"--[^\n]*", " ", without_block)
-    return bool(without_line.replace(";", " ").strip())
+def _prepare_upgrade(connection: sqlite3.Connection, *, new: bool) -> None:
+    connection.isolation_level = None  # the engine's "begin" event issues BEGIN IMMEDIATE
+    connection.create_collation("natural", _natural_collation)
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if new:
+        connection.execute("PRAGMA journal_mode = WAL")
+    # An existing file keeps its journal mode here: the app switches it to WAL after a
+    # successful upgrade, so a failed one leaves even the header bytes untouched.
+    connection.execute("PRAGMA synchronous = FULL")
+    # SQLite's table-rebuild recipe (``op.batch_alter_table``: create new, copy, drop old,
+    # rename) needs foreign keys off, and they cannot be switched inside a transaction; they
+    # are checked before COMMIT.
+    connection.execute("PRAGMA foreign_keys = OFF")
 
 
 def connection_path(connection: sqlite3.Connection) -> str:
@@ -589,12 +573,28 @@ def _drop_empty_wal(path: Path) -> None:
 class Database:
     """An open ledger: holds the instance lock and hands out short-lived sessions."""
 
-    def __init__(self, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        *,
+        operator: str = "系统",
+        lock: bool = True,
+        password: str | None = None,
+    ) -> None:
         self.paths = paths.ensure()
+        # The name every change is recorded under (the audit trail's "who"). Who that is — the
+        # signed-in operator and their role — is the services' business (app.services.access).
         self.operator = operator
-        # Until sign-in exists for a data dir (first run, tests, automation) the operator is admin.
-        self.role: Role = Role.ADMIN
-        self.username: str | None = None  # the signed-in account (app.services.operators.sign_in)
+        self._lock: InstanceLock | None = None
+        if paths.database_url is not None:
+            self.engine: Engine = self._open_server(paths.database_url, password)
+        else:
+            self.engine = self._open_file(paths, lock=lock)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # On this ledger's sessions only, not on every Session in the process.
+        install_audit_hook(self._sessions)
+
+    def _open_file(self, paths: AppPaths, *, lock: bool) -> Engine:
         self._lock = InstanceLock(paths.lock_file) if lock else None
         if self._lock:
             self._lock.acquire()
@@ -619,15 +619,62 @@ class Database:
         for suffix in ("", "-wal", "-shm"):
             restrict_to_owner(Path(f"{paths.database}{suffix}"))
         # URL.create, not an f-string: a path holding "?" or "#" stays a path.
-        self.engine: Engine = create_engine(URL.create("sqlite", database=str(paths.database)))
-        event.listen(self.engine, "connect", lambda conn, _record: _apply_pragmas(conn))
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        # On this ledger's sessions only, not on every Session in the process.
-        install_audit_hook(self._sessions)
+        engine = create_engine(URL.create("sqlite", database=str(paths.database)))
+        event.listen(engine, "connect", lambda conn, _record: _apply_pragmas(conn))
+        return engine
+
+    def _open_server(self, url_text: str, password: str | None) -> Engine:
+        """A township server: no file, lock or local backups — the server keeps the data, and
+        several clerks work on it at once."""
+        from app import server
+
+        self.server_url = server.server_url(url_text)
+        engine = server.create_server_engine(self.server_url, password=password)
+        try:
+            self.migrated_from = server.prepare(engine, self.server_url)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine
+
+    @property
+    def on_server(self) -> bool:
+        return self.paths.on_server
+
+    @property
+    def location(self) -> str:
+        """Where the ledger is, for the clerk: the file, or user@host/database on a server."""
+        if self.paths.on_server:
+            from app import server
+
+            return server.describe(self.server_url)
+        return str(self.paths.database)
+
+    def stored_version(self) -> int:
+        """The schema version the ledger says it is at (read again, not remembered)."""
+        if self.paths.on_server:
+            from app import server
+
+            return server.stored_version(self.engine, self.server_url)
+        return schema_version(self.paths.database)
+
+    def _failure(self, error: BaseException, action: str) -> StorageError | None:
+        if self.paths.on_server:
+            from app import server
+
+            return server.failure(error, self.server_url)
+        return storage_failure(error, self.paths.database, action)
 
     @classmethod
-    def open(cls, paths: AppPaths, *, operator: str = "系统", lock: bool = True) -> Database:
-        return cls(paths, operator=operator, lock=lock)
+    def open(
+        cls,
+        paths: AppPaths,
+        *,
+        operator: str = "系统",
+        lock: bool = True,
+        password: str | None = None,
+    ) -> Database:
+        return cls(paths, operator=operator, lock=lock, password=password)
 
     @contextmanager
     def session(self, operator: str | None = None) -> Iterator[Session]:
@@ -644,7 +691,7 @@ class Database:
         except BaseException as error:
             with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
                 session.rollback()
-            failure = storage_failure(error, self.paths.database, "保存到台账")
+            failure = self._failure(error, "保存到台账")
             if failure is not None:
                 raise failure from error
             raise
@@ -662,7 +709,7 @@ class Database:
         try:
             yield session
         except BaseException as error:
-            failure = storage_failure(error, self.paths.database, "读取台账")
+            failure = self._failure(error, "读取台账")
             if failure is not None:
                 raise failure from error
             raise
@@ -678,7 +725,9 @@ class Database:
         microsecond, then a counter), and an existing ``target`` is refused unless ``overwrite``
         — even then never a ledger in use. Keeps the newest ``BACKUP_KEEP`` automatic backups.
         Raises ``StorageError`` (disk full, folder not writable …); the ledger is untouched.
+        On a server: ``NotOnServer`` saying how (``pg_dump``).
         """
+        self.refuse_file_operation_on_server()
         if target is None:
             made = copy_database(self.paths.database, _backup_names(self.paths.backups, kind))
             if kind == AUTOMATIC:
@@ -702,8 +751,17 @@ class Database:
         for old in automatic[:-BACKUP_KEEP]:
             old.unlink(missing_ok=True)
 
+    def refuse_file_operation_on_server(self) -> None:
+        """Backups of a server are the server's: say how they are made, never pretend."""
+        if self.paths.on_server:
+            from app import server
+
+            raise server.NotOnServer(server.BACKUP_ADVICE.format(where=self.location))
+
     def checkpoint(self) -> None:
         """Fold the ``-wal`` into the file (shutdown: the ledger is one file again)."""
+        if self.paths.on_server:
+            return  # the server's own write-ahead log is its business
         with self.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -719,8 +777,9 @@ class Database:
             log.warning("could not fold the -wal into %s: %s", self.paths.database, error)
         finally:
             self.engine.dispose()
-            # After the fold: the next open may skip quick_check (app.clean_close).
-            record_clean_close(self.paths.database)
+            if not self.paths.on_server:
+                # After the fold: the next open may skip quick_check (app.clean_close).
+                record_clean_close(self.paths.database)
             self.release_lock()
 
     def release_lock(self) -> None:
@@ -743,6 +802,11 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
     Works when the current ledger is damaged (that is when a clerk needs it): it is then kept
     byte for byte.
     """
+    if paths.on_server:  # the server's data is restored with pg_restore, by its administrator
+        from app import server
+
+        where = server.describe(server.server_url(paths.database_url))
+        raise server.NotOnServer(server.BACKUP_ADVICE.format(where=where))
     source = Path(source)
     if not source.is_file():
         raise StorageError(f"找不到备份文件：{source}")
@@ -757,7 +821,8 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
             with scratch.scratch_file(paths.data_dir, BACKUP_SUFFIX) as staged:
                 # Through SQLite, not a file copy: a backup with a "-wal" beside it is copied whole.
                 _write_copy(source, staged)
-                _upgrade(staged, version)  # an older backup is brought up to date, off to the side
+                # An older backup is brought up to date (and stamped), off to the side.
+                _upgrade(staged, version, stamp=_versions(staged)[1] is None)
                 safety = _keep_current_ledger(paths)
                 _fold_wal(paths.database)
                 # A leftover "-wal" would be replayed onto the restored file and damage it.

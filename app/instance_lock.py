@@ -14,9 +14,10 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from app.config import PRIVATE_FILE_MODE, restrict_to_owner
+from app.errors import Locked
 
 
-class DataDirInUse(RuntimeError):
+class DataDirInUse(Locked, RuntimeError):
     """Another running Fangyi Ledger holds this data directory."""
 
 

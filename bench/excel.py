@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.config import Settings, resolve_paths
 from app.db import Database
+from app.excel.temperature_ledger import TemperatureLine
 from app.services import imports, reports, stats
 from app.services.reference import get_setting
 from bench.county import CACHE_ROOT
@@ -33,8 +34,8 @@ def export_range(db: Database, today: date, rows: int, longest: int) -> tuple[da
 
 def _ledger_values(
     db: Database, first: date, last: date
-) -> tuple[list[tuple[object, ...]], list[list[object]]]:
-    """The values the export writes, fetched through the reports service's own cursors."""
+) -> tuple[list[TemperatureLine], list[TemperatureLine]]:
+    """The rows the export writes, fetched through the reports service's own cursors."""
     with db.reading() as session:
         day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
         long_form = list(reports._long_form_rows(session, first, last))
@@ -60,20 +61,31 @@ def bare_write(
 def bench_export_temperatures(
     db: Database, today: date, rows: int, longest: int, workdir: Path, runs: int
 ) -> Measurement:
-    from app.excel.temperature_ledger import GRID_TITLE, LONG_LABELS, grid_labels
+    from app.excel.field_columns import numbered_rows
+    from app.excel.temperature_ledger import (
+        GRID_FIELDS,
+        GRID_TITLE,
+        LONG_FIELDS,
+        day_cells,
+        grid_labels,
+        long_labels,
+    )
 
     first, last, count = export_range(db, today, rows, longest)
-    long_form, grid = _ledger_values(db, first, last)
+    lines, grid_lines = _ledger_values(db, first, last)
+    # The floor appends the very cells the ledger writes, already laid out as lists.
+    long_form = list(numbered_rows(LONG_FIELDS, lines))
+    grid = list(numbered_rows(GRID_FIELDS, grid_lines, day_cells))
     target = workdir / "体温台账.xlsx"
     floor_target = workdir / "体温台账-floor.xlsx"
-    sheets = [("体温台账", list(LONG_LABELS), long_form), (GRID_TITLE, grid_labels(), grid)]
+    sheets = [("体温台账", long_labels(), long_form), (GRID_TITLE, grid_labels(), grid)]
 
     ours_runs, floor_runs = alternate(
         lambda: timed(lambda: reports.export_temperatures(db, first, last, target)),
         lambda: timed(lambda: bare_write(floor_target, sheets)),
         runs,
     )
-    cells = len(long_form) * len(LONG_LABELS) + len(grid) * len(grid_labels())
+    cells = len(long_form) * len(long_labels()) + len(grid) * len(grid_labels())
     return measurement(
         "export_temperatures",
         f"export temperatures ({count:,} rows)",

@@ -33,11 +33,19 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# The test extras also build the packaged app, compile the Windows installer script and run the
-# time-sensitive tests on a faked clock (libfaketime).
+# The test extras also build the packaged app, compile the Windows installer script, run the
+# time-sensitive tests on a faked clock (libfaketime) and read the printed notices' PDFs
+# (poppler-utils: pdftotext, pdfinfo).
 EXTRA=()
 case ",${extras}," in
-  *,test,*) EXTRA+=(nsis faketime) ;;
+  *,test,*) EXTRA+=(nsis faketime poppler-utils) ;;
+esac
+# The server tests (issue 23) start a throwaway PostgreSQL cluster: Debian's package when no
+# PostgreSQL is installed (its programs live in /usr/lib/postgresql/VERSION/bin).
+case ",${extras}," in
+  *,test,*)
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 \
+      || EXTRA+=(postgresql) ;;
 esac
 
 install_system_packages ${EXTRA_SYSTEM_PACKAGES:-} ${EXTRA[@]+"${EXTRA[@]}"}

@@ -24,15 +24,15 @@ from openpyxl import Workbook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.excel.daily_report import (  # noqa: E402
+from app.excel.daily_report import write_daily_report  # noqa: E402
+from app.excel.rounds_sheet import RoundsSheet, SheetLine, write_rounds_sheet  # noqa: E402
+from app.models.daily_report import (  # noqa: E402
     DailyTable,
     DailyWorkbook,
     Signature,
     UnitLine,
     period_text,
-    write_daily_report,
 )
-from app.excel.rounds_sheet import RoundsSheet, SheetLine, write_rounds_sheet  # noqa: E402
 from app.models.validation import resident_id_check_char  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "legacy"

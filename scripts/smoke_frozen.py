@@ -7,9 +7,11 @@ Runs the frozen executables — never this checkout's Python code — on a fresh
 
 1. the folder holds the two executables, our data files, and only the Qt plugins we ship;
 2. ``fangyi-ledger-cli --version`` prints this checkout's version;
-3. ``demo`` fills the ledger: the migrations ran (schema version = number of .sql files) and
+3. ``demo`` fills the ledger: the migrations ran (schema version = number of revisions) and
    pinyin search keys were made (pypinyin's dictionaries are in the bundle);
 4. ``check`` reads it back; ``export daily`` writes a workbook that opens, with the unit's name;
+   ``notice door`` writes a PDF door sign with no screen (its text read back when ``pdftotext``
+   is installed);
 5. a bad command gets one Chinese line on stderr and a non-zero exit, never a traceback;
 6. ``gui --self-test`` opens every page offscreen, in English (all our translations load) and in
    Chinese (Qt's own Chinese strings load), from both executables, without a warning;
@@ -41,6 +43,14 @@ GUI = f"fangyi-ledger{EXE}"
 CLI = f"fangyi-ledger-cli{EXE}"
 TIMEOUT = 180  # seconds for one command; a hang is a failure, not a stuck CI
 LOG_NAME = "fangyi-ledger.log"
+
+
+def _revision_files(migrations: Path) -> list[str]:
+    """env.py and every revision: what Alembic needs as files in the bundle."""
+    return sorted(
+        [p.name for p in migrations.glob("env.py")]
+        + [f"versions/{p.name}" for p in (migrations / "versions").glob("*.py")]
+    )
 
 
 class SmokeFailure(Exception):
@@ -141,15 +151,21 @@ class Smoke:
         self.expect(bundled_qm == source_qm, f"translations differ: {bundled_qm} vs {source_qm}")
         for needed in ("i18n/qt/qtbase_zh_CN.qm", "icons/app.svg"):
             self.expect((resources / needed).is_file(), f"missing resources/{needed}")
-        source_sql = sorted(p.name for p in (ROOT / "app" / "migrations").glob("*.sql"))
-        bundled_sql = sorted(p.name for p in (internal / "app" / "migrations").glob("*.sql"))
-        self.expect(bundled_sql == source_sql, f"migrations differ: {bundled_sql} vs {source_sql}")
+        # Alembic reads env.py and the revisions as files (app/schema.py).
+        source_revisions = _revision_files(ROOT / "app" / "migrations")
+        bundled_revisions = _revision_files(internal / "app" / "migrations")
+        self.expect(
+            bundled_revisions == source_revisions,
+            f"migrations differ: {bundled_revisions} vs {source_revisions}",
+        )
 
         plugins = self._plugins(internal)
         platform_plugin = "qwindows" if IS_WINDOWS else "qxcb"
+        printers = "windowsprintersupport" if IS_WINDOWS else "cupsprintersupport"
         for needed in (
             f"platforms/{platform_plugin}", "platforms/qoffscreen",
             "imageformats/qsvg", "iconengines/qsvgicon",
+            f"printsupport/{printers}",  # the notices' print preview reaches the printers
         ):  # fmt: skip
             self.expect(needed in plugins, f"Qt plugin {needed} missing; have {sorted(plugins)}")
         unwanted = [
@@ -198,7 +214,7 @@ class Smoke:
         self.expect(key == ("zs zhangsan",), f"张三's search key is {key}, expected 'zs zhangsan'")
 
     def check(self) -> None:
-        migrations = len(list((ROOT / "app" / "migrations").glob("*.sql")))
+        migrations = len(_revision_files(ROOT / "app" / "migrations")) - 1  # less env.py
         run = self.command_ok(CLI, "--data-dir", str(self.data_dir), "check")
         expected = f"完整性检查：正常（数据版本 {migrations}）"
         self.expect(expected in run.stdout, f"expected {expected!r}", run)
@@ -230,6 +246,25 @@ class Smoke:
             any("演示村" in t for t in texts), f"export {kind}: no 演示村 in the workbook", run
         )
 
+    def notice(self) -> None:
+        """A door sign as PDF from the command line: Qt's offscreen platform, a Chinese font
+        and the PDF writer all in the bundle; its text names the person when poppler is here."""
+        with sqlite3.connect(self.data_dir / "ledger.sqlite3") as connection:
+            (id_number,) = connection.execute(
+                "SELECT id_number FROM person WHERE name = '张三'"
+            ).fetchone()
+        target = self.workdir / "exports" / "门贴.pdf"
+        target.parent.mkdir(exist_ok=True)
+        run = self.command_ok(
+            CLI, "--data-dir", str(self.data_dir), "notice", "door", id_number, "--out", str(target)
+        )
+        self.expect(target.read_bytes()[:5] == b"%PDF-", f"notice wrote no PDF at {target}", run)
+        if shutil.which("pdftotext"):
+            text = subprocess.run(
+                ["pdftotext", str(target), "-"], capture_output=True, text=True, check=False
+            ).stdout
+            self.expect("张三" in text and "请勿打扰" in text, f"the PDF's text is {text!r}", run)
+
     def bad_input(self) -> None:
         missing = self.workdir / "没有这个文件.xlsx"
         run = self.run(CLI, "--data-dir", str(self.data_dir), "import-roster", str(missing))
@@ -241,6 +276,15 @@ class Smoke:
             "expected one Chinese line on stderr",
             run,
         )
+
+    def server_driver(self) -> None:
+        """The PostgreSQL driver is in the bundle: a closed port is "cannot connect", in one line,
+        not a missing module (a township clerk on Windows connects with this build)."""
+        url = "postgresql+psycopg://clerk@127.0.0.1:1/ledger"
+        run = self.run(CLI, "--data-dir", str(self.data_dir), "--database-url", url, "check")
+        self.expect(run.returncode == 3, "a closed server port did not exit 3", run)
+        self.expect("Traceback" not in run.stderr, "a traceback instead of a message", run)
+        self.expect("无法连接数据库服务器" in run.stderr, "not the cannot-connect line", run)
 
     def gui(self, exe: str, language: str | None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         args = ["--data-dir", str(self.data_dir), "gui", "--self-test"]
@@ -278,7 +322,9 @@ class Smoke:
         self.step("demo (migrations, pinyin)", self.demo)
         self.step("check", self.check)
         self.step("export", self.export)
+        self.step("notice door (PDF without a screen)", self.notice)
         self.step("bad input: one line, no traceback", self.bad_input)
+        self.step("township server driver (psycopg)", self.server_driver)
         self.step("gui --self-test --language en (cli)", lambda: self.gui(CLI, "en"))
         self.step("gui --self-test, Chinese (gui)", lambda: self.gui(GUI, None))
         if sys.platform.startswith("linux") and shutil.which("xvfb-run"):

@@ -78,6 +78,36 @@ def translatable_modules() -> dict[str, Path]:
     return modules
 
 
+#: The .ts of the labels the domain declares once for every front end — the field registry's
+#: (app/models/fields) and the export forms' titles (app/services/export_forms.py). They are
+#: Chinese in the domain and translated by the interface in their contexts, so a new field or form
+#: needs only its English here.
+REGISTRY_TS = "domain_labels"
+
+
+def registry_source(folder: Path) -> Path:
+    """A Python file of ``QT_TRANSLATE_NOOP`` lines, one per domain label, for ``lupdate`` to read
+    (the domain itself is plain Python without Qt)."""
+    sys.path.insert(0, str(ROOT))
+    from app.models.fields import LABEL_CONTEXT, RECORD_TYPES, Place
+    from app.services.export_forms import EXPORT_FORMS, TITLE_CONTEXT
+
+    labels = sorted(
+        {f.label_in(place) for record in RECORD_TYPES for f in record.fields for place in Place}
+        | {record.label for record in RECORD_TYPES}
+    )
+    titles = sorted({t for form in EXPORT_FORMS for t in (form.title, form.page_title)})
+    lines = [f"QT_TRANSLATE_NOOP({LABEL_CONTEXT!r}, {label!r})" for label in labels]
+    lines += [f"QT_TRANSLATE_NOOP({TITLE_CONTEXT!r}, {title!r})" for title in titles]
+    source = folder / f"{REGISTRY_TS}.py"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return source
+
+
+def with_registry(modules: dict[str, Path], folder: Path) -> dict[str, Path]:
+    return {**modules, REGISTRY_TS: registry_source(folder)}
+
+
 def lupdate(module: Path, ts_file: Path) -> None:
     subprocess.run(
         [
@@ -146,10 +176,12 @@ def update(only: list[Path] | None = None) -> int:
             if any(module == path or path in module.parents for path in chosen)
         }
     else:
-        for stale in _orphans(TS_DIR, modules):
+        for stale in _orphans(TS_DIR, {**modules, REGISTRY_TS: TS_DIR}):
             print(f"removing {stale.relative_to(ROOT)} (its module is gone)")
             stale.unlink()
-    _parallel(((module, TS_DIR / f"{name}.ts") for name, module in modules.items()), lupdate)
+    with tempfile.TemporaryDirectory() as temp:
+        modules = with_registry(modules, Path(temp))
+        _parallel(((module, TS_DIR / f"{name}.ts") for name, module in modules.items()), lupdate)
     _parallel(((TS_DIR / f"{name}.ts", TS_DIR / f"{name}.qm") for name in modules), lrelease)
     unfinished = [problem for name in modules for problem in problems_in(TS_DIR / f"{name}.ts")]
     for problem in unfinished:
@@ -159,16 +191,16 @@ def update(only: list[Path] | None = None) -> int:
 
 
 def check() -> int:
-    modules = translatable_modules()
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
+        modules = with_registry(translatable_modules(), work)
         for name in modules:
             committed = TS_DIR / f"{name}.ts"
             if committed.is_file():
                 shutil.copyfile(committed, work / committed.name)
             else:
-                problems.append(f"{name}.ts is missing for {modules[name].relative_to(ROOT)}")
+                problems.append(f"{name}.ts is missing for {modules[name].name}")
         _parallel(((module, work / f"{name}.ts") for name, module in modules.items()), lupdate)
         _parallel(((work / f"{name}.ts", work / f"{name}.qm") for name in modules), lrelease)
         for name in modules:

@@ -12,12 +12,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("FANGYI_DATA_DIR", None)
 os.environ.pop("FANGYI_OPERATOR", None)
 os.environ.pop("FANGYI_PASSWORD", None)
+os.environ.pop("FANGYI_DATABASE_URL", None)  # a test's ledger is the one its fixture chose
 
-from app.config import AppPaths, resolve_paths
+from app.config import DATABASE_URL_ENV, AppPaths, resolve_paths
 from app.db import Database
 from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock, restart_faked_clock
+from tests.helpers.postgres import pg_database, pg_server, pg_template  # noqa: F401 (fixtures)
 
-SAMPLES = Path(__file__).resolve().parent / "fixtures"  # copies of ../shared/samples
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -43,8 +44,24 @@ def pinned_clock(pinned_session_clock: None) -> Iterator[None]:
 
 
 @pytest.fixture
-def paths(tmp_path: Path) -> AppPaths:
-    return resolve_paths(tmp_path / "data")
+def engine(request: pytest.FixtureRequest) -> str:
+    """The database engine the test's ledger is on: SQLite unless parametrised (tests/services
+    and the CLI suites run over ``tests.helpers.engines.ENGINES``)."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def paths(
+    tmp_path: Path, engine: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> AppPaths:
+    """The test's data folder, and on PostgreSQL a fresh ledger database of its own — named in
+    ``FANGYI_DATABASE_URL`` too, so a command run with only ``--data-dir`` (in this process or
+    a child) opens the same ledger."""
+    if engine != "postgresql":
+        return resolve_paths(tmp_path / "data")
+    url = request.getfixturevalue("pg_database")
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    return resolve_paths(tmp_path / "data", url)
 
 
 @pytest.fixture

@@ -1,8 +1,20 @@
-"""Dependency arrows point down: the domain (models, services, excel, db, config) never imports Qt
-or app.ui, and start-up does not pay for openpyxl.
+"""Dependency arrows point down, as the layer picture of DESIGN.md draws them:
 
-Checked twice: statically (every import statement, including those inside functions) and by
-importing each module in a fresh interpreter and looking at ``sys.modules``.
+    ui        → services                      (never storage, models or the Excel layer)
+    cli       → services                      (cli.py, cli_support.py, commands/)
+    services  → models, excel, storage
+    excel     → models
+    storage   → models                        (db.py, server.py, schema.py, storage_sql.py,
+                                               migrations/: the schema it stores)
+    models    → (nothing above)
+    base      → (nothing above)               (clock, config, errors, log, scratch …: every layer
+                                               may use them)
+
+plus: nothing but ``app/ui`` imports Qt, and start-up does not pay for openpyxl.
+
+Checked statically (every import statement, including those inside functions, walked with
+``ast``) and, for Qt and openpyxl, by importing modules in a fresh interpreter and looking at
+``sys.modules``.
 """
 
 from __future__ import annotations
@@ -22,13 +34,6 @@ APP = Path(__file__).resolve().parent.parent / "app"
 DOMAIN_PACKAGES = ("models", "services", "excel")
 DOMAIN_MODULES = ("db", "config", "instance_lock")
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "app.ui")
-
-
-def _domain_files() -> list[Path]:
-    files = [APP / f"{name}.py" for name in DOMAIN_MODULES]
-    for package in DOMAIN_PACKAGES:
-        files += sorted((APP / package).rglob("*.py"))
-    return files
 
 
 def _module_name(path: Path) -> str:
@@ -63,15 +68,134 @@ def _forbidden(name: str) -> bool:
     return any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
 
 
-def test_domain_files_are_found() -> None:
-    names = {_module_name(p) for p in _domain_files()}
-    assert {"app.db", "app.config", "app.services.roster", "app.models.audit"} <= names
+# --- the layer picture ------------------------------------------------------------------------
+
+#: What each layer may import, besides itself and the base modules.
+MAY_IMPORT: dict[str, frozenset[str]] = {
+    "entry": frozenset({"cli"}),  # app/__main__.py
+    "ui": frozenset({"services"}),
+    "cli": frozenset({"services"}),
+    "services": frozenset({"models", "excel", "storage"}),
+    "excel": frozenset({"models"}),
+    "storage": frozenset({"models"}),
+    "models": frozenset(),
+    "base": frozenset(),
+}
+
+#: Single edges that break a rule on purpose, each with its reason. Keep this list short.
+ALLOWANCES: dict[tuple[str, str], str] = {
+    ("app.cli", "app.ui.app"): "the gui command (the default) starts the GUI",
+    ("app.commands.notices", "app.ui.printing"): (
+        "the notice command lays its PDF out with the same Qt printing layer as the GUI"
+    ),
+}
 
 
-@pytest.mark.parametrize("path", _domain_files(), ids=lambda p: _module_name(p))
-def test_domain_module_has_no_qt_import_anywhere(path: Path) -> None:
-    bad = sorted(name for name in _imports(path) if _forbidden(name))
-    assert bad == [], f"{_module_name(path)} imports {bad}: the domain must stay Qt-free"
+def layer_of(module: str) -> str | None:
+    """The layer an ``app`` module belongs to (None: not ours — stdlib or a third party)."""
+    if module != "app" and not module.startswith("app."):
+        return None
+    top = module.split(".")[1] if "." in module else ""
+    if top == "ui":
+        return "ui"
+    if top in ("cli", "cli_support", "commands"):
+        return "cli"
+    if top in ("services", "excel", "models"):
+        return top
+    if top in ("db", "server", "schema", "storage_sql", "migrations"):
+        return "storage"
+    if top == "__main__":
+        return "entry"
+    return "base"
+
+
+def _allowed(module: str, name: str) -> bool:
+    return any(
+        module == source and (name == target or name.startswith(target + "."))
+        for source, target in ALLOWANCES
+    )
+
+
+def layer_violations(module: str, imported: set[str]) -> list[str]:
+    """Every import of ``module`` that points up or sideways in the layer picture."""
+    source = layer_of(module)
+    assert source is not None, module
+    bad = []
+    for name in sorted(imported):
+        target = layer_of(name)
+        if target is None or target in (source, "base") or target in MAY_IMPORT[source]:
+            continue
+        if not _allowed(module, name):
+            bad.append(f"{module} ({source}) imports {name} ({target})")
+    return bad
+
+
+def _all_app_files() -> list[Path]:
+    return sorted(APP.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _all_app_files(), ids=lambda p: _module_name(p))
+def test_module_imports_only_the_layers_below_it(path: Path) -> None:
+    assert layer_violations(_module_name(path), _imports(path)) == []
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in _all_app_files() if layer_of(_module_name(p)) != "ui"],
+    ids=lambda p: _module_name(p),
+)  # fmt: skip
+def test_nothing_but_the_ui_imports_qt(path: Path) -> None:
+    qt = sorted(n for n in _imports(path) if _forbidden(n) and not n.startswith("app."))
+    assert qt == [], f"{_module_name(path)} imports {qt}: only app/ui may import Qt"
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "broken"),
+    [
+        ("app.ui.pages.probe", "from app.db import Database\n", "app.db.Database"),
+        ("app.ui.pages.probe", "from app.models import Person\n", "app.models.Person"),
+        ("app.ui.pages.probe", "def f():\n    from app.excel import grid\n", "app.excel.grid"),
+        ("app.commands.probe", "import app.db\n", "app.db"),
+        ("app.commands.probe", "from app.ui import crash\n", "app.ui.crash"),
+        ("app.db", "from app.services.access import Role\n", "app.services.access.Role"),
+        ("app.models.probe", "from ..services import roster\n", "app.services.roster"),
+        ("app.excel.probe", "from app.services import reports\n", "app.services.reports"),
+        ("app.config", "from app.models import Setting\n", "app.models.Setting"),
+        ("app.services.probe", "from app.cli_support import out\n", "app.cli_support.out"),
+    ],
+)
+def test_the_layer_check_catches_an_import_against_the_arrows(
+    module: str, source: str, broken: str
+) -> None:
+    found = layer_violations(module, _imports_in(source, module, is_package=False))
+    assert any(f" imports {broken} " in v for v in found), found
+
+
+def test_the_layer_check_lets_the_arrows_through() -> None:
+    source = (
+        "from app import clock\nfrom app.errors import ExpectedError\n"
+        "from app.services import roster\nfrom PySide6.QtCore import Qt\n"
+    )
+    assert (
+        layer_violations("app.ui.pages.probe", _imports_in(source, "app.ui.pages.probe", False))
+        == []
+    )
+    storage = "from app.models.audit import install_audit_hook\nfrom app.config import AppPaths\n"
+    assert layer_violations("app.db", _imports_in(storage, "app.db", False)) == []
+
+
+def test_every_allowance_is_still_needed() -> None:
+    used = {
+        (module, target)
+        for path in _all_app_files()
+        for module in [_module_name(path)]
+        for name in _imports(path)
+        for source, target in ALLOWANCES
+        if module == source and (name == target or name.startswith(target + "."))
+    }
+    assert set(ALLOWANCES) - used == set(), "an allowance no import needs any more: remove it"
+
+
+# --- Qt and openpyxl, as loaded ------------------------------------------------------------------
 
 
 def test_static_check_sees_imports_inside_functions() -> None:

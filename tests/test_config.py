@@ -9,7 +9,15 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from app.config import DATA_DIR_ENV, AppPaths, Settings, SettingSpec, resolve_paths
+from app.config import (
+    DATA_DIR_ENV,
+    DATABASE_URL_ENV,
+    DATABASE_URL_FILE,
+    AppPaths,
+    Settings,
+    SettingSpec,
+    resolve_paths,
+)
 
 
 @pytest.fixture
@@ -75,3 +83,27 @@ def test_every_setting_is_declared_once_with_a_chinese_label() -> None:
     specs = Settings.all()
     assert len({s.key for s in specs}) == len(specs) >= 8
     assert all(any("\u4e00" <= c <= "\u9fff" for c in s.label) for s in specs)
+
+
+# --- which database: the SQLite file, or a township server ----------------------------------------
+
+
+def test_without_a_url_the_ledger_is_the_sqlite_file(tmp_path: Path) -> None:
+    paths = resolve_paths(tmp_path)
+    assert paths.database_url is None and not paths.on_server
+    assert paths.database == tmp_path.resolve() / "ledger.sqlite3"
+
+
+def test_the_url_comes_from_the_option_then_the_environment_then_the_data_dir_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setting = "postgresql+psycopg://clerk@township/ledger"
+    (tmp_path / DATABASE_URL_FILE).write_text(f"\n  {setting}  \n", encoding="utf-8")
+    assert resolve_paths(tmp_path).database_url == setting
+
+    monkeypatch.setenv(DATABASE_URL_ENV, "postgresql+psycopg://clerk@env/ledger")
+    assert resolve_paths(tmp_path).database_url == "postgresql+psycopg://clerk@env/ledger"
+
+    chosen = resolve_paths(tmp_path, "postgresql+psycopg://clerk@option/ledger")
+    assert chosen.database_url == "postgresql+psycopg://clerk@option/ledger"
+    assert chosen.on_server

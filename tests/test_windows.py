@@ -8,7 +8,8 @@ of that Wine prefix and run the INSTALLED programs — never this checkout's cod
 - the files, shortcuts, Apps & features entry and version resources the installer promises;
 - the command line: ``--version``, ``demo`` and ``check`` on the default ``%LOCALAPPDATA%`` data
   dir, ``export daily`` (numbers equal to the Linux app's on the same ledger), ``import-roster``
-  of the shared sample workbook, output redirected to a file on an English and a Chinese Windows;
+  of the shared sample workbook, output redirected to a file on an English and a Chinese Windows,
+  ``notice door`` as an A4 PDF whose text names the person;
 - the windowed program's ``gui --self-test`` on an X display (Xvfb), which opens every page;
 - an upgrade over an older version that keeps the ledger and drops stale program files;
 - the silent uninstaller, which removes the program and leaves the ledger where it was.
@@ -33,6 +34,7 @@ from openpyxl import load_workbook
 
 from app import APP_NAME, APP_NAME_ZH, __version__, clock
 from tests.helpers.ledgers import subprocess_env
+from tests.helpers.pdf import A4_POINTS, pdf_info, pdf_text
 from tests.helpers.pinned_clock import child_clock
 
 pytestmark = [pytest.mark.windows, pytest.mark.timeout(900)]
@@ -247,7 +249,7 @@ def demo_ledger(machine: WindowsMachine) -> Path:
 
 
 def test_check_reads_the_demo_ledger(machine: WindowsMachine, demo_ledger: Path) -> None:
-    migrations = len(list((ROOT / "app" / "migrations").glob("*.sql")))
+    migrations = len(list((ROOT / "app" / "migrations" / "versions").glob("0*.py")))
     run = machine.cli("check")
     assert f"完整性检查：正常（数据版本 {migrations}）" in run.stdout, str(run)
 
@@ -295,6 +297,25 @@ def test_export_daily_has_the_same_numbers_as_the_linux_app(
     numbers = [v for row in windows_values[0] for v in row if isinstance(v, int) and v > 0]
     assert numbers, "the daily report has no numbers"
     assert any("演示村" in str(v) for row in windows_values[0] for v in row)
+
+
+def test_notice_door_sign_is_an_a4_pdf_with_chinese_text(
+    machine: WindowsMachine, demo_ledger: Path
+) -> None:
+    """The installed command line draws a door sign with no window: Qt's Windows platform finds
+    a Chinese font, the PDF is A4 and its text names the person (read back with pdftotext)."""
+    with sqlite3.connect(demo_ledger / "ledger.sqlite3") as connection:
+        (id_number,) = connection.execute(
+            "SELECT id_number FROM person WHERE name = '张三'"
+        ).fetchone()
+    target = PureWindowsPath(r"C:\exports\门贴.pdf")
+    machine.linux_path(target).parent.mkdir(exist_ok=True)
+    run = machine.cli("notice", "door", id_number, "--out", str(target))
+    assert "已生成门贴" in run.stdout, str(run)
+    pdf = machine.linux_path(target)
+    assert pdf_info(pdf)["Page size"] == A4_POINTS
+    text = pdf_text(pdf)
+    assert "张三" in text and "请勿打扰" in text and "包保人员" in text, text
 
 
 def test_password_protected_export_opens_with_the_password(

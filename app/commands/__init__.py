@@ -11,4 +11,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.rounds",
     "app.commands.reports",
     "app.commands.accounts",
+    "app.commands.server",
+    "app.commands.notices",
 )

@@ -14,53 +14,15 @@ where other users of the machine could read them in the process list.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
 
 from app.cli_support import CommandContext, out
-from app.db import Database
+from app.commands.sign_in import PASSWORD_ENV, ask_password
 from app.services import operators
-from app.services.access import Role
+from app.services.access import Role, actor
 from app.services.errors import ServiceError
-from app.services.operators import SignInFailed
 
-PASSWORD_ENV = "FANGYI_PASSWORD"
 NEW_PASSWORD_ENV = "FANGYI_NEW_PASSWORD"
-
-
-# --- signing in ---------------------------------------------------------------------------------
-
-
-def sign_in_for_command(db: Database, username: str | None) -> None:
-    """Sign ``db`` in as ``username``; a ledger without accounts stays open (first run).
-
-    Raises ``SignInFailed`` (exit code 5) for a missing name, a missing password where none can
-    be asked for, or a wrong one.
-    """
-    if not operators.accounts_exist(db):
-        return
-    if not username:
-        raise SignInFailed(
-            "这个台账已设置操作员账号，请用 --operator 账号 登录"
-            f"（自动运行时设置环境变量 FANGYI_OPERATOR 和 {PASSWORD_ENV}）。"
-        )
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = _ask(
-            f"{username} 的密码：", f"需要密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。"
-        )
-    operators.sign_in(db, username, password)
-
-
-def _ask(prompt: str, refusal: str) -> str:
-    """Read a password from the terminal (never echoed); refuse when there is no terminal."""
-    if not sys.stdin or not sys.stdin.isatty():
-        raise SignInFailed(refusal)
-    try:
-        return getpass.getpass(prompt)
-    except EOFError:
-        raise SignInFailed(refusal) from None
 
 
 def _new_password() -> str:
@@ -68,9 +30,9 @@ def _new_password() -> str:
     if from_env is not None:
         return from_env
     refusal = f"需要新密码：请在终端中运行，或设置环境变量 {NEW_PASSWORD_ENV}。"
-    first = _ask(f"新密码（至少 {operators.MIN_PASSWORD_LENGTH} 位）：", refusal)
+    first = ask_password(f"新密码（至少 {operators.MIN_PASSWORD_LENGTH} 位）：", refusal)
     operators.check_new_password(first)
-    if _ask("再输入一次新密码：", refusal) != first:
+    if ask_password("再输入一次新密码：", refusal) != first:
         raise ServiceError("两次输入的新密码不一致，未做改动。")
     return first
 
@@ -166,12 +128,12 @@ def run_passwd(args: argparse.Namespace, ctx: CommandContext) -> int:
     db = ctx.db
     if not operators.accounts_exist(db):
         raise ServiceError("还没有账号：先用 accounts add 添加第一个管理员。")
-    own = db.username
+    own = actor(db).username
     target = operators.normalize_username(args.username) if args.username else own
     if target == own:
         current = os.environ.get(PASSWORD_ENV)
         if current is None:
-            current = _ask(
+            current = ask_password(
                 "原密码：", f"需要原密码：请在终端中运行，或设置环境变量 {PASSWORD_ENV}。"
             )
         new = _new_password()

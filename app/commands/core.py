@@ -9,11 +9,10 @@ from pathlib import Path
 
 from app import clock
 from app.cli_support import CommandContext, out
-from app.db import DatabaseDamaged, DatabaseTooNew, integrity_problems, restore, schema_version
-from app.models import local_now
-from app.services import assignments, demo, reference, roster, rounds, stats
+from app.services import assignments, demo, ledger, reference, roster, rounds, stats
 from app.services.access import Permission, require
 from app.services.reference import UnitInfo
+from app.services.values import local_now
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -79,18 +78,19 @@ def run_unit(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_backup(args: argparse.Namespace, ctx: CommandContext) -> int:
-    target = ctx.db.backup(args.out.resolve() if args.out else None, overwrite=args.force)
+    target = args.out.resolve() if args.out else None
+    target = ledger.backup_to(ctx.db, target, overwrite=args.force)
     out(f"已备份到：{target}")
     return 0
 
 
 def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     # A damaged or too-new ledger cannot say who may restore; restore() keeps it as a copy anyway.
-    with suppress(DatabaseDamaged, DatabaseTooNew):
-        require(ctx.actor, Permission.RESTORE)
+    with suppress(ledger.DatabaseDamaged, ledger.DatabaseTooNew):
+        require(ctx.db, Permission.RESTORE)
     # restore() takes the data dir's lock itself: ours (from checking the role) must go first.
     ctx.close()
-    safety = restore(ctx.paths, args.file)
+    safety = ledger.restore_backup(ctx.paths, args.file)
     out(f"已从 {args.file} 恢复。")
     out(f"恢复前的台账已另存为：{safety}" if safety else "（之前没有台账文件，无需另存。）")
     return 0
@@ -99,14 +99,17 @@ def run_restore(args: argparse.Namespace, ctx: CommandContext) -> int:
 def run_check(args: argparse.Namespace, ctx: CommandContext) -> int:
     """Opening the ledger runs ``PRAGMA quick_check``; the full ``integrity_check`` (indexes
     against their tables too, seconds on a county ledger) runs here. A damaged file is reported
-    in one line with exit code 3 by ``cli.main``."""
+    in one line with exit code 3 by ``cli.main``. On a server: it answers, and its schema
+    revision is this app's (the server checks its own pages; pg_amcheck is the admin's tool)."""
     day = args.date or clock.today()
     db = ctx.db
-    problems = integrity_problems(ctx.paths.database)
-    if problems:
-        raise DatabaseDamaged(f"台账文件已损坏：{ctx.paths.database}（{problems[0]}）。")
-    out(f"台账文件：{ctx.paths.database}")
-    out(f"完整性检查：正常（数据版本 {schema_version(ctx.paths.database)}）")
+    if db.on_server:
+        out(f"台账：数据库服务器 {db.location}")
+        out(f"连接：正常（数据版本 {db.stored_version()}）")
+    else:
+        version = ledger.check_file(ctx.paths)
+        out(f"台账文件：{ctx.paths.database}")
+        out(f"完整性检查：正常（数据版本 {version}）")
     numbers = stats.day_numbers(db, day)
     by_measure = "，".join(f"{k} {v}" for k, v in numbers.by_measure.items() if v)
     out(f"\n{day:%Y-%m-%d} 概况")

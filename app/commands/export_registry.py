@@ -4,9 +4,10 @@
 --out F``, ``export daily --date D --out F`` …), so each form keeps its own options while the
 command line stays one verb. A module that adds kinds is listed in :data:`EXPORT_KIND_MODULES` and
 either calls :func:`register_export_kind` at import time (several kinds, or kinds living next to
-other commands), or defines one kind at module level as ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(args, ctx)``. :func:`load_export_kinds` imports the modules
-when ``app.commands.export`` builds the parser, and only then.
+other commands), or defines one kind at module level as ``NAME``, ``add_arguments(parser)`` and
+``run(args, ctx)``. A kind's name and help are those of its form in ``app.services.export_forms``,
+the one list of what the ledger exports. :func:`load_export_kinds` imports the modules when
+``app.commands.export`` builds the parser, and only then.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from app.cli_support import CommandContext
+from app.services.export_forms import export_form
 
 #: Modules that hold export kinds (one line each; order = order in ``export --help``).
 EXPORT_KIND_MODULES: tuple[str, ...] = (
@@ -37,6 +39,17 @@ class ExportKind:
     add_arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, CommandContext], int]
 
+    @classmethod
+    def of(
+        cls,
+        key: str,
+        add_arguments: Callable[[argparse.ArgumentParser], None],
+        run: Callable[[argparse.Namespace, CommandContext], int],
+    ) -> ExportKind:
+        """The kind of one of the ledger's export forms (``app.services.export_forms``): its
+        name and help are the form's, its options and handler the command line's own."""
+        return cls(key, export_form(key).help, add_arguments, run)
+
 
 EXPORT_KINDS: dict[str, ExportKind] = {}
 
@@ -54,10 +67,8 @@ def load_export_kinds() -> dict[str, ExportKind]:
     """Import every module of :data:`EXPORT_KIND_MODULES`; returns the registry."""
     for name in EXPORT_KIND_MODULES:
         module = importlib.import_module(name)
-        if all(hasattr(module, a) for a in ("NAME", "HELP", "add_arguments", "run")):
-            register_export_kind(
-                ExportKind(module.NAME, module.HELP, module.add_arguments, module.run)
-            )
+        if all(hasattr(module, a) for a in ("NAME", "add_arguments", "run")):
+            register_export_kind(ExportKind.of(module.NAME, module.add_arguments, module.run))
     return EXPORT_KINDS
 
 
@@ -66,7 +77,7 @@ def load_export_kinds() -> dict[str, ExportKind]:
 
 def parse_day(text: str) -> date:
     """argparse ``type=`` for dates: 2022-02-03, 2022/2/3, 2022年2月3日, 20220203."""
-    from app.models.validation import ValidationError, parse_date
+    from app.services.values import ValidationError, parse_date
 
     try:
         return parse_date(text, allow_future=True)

@@ -4,7 +4,7 @@
         [--out 卡点车辆登记表.xlsx]
 
 One kind of the ``export`` command, found by ``app.commands.export_registry`` through the
-module-level ``NAME``, ``HELP``, ``add_arguments`` and ``run``.
+module-level ``NAME``, ``add_arguments`` and ``run``.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from app.cli_support import CommandContext, out
 from app.commands.export_registry import add_out_argument, output_path, parse_day
 
 NAME = "vehicles"
-HELP = "卡点车辆登记表（每辆车一行，另附车上人员表和检查/劝返合计）"
-FORM_NAME = "卡点车辆登记表"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,16 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from app.excel.workbook import suggested_filename  # openpyxl only when exporting
-    from app.services.checkpoints import export_vehicles
-    from app.services.reference import unit_profile
+    from app.services.checkpoints import export_vehicles, vehicles_file_name
 
     first: date = args.first_day or clock.today()
     last: date = args.last_day or first
-    form = f"{args.checkpoint or ''}{FORM_NAME}"
-    target = output_path(
-        ctx, args.out, suggested_filename(unit_profile(ctx.db).unit_name, form, last)
-    )
+    target = output_path(ctx, args.out, vehicles_file_name(ctx.db, last, args.checkpoint))
     summary = export_vehicles(ctx.db, first, last, target, checkpoint_name=args.checkpoint)
     totals = summary.totals
     out(f"已导出卡点车辆登记表：{summary.path}")

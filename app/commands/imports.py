@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli_support import CommandContext, out
-from app.excel.errors import ImportRejected
-from app.excel.grid import READABLE_FORMATS
+from app.services.imports import READABLE_FORMATS, ImportRejected
 
 #: exit code when rows have problems (nothing imported); 1 stays "the file or command is wrong"
 EXIT_REJECTED = 2

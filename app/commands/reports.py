@@ -26,7 +26,7 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
-from app.excel.grid import READABLE_FORMATS
+from app.services.imports import READABLE_FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -144,13 +144,9 @@ def run_temperatures(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 for _kind in (
-    ExportKind(
-        "daily", "日报表（当天无新增、发热、转运、劝返时自动为零报告）", _add_daily, run_daily
-    ),
-    ExportKind("roster", "在管人员台账（含每人的包保人员姓名和电话）", _add_dated, run_roster),
-    ExportKind(
-        "temperatures", "体温台账（每人每天一行，另附14天体温登记表）", _add_range, run_temperatures
-    ),
-    ExportKind("assignments", "包保责任表（缺少的角色标为“未落实”）", _add_dated, run_assignments),
+    ExportKind.of("daily", _add_daily, run_daily),
+    ExportKind.of("roster", _add_dated, run_roster),
+    ExportKind.of("temperatures", _add_range, run_temperatures),
+    ExportKind.of("assignments", _add_dated, run_assignments),
 ):
     register_export_kind(_kind)

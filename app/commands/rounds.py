@@ -16,8 +16,8 @@ from app.commands.export_registry import (
     parse_day,
     register_export_kind,
 )
-from app.excel.grid import READABLE_FORMATS
 from app.services import readings_import
+from app.services.imports import READABLE_FORMATS
 from app.services.readings_import import ReadingConflicts
 
 EXIT_CONFLICTS = 4  # distinct from bad input (1) so scripts can tell "review and --overwrite"
@@ -61,14 +61,7 @@ def run_export_sheet(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
-register_export_kind(
-    ExportKind(
-        name="rounds-sheet",
-        help="当天的体温填报表（供上门测温填写，填好后用 import-readings 导入）",
-        add_arguments=_add_sheet_arguments,
-        run=run_export_sheet,
-    )
-)
+register_export_kind(ExportKind.of("rounds-sheet", _add_sheet_arguments, run_export_sheet))
 
 
 def run_import(args: argparse.Namespace, ctx: CommandContext) -> int:

@@ -10,24 +10,24 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from app.excel.workbook import ColumnKind
+from app.excel.daily_report import signature_rows
+from app.excel.field_columns import field_columns, numbered_rows, serial_column
+from app.excel.roster_ledger import RosterLine, team_cells, team_columns
+from app.models.daily_report import Signature, date_text
+from app.models.fields import PERSON_CASE, Field
 
-from app.excel.daily_report import Signature, date_text, signature_rows
-from app.excel.masking import PERSONAL_HEADERS
-from app.excel.roster_ledger import team_columns
-
-__all__ = ["CASE_LABELS", "FORM_NAME", "AssignmentLedger", "write_assignment_ledger"]
+__all__ = ["CASE_FIELDS", "FORM_NAME", "STATUS", "AssignmentLedger", "write_assignment_ledger"]
 
 FORM_NAME = "包保责任表"
 
-CASE_LABELS: tuple[str, ...] = (
-    "序号", "姓名", "身份证号", "联系电话", "村民小组", "现住址", "管控措施", "开始日期",
-    "计划解除日期",
-)  # fmt: skip
+#: The case's columns, before the team's (a narrower set than the roster's).
+CASE_FIELDS: tuple[Field, ...] = PERSON_CASE.pick(
+    ("name", "id_number", "phone", "group_name", "address", "measure", "start_date", "planned_end")
+)
 STATUS_LABEL = "包保落实情况"
+#: A row's key for its 包保落实情况 (已落实, or 缺 and the roles nobody holds).
+STATUS = "status"
 
 
 @dataclass
@@ -35,8 +35,12 @@ class AssignmentLedger:
     signature: Signature
     day: date
     role_names: Sequence[str]
-    rows: Iterator[Sequence[object]]  # CASE_LABELS values, name/phone per role, status
+    rows: Iterator[RosterLine]  # the case's fields, ``TEAM`` and ``STATUS``
     row_count: int
+
+
+def _team_and_status(row: RosterLine) -> list[object]:
+    return [*team_cells(row), row[STATUS]]
 
 
 def write_assignment_ledger(
@@ -47,22 +51,17 @@ def write_assignment_ledger(
 ) -> None:
     from app.excel.workbook import Column, SheetSpec, write_workbook
 
-    kinds: dict[str, ColumnKind] = {"序号": "int", "开始日期": "date", "计划解除日期": "date"}
     columns = [
-        Column(
-            label,
-            kinds.get(label, "text"),
-            5.5 if label == "序号" else None,
-            PERSONAL_HEADERS.get(label),
-        )
-        for label in CASE_LABELS
+        serial_column(5.5),
+        *field_columns(CASE_FIELDS),
+        *team_columns(ledger.role_names),
+        Column(STATUS_LABEL),
     ]
-    columns += [*team_columns(ledger.role_names), Column(STATUS_LABEL)]
     sig = ledger.signature
     sheet = SheetSpec(
         title=FORM_NAME,
         columns=columns,
-        rows=ledger.rows,
+        rows=numbered_rows(CASE_FIELDS, ledger.rows, _team_and_status),
         heading=f"{sig.unit_name}{FORM_NAME}（{date_text(ledger.day)}）",
         subheading_rows=[
             [f"填报单位：{sig.unit_name}", f"共 {ledger.row_count} 人（{date_text(ledger.day)}）"]

@@ -1,4 +1,7 @@
-"""Typed errors of the Excel layer.
+"""Typed errors of the Excel layer: a workbook that cannot be written or read as a whole.
+
+What is wrong with single rows of an import (``RowProblem``, ``ImportRejected``) is a fact of
+the domain, not of Excel: it lives in ``app.models.problems``.
 
 Every message is a Chinese sentence a village clerk can act on: the UI and the command line show
 ``str(error)`` as it is, so nothing here may need a developer to decode it.
@@ -6,78 +9,14 @@ Every message is a Chinese sentence a village clerk can act on: the UI and the c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from app.errors import ExpectedError, InvalidInput
 
-__all__ = [
-    "FORMULA_WITHOUT_RESULT",
-    "ExportError",
-    "ImportFileError",
-    "ImportRejected",
-    "RowProblem",
-]
-
-#: What is wrong with a formula cell saved without its result (a list a program wrote and nobody
-#: opened in Excel): there is nothing to read, and guessing would import a wrong value.
-FORMULA_WITHOUT_RESULT = "是公式，没有计算结果：请在 Excel 中打开并保存，或粘贴为数值"
+__all__ = ["ExportError", "ImportFileError"]
 
 
-class ExportError(Exception):
+class ExportError(ExpectedError):
     """Expected failure writing a workbook; ``str()`` is a Chinese sentence for the clerk."""
 
 
-class ImportFileError(Exception):
+class ImportFileError(InvalidInput):
     """The file as a whole cannot be read (not an xlsx, encrypted, no sheet with a 姓名 header…)."""
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One bad cell of an import, located the way the clerk sees it in Excel."""
-
-    row: int  # Excel row number, 1-based as shown in Excel's row headers
-    column: str  # header text as written in the file, or the column letter when there is none
-    reason: str  # Chinese
-    # True when ``reason`` goes on from the cell's name as one sentence ("第3行「开始日期」是公式…")
-    # rather than after a colon.
-    continues: bool = False
-
-    def __str__(self) -> str:
-        joint = "" if self.continues else "："
-        return f"第{self.row}行「{self.column}」{joint}{self.reason}"
-
-    @classmethod
-    def formula_without_result(cls, row: int, column: str) -> RowProblem:
-        return cls(row, column, FORMULA_WITHOUT_RESULT, continues=True)
-
-
-class ImportRejected(Exception):
-    """An all-or-nothing import found bad rows; nothing was imported.
-
-    ``problems`` holds every problem found (the UI lists them all); ``str()`` is a summary
-    short enough for a message box or one stderr line block.
-    """
-
-    #: how many problems the summary spells out before "还有 N 处问题"
-    SHOWN = 10
-
-    def __init__(self, problems: Sequence[RowProblem]) -> None:
-        # Passing the list to Exception keeps the exception picklable (args round-trip).
-        self.problems: list[RowProblem] = list(problems)
-        super().__init__(self.problems)
-
-    @property
-    def headline(self) -> str:
-        """One line without the problem list, for callers that list ``problems`` themselves."""
-        if not self.problems:
-            return "导入失败，未导入任何数据。"
-        return f"发现 {len(self.problems)} 处问题，未导入任何数据。请在 Excel 中改正后重新导入："
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        if count == 0:
-            return self.headline
-        lines = [self.headline]
-        lines.extend(str(p) for p in self.problems[: self.SHOWN])
-        if count > self.SHOWN:
-            lines.append(f"……还有 {count - self.SHOWN} 处问题。")
-        return "\n".join(lines)

@@ -14,51 +14,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from app.excel.daily_report import (
+from app.excel.daily_report import SHEET_TITLE
+from app.excel.errors import ImportFileError
+from app.excel.grid import UncachedFormula
+from app.models.daily_report import (
     HEAD_LABELS,
-    SHEET_TITLE,
     TAIL_LABELS,
     TOTAL_LABEL,
     DailyTable,
+    MergePreview,
+    ReportFile,
     UnitLine,
     date_text,
     read_dates,
 )
-from app.excel.errors import FORMULA_WITHOUT_RESULT, ImportFileError
-from app.excel.grid import UncachedFormula
+from app.models.problems import FORMULA_WITHOUT_RESULT
 
-__all__ = ["MergePreview", "ReportFile", "merge_files", "read_daily_report"]
+__all__ = ["merge_files", "read_daily_report"]
 
 #: The header is looked for in this many rows from the top (title, 填报单位 line, header).
 HEADER_SCAN_ROWS = 20
 #: A township has tens of villages, a county a few hundred units; anything beyond is not a report.
 MAX_UNIT_ROWS = 5_000
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    """One daily report as read from a file."""
-
-    path: Path
-    table: DailyTable  # this file's units and measures
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-
-@dataclass
-class MergePreview:
-    """The files, and the table they sum to (a row per unit; ``table.total()`` is 合计)."""
-
-    files: list[ReportFile]
-    table: DailyTable
-    source_of: dict[str, Path] = field(default_factory=dict)  # unit → the file it came from
 
 
 # --------------------------------------------------------------------------------------------

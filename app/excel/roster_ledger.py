@@ -7,27 +7,39 @@ generator from the services and are streamed when there are many.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from app.excel.workbook import Column, ColumnKind
+    from app.excel.workbook import Column
 
-from app.excel.daily_report import Signature, date_text, signature_rows
-from app.excel.masking import PERSONAL_HEADERS
+from app.excel.daily_report import signature_rows
+from app.excel.field_columns import field_columns, numbered_rows, serial_column
+from app.models.daily_report import Signature, date_text
+from app.models.fields import PERSON_CASE, Field, Place
 
-__all__ = ["FORM_NAME", "RosterLedger", "roster_columns", "write_roster_ledger"]
+__all__ = [
+    "CASE_FIELDS",
+    "FORM_NAME",
+    "TEAM",
+    "RosterLedger",
+    "RosterLine",
+    "roster_columns",
+    "write_roster_ledger",
+]
 
 FORM_NAME = "在管人员台账"
 
-#: The case columns before the team columns (the services yield values in this order).
-CASE_LABELS: tuple[str, ...] = (
-    "序号", "姓名", "性别", "年龄", "身份证号", "联系电话", "村民小组", "现住址", "人员类别",
-    "管控措施", "来源地", "抵达日期", "开始日期", "计划解除日期",
-)  # fmt: skip
+#: The case's columns, before the team's: every person/case field the ledger shows.
+CASE_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.LEDGER)
+#: A row's key for its 包保 cells (name, phone per role), printed after the case's fields.
+TEAM = "team"
+
+#: One person under management: a value per field of :data:`CASE_FIELDS`, and ``TEAM``.
+RosterLine = Mapping[str, object]
 
 
 @dataclass
@@ -35,8 +47,9 @@ class RosterLedger:
     signature: Signature
     day: date
     role_names: Sequence[str]  # one name/phone column pair each
-    rows: Iterator[Sequence[object]]  # CASE_LABELS values, then name, phone per role
+    rows: Iterator[RosterLine]
     row_count: int
+    fields: Sequence[Field] = CASE_FIELDS  # the case's columns (the registry's, unless tried out)
 
 
 def team_columns(role_names: Sequence[str]) -> list[Column]:
@@ -49,23 +62,16 @@ def team_columns(role_names: Sequence[str]) -> list[Column]:
     return columns
 
 
-def roster_columns(role_names: Sequence[str]) -> list[Column]:
-    from app.excel.workbook import Column
+def team_cells(row: RosterLine) -> Sequence[object]:
+    cells = row[TEAM]
+    assert isinstance(cells, Sequence)
+    return cells
 
-    kinds: dict[str, ColumnKind] = {
-        "序号": "int", "年龄": "int", "抵达日期": "date", "开始日期": "date", "计划解除日期": "date"
-    }  # fmt: skip
-    widths = {"序号": 5.5, "性别": 5.5, "年龄": 5.5}
-    columns = [
-        Column(
-            label,
-            kinds.get(label, "text"),
-            widths.get(label),
-            PERSONAL_HEADERS.get(label),
-        )
-        for label in CASE_LABELS
-    ]
-    return columns + team_columns(role_names)
+
+def roster_columns(
+    role_names: Sequence[str], fields: Sequence[Field] = CASE_FIELDS
+) -> list[Column]:
+    return [serial_column(5.5), *field_columns(fields), *team_columns(role_names)]
 
 
 def write_roster_ledger(
@@ -76,8 +82,8 @@ def write_roster_ledger(
     sig = ledger.signature
     sheet = SheetSpec(
         title=FORM_NAME,
-        columns=roster_columns(ledger.role_names),
-        rows=ledger.rows,
+        columns=roster_columns(ledger.role_names, ledger.fields),
+        rows=numbered_rows(ledger.fields, ledger.rows, team_cells),
         heading=f"{sig.unit_name}{FORM_NAME}（{date_text(ledger.day)}）",
         subheading_rows=[
             [

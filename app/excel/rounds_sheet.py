@@ -19,8 +19,10 @@ from datetime import date
 from pathlib import Path
 
 from app.excel.errors import ImportFileError
+from app.excel.field_columns import SERIAL_LABEL, field_columns, numbered_rows, serial_column
 from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, open_table
-from app.excel.workbook import Column, SheetSpec, atomic_save, write_workbook
+from app.excel.workbook import SheetSpec, atomic_save, write_workbook
+from app.models.fields import PERSON_CASE, READING, Field, Place
 from app.models.validation import ValidationError, parse_date
 
 __all__ = [
@@ -34,27 +36,23 @@ __all__ = [
     "write_rounds_sheet",
 ]
 
-HEADERS: tuple[str, ...] = (
-    "序号", "姓名", "身份证号", "村民小组", "上午体温", "上午症状",
-    "下午体温", "下午症状", "测量人", "备注",
-)  # fmt: skip
+#: The sheet's columns after 序号: who (the person's fields), then the day's two readings.
+SHEET_FIELDS: tuple[Field, ...] = (
+    *PERSON_CASE.pick(("name", "id_number", "group_name")),
+    *READING.pick(
+        ("am_celsius", "am_symptoms", "pm_celsius", "pm_symptoms", "measured_by", "note")
+    ),
+)
+#: Widths for a sheet filled in by hand (the person's columns are narrower than the roster's).
+_WIDTHS = {"name": 10, "id_number": 21, "group_name": 10}
+HEADERS: tuple[str, ...] = (SERIAL_LABEL, *(f.label_in(Place.LEDGER) for f in SHEET_FIELDS))
 DATE_LABEL = "测量日期"
 SHEET_TITLE = "体温登记表"
 HEADER_ROW = 4  # title, 填报单位/日期, 填写说明, then the header
 
 #: Header names the reader accepts for each field (our own sheet, and the common variants a
 #: township template or a clerk's retyped copy uses — see FORMS.md "Temperature logs").
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名",),
-    "id_number": ("身份证号", "身份证号码", "证件号码", "公民身份号码"),
-    "group_name": ("村民小组", "组别", "小组", "所在小组"),
-    "am_celsius": ("上午体温", "早体温", "体温(上午)", "上午体温(℃)"),
-    "am_symptoms": ("上午症状", "早症状", "症状(上午)"),
-    "pm_celsius": ("下午体温", "晚体温", "体温(下午)", "下午体温(℃)"),
-    "pm_symptoms": ("下午症状", "晚症状", "症状(下午)"),
-    "measured_by": ("测量人", "测温人", "测量人员"),
-    "note": ("备注",),
-}
+SYNONYMS: dict[str, tuple[str, ...]] = {f.key: f.headers for f in SHEET_FIELDS}
 
 _DATE_CELL = re.compile(r"^\s*(?:测量|填报|登记|统计)?日期\s*[:：]?\s*(.*)$")
 
@@ -102,33 +100,8 @@ def day_text(day: date) -> str:
 
 def write_rounds_sheet(target: Path, sheet: RoundsSheet) -> None:
     """Write the fill-in sheet to ``target`` atomically (A4 landscape, header on every page)."""
-    columns = [
-        Column("序号", "int", 6),
-        Column("姓名", "text", 10),
-        Column("身份证号", "text", 21, mask="id"),
-        Column("村民小组", "text", 10),
-        Column("上午体温", "decimal1", 10),
-        Column("上午症状", "text", 14),
-        Column("下午体温", "decimal1", 10),
-        Column("下午症状", "text", 14),
-        Column("测量人", "text", 10),
-        Column("备注", "text", 18),
-    ]
-    rows = [
-        (
-            number,
-            line.name,
-            line.id_number,
-            line.group_name,
-            line.am_celsius,
-            line.am_symptoms,
-            line.pm_celsius,
-            line.pm_symptoms,
-            line.measured_by,
-            line.note,
-        )
-        for number, line in enumerate(sheet.lines, start=1)
-    ]
+    columns = [serial_column(6), *field_columns(SHEET_FIELDS, widths=_WIDTHS)]
+    rows = list(numbered_rows(SHEET_FIELDS, (vars(line) for line in sheet.lines)))
     contact = "　".join(
         part
         for part in (

@@ -9,30 +9,52 @@ cursor; nothing here touches a row beyond handing it on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from app.excel.daily_report import Signature, date_text, signature_rows
+from app.excel.daily_report import signature_rows
+from app.excel.field_columns import SERIAL_LABEL, field_columns, numbered_rows, serial_column
+from app.models.daily_report import Signature, date_text
+from app.models.fields import PERSON_CASE, READING, Field, Place
 
 __all__ = [
+    "DAYS",
     "FORM_NAME",
+    "GRID_FIELDS",
     "GRID_TITLE",
-    "LONG_LABELS",
+    "LONG_FIELDS",
     "TemperatureLedger",
+    "TemperatureLine",
+    "day_cells",
     "grid_labels",
+    "long_labels",
     "write_temperature_ledger",
 ]
 
 FORM_NAME = "体温台账"
 GRID_TITLE = "14天体温表"
 GRID_DAYS = 14
-LONG_LABELS: tuple[str, ...] = (
-    "序号", "姓名", "身份证号", "村民小组", "日期", "上午体温", "上午症状", "下午体温",
-    "下午症状", "测量人",
-)  # fmt: skip
-GRID_CASE_LABELS: tuple[str, ...] = ("序号", "姓名", "村民小组", "开始日期")
+#: The long form: one row per person per day, the day's two readings side by side.
+LONG_FIELDS: tuple[Field, ...] = (
+    *PERSON_CASE.pick(("name", "id_number", "group_name")),
+    *READING.pick(
+        ("reading_date", "am_celsius", "am_symptoms", "pm_celsius", "pm_symptoms", "measured_by")
+    ),
+)
+_LONG_WIDTHS = {
+    "name": 10, "id_number": 20, "group_name": 10, "am_celsius": 9, "am_symptoms": 10,
+    "pm_celsius": 9, "pm_symptoms": 10, "measured_by": 12,
+}  # fmt: skip
+#: The 14-day grid: who, from when, then 第1天 … 第14天 × 上午/下午 (``GRID_DAYS``).
+GRID_FIELDS: tuple[Field, ...] = PERSON_CASE.pick(("name", "group_name", "start_date"))
+_GRID_WIDTHS = {"name": 9, "group_name": 8, "start_date": 11}
+#: A grid row's key for its 28 reading cells.
+DAYS = "days"
+
+#: A row of either sheet: a value per field (and, in the grid, ``DAYS``).
+TemperatureLine = Mapping[str, object]
 
 
 @dataclass
@@ -40,15 +62,25 @@ class TemperatureLedger:
     signature: Signature
     first: date
     last: date
-    rows: Iterator[Sequence[object]]  # LONG_LABELS order
+    rows: Iterator[TemperatureLine]  # LONG_FIELDS
     row_count: int
-    grid_rows: Iterator[Sequence[object]]  # GRID_CASE_LABELS, then AM, PM for each of 14 days
+    grid_rows: Iterator[TemperatureLine]  # GRID_FIELDS and DAYS
     grid_count: int
+
+
+def day_cells(row: TemperatureLine) -> Sequence[object]:
+    cells = row[DAYS]
+    assert isinstance(cells, Sequence)
+    return cells
+
+
+def long_labels() -> list[str]:
+    return [SERIAL_LABEL, *(f.label_in(Place.LEDGER) for f in LONG_FIELDS)]
 
 
 def grid_labels() -> list[str]:
     # A line break keeps the 28 narrow columns readable: "第1天" over "上午".
-    labels = list(GRID_CASE_LABELS)
+    labels = [SERIAL_LABEL, *(f.label_in(Place.LEDGER) for f in GRID_FIELDS)]
     for k in range(1, GRID_DAYS + 1):
         labels += [f"第{k}天\n上午", f"第{k}天\n下午"]
     return labels
@@ -70,25 +102,15 @@ def write_temperature_ledger(
 
     sig = ledger.signature
     period = _range_text(ledger.first, ledger.last)
-    long_columns = [
-        Column("序号", "int", 7), Column("姓名", width=10),
-        Column("身份证号", width=20, mask="id"),
-        Column("村民小组", width=10), Column("日期", "date", 11.5),
-        Column("上午体温", "decimal1", 9), Column("上午症状", width=10),
-        Column("下午体温", "decimal1", 9), Column("下午症状", width=10),
-        Column("测量人", width=12),
-    ]  # fmt: skip
-    grid_columns = [
-        Column("序号", "int", 5.5), Column("姓名", width=9), Column("村民小组", width=8),
-        Column("开始日期", "date", 11),
-    ]  # fmt: skip
-    grid_columns += [Column(label, "decimal1", 6) for label in grid_labels()[4:]]
+    long_columns = [serial_column(7), *field_columns(LONG_FIELDS, widths=_LONG_WIDTHS)]
+    grid_columns = [serial_column(5.5), *field_columns(GRID_FIELDS, widths=_GRID_WIDTHS)]
+    grid_columns += [Column(label, "decimal1", 6) for label in grid_labels()[len(grid_columns) :]]
     footer = signature_rows(sig)
     sheets = [
         SheetSpec(
             title=FORM_NAME,
             columns=long_columns,
-            rows=ledger.rows,
+            rows=numbered_rows(LONG_FIELDS, ledger.rows),
             heading=f"{sig.unit_name}{FORM_NAME}（{period}）",
             subheading_rows=[
                 [f"填报单位：{sig.unit_name}", f"共 {ledger.row_count} 条（每人每天一行）"]
@@ -100,7 +122,7 @@ def write_temperature_ledger(
         SheetSpec(
             title=GRID_TITLE,
             columns=grid_columns,
-            rows=ledger.grid_rows,
+            rows=numbered_rows(GRID_FIELDS, ledger.grid_rows, day_cells),
             heading=f"{sig.unit_name}居家观察人员14天体温登记表（{period}）",
             subheading_rows=[
                 [

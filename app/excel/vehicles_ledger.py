@@ -17,91 +17,51 @@ from pathlib import Path
 from typing import Protocol
 
 from app import clock
+from app.excel.field_columns import cells, field_columns, serial_column
 from app.excel.workbook import Column, SheetSpec, write_workbook
+from app.models.fields import OCCUPANT, VEHICLE_PASS, Field, Place
 
 FORM_NAME = "卡点车辆登记表"
 OCCUPANTS_SHEET = "车上人员"
 
+#: Each pass's own columns, after 序号, 日期, 时间 and 卡点.
+PASS_FIELDS: tuple[Field, ...] = VEHICLE_PASS.placed(Place.LEDGER)
+#: Each person aboard, after 序号, 日期 and 车牌号.
+OCCUPANT_FIELDS: tuple[Field, ...] = OCCUPANT.placed(Place.LEDGER)
+
 VEHICLE_COLUMNS: list[Column] = [
-    Column("序号", "int", 6),
+    serial_column(6),
     Column("日期", "date", 11),
     Column("时间", "time", 7),
     Column("卡点"),
-    Column("方向", width=6),
-    Column("车牌号", width=12),
-    Column("车辆类型"),
-    Column("驾驶员"),
-    Column("驾驶员身份证号", width=20, mask="id"),
-    Column("联系电话", width=14, mask="phone"),
-    Column("车上人数", "int", 9),
-    Column("来源地"),
-    Column("目的地"),
-    Column("事由"),
-    Column("最高体温", "decimal1", 9),
-    Column("是否消毒", width=9),
-    Column("处置", width=11),
-    Column("值守人员"),
+    *field_columns(PASS_FIELDS),
 ]
 
 OCCUPANT_COLUMNS: list[Column] = [
-    Column("序号", "int", 6),
+    serial_column(6),
     Column("日期", "date", 11),
-    Column("车牌号", width=12),
-    Column("姓名"),
-    Column("证件号码", width=20, mask="id"),
-    Column("联系电话", width=14, mask="phone"),
-    Column("体温", "decimal1", 7),
+    Column(VEHICLE_PASS["plate"].label, width=12),
+    *field_columns(OCCUPANT_FIELDS),
 ]
 
 
-class OccupantRecord(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def id_number(self) -> str | None: ...
-    @property
-    def phone(self) -> str | None: ...
-    @property
-    def temperature(self) -> float | None: ...
-
-
 class VehicleRecord(Protocol):
-    """What one pass must offer (``app.services.checkpoints.PassInfo`` does)."""
+    """What one pass must offer (``app.services.checkpoints.PassInfo`` does): an attribute per
+    field of :data:`PASS_FIELDS`, and these."""
 
     @property
     def passed_at(self) -> datetime: ...
     @property
     def checkpoint(self) -> str: ...
     @property
-    def direction(self) -> str: ...
-    @property
     def plate(self) -> str: ...
     @property
-    def vehicle_type(self) -> str | None: ...
-    @property
-    def driver_name(self) -> str | None: ...
-    @property
-    def driver_id_number(self) -> str | None: ...
-    @property
-    def driver_phone(self) -> str | None: ...
-    @property
-    def people_aboard(self) -> int: ...
-    @property
-    def origin(self) -> str | None: ...
-    @property
-    def destination(self) -> str | None: ...
-    @property
-    def purpose(self) -> str | None: ...
-    @property
-    def max_temperature(self) -> float | None: ...
-    @property
-    def disinfected(self) -> bool: ...
-    @property
-    def disposition(self) -> str: ...
-    @property
-    def duty_staff(self) -> str | None: ...
-    @property
-    def occupants(self) -> Sequence[OccupantRecord]: ...
+    def occupants(self) -> Sequence[object]: ...  # an attribute per field of OCCUPANT_FIELDS
+
+
+def _line(record: object, fields: Sequence[Field]) -> dict[str, object]:
+    """A record's values keyed by field."""
+    return {f.key: getattr(record, f.key) for f in fields}
 
 
 class Totals(Protocol):
@@ -154,27 +114,9 @@ def totals_line(totals: Totals) -> list[str]:
 
 def vehicle_rows(records: Sequence[VehicleRecord]) -> list[list[object]]:
     return [
-        [
-            number,
-            r.passed_at.date(),
-            r.passed_at.time(),
-            r.checkpoint,
-            r.direction,
-            r.plate,
-            r.vehicle_type,
-            r.driver_name,
-            r.driver_id_number,
-            r.driver_phone,
-            r.people_aboard,
-            r.origin,
-            r.destination,
-            r.purpose,
-            r.max_temperature,
-            "是" if r.disinfected else "否",
-            r.disposition,
-            r.duty_staff,
-        ]
+        [number, r.passed_at.date(), r.passed_at.time(), r.checkpoint, *cells(PASS_FIELDS, line)]
         for number, r in enumerate(records, start=1)
+        for line in (_line(r, PASS_FIELDS),)
     ]
 
 
@@ -182,10 +124,8 @@ def occupant_rows(records: Sequence[VehicleRecord]) -> list[list[object]]:
     rows: list[list[object]] = []
     for r in records:
         for o in r.occupants:
-            rows.append(
-                [len(rows) + 1, r.passed_at.date(), r.plate, o.name, o.id_number, o.phone,
-                 o.temperature]
-            )  # fmt: skip
+            line = _line(o, OCCUPANT_FIELDS)
+            rows.append([len(rows) + 1, r.passed_at.date(), r.plate, *cells(OCCUPANT_FIELDS, line)])
     return rows
 
 

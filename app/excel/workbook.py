@@ -47,7 +47,7 @@ from openpyxl.xml.functions import XML_NS, Element, SubElement
 from app import scratch
 from app.excel.errors import ExportError
 from app.excel.formula_guard import neutralised
-from app.excel.masking import MaskKind, current_privacy, mask_value
+from app.models.masking import MaskKind, current_privacy, mask_value
 
 __all__ = [
     "Column",
@@ -334,7 +334,7 @@ def write_workbook(
     """Write ``sheets`` to ``target`` atomically (see :func:`atomic_save`).
 
     ``mask_personal`` masks the columns marked ``Column(mask=...)``; None → as the surrounding
-    ``app.excel.masking.export_privacy`` block says (no block: not masked).
+    ``app.models.masking.export_privacy`` block says (no block: not masked).
 
     ``progress(done_rows, total_or_0)`` is called every :data:`PROGRESS_EVERY` data rows and once
     at the end with ``(done, done)``; total is 0 while unknown (a generator without a hint).  An

@@ -22,6 +22,7 @@ class Person(Tracked, SoftDeleted, Base):
             "id_number",
             unique=True,
             sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
         ),
         Index("ix_person_search_key", "search_key"),
     )

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from app import clock
+from app.errors import InvalidInput
 
 __all__ = [
     "DEFAULT_FEVER_THRESHOLD",
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class ValidationError(ValueError):
+class ValidationError(InvalidInput, ValueError):
     """A value a clerk typed or imported is not acceptable.
 
     `field` is the Chinese field label (e.g. "身份证号"), `message` a Chinese sentence saying what

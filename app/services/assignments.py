@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -18,7 +18,7 @@ from app.models.validation import normalize_mobile_or_landline, optional_text, r
 from app.services.access import Permission, require
 from app.services.errors import NotFound, ServiceError
 from app.services.periods import under_management
-from app.services.roster import group_rank
+from app.services.roster import group_order
 
 
 @dataclass(frozen=True)
@@ -303,15 +303,16 @@ def _coverage_gaps(
             Person.name,
             Person.group_name,
             Measure.name,
-            func.group_concat(MeasureRequiredRole.role_id),
+            # group_concat on SQLite, string_agg on PostgreSQL
+            func.aggregate_strings(cast(MeasureRequiredRole.role_id, String), ","),
         )
         .join(MeasureRequiredRole, MeasureRequiredRole.measure_id == Case.measure_id)
         .join(Person, Person.id == Case.person_id)
         .join(Measure, Measure.id == Case.measure_id)
         .where(*under_management(on), ~held.exists())
-        .group_by(Case.id)
-        # The ``natural`` collation sorted people without a group first; keep that.
-        .order_by(Person.group_name.is_not(None), group_rank(session), Person.search_key, Case.id)
+        # Every column shown or sorted by: PostgreSQL wants them named (each is one per case).
+        .group_by(Case.id, Person.id, Measure.name)
+        .order_by(*group_order(session), Person.search_key, Case.id)
     )
     rows = session.execute(missing).all()
     if not rows:
@@ -323,7 +324,7 @@ def _coverage_gaps(
     # All rows are read (a LIMIT would need a second scan, or a window, to count them all: both
     # cost more at 50,000 cases than these plain tuples), the first ``limit`` built.
     for case_id, person_id, name, group, measure, role_ids in rows[:limit]:
-        # group_concat joins in no promised order: list the roles as the role list orders them.
+        # The roles come joined in no promised order: list them as the role list orders them.
         ids = sorted((int(r) for r in role_ids.split(",")), key=rank.__getitem__)
         roles = tuple(role_names[i] for i in ids)
         gaps.append(CoverageGap(case_id, person_id, name, group, measure, roles))
@@ -397,11 +398,6 @@ def uncovered_case_ids(db: Database, on: date | None = None) -> set[int]:
     )
     with db.reading() as session:
         return set(session.scalars(select(required.c.case_id).where(~held.exists()).distinct()))
-
-
-def count_coverage_gaps(session: Session, on: date) -> int:
-    """包保未落实: how many cases lack a required role (for the daily numbers)."""
-    return _coverage_gaps(session, on, limit=0)[1]
 
 
 def _current(on: date):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ then ``audit_rows`` for the ids on screen.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.excel.masking import current_privacy, mask_id_number, mask_phone
 from app.models import (
     AuditEntry,
     Category,
@@ -32,6 +31,8 @@ from app.models import (
     Staff,
     StaffRole,
 )
+from app.models.fields import RECORD_TYPES, Personal, RecordType
+from app.models.masking import current_privacy, mask_id_number, mask_phone
 from app.services.access import Permission, require
 
 Progress = Callable[[int, int], None]
@@ -59,39 +60,41 @@ ENTITY_LABELS: dict[str, str] = {
     "daily_report": "日报表",
 }
 
-#: Column names → Chinese labels (the same key means the same thing in every table).
+
+def record_labels(records: Sequence[RecordType]) -> dict[str, dict[str, str]]:
+    """table → column → the audit trail's label, for the tables of these record types."""
+    return {
+        table: labels
+        for record in records
+        for table, labels in record.audit_labels_by_table().items()
+    }
+
+
+_RECORD_LABELS = record_labels(RECORD_TYPES)
+#: (table, column) → how the trail masks it when asked: the registry's personal fields.
+_PERSONAL: dict[tuple[str, str], Personal] = {
+    (table, column): kind
+    for record in RECORD_TYPES
+    for table in record.tables
+    for column, kind in record.personal_columns().items()
+}
+
+#: Column names → Chinese labels for the other tables (the same key means the same thing in
+#: each): reference lists, settings, accounts, anomalies, assignments.
 FIELD_LABELS: dict[str, str] = {
-    "name": "名称", "sex": "性别", "id_type": "证件类型", "id_number": "证件号码",
-    "birth_date": "出生日期", "phone": "联系电话", "address": "现住址", "group_name": "村民小组",
-    "note": "备注", "deleted_at": "删除时间", "person_id": "人员", "category_id": "人员类别",
-    "measure_id": "管控措施", "origin": "来源地", "arrival_date": "抵达日期",
-    "registered_on": "登记日期", "start_date": "开始日期", "planned_end": "计划解除日期",
-    "ended_on": "结束日期", "end_reason_id": "结束原因", "source_pass_id": "来自车辆登记",
-    "case_id": "登记", "reading_date": "测量日期", "slot": "时段", "celsius": "体温",
-    "symptoms": "症状", "measured_by": "测量人", "recorded_at": "录入时间",
-    "reading_id": "体温记录", "pass_id": "车辆登记", "kind": "类型", "detected_on": "发现日期",
-    "observation": "异常情况", "action": "处置措施", "handled_by": "处置人",
-    "handled_at": "处置时间", "closed": "已关闭", "outcome": "处置结果", "closed_at": "关闭时间",
-    "role_id": "包保角色", "organisation": "单位", "active": "启用", "staff_id": "包保人员",
+    "name": "名称", "phone": "联系电话", "person_id": "人员", "measure_id": "管控措施",
+    "case_id": "登记", "slot": "时段", "reading_id": "体温记录", "pass_id": "车辆登记",
+    "kind": "类型", "detected_on": "发现日期", "observation": "异常情况", "action": "处置措施",
+    "handled_by": "处置人", "handled_at": "处置时间", "closed": "已关闭", "outcome": "处置结果",
+    "closed_at": "关闭时间", "role_id": "包保角色", "active": "启用", "staff_id": "包保人员",
     "since": "开始日期", "until": "结束日期", "location": "位置", "level": "级别",
-    "responsible": "负责人", "checkpoint_id": "卡点", "passed_at": "通过时间",
-    "direction": "方向", "plate": "车牌号", "plate_kind": "号牌种类", "vehicle_type": "车辆类型",
-    "driver_name": "驾驶员", "driver_id_number": "驾驶员身份证号", "driver_phone": "驾驶员电话",
-    "people_aboard": "车上人数", "destination": "目的地", "purpose": "事由",
-    "max_temperature": "最高体温", "disinfected": "已消毒", "disposition": "处置",
-    "abnormal": "体温异常", "action_taken": "采取措施", "duty_staff": "值守人员",
-    "temperature": "体温", "sort_order": "排序", "default_days": "默认天数",
+    "responsible": "负责人", "sort_order": "排序", "default_days": "默认天数",
     "needs_readings": "需测体温", "required_roles": "所需包保角色", "key": "设置项",
     "value": "设置值", "unit_name": "填报单位", "township": "上级乡镇", "reporter": "填报人",
     "reviewer": "审核人", "username": "账号", "display_name": "姓名", "role": "角色",
-    "subject_name": "异常人员", "driver_temperature": "驾驶员体温", "report_day": "报表日期",
-    "file": "文件名",
+    "subject_name": "异常人员", "report_day": "报表日期", "file": "文件名",
 }  # fmt: skip
 
-#: Where ``name`` is a person's name rather than the name of a list entry.
-_PERSON_TABLES = {"person", "staff", "occupant"}
-_ID_FIELDS = {"id_number", "driver_id_number"}
-_PHONE_FIELDS = {"phone", "driver_phone"}
 _SLOTS = {"AM": "上午", "PM": "下午"}
 _END_KINDS = {"release": "解除", "medical": "送医", "transfer": "转运", "other": "其他"}
 _SETTING_LABELS = {spec.key: spec.label for spec in Settings.all()}
@@ -281,9 +284,7 @@ class _Renderer:
 
     @staticmethod
     def label(entity: str, key: str) -> str:
-        if key == "name" and entity in _PERSON_TABLES:
-            return "姓名"
-        return FIELD_LABELS.get(key, key)
+        return _RECORD_LABELS.get(entity, {}).get(key) or FIELD_LABELS.get(key, key)
 
     def value(self, entry: AuditEntry, key: str, value: object) -> str:
         if value is None or value == "":
@@ -300,9 +301,10 @@ class _Renderer:
             return _SLOTS.get(str(value), str(value))
         if entry.entity == "end_reason" and key == "kind":
             return _END_KINDS.get(str(value), str(value))
-        if self.mask and key in _ID_FIELDS:
+        personal = _PERSONAL.get((entry.entity, key)) if self.mask else None
+        if personal == "id":
             return mask_id_number(str(value)) or ""
-        if self.mask and key in _PHONE_FIELDS and entry.entity != "unit_profile":
+        if personal == "phone":
             return mask_phone(str(value)) or ""
         if isinstance(value, str) and len(value) == 19 and value[10] == " ":
             return value[:16]  # "2022-02-03 08:00:00" → minutes are what a clerk reads

@@ -654,6 +654,15 @@ class VehicleExportSummary:
     totals: CheckpointTotals
 
 
+def vehicles_file_name(db: Database, last_day: date, checkpoint_name: str | None = None) -> str:
+    """Suggested file name of a 卡点车辆登记表: {单位}{卡点}卡点车辆登记表（{日期}）.xlsx."""
+    from app.excel.vehicles_ledger import FORM_NAME  # openpyxl only when exporting
+    from app.excel.workbook import suggested_filename
+
+    form = f"{checkpoint_name or ''}{FORM_NAME}"
+    return suggested_filename(reference.unit_profile(db).unit_name, form, last_day)
+
+
 def export_vehicles(
     db: Database,
     first_day: date,

@@ -37,6 +37,7 @@ from app.models.audit import OPERATOR_KEY
 from app.models.search import person_search_key
 from app.services.errors import ServiceError
 from app.services.roster import planned_end_for
+from app.storage_sql import ids_written
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜"
@@ -158,6 +159,7 @@ def _insert_returning_ids(
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
     _insert_rows(session, model, rows)
+    ids_written(session.connection(), table.name)
     return ids
 
 

@@ -1,22 +1,14 @@
 """Typed, expected failures of the use cases. ``str()`` is always a Chinese sentence for the clerk.
 
-Bugs are not expected failures: they propagate to the crash handler with their traceback.
+They are the kinds of ``app.errors``, the one family every layer raises; ``ServiceError`` is the
+use cases' name for its base (a rule of the use case with no more specific kind). Bugs are not
+expected failures: they propagate to the crash handler with their traceback.
 """
 
 from __future__ import annotations
 
+from app.errors import Conflict, ExpectedError, NotFound, PermissionDenied
 
-class ServiceError(Exception):
-    """An expected failure a clerk can act on (shown as one clear message, never a traceback)."""
+__all__ = ["Conflict", "NotFound", "PermissionDenied", "ServiceError"]
 
-
-class NotFound(ServiceError):
-    pass
-
-
-class Conflict(ServiceError):
-    """The change clashes with what is already recorded (duplicate ID, reading already taken …)."""
-
-
-class PermissionDenied(ServiceError):
-    """The signed-in operator's role does not allow this."""
+ServiceError = ExpectedError

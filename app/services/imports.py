@@ -20,8 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from dataclasses import fields as dataclass_fields
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -33,10 +32,15 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.config import Settings
 from app.db import Database
-from app.excel.errors import ImportRejected, RowProblem
+
+# Which files an import reads, for the file dialogs and the command line's help.
+from app.excel.grid import READABLE_FORMATS as READABLE_FORMATS
+from app.excel.grid import READABLE_SUFFIXES as READABLE_SUFFIXES
+from app.excel.roster_reader import RosterTable as RosterTable
 from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
+from app.models.problems import ImportRejected, RowProblem
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
@@ -51,10 +55,10 @@ from app.models.validation import (
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.reference import get_setting, statistical_day
-from app.services.roster import ID_TYPES, RESIDENT_ID, planned_end_for
+from app.services.roster import ID_TYPES, RESIDENT_ID, PersonInput, planned_end_for
 
 if TYPE_CHECKING:
-    from app.excel.roster_reader import RosterRow, RosterTable
+    from app.excel.roster_reader import RosterRow
 
 __all__ = [
     "DEFAULT_CATEGORY",
@@ -462,15 +466,7 @@ class _Clean:
     """A row that passed validation, as the values to store."""
 
     row: int
-    name: str
-    sex: str | None
-    id_type: str
-    id_number: str | None
-    birth_date: date | None
-    phone: str | None
-    address: str | None
-    group_name: str | None
-    person_note: str | None
+    person: PersonInput  # 年龄 is kept in the person's 备注 only when no ID gives the birth date
     category: str
     measure: _MeasureRef
     origin: str | None
@@ -512,13 +508,11 @@ def _without_uncomputed_formulas(check: _RowCheck, r: RosterRow) -> RosterRow:
     """Each formula cell saved without its result is a problem of the row, and is then read as
     blank so no other check reports the same cell again. Never a silent default: a start date
     ``=DATE(2026,12,1)`` must not quietly become today."""
-    formulas = {
-        f.name: None for f in dataclass_fields(r) if isinstance(getattr(r, f.name), UncachedFormula)
-    }
+    formulas = [key for key, value in r.values.items() if isinstance(value, UncachedFormula)]
     for key in formulas:
         check.failed = True
         check.problems.append(RowProblem.formula_without_result(r.row, check.table.label(key)))
-    return replace(r, **formulas) if formulas else r
+    return r.without(formulas) if formulas else r
 
 
 def _sentence(text: str) -> str:
@@ -604,25 +598,27 @@ def _validate(
     run = check.run
     r = _without_uncomputed_formulas(check, r)
 
-    name = cell_text(r.name)
+    name = cell_text(r["name"])
     if name is None:
         check.add("name", "姓名为空，但这一行填了其他内容。请补上姓名，或删除这一行。")
     else:
         name = run("name", require_text, name, "姓名", max_length=50)
     identity = _identity(check, r, today)
-    phone = run("phone", _phones, r.phone)
-    address = run("address", optional_text, cell_text(r.address), max_length=200, field="现住址")
-    group_name = run("group", optional_text, cell_text(r.group), max_length=50, field="组别")
-    origin = run("origin", optional_text, cell_text(r.origin), max_length=200, field="来源地")
-    case_note = run("note", optional_text, cell_text(r.note), max_length=500, field="备注")
+    phone = run("phone", _phones, r["phone"])
+    address = run("address", optional_text, cell_text(r["address"]), max_length=200, field="现住址")
+    group_name = run(
+        "group_name", optional_text, cell_text(r["group_name"]), max_length=50, field="组别"
+    )
+    origin = run("origin", optional_text, cell_text(r["origin"]), max_length=200, field="来源地")
+    case_note = run("note", optional_text, cell_text(r["note"]), max_length=500, field="备注")
 
-    category_text = cell_text(r.category)
+    category_text = cell_text(r["category"])
     category = ref.category(category_text) if category_text else DEFAULT_CATEGORY
     if len(category) > 50:
         check.add("category", f"人员类别“{category[:20]}…”太长，不能超过 50 个字。")
     measure, default_measure = _measure(check, r, ref)
     period = _period(check, r, ref, today)
-    confirmed = run("confirmed", _yes_no, r.confirmed, table.label("confirmed"))
+    confirmed = run("confirmed", _yes_no, r["confirmed"], table.label("confirmed"))
 
     if check.failed or name is None or measure is None or period is None:
         return None
@@ -631,16 +627,17 @@ def _validate(
     )
     return _Clean(
         row=r.row,
-        name=name,
-        sex=identity.sex,
-        id_type=identity.id_type,
-        id_number=identity.number,
-        birth_date=identity.birth_date,
-        phone=phone,
-        address=address,
-        group_name=group_name,
-        # 年龄 is kept only when no ID gives the birth date, and then only as a note.
-        person_note=_age_note(r.age) if identity.birth_date is None else None,
+        person=PersonInput(
+            name=name,
+            sex=identity.sex,
+            id_type=identity.id_type,
+            id_number=identity.number,
+            birth_date=identity.birth_date,
+            phone=phone,
+            address=address,
+            group_name=group_name,
+            note=_age_note(r["age"]) if identity.birth_date is None else None,
+        ),
         category=category,
         measure=measure,
         origin=origin,
@@ -669,11 +666,11 @@ class _Identity:
 
 def _identity(check: _RowCheck, r: RosterRow, today: date) -> _Identity:
     """证件 and 性别: a resident ID is checked and gives birth date and sex."""
-    id_type = _id_type(r.id_type)
+    id_type = _id_type(r["id_type"])
     identity = _Identity(id_type)
-    if cell_text(r.id_number) is not None:
+    if cell_text(r["id_number"]) is not None:
         if id_type == RESIDENT_ID:
-            resident = check.run("id_number", _resident_id, r.id_number, today)
+            resident = check.run("id_number", _resident_id, r["id_number"], today)
             if resident is not None:
                 identity = _Identity(
                     id_type,
@@ -684,17 +681,17 @@ def _identity(check: _RowCheck, r: RosterRow, today: date) -> _Identity:
                 )
         else:
             text = check.run(
-                "id_number", require_text, cell_text(r.id_number), "证件号码", max_length=30
+                "id_number", require_text, cell_text(r["id_number"]), "证件号码", max_length=30
             )
             identity = _Identity(id_type, text.upper() if text else None)
     if identity.sex is None:  # the ID, when there is one, is more reliable than a typed 性别
-        identity = replace(identity, sex=check.run("sex", parse_sex, r.sex))
+        identity = replace(identity, sex=check.run("sex", parse_sex, r["sex"]))
     return identity
 
 
 def _measure(check: _RowCheck, r: RosterRow, ref: _Reference) -> tuple[_MeasureRef | None, bool]:
     """管控措施, and whether the default was used because the list names none."""
-    text = cell_text(r.measure)
+    text = cell_text(r["measure"])
     if text is not None:
         measure = ref.measure(text)
         if measure is None:
@@ -703,8 +700,10 @@ def _measure(check: _RowCheck, r: RosterRow, ref: _Reference) -> tuple[_MeasureR
                 f"无法识别的管控措施“{text}”。可用的管控措施：{ref.known_measures()}。",
             )
         return measure, False
-    centralized = check.run("centralized", _yes_no, r.centralized, check.table.label("centralized"))
-    if centralized or "集中" in (cell_text(r.place) or ""):
+    centralized = check.run(
+        "centralized", _yes_no, r["centralized"], check.table.label("centralized")
+    )
+    if centralized or "集中" in (cell_text(r["place"]) or ""):
         measure = ref.measure(_CENTRALIZED_MEASURE)
         if measure is not None:
             return measure, False
@@ -724,35 +723,35 @@ class _Period:
 def _period(check: _RowCheck, r: RosterRow, ref: _Reference, today: date) -> _Period | None:
     """The dates of the case; None when one of them is bad (the problem is recorded)."""
     table = check.table
-    arrival = _date(check, "arrival", r.arrival, today)
-    registered = _date(check, "registered", r.registered, today)
-    start = _date(check, "start", r.start, today)
+    arrival = _date(check, "arrival_date", r["arrival_date"], today)
+    registered = _date(check, "registered_on", r["registered_on"], today)
+    start = _date(check, "start_date", r["start_date"], today)
     start_was_today = False
-    if start is None and cell_text(r.start) is None:
+    if start is None and cell_text(r["start_date"]) is None:
         # Reported in the summary ("N 行没有开始日期…"), so the clerk sees the assumption.
         start_was_today = arrival is None and registered is None
         start = arrival or registered or today
     planned_key = "planned_end"
-    planned = _date(check, "planned_end", r.planned_end, today, future=True)
+    planned = _date(check, "planned_end", r["planned_end"], today, future=True)
     ended: date | None = None
     if table.has("released"):
-        released = check.run("released", _yes_no, r.released, table.label("released"))
-        released_on = _date(check, "released_on", r.released_on, today)
-        if released and cell_text(r.released_on) is None:
-            check.add("released_on", "已解除隔离，但没有填解除隔离时间。请补上日期。")
+        released = check.run("released", _yes_no, r["released"], table.label("released"))
+        released_on = _date(check, "ended_on", r["ended_on"], today)
+        if released and cell_text(r["ended_on"]) is None:
+            check.add("ended_on", "已解除隔离，但没有填解除隔离时间。请补上日期。")
         if released:
             ended = released_on
-    elif planned is None and cell_text(r.planned_end) is None:
+    elif planned is None and cell_text(r["planned_end"]) is None:
         # Without a 是否解除隔离 column a 解除隔离时间 is when observation is due to end: ending
         # someone's management on an ambiguous date would be worse than listing them as due.
-        planned_key = "released_on"
-        planned = _date(check, "released_on", r.released_on, today, future=True)
+        planned_key = "ended_on"
+        planned = _date(check, "ended_on", r["ended_on"], today, future=True)
     if start is None:
         return None
     if planned is not None:
         check.run(planned_key, check_period, start, planned, end_field=table.label(planned_key))
     if ended is not None:
-        check.run("released_on", check_period, start, ended, end_field=table.label("released_on"))
+        check.run("ended_on", check_period, start, ended, end_field=table.label("ended_on"))
     return _Period(arrival, registered or ref.registered_on, start, planned, ended, start_was_today)
 
 
@@ -797,7 +796,7 @@ class _Plan:
     def report(self, *, dry_run: bool) -> ImportReport:
         written = [c for c, _ in self.writing()]
         skipped = [
-            SkippedRow(c.row, c.name, _SKIP_REASONS[a])
+            SkippedRow(c.row, c.person.name, _SKIP_REASONS[a])
             for c, a in zip(self.rows, self.actions, strict=True)
             if not a.writes
         ]
@@ -826,11 +825,11 @@ class _Plan:
             rows=[
                 PreviewRow(
                     row=c.row,
-                    name=c.name,
-                    sex=c.sex,
-                    id_number=c.id_number,
-                    phone=c.phone,
-                    group_name=c.group_name,
+                    name=c.person.name,
+                    sex=c.person.sex,
+                    id_number=c.person.id_number,
+                    phone=c.person.phone,
+                    group_name=c.person.group_name,
                     category=c.category,
                     measure=c.measure.name,
                     origin=c.origin,
@@ -884,14 +883,23 @@ def _plan(session: Session, table: RosterTable, today: date | None, ticker: _Tic
     _find_duplicates(table, rows, problems)
     problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in column order
 
-    by_id = _known_by_id(session, [c.id_number for c in rows if c.id_number])
+    by_id = _known_by_id(session, [c.person.id_number for c in rows if c.person.id_number])
     by_name_phone = _known_by_name_phone(
-        session, {(c.name, c.phone) for c in rows if not c.id_number and c.phone}
+        session,
+        {
+            (c.person.name, c.person.phone)
+            for c in rows
+            if not c.person.id_number and c.person.phone
+        },
     )
     actions: list[RowAction] = []
     known: list[_Known | None] = []
     for c in rows:
-        match = by_id.get(c.id_number) if c.id_number else by_name_phone.get((c.name, c.phone))
+        match = (
+            by_id.get(c.person.id_number)
+            if c.person.id_number
+            else by_name_phone.get((c.person.name, c.person.phone))
+        )
         known.append(match)
         if c.confirmed:
             actions.append(RowAction.CONFIRMED)
@@ -912,11 +920,11 @@ def _find_duplicates(table: RosterTable, rows: list[_Clean], problems: list[RowP
     first_by_name_phone: dict[tuple[str, str], int] = {}
     keep: list[_Clean] = []
     for c in rows:
-        if c.id_number:
-            first = first_by_id.setdefault(c.id_number, c.row)
+        if c.person.id_number:
+            first = first_by_id.setdefault(c.person.id_number, c.row)
             column, what = table.label("id_number"), "身份证号"
-        elif c.phone:
-            first = first_by_name_phone.setdefault((c.name, c.phone), c.row)
+        elif c.person.phone:
+            first = first_by_name_phone.setdefault((c.person.name, c.person.phone), c.row)
             column, what = table.label("name"), "姓名和联系电话"
         else:
             first = c.row
@@ -1094,17 +1102,8 @@ def _ensure_categories(session: Session, plan: _Plan) -> dict[str, int]:
 
 
 def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
-    return {
-        "name": c.name,
-        "search_key": person_search_key(c.name),
-        "sex": c.sex,
-        "id_type": c.id_type,
-        "id_number": c.id_number,
-        "birth_date": c.birth_date,
-        "phone": c.phone,
-        "address": c.address,
-        "group_name": c.group_name,
-        "note": c.person_note,
+    return asdict(c.person) | {
+        "search_key": person_search_key(c.person.name),
         "created_at": now,
         "updated_at": now,
     }
@@ -1112,9 +1111,9 @@ def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
 
 def _fill_blanks(c: _Clean, known: _Known, now: datetime) -> dict[str, object] | None:
     values = {
-        "phone": known.phone or c.phone,
-        "address": known.address or c.address,
-        "group_name": known.group_name or c.group_name,
+        "phone": known.phone or c.person.phone,
+        "address": known.address or c.person.address,
+        "group_name": known.group_name or c.person.group_name,
     }
     if values == {"phone": known.phone, "address": known.address, "group_name": known.group_name}:
         return None

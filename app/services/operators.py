@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.models import AuditEntry, local_now
 from app.models.operators import Operator
-from app.services.access import Permission, Role, require
+from app.services.access import Actor, Permission, Role, act_as, require
 from app.services.errors import Conflict, NotFound, ServiceError
 
 log = logging.getLogger(__name__)
@@ -429,9 +429,7 @@ def sign_in(
     """Authenticate, then work as this operator: changes are recorded under their name and the
     services allow what their role allows."""
     info = authenticate(db, username, password, clock=clock)
-    db.operator = info.label
-    db.role = info.role
-    db.username = info.username
+    act_as(db, Actor(info.label, info.role, info.username))
     log.info("signed in: %s (%s)", info.username, info.role)
     return info
 

@@ -27,12 +27,15 @@ from typing import Any, TypeVar
 from app.config import Settings
 from app.db import Database
 from app.excel.errors import ExportError
-from app.excel.masking import ExportPrivacy, export_privacy, mask_id_number, mask_phone
+from app.models.masking import ExportPrivacy, export_privacy, mask_id_number, mask_phone
 from app.models.reference import Setting
 from app.services.errors import ServiceError
+from app.services.export_forms import export_form
 from app.services.reference import write_setting
 
 __all__ = [
+    "AUDIT_KIND",
+    "AUDIT_TITLE",
     "EXPORT_KINDS",
     "EXPORT_POLICIES",
     "MIN_EXPORT_PASSWORD_LENGTH",
@@ -58,15 +61,24 @@ T = TypeVar("T")
 MIN_EXPORT_PASSWORD_LENGTH = 6
 
 
+#: The audit trail's export (操作留痕), made on the 操作留痕 page rather than the 报表导出 page.
+AUDIT_KIND = "audit"
+AUDIT_TITLE = "操作留痕"
+
+
 @dataclass(frozen=True)
 class ExportPolicy:
     """What one kind of export carries, and whether it goes out masked unless the clerk unticks."""
 
-    kind: str  # the ``export KIND`` name
-    title: str  # what a clerk calls it
+    kind: str  # the ``export KIND`` name (an ``app.services.export_forms`` key, or "audit")
     carries: str  # the personal numbers in it, as the export dialog names them
     masked: bool  # the default for a file that leaves the office
     why: str  # the reason for that default (for the engineer; the clerk sees ``carries``)
+
+    @property
+    def title(self) -> str:
+        """What a clerk calls it: the form's title (the audit trail is no form of its own)."""
+        return AUDIT_TITLE if self.kind == AUDIT_KIND else export_form(self.kind).title
 
 
 #: The one place deciding what an exported file carries by default. Every kind is e-mailed,
@@ -77,31 +89,31 @@ class ExportPolicy:
 #: the risk of the default is a clerk re-exporting once, never a village's IDs in a mailbox.
 EXPORT_POLICIES: tuple[ExportPolicy, ...] = (
     ExportPolicy(
-        "daily", "日报表", "在管人员明细中的身份证号和电话", True,
+        "daily", "在管人员明细中的身份证号和电话", True,
         "sent up to the township and county every day; they sum counts",
     ),
     ExportPolicy(
-        "roster", "在管人员台账", "身份证号、本人和包保人员的电话", True,
+        "roster", "身份证号、本人和包保人员的电话", True,
         "the whole village's list, the export most likely to be forwarded",
     ),
     ExportPolicy(
-        "temperatures", "体温台账", "身份证号", True,
+        "temperatures", "身份证号", True,
         "health data next to the ID: the most sensitive combination",
     ),
     ExportPolicy(
-        "assignments", "包保责任表", "身份证号、本人和包保人员的电话", True,
+        "assignments", "身份证号、本人和包保人员的电话", True,
         "handed to every cadre and doctor of the teams; they know their people by name",
     ),
     ExportPolicy(
-        "vehicles", "卡点车辆登记表", "驾驶员和乘车人的证件号码、电话", True,
+        "vehicles", "驾驶员和乘车人的证件号码、电话", True,
         "travellers from elsewhere, reported to the county by e-mail",
     ),
     ExportPolicy(
-        "rounds-sheet", "体温填报表", "身份证号（隐藏时导入按姓名核对）", True,
+        "rounds-sheet", "身份证号（隐藏时导入按姓名核对）", True,
         "printed and carried door to door; the import matches masked rows by name",
     ),
     ExportPolicy(
-        "audit", "操作留痕", "修改记录中的身份证号和电话", True,
+        AUDIT_KIND, "修改记录中的身份证号和电话", True,
         "for an inspection of who changed what, not of whose number it was",
     ),
 )  # fmt: skip

@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, TypeVar
 from app import clock
 from app.config import Settings
 from app.db import Database
-from app.excel.errors import ImportRejected, RowProblem
-from app.excel.masking import mask_id_number
 from app.excel.sheet_reader import SheetRow, UncachedFormula, cell_text, is_blank
 from app.models import Slot
+from app.models.masking import mask_id_number
+from app.models.problems import ImportRejected, RowProblem
 from app.models.validation import (
     ValidationError,
     is_fever,
@@ -288,32 +288,6 @@ def apply_readings_import(
         unchanged=plan.unchanged,
         anomalies=sum(1 for r in results if r.abnormal),
     )
-
-
-def import_readings(
-    db: Database,
-    path: Path,
-    *,
-    day: date | None = None,
-    overwrite: bool = False,
-    dry_run: bool = False,
-    today: date | None = None,
-) -> ReadingsImportResult:
-    """Check the sheet, then save it (unless ``dry_run``); the rules are in the module docstring."""
-    require(db, Permission.RECORD)
-    plan = plan_readings_import(db, path, day=day, today=today)
-    if dry_run:
-        if plan.conflicts and not overwrite:
-            raise ReadingConflicts(plan.conflicts)
-        return ReadingsImportResult(
-            plan.day,
-            written=plan.new_count,
-            overwritten=len(plan.conflicts),
-            unchanged=plan.unchanged,
-            anomalies=plan.abnormal_count,
-            dry_run=True,
-        )
-    return apply_readings_import(db, plan, overwrite=overwrite, today=today)
 
 
 # --- helpers ------------------------------------------------------------------------------------

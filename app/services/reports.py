@@ -17,24 +17,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
-from app.excel.daily_report import (
-    AnomalyLine,
-    DailyTable,
-    DailyWorkbook,
-    EndedCaseLine,
-    NewCaseLine,
-    Signature,
-    UnitLine,
-    period_text,
-)
-from app.excel.temperature_ledger import GRID_DAYS
+from app.excel.assignment_ledger import STATUS
+from app.excel.roster_ledger import TEAM, RosterLine
+from app.excel.temperature_ledger import DAYS, GRID_DAYS, LONG_FIELDS, TemperatureLine
 from app.models import (
     Assignment,
     Case,
@@ -46,15 +38,31 @@ from app.models import (
     Staff,
     StaffRole,
 )
+
+# The daily report's domain types the GUI's preview needs: it reaches them through this service.
+from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
+from app.models.daily_report import (
+    AnomalyLine,
+    DailyTable,
+    DailyWorkbook,
+    EndedCaseLine,
+    NewCaseLine,
+    Signature,
+    UnitLine,
+    period_text,
+)
+from app.models.daily_report import MergePreview as MergePreview
+from app.models.daily_report import header_lines as header_lines
+from app.models.daily_report import report_title as report_title
+from app.models.fields import PERSON_CASE, Field, Place
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
+from app.services.roster import age_on, group_order
 from app.services.stats import DayNumbers, count_day
-
-if TYPE_CHECKING:
-    from app.excel.merge import MergePreview
+from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
 Progress = Callable[[int, int], None]
 
@@ -163,19 +171,20 @@ def form_of(table: DailyTable) -> str:
     return FORM_ZERO if table.is_zero_report() else FORM_DAILY
 
 
-def _register_select(*columns: Any) -> Select[Any]:
+def _register_select(session: Session, *columns: Any) -> Select[Any]:
     """Cases with their person, category and measure, in register order (小组, then name)."""
     return (
         select(*columns)
         .join(Person, Person.id == Case.person_id)
         .join(Category, Category.id == Case.category_id)
         .join(Measure, Measure.id == Case.measure_id)
-        .order_by(Person.group_name.collate("natural"), Person.search_key, Case.id)
+        .order_by(*group_order(session), Person.search_key, Case.id)
     )
 
 
 def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
     query = _register_select(
+        session,
         Person.name,
         Person.sex,
         Person.id_number,
@@ -208,7 +217,7 @@ def _ended_cases(session: Session, day: date) -> list[EndedCaseLine]:
         .join(Measure, Measure.id == Case.measure_id)
         .join(EndReason, EndReason.id == Case.end_reason_id)
         .where(Case.deleted_at.is_(None), Case.ended_on == day)
-        .order_by(EndReason.sort_order, Person.group_name.collate("natural"), Person.search_key)
+        .order_by(EndReason.sort_order, *group_order(session), Person.search_key)
     )
     return [EndedCaseLine(*row) for row in session.execute(query)]
 
@@ -366,23 +375,31 @@ def _team_cells(
     return cells
 
 
-def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Select[Any]:
+def _ledger_column(field: Field) -> Any:
+    """The SQL expression of a ledger field, labelled with its key: the category and measure by
+    name, every other stored field straight from its table."""
+    if field.key in _NAMED_BY_REFERENCE:
+        return _NAMED_BY_REFERENCE[field.key].label(field.key)
+    model = Case if field.table == "case_record" else Person
+    return getattr(model, field.column or field.key).label(field.key)
+
+
+#: Ledger fields stored as a reference id and printed by the referenced row's name.
+_NAMED_BY_REFERENCE = {"category": Category.name, "measure": Measure.name}
+
+
+def _managed_cases(
+    session: Session, day: date, *, only_with_required_roles: bool = False
+) -> Select[Any]:
+    """The cases under management on ``day``: a column per stored field of the ledgers (each
+    labelled with its field's key), the birth date for the age, and the case's measure."""
+    stored = [f for f in PERSON_CASE.placed(Place.LEDGER) if f.column]
     query = _register_select(
-        Case.id,
+        session,
+        Case.id.label("case_id"),
         Case.measure_id,
-        Person.name,
-        Person.sex,
         Person.birth_date,
-        Person.id_number,
-        Person.phone,
-        Person.group_name,
-        Person.address,
-        Category.name,
-        Measure.name,
-        Case.origin,
-        Case.arrival_date,
-        Case.start_date,
-        Case.planned_end,
+        *(_ledger_column(f) for f in stored),
     ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(
@@ -394,27 +411,29 @@ def _managed_cases(day: date, *, only_with_required_roles: bool = False) -> Sele
 
 
 def _count_managed(session: Session, day: date, *, only_with_required_roles: bool = False) -> int:
-    inner = _managed_cases(day, only_with_required_roles=only_with_required_roles).order_by(None)
+    inner = _managed_cases(
+        session, day, only_with_required_roles=only_with_required_roles
+    ).order_by(None)
     return session.scalar(select(func.count()).select_from(inner.subquery())) or 0
 
 
-def _age(birth: date | None, day: date) -> int | None:
-    if birth is None:
-        return None
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
+def _managed_lines(
+    session: Session, day: date, columns: TeamColumns, *, only_with_required_roles: bool = False
+) -> Iterator[tuple[dict[str, Any], dict[int, tuple[str, str | None]]]]:
+    """Each managed case as ``{field key: value}`` with its 包保 cells, and who holds which role."""
     teams = _teams_on(session, day)
-    result = session.execute(_managed_cases(day))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, sex, birth, id_number, phone, group, address, category,
-         measure, origin, arrival, start, planned) = row  # fmt: skip
-        yield [
-            n, name, sex, _age(birth, day), id_number, phone, group, address, category, measure,
-            origin, arrival, start, planned,
-            *_team_cells(columns, measure_id, teams.get(case_id, {})),
-        ]  # fmt: skip
+    query = _managed_cases(session, day, only_with_required_roles=only_with_required_roles)
+    for row in session.execute(query).mappings():
+        line = dict(row)
+        held = teams.get(line["case_id"], {})
+        line["age"] = age_on(line["birth_date"], day)
+        line[TEAM] = _team_cells(columns, line["measure_id"], held)
+        yield line, held
+
+
+def _roster_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
+    for line, _held in _managed_lines(session, day, columns):
+        yield line
 
 
 def export_roster(
@@ -439,23 +458,14 @@ def export_roster(
     return ExportResult(Path(target), count, f"已导出在管人员台账（{count} 人）")
 
 
-def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[list[object]]:
-    teams = _teams_on(session, day)
+def _assignment_rows(session: Session, day: date, columns: TeamColumns) -> Iterator[RosterLine]:
     names = dict(zip(columns.role_ids, columns.role_names, strict=True))
-    result = session.execute(_managed_cases(day, only_with_required_roles=True))
-    for n, row in enumerate(result, start=1):
-        (case_id, measure_id, name, _sex, _birth, id_number, phone, group, address, _category,
-         measure, _origin, _arrival, start, planned) = row  # fmt: skip
-        held = teams.get(case_id, {})
-        missing = [
-            names[r] for r in columns.role_ids
-            if r in columns.required.get(measure_id, ()) and r not in held
-        ]  # fmt: skip
-        yield [
-            n, name, id_number, phone, group, address, measure, start, planned,
-            *_team_cells(columns, measure_id, held),
-            "缺" + "、".join(missing) if missing else "已落实",
-        ]  # fmt: skip
+    lines = _managed_lines(session, day, columns, only_with_required_roles=True)
+    for line, held in lines:
+        required = columns.required.get(line["measure_id"], ())
+        missing = [names[r] for r in columns.role_ids if r in required and r not in held]
+        line[STATUS] = "缺" + "、".join(missing) if missing else "已落实"
+        yield line
 
 
 def export_assignments(
@@ -482,11 +492,13 @@ def export_assignments(
 
 # --- 体温台账 --------------------------------------------------------
 
-# Raw SQL on purpose: the ledger can be 280,000 rows. One statement enumerates the days
-# (recursive CTE), ranks the observed cases once and pivots AM/PM by two index lookups, so
-# Python's per-row work is a tuple and a date parse. Groups are ordered the way a clerk counts
-# them (二组 before 十组) by a small VALUES table built in Python: sorting with the "natural"
-# collation would call back into Python for every comparison.
+# Raw SQL on purpose: the ledger can be 280,000 rows. One statement enumerates the days (a
+# VALUES table built in Python), ranks the observed cases once and pivots AM/PM by two index
+# lookups, so Python's per-row work is a tuple and a date parse. Groups are ordered the way a
+# clerk counts them (二组 before 十组) by a small VALUES table built in Python too: sorting with
+# the "natural" collation would call back into Python for every comparison. The same SQL runs on
+# SQLite and PostgreSQL; what differs (the join hint, how a date is bound) comes from
+# app.storage_sql.
 _GROUPS = "grp(name, ord) AS ({values})"
 
 _OBSERVED = """
@@ -511,13 +523,10 @@ ranked(case_id, ord) AS (
   WHERE {where}
 )"""
 
-_DAYS = """
-days(d) AS (
-  SELECT :first UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :last
-)"""
+_DAYS = "days(d) AS ({values})"
 
 _LONG_FORM = """
-WITH RECURSIVE {groups}, {days}, {ranked}
+WITH {groups}, {days}, {ranked}
 SELECT p.name, p.id_number, p.group_name, days.d,
   am.celsius,
   CASE WHEN am.id IS NULL THEN NULL WHEN am.symptoms = '' THEN '无' ELSE am.symptoms END,
@@ -527,9 +536,9 @@ SELECT p.name, p.id_number, p.group_name, days.d,
        WHEN am.measured_by IS NULL THEN pm.measured_by
        ELSE am.measured_by || '、' || pm.measured_by END
 FROM ranked
-CROSS JOIN case_record c ON c.id = ranked.case_id
+{ordered_join} case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
-CROSS JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
+{ordered_join} days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
 LEFT JOIN temperature_reading am
   ON am.case_id = c.id AND am.reading_date = days.d AND am.slot = 'AM'
 LEFT JOIN temperature_reading pm
@@ -538,7 +547,7 @@ ORDER BY ranked.ord, days.d
 """
 
 _LONG_FORM_COUNT = f"""
-WITH RECURSIVE {_DAYS}
+WITH {{days}}
 SELECT count(*)
 FROM case_record c
 JOIN measure m ON m.id = c.measure_id
@@ -551,7 +560,7 @@ WITH {groups}, {ranked}
 SELECT ranked.ord, p.name, p.group_name, c.start_date, c.ended_on,
        r.reading_date, r.slot, r.celsius, r.symptoms
 FROM ranked
-CROSS JOIN case_record c ON c.id = ranked.case_id
+{ordered_join} case_record c ON c.id = ranked.case_id
 JOIN person p ON p.id = c.person_id
 LEFT JOIN temperature_reading r
   ON r.case_id = c.id AND r.reading_date BETWEEN :first AND :last
@@ -563,8 +572,27 @@ SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {
 """
 
 
-def _params(first: date, last: date) -> dict[str, str]:
-    return {"first": first.isoformat(), "last": last.isoformat()}
+def _params(session: Session, first: date, last: date) -> dict[str, object]:
+    return {"first": day_value(session, first), "last": day_value(session, last)}
+
+
+def _count(session: Session, sql: str, first: date, last: date) -> int:
+    """The one number a count statement gives (``{days}`` in it: the days table)."""
+    params = _params(session, first, last)
+    rows = driver_rows(session, sql.format(days=_days_cte(session, first, last, params)), params)
+    try:
+        return int(next(rows)[0] or 0)
+    finally:
+        rows.close()
+
+
+def _days_cte(session: Session, first: date, last: date, params: dict[str, object]) -> str:
+    """The VALUES table of every day from ``first`` to ``last`` (adds its parameters)."""
+    rows = []
+    for i in range((last - first).days + 1):
+        params[f"d{i}"] = day_value(session, first + timedelta(days=i))
+        rows.append(f"(:d{i})")
+    return _DAYS.format(values="VALUES " + ", ".join(rows))
 
 
 def _groups_cte(session: Session, params: dict[str, object]) -> str:
@@ -580,7 +608,9 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
     ]
     names.sort(key=natural_key)
     if not names:
-        return _GROUPS.format(values="SELECT NULL, NULL WHERE 0")
+        return _GROUPS.format(
+            values="SELECT CAST(NULL AS VARCHAR(50)), CAST(NULL AS INTEGER) WHERE 1 = 0"
+        )
     rows = []
     for i, name in enumerate(names):
         params[f"g{i}"] = name
@@ -588,20 +618,20 @@ def _groups_cte(session: Session, params: dict[str, object]) -> str:
     return _GROUPS.format(values="VALUES " + ", ".join(rows))
 
 
-def _long_form_rows(session: Session, first: date, last: date) -> Iterator[tuple[object, ...]]:
-    params: dict[str, object] = dict(_params(first, last))
+def _long_form_rows(session: Session, first: date, last: date) -> Iterator[TemperatureLine]:
+    params = _params(session, first, last)
     sql = _LONG_FORM.format(
-        groups=_groups_cte(session, params), days=_DAYS, ranked=_RANKED.format(where=_OBSERVED)
+        groups=_groups_cte(session, params),
+        days=_days_cte(session, first, last, params),
+        ranked=_RANKED.format(where=_OBSERVED),
+        ordered_join=ordered_join(session),
     )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        parse = date.fromisoformat
-        for n, (name, id_number, group, day, *readings) in enumerate(cursor, start=1):
-            yield (n, name, id_number, group, parse(day), *readings)
-    finally:
-        cursor.close()
+    keys = [f.key for f in LONG_FIELDS]
+    for row in driver_rows(session, sql, params):
+        line = dict(zip(keys, row, strict=True))
+        line["reading_date"] = as_date(line["reading_date"])
+        yield line
 
 
 def _grid_first_day(start: date, day_one_is_start: bool) -> date:
@@ -610,52 +640,48 @@ def _grid_first_day(start: date, day_one_is_start: bool) -> date:
 
 def _grid_rows(
     session: Session, first: date, last: date, day_one_is_start: bool
-) -> Iterator[list[object]]:
+) -> Iterator[TemperatureLine]:
     """One row per case still observed on ``last``: 第1天…第14天 × 上午/下午 from its first day.
 
     Days outside ``first``..``last`` stay blank (the sheet is clipped to the range and printed to
     be filled by hand); days from the end of the observation on show "—"; a reading with a
     symptom shows "36.8*".
     """
-    params: dict[str, object] = dict(_params(first, last))
+    params = _params(session, first, last)
     sql = _GRID.format(
-        groups=_groups_cte(session, params), ranked=_RANKED.format(where=_STILL_OBSERVED)
+        groups=_groups_cte(session, params),
+        ranked=_RANKED.format(where=_STILL_OBSERVED),
+        ordered_join=ordered_join(session),
     )
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        parse = date.fromisoformat
-        for n, (_ord, group_rows) in enumerate(groupby(cursor, key=lambda r: r[0]), start=1):
-            rows = list(group_rows)
-            _o, name, group, start_text, ended_text, *_ = rows[0]
-            start = parse(start_text)
-            ended = parse(ended_text) if ended_text else None
-            day_one = _grid_first_day(start, day_one_is_start)
-            taken: dict[tuple[str, str], object] = {}
-            for *_, reading_date, slot, celsius, symptoms in rows:
-                if reading_date is not None:
-                    # A symptom is marked "*" (the long form names it): the cells are narrow.
-                    taken[(reading_date, slot)] = f"{celsius:.1f}*" if symptoms else celsius
-            cells: list[object] = []
-            for k in range(GRID_DAYS):
-                day = day_one + timedelta(days=k)
-                if ended is not None and day >= ended:
-                    cells += ["—", "—"]
-                elif first <= day <= last:
-                    key = day.isoformat()
-                    cells += [taken.get((key, "AM")), taken.get((key, "PM"))]
-                else:
-                    cells += [None, None]
-            yield [n, name, group, start, *cells]
-    finally:
-        cursor.close()
+    found = driver_rows(session, sql, params)
+    for _ord, group_rows in groupby(found, key=lambda r: r[0]):
+        rows = list(group_rows)
+        _o, name, group, start_value, ended_value, *_ = rows[0]
+        start = as_date(start_value)
+        ended = as_date(ended_value) if ended_value else None
+        day_one = _grid_first_day(start, day_one_is_start)
+        taken: dict[tuple[date, str], object] = {}
+        for *_, reading_date, slot, celsius, symptoms in rows:
+            if reading_date is not None:
+                # A symptom is marked "*" (the long form names it): the cells are narrow.
+                taken[(as_date(reading_date), slot)] = f"{celsius:.1f}*" if symptoms else celsius
+        cells: list[object] = []
+        for k in range(GRID_DAYS):
+            day = day_one + timedelta(days=k)
+            if ended is not None and day >= ended:
+                cells += ["—", "—"]
+            elif first <= day <= last:
+                cells += [taken.get((day, "AM")), taken.get((day, "PM"))]
+            else:
+                cells += [None, None]
+        yield {"name": name, "group_name": group, "start_date": start, DAYS: cells}
 
 
 def temperature_row_count(db: Database, first: date, last: date) -> int:
     """How many rows the long form of the 体温台账 will have (one per case per observed day)."""
     _check_range(first, last)
     with db.reading() as session:
-        return int(session.execute(text(_LONG_FORM_COUNT), _params(first, last)).scalar() or 0)
+        return _count(session, _LONG_FORM_COUNT, first, last)
 
 
 def export_temperatures(
@@ -673,9 +699,8 @@ def export_temperatures(
     _check_range(first, last)
     info = _unit(db)
     with db.reading() as session:
-        params = _params(first, last)
-        count = int(session.execute(text(_LONG_FORM_COUNT), params).scalar() or 0)
-        cases = int(session.execute(text(_GRID_COUNT), params).scalar() or 0)
+        count = _count(session, _LONG_FORM_COUNT, first, last)
+        cases = _count(session, _GRID_COUNT, first, last)
         day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
         ledger = TemperatureLedger(
             signature=_signature(info),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select
@@ -66,17 +67,10 @@ class CaseInput:
 
 
 @dataclass(frozen=True)
-class PersonInfo:
-    id: int
-    name: str
-    sex: str | None
-    id_type: str
-    id_number: str | None
-    birth_date: date | None
-    phone: str | None
-    address: str | None
-    group_name: str | None
-    note: str | None
+class PersonInfo(PersonInput):
+    """A person as stored: what can be typed about them, and their id."""
+
+    id: int = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -126,29 +120,15 @@ class RosterFilter:
     on: date | None = None  # "active" means under management on this day (default today)
 
 
-@dataclass
-class CleanPerson:
-    name: str
-    search_key: str
-    id_type: str
-    id_number: str | None
-    sex: str | None
-    birth_date: date | None
-    phone: str | None
-    address: str | None
-    group_name: str | None
-    note: str | None
-    warnings: list[str] = field(default_factory=list)
-
-
 def age_on(birth: date | None, day: date) -> int | None:
     if birth is None:
         return None
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def clean_person(data: PersonInput, *, today: date | None = None) -> CleanPerson:
-    """Validate a person; a resident ID fills in birth date and sex. Raises ValidationError."""
+def clean_person(data: PersonInput, *, today: date | None = None) -> PersonInput:
+    """The person as stored: validated, trimmed, a resident ID filling in birth date and sex.
+    Raises ValidationError."""
     name = require_text(data.name, "姓名", max_length=50)
     id_type = data.id_type or RESIDENT_ID
     id_number = optional_text(data.id_number, max_length=30)
@@ -159,9 +139,8 @@ def clean_person(data: PersonInput, *, today: date | None = None) -> CleanPerson
     elif id_number:
         id_number = id_number.upper()
     phone = normalize_mobile_or_landline(data.phone) if optional_text(data.phone) else None
-    return CleanPerson(
+    return PersonInput(
         name=name,
-        search_key=person_search_key(name),
         id_type=id_type,
         id_number=id_number,
         sex=sex,
@@ -180,12 +159,14 @@ def planned_end_for(start: date, days: int, *, day_one_is_start: bool) -> date |
     return start + timedelta(days=days if day_one_is_start else days + 1)
 
 
-def _apply_person(person: Person, clean: CleanPerson) -> None:
-    for key in (
-        "name", "search_key", "id_type", "id_number", "sex", "birth_date",
-        "phone", "address", "group_name", "note",
-    ):  # fmt: skip
+#: The columns of a person that the clerk types (the rest the ledger keeps itself).
+_PERSON_INPUTS: tuple[str, ...] = tuple(f.name for f in dataclass_fields(PersonInput))
+
+
+def _apply_person(person: Person, clean: PersonInput) -> None:
+    for key in _PERSON_INPUTS:
         setattr(person, key, getattr(clean, key))
+    person.search_key = person_search_key(clean.name)
 
 
 def find_person_by_id_number(db: Database, id_number: str) -> PersonInfo | None:
@@ -203,10 +184,7 @@ def _live_person_by_id(session: Session, id_number: str | None) -> Person | None
 
 
 def _person_info(p: Person) -> PersonInfo:
-    return PersonInfo(
-        p.id, p.name, p.sex, p.id_type, p.id_number, p.birth_date,
-        p.phone, p.address, p.group_name, p.note,
-    )  # fmt: skip
+    return PersonInfo(id=p.id, **{key: getattr(p, key) for key in _PERSON_INPUTS})
 
 
 def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict[str, object]:
@@ -426,7 +404,7 @@ def _filtered(query: Select, flt: RosterFilter) -> Select:  # type: ignore[type-
 
 # What a roster table can be ordered by (``roster_ids(sort=...)``); ties fall back to 组别, 姓名.
 ROSTER_SORTS: tuple[str, ...] = (
-    "group", "name", "sex", "age", "id_number", "phone", "category", "measure",
+    "group_name", "name", "sex", "age", "id_number", "phone", "category", "measure",
     "start_date", "planned_end", "status",
 )  # fmt: skip
 
@@ -444,6 +422,12 @@ def group_rank(session: Session):  # type: ignore[no-untyped-def]
         return literal(0)
     ranks = {name: rank for rank, name in enumerate(ranked)}
     return sql_case(ranks, value=Person.group_name, else_=len(ranked))
+
+
+def group_order(session: Session):  # type: ignore[no-untyped-def]
+    """ORDER BY terms for 村民小组 in natural order, people without a group first (as SQLite's
+    ``natural`` collation put them; PostgreSQL would put NULLs last)."""
+    return (Person.group_name.is_not(None), group_rank(session))
 
 
 def _sort_columns(sort: str, descending: bool):  # type: ignore[no-untyped-def]
@@ -465,7 +449,7 @@ def _sort_columns(sort: str, descending: bool):  # type: ignore[no-untyped-def]
 
 
 def roster_ids(
-    db: Database, flt: RosterFilter, *, sort: str = "group", descending: bool = False
+    db: Database, flt: RosterFilter, *, sort: str = "group_name", descending: bool = False
 ) -> list[int]:
     """The ordered case ids matching a filter — cheap, so a table can fetch rows lazily.
 
@@ -481,7 +465,7 @@ def roster_ids(
         query = query.join(Measure, Measure.id == Case.measure_id)
     with db.reading() as session:
         group = group_rank(session)
-        if sort == "group" and descending:
+        if sort == "group_name" and descending:
             group = group.desc()
         query = query.order_by(*_sort_columns(sort, descending), group, Person.search_key, Case.id)
         # Through the Connection: the ORM's result processing cost ~15 ms for 25,000 ids.
@@ -507,10 +491,9 @@ def group_names(db: Database) -> list[str]:
         select(Person.group_name)
         .where(Person.group_name.is_not(None), Person.deleted_at.is_(None))
         .distinct()
-        .order_by(Person.group_name.collate("natural"))
     )
     with db.reading() as session:
-        return [g for g in session.scalars(query) if g]
+        return sorted((g for g in session.scalars(query) if g), key=natural_key)
 
 
 def person_info(db: Database, person_id: int) -> PersonInfo:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -223,19 +223,6 @@ def record_reading(
         return save_reading(session, entry, overwrite=overwrite, today=today)
 
 
-def record_readings(
-    db: Database,
-    entries: Sequence[ReadingEntry],
-    *,
-    overwrite: bool = True,
-    today: date | None = None,
-) -> list[SaveResult]:
-    """Save many readings in one transaction (an imported 填报表): all of them or none."""
-    require(db, Permission.RECORD)
-    with db.session() as session:
-        return [save_reading(session, e, overwrite=overwrite, today=today) for e in entries]
-
-
 def save_reading(
     session: Session,
     entry: ReadingEntry,
@@ -299,7 +286,7 @@ def _save(
     replaced = None
     if found.reading_id is None:
         key = {"case_id": entry.case_id, "reading_date": day, "slot": slot.value}
-        reading_id = connection.execute(_INSERT_READING, {**key, **values}).lastrowid
+        reading_id = connection.execute(_INSERT_READING, {**key, **values}).scalar_one()
         audit.inserted(TemperatureReading, reading_id, {"id": reading_id, **key, **values})
     else:
         reading_id = found.reading_id
@@ -364,8 +351,10 @@ _OPEN_ANOMALY = (
     .order_by(Anomaly.id)
     .limit(1)
 )
-_INSERT_READING = insert(TemperatureReading.__table__)
-_INSERT_ANOMALY = insert(Anomaly.__table__)
+# RETURNING, not the cursor's lastrowid: PostgreSQL's driver has none (SQLite has RETURNING
+# since 3.35).
+_INSERT_READING = insert(TemperatureReading.__table__).returning(TemperatureReading.id)
+_INSERT_ANOMALY = insert(Anomaly.__table__).returning(Anomaly.id)
 _INSERT_AUDIT = insert(AuditEntry.__table__)
 
 
@@ -447,7 +436,7 @@ def _open_reading_anomaly(
         "observation": observation,
         "closed": False,
     }
-    anomaly_id = connection.execute(_INSERT_ANOMALY, values).lastrowid
+    anomaly_id = connection.execute(_INSERT_ANOMALY, values).scalar_one()
     audit.inserted(Anomaly, anomaly_id, {"id": anomaly_id, **values})
     return anomaly_id
 

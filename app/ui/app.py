@@ -113,13 +113,13 @@ def _run(
     shell: StartupShell,
     marker: str | None,
 ) -> int:
-    from app.db import Database, StorageError
     from app.instance_lock import DataDirInUse
+    from app.services.ledger import StorageError, open_ledger
     from app.services.operators import accounts_exist
     from app.ui.context import UiContext
 
     try:
-        db = Database.open(paths)
+        db = open_ledger(paths)
     except (DataDirInUse, StorageError) as error:
         log.info("cannot open the ledger: %s", error)
         shell.hide()
@@ -189,7 +189,8 @@ def _work(app: QApplication, ctx: UiContext, window: MainWindow) -> int:
     except ValueError:  # a hand-edited ledger: the declared default, not a crash at start
         log.warning("setting %s is unreadable; using the default", Settings.BACKUP_ON_START.key)
         backup = Settings.BACKUP_ON_START.default
-    if backup:
+    # A server ledger is backed up on the server (pg_dump), not copied by each clerk's app.
+    if backup and not ctx.db.on_server:
         window.backup_now(automatic=True)
     if unit_profile_is_empty(ctx):
         QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
@@ -262,7 +263,7 @@ class ShutdownGuard(QObject):
     def _commit_data(self, manager: QSessionManager) -> None:
         from sqlalchemy.exc import SQLAlchemyError
 
-        from app.db import StorageError
+        from app.services.ledger import StorageError
 
         unsaved = self.unsaved_editors()
         if unsaved and manager.allowsInteraction():

@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app.config import AppPaths
-from app.db import Database
+from app.services.access import act_as, actor
+from app.services.ledger import Database
 
 T = TypeVar("T")
 
@@ -41,7 +42,7 @@ class DataEvents(QObject):
 
 @dataclass
 class UiContext:
-    """Handed to every page: ``ctx.db.session()`` / ``ctx.db.reading()``, ``ctx.events``."""
+    """Handed to every page: the open ledger ``ctx.db`` to pass to the services, ``ctx.events``."""
 
     db: Database
     paths: AppPaths
@@ -55,7 +56,7 @@ class UiContext:
         return cls(db=db, paths=db.paths)
 
     def reopen_database(self, while_closed: Callable[[], T]) -> T:
-        """Close the ledger, run ``while_closed`` (e.g. ``app.db.restore``), open it again.
+        """Close the ledger, run ``while_closed`` (e.g. ``ledger.restore_backup``), open it again.
 
         Restoring a backup needs the data dir's lock, which the open ledger holds. The new
         ``Database`` keeps the operator, role and account and replaces ``self.db``, so code must
@@ -68,6 +69,5 @@ class UiContext:
             return while_closed()
         finally:
             reopened = Database.open(self.paths, operator=old.operator)
-            reopened.role = old.role
-            reopened.username = old.username
+            act_as(reopened, actor(old))
             self.db = reopened

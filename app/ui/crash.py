@@ -1,7 +1,7 @@
 """The second tier of errors: bugs. Logged with their traceback and shown in a crash dialog.
 
-Expected failures (a ``ServiceError`` and its kin, whose ``str()`` is a sentence for the clerk) that
-escape a slot are shown as one clear message instead — so a page may simply let them propagate.
+Expected failures (an ``app.errors.ExpectedError``, whose ``str()`` is a sentence for the clerk)
+that escape a slot are shown as one clear message instead — so a page may simply let them propagate.
 The dialog is never shown twice at once: a failure while it is up is only logged.
 """
 
@@ -28,37 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.errors import ExpectedError
 from app.log import current_log_file
 from app.ui import messages
 
 log = logging.getLogger(__name__)
 
-# Expected failures, by class name anywhere in the MRO and defined in our own package. Matching by
-# name keeps this module free of imports from layers that are still being written
-# (app.excel.errors) and catches every subclass (NotFound, Conflict, DatabaseDamaged …).
-EXPECTED_ERROR_NAMES = frozenset(
-    {
-        "ServiceError",
-        "ValidationError",
-        "ExportError",
-        "ImportFileError",
-        "ImportRejected",
-        "StorageError",
-        "DataDirInUse",
-    }
-)
-
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 _showing_crash = False
-
-
-def is_expected_error(error: BaseException) -> bool:
-    """True for the typed failures whose message a clerk can act on (convention 9)."""
-    return any(
-        cls.__name__ in EXPECTED_ERROR_NAMES and cls.__module__.startswith("app.")
-        for cls in type(error).__mro__
-    )
 
 
 class CrashDialog(QDialog):
@@ -117,7 +95,7 @@ def show_crash_dialog(details: str, log_file: Path | None) -> bool:
 def report_exception(error: BaseException) -> None:
     """Handle an exception nobody caught: a message if expected, else log + crash dialog."""
     global _showing_crash
-    if is_expected_error(error):
+    if isinstance(error, ExpectedError):
         log.warning("expected failure reached the top: %s", error)
         messages.show_error(QApplication.activeWindow(), str(error))
         return

@@ -7,7 +7,6 @@ geometry, the last page and every table's column layout are remembered per user 
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,19 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.db import Database, StorageError
-from app.models import UnitProfile
 from app.resources import resource_path
+from app.services import reference
+from app.services.ledger import automatic_backup
 from app.ui import messages, settings_store, window_place
 from app.ui.context import UiContext
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
 NAV_WIDTH = 156
-KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
 _NAV_STYLE = """
@@ -48,14 +47,6 @@ QListWidget#navigation::item { padding: 8px 6px; border-radius: 4px; margin: 1px
 QListWidget#navigation::item:selected { background: #d6e6f5; color: #12324f; }
 QListWidget#navigation::item:hover:!selected { background: #e9f1f9; }
 """
-
-
-def backup_database(db: Database) -> Path:
-    """Copy the ledger to a new rotating backup; disk problems become a clear ``StorageError``."""
-    try:
-        return db.backup()
-    except (OSError, sqlite3.Error) as error:
-        raise StorageError(f"备份失败，台账未受影响：{error}") from error
 
 
 class MainWindow(QMainWindow):
@@ -145,7 +136,7 @@ class MainWindow(QMainWindow):
         """Back the ledger up in the background; the automatic start-up backup is silent."""
         run_in_background(
             self,
-            backup_database,
+            automatic_backup,
             self.ctx.db,
             on_done=lambda path: self._backup_done(path, automatic),
             progress_label=None if automatic else self.tr("正在备份台账…"),
@@ -170,7 +161,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(
                 QIcon(str(resource_path("icons", f"{spec.icon}.svg"))), spec.translated_title()
             )
-            item.setData(KEY_ROLE, spec.key)
+            item.setData(ObjectRole, spec.key)
             if number <= 9:
                 item.setToolTip(f"Ctrl+{number}")
             self.navigation.addItem(item)
@@ -235,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _on_nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
         if item is not None:
-            self.navigate(item.data(KEY_ROLE))
+            self.navigate(item.data(ObjectRole))
 
     def _refresh_current(self) -> None:
         page = self.current_page()
@@ -243,9 +234,7 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _unit_name(self) -> str:
-        with self.ctx.db.reading() as session:
-            profile = session.get(UnitProfile, 1)
-            return profile.unit_name if profile is not None else ""
+        return reference.unit_profile(self.ctx.db).unit_name
 
     def _backup_done(self, path: Path, automatic: bool) -> None:
         log.info("backup written to %s", path)

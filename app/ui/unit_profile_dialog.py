@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import UnitProfile
-from app.ui import messages
+from app.services import reference
+from app.services.reference import UnitInfo
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,7 @@ _FIELDS = (("unit_name", 100), ("township", 100), ("reporter", 50), ("phone", 30
 
 
 def unit_profile_is_empty(ctx: UiContext) -> bool:
-    with ctx.db.reading() as session:
-        profile = session.get(UnitProfile, 1)
-        return profile is None or not profile.unit_name.strip()
+    return not reference.unit_profile(ctx.db).unit_name.strip()
 
 
 class UnitProfileDialog(QDialog):
@@ -79,11 +77,9 @@ class UnitProfileDialog(QDialog):
         self._load()
 
     def _load(self) -> None:
-        with self.ctx.db.reading() as session:
-            profile = session.get(UnitProfile, 1)
-            if profile is not None:
-                for column, editor in self.editors.items():
-                    editor.setText(getattr(profile, column) or "")
+        profile = reference.unit_profile(self.ctx.db)
+        for column, editor in self.editors.items():
+            editor.setText(getattr(profile, column))
 
     def values(self) -> dict[str, str]:
         return {column: editor.text().strip() for column, editor in self.editors.items()}
@@ -95,18 +91,10 @@ class UnitProfileDialog(QDialog):
             self.problem.show()
             self.editors["unit_name"].setFocus()
             return
-        try:
-            with self.ctx.db.session() as session:
-                profile = session.get(UnitProfile, 1)
-                if profile is None:
-                    profile = UnitProfile(id=1)
-                    session.add(profile)
-                for column, value in values.items():
-                    setattr(profile, column, value)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        # The service checks the operator may change settings (a clerk may not).
+        with refusal_shown(self) as refused:
+            reference.save_unit_profile(self.ctx.db, UnitInfo(**values))
+        if refused:
             return
         log.info("unit profile saved: %s", values["unit_name"])
         self.ctx.events.settings_changed.emit()

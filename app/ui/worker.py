@@ -7,7 +7,7 @@ touches a widget. If it accepts a ``progress`` keyword it gets ``progress(done, 
 ``Cancelled`` and the result, if any, is dropped. A progress dialog appears only when the work takes
 longer than half a second.
 
-Errors: an expected failure (``is_expected_error``) goes to ``on_error`` or, without one, to a
+Errors: an expected failure (an ``ExpectedError``) goes to ``on_error`` or, without one, to a
 non-blocking message; anything else is a bug and goes to the crash handler.
 
 Tests set ``SYNCHRONOUS = True`` (fixture ``synchronous_worker``) to run the function immediately
@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.errors import ExpectedError
 from app.ui import crash, messages
 
 log = logging.getLogger(__name__)
@@ -161,7 +162,7 @@ class _Delivery(QObject):
         self._finish()
         if isinstance(error, Cancelled):
             log.info("background work cancelled")
-        elif crash.is_expected_error(error):
+        elif isinstance(error, ExpectedError):
             log.info("background work refused: %s", error)
             if on_error is not None:
                 on_error(error)

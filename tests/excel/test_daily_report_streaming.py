@@ -17,8 +17,9 @@ import pytest
 
 from app.config import AppPaths
 from app.db import Database
-from app.excel.daily_report import DailyWorkbook, daily_report_sheets, write_daily_report
+from app.excel.daily_report import daily_report_sheets, write_daily_report
 from app.excel.workbook import WIDTH_SAMPLE_ROWS, write_workbook
+from app.models.daily_report import DailyWorkbook
 from app.services import reports
 from tests.excel.workbook_compare import assert_same_workbook
 from tests.helpers.ledgers import TODAY, make_demo_ledger

@@ -44,22 +44,22 @@ def test_a_real_xls_roster_reads_like_xlsx() -> None:
 
     assert table.sheet_name == "名单"
     assert table.header_row == 2
-    assert [r.name for r in table.rows] == NAMES
+    assert [r["name"] for r in table.rows] == NAMES
     first = table.rows[0]
-    assert first.id_number == "330302198001010019"  # a text cell stays text
-    assert first.phone == 13800138001.0  # Excel keeps a typed phone as a number
-    assert str(first.start).startswith("2022-02-01")
+    assert first["id_number"] == "330302198001010019"  # a text cell stays text
+    assert first["phone"] == 13800138001.0  # Excel keeps a typed phone as a number
+    assert str(first["start_date"]).startswith("2022-02-01")
 
 
 def test_a_hidden_sheet_of_an_xls_is_never_read() -> None:
     table = read_roster(ROSTER_XLS)
-    assert "赵六" not in [r.name for r in table.rows]
+    assert "赵六" not in [r["name"] for r in table.rows]
 
 
 def test_a_renamed_xls_is_read_by_its_content(tmp_path: Path) -> None:
     renamed = tmp_path / "名单.xlsx"  # a clerk "fixed" the extension by renaming
     shutil.copy(ROSTER_XLS, renamed)
-    assert [r.name for r in read_roster(renamed).rows] == NAMES
+    assert [r["name"] for r in read_roster(renamed).rows] == NAMES
 
 
 def test_a_filled_in_sheet_saved_as_xls_keeps_its_date_and_readings() -> None:
@@ -117,9 +117,9 @@ def test_an_xls_that_is_really_a_web_page_or_xml_says_what_it_is(
 def test_a_gbk_csv_reads_its_names_and_keeps_ids_as_text() -> None:
     table = read_roster(GBK_CSV)
 
-    assert [r.name for r in table.rows] == NAMES
-    assert table.rows[0].id_number == "330302198001010019"
-    assert table.rows[0].group == "一组"
+    assert [r["name"] for r in table.rows] == NAMES
+    assert table.rows[0]["id_number"] == "330302198001010019"
+    assert table.rows[0]["group_name"] == "一组"
 
 
 @pytest.mark.parametrize(
@@ -132,7 +132,11 @@ def test_csv_in_every_common_encoding(tmp_path: Path, encoding: str) -> None:
 
     row = read_roster(path).rows[0]
 
-    assert (row.name, row.id_number, row.phone) == ("张三", "11010519491231002X", "013800138000")
+    assert (row["name"], row["id_number"], row["phone"]) == (
+        "张三",
+        "11010519491231002X",
+        "013800138000",
+    )
 
 
 def test_csv_numbers_are_never_converted(tmp_path: Path) -> None:
@@ -142,14 +146,14 @@ def test_csv_numbers_are_never_converted(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     rows = read_roster(path).rows
-    assert [r.id_number for r in rows] == ["110105194912310038", "110105194912310038"]
-    assert [r.age for r in rows] == ["007", "1.5e3"]
+    assert [r["id_number"] for r in rows] == ["110105194912310038", "110105194912310038"]
+    assert [r["age"] for r in rows] == ["007", "1.5e3"]
 
 
 def test_a_tab_separated_export_reads_too(tmp_path: Path) -> None:
     path = tmp_path / "名单.txt"
     path.write_bytes("姓名\t身份证号\n张三\t11010519491231002X\n".encode("utf-16"))
-    assert read_roster(path).rows[0].id_number == "11010519491231002X"
+    assert read_roster(path).rows[0]["id_number"] == "11010519491231002X"
 
 
 @pytest.mark.parametrize(
@@ -189,7 +193,7 @@ def test_a_hidden_sheet_is_not_imported_instead_of_the_visible_one(tmp_path: Pat
 
     table = read_roster(tmp_path / "名单.xlsx")
 
-    assert [r.name for r in table.rows] == ["张三"]
+    assert [r["name"] for r in table.rows] == ["张三"]
     assert table.notice is None
 
 
@@ -218,7 +222,7 @@ def test_with_two_lists_the_active_sheet_is_read_and_named(tmp_path: Path) -> No
 
     table = read_roster(tmp_path / "名单.xlsx")
 
-    assert [r.name for r in table.rows] == ["张三"]
+    assert [r["name"] for r in table.rows] == ["张三"]
     assert table.notice is not None
     assert "「一月」" in table.notice and "读取的是「二月」" in table.notice
 
@@ -244,7 +248,7 @@ def test_a_merged_group_over_the_id_columns_keeps_the_id_column(tmp_path: Path) 
     assert table.header_row == 3
     assert table.labels["id_number"] == "证件号码"
     assert table.labels["id_type"] == "证件类型"
-    assert [(r.row, r.name, r.id_number, r.phone) for r in table.rows] == [
+    assert [(r.row, r["name"], r["id_number"], r["phone"]) for r in table.rows] == [
         (4, "张三", "11010519491231002X", "13800138000")
     ]
 
@@ -294,7 +298,7 @@ def test_a_formula_without_its_result_is_marked_not_blank(tmp_path: Path) -> Non
 
     row = read_roster(tmp_path / "名单.xlsx").rows[0]
 
-    assert row.phone == UncachedFormula("=13800000000+1")
+    assert row["phone"] == UncachedFormula("=13800000000+1")
 
 
 def test_a_formula_saved_with_its_result_reads_the_result(tmp_path: Path) -> None:
@@ -307,8 +311,8 @@ def test_a_formula_saved_with_its_result_reads_the_result(tmp_path: Path) -> Non
 
     row = read_roster(path).rows[0]
 
-    assert row.phone == 13800000001
-    assert row.note is None  # an empty text result is a blank, not a missing result
+    assert row["phone"] == 13800000001
+    assert row["note"] is None  # an empty text result is a blank, not a missing result
 
 
 def _as_excel_saves_it(path: Path) -> None:
@@ -352,7 +356,7 @@ def test_short_names_under_a_group_are_read_with_the_group(tmp_path: Path) -> No
 
     row = read_roster(tmp_path / "名单.xlsx").rows[0]
 
-    assert (row.id_type, row.id_number, row.category) == (
+    assert (row["id_type"], row["id_number"], row["category"]) == (
         "居民身份证",
         "11010519491231002X",
         "密接",

@@ -12,17 +12,11 @@ import pytest
 from app.cli import main
 from app.config import AppPaths
 from app.db import Database
-from app.excel.daily_report import (
-    DailyTable,
-    DailyWorkbook,
-    Signature,
-    UnitLine,
-    period_text,
-    write_daily_report,
-)
+from app.excel.daily_report import write_daily_report
 from app.excel.errors import ImportFileError
 from app.excel.merge import merge_files, read_daily_report
 from app.excel.sheet_reader import normalize_header
+from app.models.daily_report import DailyTable, DailyWorkbook, Signature, UnitLine, period_text
 from app.services import reference, reports
 from app.services.reference import UnitInfo
 from tests.services import report_scenario as sc

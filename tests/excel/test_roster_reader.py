@@ -27,9 +27,9 @@ def test_wenzhou_sample_columns_and_rows() -> None:
     assert table.labels["address"] == "现住址_工作单位"
     # 身份类型 holds 密切接触者 in this export: it is the category
     assert table.labels["category"] == "身份类型"
-    assert table.labels["start"] == "开始隔离时间"
+    assert table.labels["start_date"] == "开始隔离时间"
     assert table.labels["released"] == "是否解除隔离"
-    assert table.labels["released_on"] == "解除隔离时间"
+    assert table.labels["ended_on"] == "解除隔离时间"
     assert table.labels["age"] == "年龄"
     assert table.labels["centralized"] == "集中隔离"
     assert "measure" not in table.labels
@@ -40,16 +40,16 @@ def test_wenzhou_sample_columns_and_rows() -> None:
 
     assert len(table.rows) == 30
     first = table.rows[0]
-    assert (first.row, first.name, first.category, first.released) == (
+    assert (first.row, first["name"], first["category"], first["released"]) == (
         3,
         "周霞芳",
         "密切接触者",
         "是",
     )
-    assert first.start == datetime(2022, 2, 3)
-    assert first.released_on == datetime(2022, 2, 17)
-    legacy = next(r for r in table.rows if r.name == "朱明芳")
-    assert (legacy.row, legacy.id_number) == (23, "330302670401001")
+    assert first["start_date"] == datetime(2022, 2, 3)
+    assert first["ended_on"] == datetime(2022, 2, 17)
+    legacy = next(r for r in table.rows if r["name"] == "朱明芳")
+    assert (legacy.row, legacy["id_number"]) == (23, "330302670401001")
 
 
 def test_lishui_layout_joins_origin_and_reads_return_date(tmp_path: Path) -> None:
@@ -60,11 +60,11 @@ def test_lishui_layout_joins_origin_and_reads_return_date(tmp_path: Path) -> Non
     assert table.labels["id_number"] == "身份证号码"
     assert table.labels["phone"] == "手机号码"
     assert table.labels["address"] == "目的地详细地址"
-    assert table.labels["arrival"] == "返乡时间"
+    assert table.labels["arrival_date"] == "返乡时间"
     assert table.labels["category"] == "人员类型"
-    assert table.labels["registered"] == "申报时间"
+    assert table.labels["registered_on"] == "申报时间"
     assert table.labels["origin"] == "来源省份/来源地市/来源县市区/来源街道乡镇/来源社区村"
-    assert table.rows[0].origin == "湖北省武汉市江岸区大智街道永平社区"
+    assert table.rows[0]["origin"] == "湖北省武汉市江岸区大智街道永平社区"
     # the destination's contact phone is not the person's phone
     assert "目的地联系电话" in table.ignored_columns
     assert [r.row for r in table.rows] == [3, 4, 5]
@@ -73,21 +73,21 @@ def test_lishui_layout_joins_origin_and_reads_return_date(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("到温时间", "arrival"),
-        ("到村时间", "arrival"),
+        ("到温时间", "arrival_date"),
+        ("到村时间", "arrival_date"),
         ("公民身份号码", "id_number"),
         ("证件号码", "id_number"),
         ("联系方式", "phone"),
         ("联系手机", "phone"),
         ("家庭住址", "address"),
         ("隔离地址", "address"),
-        ("组别", "group"),
-        ("小区", "group"),
+        ("组别", "group_name"),
+        ("小区", "group_name"),
         ("人员类别", "category"),
         ("类型", "category"),
         ("隔离方式", "measure"),
         ("来自何地", "origin"),
-        ("开始观察日期", "start"),
+        ("开始观察日期", "start_date"),
         ("结束隔离时间", "planned_end"),
         ("身份证号码（必填）", "id_number"),
     ],
@@ -100,7 +100,7 @@ def test_header_synonyms(tmp_path: Path, header: str, field: str) -> None:
     table = read_roster(path)
 
     assert table.labels[field] == header
-    assert getattr(table.rows[0], field) == "x"
+    assert table.rows[0][field] == "x"
     assert table.ignored_columns == []
 
 

@@ -416,7 +416,7 @@ def test_suggested_filename() -> None:
 
 
 def test_import_rejected_summary() -> None:
-    from app.excel.errors import ImportRejected, RowProblem
+    from app.models.problems import ImportRejected, RowProblem
 
     problems = [RowProblem(i, "身份证号", "校验位不对") for i in range(3, 15)]
     error = ImportRejected(problems)

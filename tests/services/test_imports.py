@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.config import Settings
 from app.db import Database
-from app.excel.errors import ImportFileError, ImportRejected
+from app.excel.errors import ImportFileError
 from app.models import AuditEntry, Case, Category, Person
+from app.models.problems import ImportRejected
 from app.models.validation import resident_id_check_char
 from app.services import imports, roster
+from app.services.access import act_as, actor
 from app.services.reference import write_setting
 from tests.conftest import FIXTURES
 from tests.helpers.pinned_clock import pinned_at
@@ -569,7 +572,7 @@ def test_progress_runs_to_the_total(db: Database, tmp_path: Path) -> None:
 def test_clerk_role_may_import(db: Database) -> None:
     from app.services.access import Role
 
-    db.role = Role.CLERK
+    act_as(db, replace(actor(db), role=Role.CLERK))
     imports.import_roster(db, SAMPLE)
     assert _count(db, Person) == 30
 

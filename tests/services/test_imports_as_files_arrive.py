@@ -15,13 +15,15 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from app.db import Database
-from app.excel.errors import ImportFileError, ImportRejected
+from app.excel.errors import ImportFileError
 from app.excel.merge import merge_files
 from app.models import Person, TemperatureReading
+from app.models.problems import ImportRejected
 from app.models.validation import resident_id_check_char
-from app.services import imports, readings_import
+from app.services import imports
 from app.services.errors import ServiceError
 from tests.conftest import FIXTURES
+from tests.helpers.readings import import_readings
 from tests.helpers.workbooks import write_rows
 
 LEGACY = FIXTURES / "legacy"
@@ -174,7 +176,7 @@ def _readings(db: Database) -> list[float]:
 def test_a_filled_in_sheet_saved_as_xls_imports(db: Database) -> None:
     imports.import_roster(db, LEGACY / "东村名单.xls", today=DAY)
 
-    result = readings_import.import_readings(db, LEGACY / "东村体温登记表.xls", day=DAY, today=DAY)
+    result = import_readings(db, LEGACY / "东村体温登记表.xls", day=DAY, today=DAY)
 
     assert result.written == 3
     assert _readings(db) == [36.5, 36.6, 36.7]
@@ -202,7 +204,7 @@ def test_a_renamed_filled_sheet_imports_like_any_other(
     path = tmp_path / renamed
     shutil.copy(_filled_xlsx(tmp_path), path)
 
-    result = readings_import.import_readings(db, path, day=DAY, today=DAY)
+    result = import_readings(db, path, day=DAY, today=DAY)
 
     assert result.written == 3
 
@@ -213,7 +215,7 @@ def test_a_renamed_file_that_is_no_sheet_gets_a_chinese_message(
     path = tmp_path / "体温登记表.xlsx.bak"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(ImportFileError) as caught:
-        readings_import.import_readings(db, path, day=DAY, today=DAY)
+        import_readings(db, path, day=DAY, today=DAY)
     assert re.search(r"[\u4e00-\u9fff]", str(caught.value))
     assert "体温登记表.xlsx.bak" in str(caught.value)
 
@@ -228,7 +230,7 @@ def test_a_temperature_formula_without_a_result_is_a_row_problem(
     book.save(path)
 
     with pytest.raises(ImportRejected) as caught:
-        readings_import.import_readings(db, path, day=DAY, today=DAY)
+        import_readings(db, path, day=DAY, today=DAY)
 
     assert [str(p) for p in caught.value.problems] == [f"第6行「上午体温」{FORMULA}"]
     with db.reading() as session:
@@ -253,7 +255,7 @@ def test_a_date_formula_without_a_result_gets_the_formula_message(
     book.save(path)
 
     with pytest.raises(ServiceError) as caught:
-        readings_import.import_readings(db, path, day=DAY, today=DAY)
+        import_readings(db, path, day=DAY, today=DAY)
 
     assert str(caught.value) == f"{path.name} 第2行「测量日期」{FORMULA}。"
     assert _readings(db) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import sqlite3
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from app.config import AppPaths, Settings
 from app.db import Database
 from app.models import AuditEntry, Slot
 from app.services import checkpoints, operators, reference, reports, roster, rounds
-from app.services.access import Permission, Role, require
+from app.services.access import Actor, Permission, Role, act_as, actor, require
 from app.services.errors import Conflict, PermissionDenied, ServiceError
 from app.services.operators import AccountLocked, SignInFailed
 from app.services.reference import UnitInfo
@@ -66,6 +67,7 @@ def test_hash_is_salted_scrypt_in_the_documented_format() -> None:
     assert not operators.verify_password("secret123", "scrypt$broken")
 
 
+@pytest.mark.sqlite_only  # the file's bytes
 def test_password_is_never_stored_or_audited_in_clear(accounts: Database, paths: AppPaths) -> None:
     operators.sign_in(accounts, "wangshuji", ADMIN_PASSWORD)
     operators.reset_password(accounts, operators.account(accounts, "liming").id, "new-pass-99")
@@ -133,7 +135,7 @@ def test_account_names_are_unique_without_case(accounts: Database) -> None:
 
 def test_sign_in_sets_who_is_working_and_their_role(accounts: Database) -> None:
     info = operators.sign_in(accounts, "LIMING", CLERK_PASSWORD)
-    assert (accounts.operator, accounts.role, accounts.username) == ("李明", Role.CLERK, "liming")
+    assert actor(accounts) == Actor("李明", Role.CLERK, "liming")
     assert info.label == "李明"
     person = roster.register_case(
         accounts,
@@ -151,7 +153,7 @@ def test_unknown_account_and_wrong_password_say_the_same(accounts: Database) -> 
         operators.sign_in(accounts, "nobody", CLERK_PASSWORD)
     with pytest.raises(SignInFailed, match="账号或密码不正确"):
         operators.sign_in(accounts, "liming", "wrong-password")
-    assert accounts.username is None and accounts.role is Role.ADMIN  # nothing changed
+    assert actor(accounts) == Actor(accounts.operator)  # nothing changed: nobody signed in
 
 
 def test_five_wrong_passwords_delay_even_the_right_one(accounts: Database, clock: Clock) -> None:
@@ -239,7 +241,7 @@ def test_changing_ones_own_password_needs_the_current_one(accounts: Database) ->
 def clerk(accounts: Database) -> Database:
     """The ledger signed in as the 录入员 李明."""
     operators.sign_in(accounts, "liming", CLERK_PASSWORD)
-    assert accounts.role is Role.CLERK
+    assert actor(accounts).role is Role.CLERK
     return accounts
 
 
@@ -266,9 +268,10 @@ def test_a_clerk_cannot_delete_change_settings_restore_or_manage_accounts(
     clerk: Database, case_id: int
 ) -> None:
     measure = reference.measures(clerk)[0]
-    clerk.role = Role.ADMIN  # an administrator set up the gate; the clerk logged a car
+    # an administrator set up the gate; the clerk logged a car
+    act_as(clerk, replace(actor(clerk), role=Role.ADMIN))
     gate = checkpoints.save_checkpoint(clerk, "村口卡点")
-    clerk.role = Role.CLERK
+    act_as(clerk, replace(actor(clerk), role=Role.CLERK))
     car = checkpoints.record_pass(
         clerk, checkpoints.PassInput(checkpoint_id=gate.id, plate="浙C12345")
     )

@@ -9,6 +9,7 @@ import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,10 +22,10 @@ from sqlalchemy import select
 from app.config import AppPaths, Settings
 from app.db import Database
 from app.excel.errors import ExportError
-from app.excel.masking import export_privacy
 from app.excel.workbook import Column, SheetSpec, write_workbook
 from app.models import Occupant, Person, Slot, VehiclePass
 from app.models.assignments import Staff
+from app.models.masking import export_privacy
 from app.services import (
     audit_query,
     checkpoints,
@@ -35,7 +36,7 @@ from app.services import (
     roster,
     rounds,
 )
-from app.services.access import Role
+from app.services.access import Role, act_as, actor
 from app.services.errors import PermissionDenied, ServiceError
 from app.services.privacy import ExportProtection, mask_id_number, mask_phone
 from tests.helpers.ledgers import TODAY, make_demo_ledger
@@ -235,7 +236,7 @@ def test_masking_defaults_per_kind_are_a_setting(db: Database) -> None:
     assert privacy.masked_kinds(db) == {"daily", "audit"}
     with pytest.raises(ServiceError, match="没有这种导出表"):
         privacy.save_masked_kinds(db, {"payroll"})
-    db.role = Role.CLERK
+    act_as(db, replace(actor(db), role=Role.CLERK))
     with pytest.raises(PermissionDenied):
         privacy.save_masked_kinds(db, set())
 
@@ -364,6 +365,7 @@ def _private(path: Path, mode: int) -> bool:
     return os.name == "nt" or stat.S_IMODE(path.stat().st_mode) == mode
 
 
+@pytest.mark.sqlite_only  # file modes of the ledger file
 def test_ledger_backups_and_logs_are_readable_by_the_user_only(paths: AppPaths) -> None:
     with Database.open(paths) as db:
         roster_ids = roster.roster_ids(db, roster.RosterFilter())  # a connection: -wal/-shm exist
@@ -376,6 +378,7 @@ def test_ledger_backups_and_logs_are_readable_by_the_user_only(paths: AppPaths) 
         assert _private(folder, 0o700), folder
 
 
+@pytest.mark.sqlite_only  # file modes of the ledger file
 def test_an_older_world_readable_ledger_is_tightened_on_open(paths: AppPaths) -> None:
     Database.open(paths).close()
     os.chmod(paths.database, 0o644)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
+import pytest
 from sqlalchemy import event, func, select
 
 from app.db import Database
@@ -44,6 +45,7 @@ def _statements(db: Database) -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", record)
 
 
+@pytest.mark.sqlite_only  # SQLite's planner
 def test_under_management_scans_cases_instead_of_walking_the_period_index(db: Database) -> None:
     """On a current day nearly every case has started: the (start_date, ended_on) index would
     be walked end to end and each row looked up again, twice the work of a plain scan."""

@@ -28,6 +28,7 @@ from app.services.errors import Conflict, ServiceError
 from app.services.reference import get_setting
 from app.services.roster import CaseInput, PersonInput, register_case
 from app.services.rounds import ReadingEntry, SaveResult, parse_symptoms
+from tests.helpers.readings import save_all
 
 DAY = date(2022, 3, 10)
 START = datetime(2022, 3, 10, 8, 0, 0)
@@ -250,7 +251,7 @@ def test_a_refused_save_leaves_no_trace(
         rounds.record_reading(core, 99, DAY, Slot.AM, 36.5, today=DAY)
     entries = [ReadingEntry(2, DAY, Slot.AM, 36.4), ReadingEntry(2, DAY, Slot.PM, "abc")]
     with pytest.raises(ValidationError, match="abc"):
-        rounds.record_readings(core, entries, today=DAY)  # all or nothing
+        save_all(core, entries, today=DAY)  # all or nothing
     assert _stored(core) == before
 
 

@@ -22,6 +22,7 @@ from app.services.errors import Conflict, ServiceError
 from app.services.roster import CaseInput, PersonInput, case_row, register_case
 from app.services.rounds import AnomalyInfo, DueItem, ReadingEntry, ReadingInfo
 from tests.helpers.pinned_clock import suite_today
+from tests.helpers.readings import save_all
 from tests.services.village import TODAY as VILLAGE_DAY
 from tests.services.village import build_village, live_cases, team_of
 
@@ -76,9 +77,9 @@ def test_batch_save_is_all_or_nothing(db: Database, case_id: int) -> None:
         ReadingEntry(case_id, TODAY - timedelta(days=1), Slot.PM, "99"),
     ]
     with pytest.raises(ValidationError):
-        rounds.record_readings(db, entries)
+        save_all(db, entries)
     assert rounds.readings_of_case(db, case_id) == []
-    saved = rounds.record_readings(db, [entries[0], ReadingEntry(case_id, TODAY, Slot.AM, 37.6)])
+    saved = save_all(db, [entries[0], ReadingEntry(case_id, TODAY, Slot.AM, 37.6)])
     assert [s.abnormal for s in saved] == [False, True]
     assert saved[1].anomaly_id is not None
 

@@ -18,12 +18,13 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.config import AppPaths
 from app.db import Database
-from app.excel.errors import ImportRejected
 from app.models import Anomaly, Slot, TemperatureReading
+from app.models.problems import ImportRejected
 from app.services import demo, readings_import, rounds, stats
 from app.services.errors import ServiceError
 from app.services.readings_import import ReadingConflicts
 from tests.helpers.pinned_clock import suite_today
+from tests.helpers.readings import import_readings
 
 TODAY = suite_today()
 END_OF_DAY = datetime.combine(TODAY, time(23, 59))  # the sheet covers the whole day
@@ -97,7 +98,7 @@ def test_round_trip_bad_values_refuse_everything_then_the_fixed_sheet_is_stored(
     sheet.set(5, "上午体温", 44.0)
 
     with pytest.raises(ImportRejected) as refused:
-        readings_import.import_readings(village, sheet.path)
+        import_readings(village, sheet.path)
     problems = {(p.row, p.column): p.reason for p in refused.value.problems}
     assert set(problems) == {(HEADER_ROW + 2, "上午体温"), (HEADER_ROW + 5, "上午体温")}
     assert "不是数字" in problems[(HEADER_ROW + 2, "上午体温")]
@@ -108,7 +109,7 @@ def test_round_trip_bad_values_refuse_everything_then_the_fixed_sheet_is_stored(
     sheet.set(2, "上午体温", 39.2)  # the clerk fixes both cells in Excel
     sheet.set(5, "上午体温", "36.8")
     sheet.set(7, "上午症状", "干咳、乏力")
-    result = readings_import.import_readings(village, sheet.path)
+    result = import_readings(village, sheet.path)
 
     assert (result.day, result.written, result.overwritten, result.unchanged) == (
         TODAY,
@@ -140,7 +141,7 @@ def test_readings_already_taken_are_prefilled_and_reimport_is_a_no_op(
     filled = Sheet(again)
     assert (filled.value(1, "上午体温"), filled.value(1, "上午症状")) == (36.7, "咽痛")
     assert filled.value(1, "测量人") == "王芳"
-    result = readings_import.import_readings(village, again)
+    result = import_readings(village, again)
     assert (result.written, result.overwritten, result.unchanged) == (0, 0, 1)
 
 
@@ -155,17 +156,17 @@ def test_conflict_is_listed_and_written_only_with_overwrite(
     sheet.set(3, "上午体温", 36.2)  # new
 
     with pytest.raises(ReadingConflicts) as conflict:
-        readings_import.import_readings(village, sheet.path)
+        import_readings(village, sheet.path)
     assert [(c.name, c.existing, c.incoming) for c in conflict.value.conflicts] == [
         (due[0].name, "36.4 ℃", "36.9 ℃")
     ]
     assert len(readings_today(village)) == 2  # the new row was not written either
 
-    preview = readings_import.import_readings(village, sheet.path, overwrite=True, dry_run=True)
-    assert (preview.written, preview.overwritten, preview.unchanged) == (1, 1, 1)
+    preview = readings_import.plan_readings_import(village, sheet.path)
+    assert (preview.new_count, len(preview.conflicts), preview.unchanged) == (1, 1, 1)
     assert readings_today(village)[(due[0].case_id, "AM")] == 36.4
 
-    result = readings_import.import_readings(village, sheet.path, overwrite=True)
+    result = import_readings(village, sheet.path, overwrite=True)
     assert (result.written, result.overwritten, result.unchanged) == (1, 1, 1)
     stored = readings_today(village)
     assert stored[(due[0].case_id, "AM")] == 36.9
@@ -176,7 +177,7 @@ def test_rows_match_by_unique_name_when_the_id_is_blank(village: Database, sheet
     due = rounds.due_list(village, TODAY, Slot.AM)
     sheet.set(3, "身份证号", None)
     sheet.set(3, "上午体温", 36.3)
-    readings_import.import_readings(village, sheet.path)
+    import_readings(village, sheet.path)
     assert readings_today(village) == {(due[2].case_id, "AM"): 36.3}
 
 
@@ -195,7 +196,7 @@ def test_unknown_people_duplicate_names_and_mismatches_are_named(
     sheet.set(5, "上午体温", 36.5)
     sheet.set(5, "上午症状", "头晕")  # not a symptom the ledger knows
     with pytest.raises(ImportRejected) as refused:
-        readings_import.import_readings(village, sheet.path)
+        import_readings(village, sheet.path)
     reasons = {p.row - HEADER_ROW: (p.column, p.reason) for p in refused.value.problems}
     assert reasons[1][0] == "姓名" and due[0].name in reasons[1][1]
     assert reasons[2][0] == "姓名" and "不在" in reasons[2][1]
@@ -210,16 +211,16 @@ def test_a_sheet_from_another_day_is_refused(village: Database, tmp_path: Path) 
     path = tmp_path / "昨天.xlsx"
     readings_import.export_rounds_sheet(village, yesterday, path)
     with pytest.raises(ServiceError, match="不是"):
-        readings_import.import_readings(village, path, day=TODAY)
+        import_readings(village, path, day=TODAY)
     # Without a date asked for, the sheet's own date is used: yesterday's readings are all there.
-    result = readings_import.import_readings(village, path)
+    result = import_readings(village, path)
     assert result.day == yesterday and result.written == 0 and result.unchanged > 0
 
 
 def test_import_opens_anomalies_like_typed_readings(village: Database, sheet: Sheet) -> None:
     due = rounds.due_list(village, TODAY, Slot.AM)
     sheet.set(1, "上午体温", 38.0)
-    readings_import.import_readings(village, sheet.path)
+    import_readings(village, sheet.path)
     typed = rounds.record_reading(village, due[1].case_id, TODAY, Slot.AM, 38.0)
     opened = {a.case_id: a for a in rounds.anomalies(village, day=TODAY)}
     assert opened[due[0].case_id].observation == opened[due[1].case_id].observation

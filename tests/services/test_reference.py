@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
@@ -11,7 +12,7 @@ from app.config import Settings
 from app.db import Database
 from app.models import Setting
 from app.services import reference
-from app.services.access import Role
+from app.services.access import Role, act_as, actor
 from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
 from app.services.reference import UnitInfo
 
@@ -43,7 +44,7 @@ def test_writing_a_setting_twice_keeps_one_row(db: Database) -> None:
 
 
 def test_a_clerk_may_not_change_settings(db: Database) -> None:
-    db.role = Role.CLERK
+    act_as(db, replace(actor(db), role=Role.CLERK))
     with pytest.raises(PermissionDenied, match="无权修改设置"):
         reference.write_setting(db, Settings.FEVER_THRESHOLD, 38.0)
     assert reference.read_setting(db, Settings.FEVER_THRESHOLD) == 37.3

@@ -72,7 +72,6 @@ def test_register_fills_birth_date_sex_and_planned_end(db: Database) -> None:
 def test_clean_person_reads_birth_date_and_sex_from_the_id() -> None:
     clean = roster.clean_person(PersonInput(name=" 李四 ", id_number=LI_SI), today=TODAY)
     assert (clean.name, clean.sex, clean.birth_date) == ("李四", "女", date(1992, 3, 15))
-    assert clean.search_key == "ls lisi"
 
 
 def test_clean_person_keeps_typed_sex_and_birth_for_other_documents() -> None:

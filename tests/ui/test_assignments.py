@@ -13,11 +13,11 @@ from app.db import Database
 from app.services import assignments, roster
 from app.services.assignments import StaffInput
 from app.services.roster import CaseInput, PersonInput
-from app.ui.assignments import OBJECT_ROLE
 from app.ui.assignments.case_model import COMPLETE_COLOR, MISSING_COLOR, CaseCoverageModel
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
+from app.ui.widgets.roles import ObjectRole
 from tests.ui.conftest import RecordedMessages
 
 MEDICAL, VILLAGE, TOWNSHIP = 1, 2, 3  # seeded 包保 roles (三包一)
@@ -316,7 +316,7 @@ def test_case_model_passes_qtmodeltester(qtmodeltester, ctx: UiContext) -> None:
     assert model.index(4, 0).data() == "人员4"
     assert fetched == [ids[3:6]]  # one chunk, not the whole list
     qtmodeltester.check(model, force_py=True)
-    assert model.index(0, 0).data(OBJECT_ROLE) == ids[0]
+    assert model.index(0, 0).data(ObjectRole) == ids[0]
     assert model.index(7, model.coverage_column()).data() == "无需包保"
     assert not model.index(0, 0).parent().isValid()
     assert model.rowCount(model.index(0, 0)) == 0

@@ -23,11 +23,10 @@ from app.ui.audit.table_model import (
     PERSON,
     TIME,
     AuditTableModel,
-    ObjectRole,
-    SortRole,
 )
 from app.ui.main_window import MainWindow
 from app.ui.pages.audit import AuditPage
+from app.ui.widgets.roles import ObjectRole, SortRole
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 from tests.ui.file_dialog_helpers import answer_file_dialogs

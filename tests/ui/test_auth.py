@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.config import AppPaths
 from app.db import Database
 from app.services import operators, privacy
-from app.services.access import Role
+from app.services.access import Actor, Role, actor
 from app.ui import app as gui
 from app.ui.app import run_gui
 from app.ui.auth.accounts import AccountsModel, AccountsWidget
@@ -62,7 +62,7 @@ def record_main_windows(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Role
     original: Callable[[UiContext], MainWindow] = gui.create_main_window
 
     def create(ctx: UiContext) -> MainWindow:
-        built.append((ctx.db.operator, ctx.db.role))
+        built.append((ctx.db.operator, actor(ctx.db).role))
         QTimer.singleShot(0, QApplication.quit)
         return original(ctx)
 
@@ -132,7 +132,7 @@ def test_wrong_passwords_keep_the_dialog_open_and_then_count_down(
     assert not dialog.sign_in_button.isEnabled()
     dialog.password.setText(CLERK[1])
     dialog.accept()  # Enter during the countdown does nothing
-    assert dialog.isVisible() and ctx.db.username is None
+    assert dialog.isVisible() and actor(ctx.db).username is None
 
 
 # --- the first administrator --------------------------------------------------------------------
@@ -162,7 +162,7 @@ def test_first_run_offers_the_administrator_over_the_main_window(
     dialog.repeat.setText(ADMIN[1])
     dialog.accept()
     assert not dialog.isVisible()
-    assert (ctx.db.operator, ctx.db.role, ctx.db.username) == ("王书记", Role.ADMIN, "wangshuji")
+    assert actor(ctx.db) == Actor("王书记", Role.ADMIN, "wangshuji")
     assert main_window.operator_label.text() == "操作员：王书记"
     assert main_window.findChild(QToolButton, "lockButton").isVisible()  # now it can lock
 
@@ -175,7 +175,7 @@ def test_the_first_administrator_can_be_put_off(
     dialog = main_window.findChild(FirstAdminDialog)
     dialog.reject()
     assert not operators.accounts_exist(ctx.db)
-    assert ctx.db.role is Role.ADMIN  # still open to all, as before accounts
+    assert actor(ctx.db).role is Role.ADMIN  # still open to all, as before accounts
 
 
 def test_the_first_administrator_is_offered_once_then_waits_in_settings(

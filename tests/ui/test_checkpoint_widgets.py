@@ -19,6 +19,7 @@ from app.ui.checkpoints.occupants import OccupantsModel
 from app.ui.checkpoints.plate_input import PlateInput
 from app.ui.context import UiContext
 from app.ui.pages.checkpoints import CheckpointsPage
+from app.ui.widgets.roles import ObjectRole
 from tests.helpers.pinned_clock import suite_today
 
 TODAY = suite_today()
@@ -64,9 +65,7 @@ def test_log_model_sorts_by_raw_values_and_returns_ids(db, checkpoint) -> None:
     proxy = PassLogProxy(model)
     proxy.sort(PassLogModel.PEOPLE, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, PassLogModel.PLATE).data() == "浙B54321"
-    assert proxy.index(0, 0).data(PassLogModel.ObjectRole) == next(
-        p.id for p in passes if p.plate == "浙B54321"
-    )
+    assert proxy.index(0, 0).data(ObjectRole) == next(p.id for p in passes if p.plate == "浙B54321")
     fever = model.index(model.row_of(next(p.id for p in passes if p.abnormal)), PassLogModel.REMARK)
     assert fever.data() == "体温异常：送发热门诊"
 

@@ -11,41 +11,35 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.config import AppPaths
-from app.db import DatabaseDamaged
-from app.instance_lock import DataDirInUse
 from app.log import setup_logging
-from app.models.validation import ValidationError
-from app.services.errors import NotFound, ServiceError
+from app.services.errors import NotFound
 from app.ui import crash
-from app.ui.crash import CrashDialog, is_expected_error
+from app.ui.crash import CrashDialog
+from app.ui.messages import refusal_shown
+from tests.helpers.expected_errors import BUGS, EXPECTED, label
 from tests.ui.conftest import RecordedCrashes, RecordedMessages
-
-
-class ValidationErrorElsewhere(ValueError):
-    """Same name as ours but from another package: a bug, not a message for the clerk."""
-
 
 LEFT = Qt.MouseButton.LeftButton
 
-ValidationErrorElsewhere.__name__ = "ValidationError"
-ValidationErrorElsewhere.__module__ = "pydantic"
+
+@pytest.mark.parametrize("error", EXPECTED, ids=label)
+def test_every_expected_error_reaching_the_top_is_one_message(
+    error: Exception, crashes: RecordedCrashes, messages: RecordedMessages
+) -> None:
+    crash.report_exception(error)
+    assert messages == [("error", str(error))]
+    assert crashes == []
 
 
-@pytest.mark.parametrize(
-    ("error", "expected"),
-    [
-        (ServiceError("不行"), True),
-        (NotFound("找不到这个人"), True),
-        (ValidationError("身份证号", "校验位不对"), True),
-        (DatabaseDamaged("台账文件已损坏"), True),
-        (DataDirInUse("台账正被另一个防疫台账程序使用"), True),
-        (ValueError("bad"), False),
-        (KeyError("x"), False),
-        (ValidationErrorElsewhere("x"), False),
-    ],
-)
-def test_expected_errors_are_told_apart_from_bugs(error: Exception, expected: bool) -> None:
-    assert is_expected_error(error) is expected
+@pytest.mark.parametrize("error", BUGS, ids=label)
+@pytest.mark.usefixtures("qapp")
+def test_anything_else_goes_to_the_crash_dialog(
+    error: Exception, crashes: RecordedCrashes, messages: RecordedMessages
+) -> None:
+    crash.report_exception(error)
+    assert len(crashes) == 1
+    assert messages == []
+    crashes.clear()
 
 
 @pytest.fixture
@@ -166,3 +160,36 @@ def test_a_forgotten_modal_dialog_fails_the_test_instead_of_hanging() -> None:
         QFileDialog.getSaveFileName(None, "保存", "", "*.xlsx")
     with pytest.raises(BlockingDialogInTest):
         QDialog().exec()
+
+
+@pytest.mark.parametrize("error", EXPECTED, ids=label)
+def test_a_refusal_inside_refusal_shown_is_a_message_box(
+    error: Exception, button: QPushButton, messages: RecordedMessages
+) -> None:
+    reached_the_end: list[bool] = []
+    with refusal_shown(button) as refused:
+        raise error
+        reached_the_end.append(True)
+    assert refused.error is error
+    assert messages == [("error", str(error))]
+    assert reached_the_end == []
+
+
+def test_refusal_shown_can_put_the_sentence_on_a_label(messages: RecordedMessages) -> None:
+    shown: list[str] = []
+    with refusal_shown(shown.append) as refused:
+        raise NotFound("找不到这个人")
+    assert bool(refused)
+    assert shown == ["找不到这个人"]
+    assert messages == []
+
+
+def test_refusal_shown_lets_a_bug_through_and_stays_false_without_one(
+    button: QPushButton, messages: RecordedMessages
+) -> None:
+    with refusal_shown(button) as refused:
+        pass
+    assert not refused
+    with pytest.raises(RuntimeError), refusal_shown(button):
+        raise RuntimeError("按钮坏了")
+    assert messages == []

@@ -211,7 +211,7 @@ def test_backup_menu_writes_a_backup_and_says_where(
 def test_backup_failure_is_a_clear_message_not_a_crash(
     shell_window: MainWindow, ctx: UiContext, messages: list[tuple[str, str]], monkeypatch
 ) -> None:
-    def full_disk(target: Path | None = None) -> Path:
+    def full_disk(target: Path | None = None, **_options: object) -> Path:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(ctx.db, "backup", full_disk)

@@ -14,8 +14,8 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.roster import RosterPage
 from app.ui.roster.person_page import CASE_STATUS, PersonView
-from app.ui.roster.record_model import ObjectRole
 from app.ui.roster.table_model import TEAM
+from app.ui.widgets.roles import ObjectRole
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 from tests.ui.roster_helpers import column_texts, demo_village, zhang_san
 

@@ -13,20 +13,15 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
-from app.excel.daily_report import (
-    DailyTable,
-    DailyWorkbook,
-    Signature,
-    UnitLine,
-    period_text,
-    write_daily_report,
-)
+from app.excel.daily_report import write_daily_report
+from app.models.daily_report import DailyTable, DailyWorkbook, Signature, UnitLine, period_text
 from app.services import demo, reference, reports, stats
 from app.ui.main_window import MainWindow
 from app.ui.pages.reports import ReportsPage
 from app.ui.reports import files
-from app.ui.reports.numbers_model import DailyNumbersModel, ObjectRole, TotalLastProxy
+from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
 from app.ui.widgets.file_dialogs import file_dialog
+from app.ui.widgets.roles import ObjectRole
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 
@@ -317,3 +312,11 @@ def test_file_dialogs_are_chinese_where_qtbase_leaves_english(qtbot: QtBot) -> N
     qtbot.addWidget(dialog)
     assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
     assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："
+
+
+def test_the_page_offers_every_export_form_in_order() -> None:
+    from app.services.export_forms import EXPORT_FORMS
+    from app.ui.reports.kinds import KINDS
+
+    assert [kind.key for kind in KINDS] == [form.key for form in EXPORT_FORMS]
+    assert [kind.title for kind in KINDS] == [form.page_title for form in EXPORT_FORMS]

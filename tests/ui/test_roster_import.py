@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from app.db import Database
 from app.models import Person
 from app.ui.context import UiContext
-from app.ui.roster.record_model import ObjectRole
 from app.ui.roster_import import dialog as dialog_module
 from app.ui.roster_import.dialog import (
     ACTION,
@@ -24,6 +23,7 @@ from app.ui.roster_import.dialog import (
     PROBLEM_ROW,
     RosterImportDialog,
 )
+from app.ui.widgets.roles import ObjectRole
 from tests.conftest import FIXTURES
 from tests.helpers.workbooks import write_county_roster, write_rows
 from tests.ui.conftest import RecordedMessages

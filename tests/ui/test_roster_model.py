@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.services import assignments, roster
 from app.services.roster import RosterFilter
-from app.ui.roster.record_model import ObjectRole, SortRole
 from app.ui.roster.table_model import (
     AGE,
     GROUP,
@@ -23,6 +22,7 @@ from app.ui.roster.table_model import (
     RosterProxyModel,
     RosterTableModel,
 )
+from app.ui.widgets.roles import ObjectRole, SortRole
 from tests.ui.roster_helpers import column_texts, demo_village, zhang_san
 
 

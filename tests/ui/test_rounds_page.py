@@ -22,14 +22,9 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.rounds import RoundsPage
 from app.ui.rounds.anomaly_dialog import AnomalyActionDialog, CloseAnomalyDialog
 from app.ui.rounds.anomaly_list import AnomalyTableModel
-from app.ui.rounds.round_model import (
-    FEVER_BACKGROUND,
-    AbnormalRole,
-    Col,
-    ObjectRole,
-    RoundTableModel,
-)
+from app.ui.rounds.round_model import FEVER_BACKGROUND, Col, RoundTableModel
 from app.ui.rounds.round_view import TemperatureEditor
+from app.ui.widgets.roles import AbnormalRole, ObjectRole
 from tests.helpers.pinned_clock import suite_today
 from tests.ui.conftest import RecordedMessages
 from tests.ui.file_dialog_helpers import answer_file_dialogs

@@ -3,6 +3,7 @@ the embedded 卡点 manager, and what a non-administrator sees."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.config import Settings
 from app.services import reference
-from app.services.access import Role
+from app.services.access import Role, act_as, actor
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
@@ -112,7 +113,7 @@ def test_unsaved_typing_survives_a_refresh(ctx: UiContext, main_window: MainWind
 def test_a_clerk_account_sees_why_settings_cannot_be_changed(
     qtbot: QtBot, ctx: UiContext, main_window: MainWindow, messages: RecordedMessages
 ) -> None:
-    ctx.db.role = Role.CLERK
+    act_as(ctx.db, replace(actor(ctx.db), role=Role.CLERK))
     page = open_settings(main_window, "policy")
     assert page.read_only_note.isVisible()
     assert "录入员" in page.read_only_note.text()
@@ -231,7 +232,7 @@ def test_role_checkbox_in_the_measure_table_saves_at_once(
         readings, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )
     assert not next(m for m in reference.measures(ctx.db) if m.id == measure.id).needs_readings
-    ctx.db.role = Role.CLERK
+    act_as(ctx.db, replace(actor(ctx.db), role=Role.CLERK))
     page.measures.proxy.setData(
         index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services import roster
-from app.services.access import Role
+from app.services.access import Role, act_as, actor
 from app.services.roster import RosterFilter
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
@@ -109,7 +110,7 @@ def test_only_an_administrator_may_restore(
     ctx.db.backup(ctx.paths.backups / "手动备份-20240101-080000.sqlite3")
     section.refresh()
     section.table.selectRow(0)
-    ctx.db.role = Role.CLERK
+    act_as(ctx.db, replace(actor(ctx.db), role=Role.CLERK))
     db = ctx.db
     section.restore_selected()
     assert messages.of_kind("error") == ["当前账号（录入员）无权恢复备份，请让管理员操作。"]

@@ -21,12 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.db import Database
 from app.services import assignments, roster
 from app.services.assignments import CaseCoverage, TeamMember
+from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
-from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -178,7 +178,7 @@ class CaseCoverageModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= self.columnCount():
             return None
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
         if role not in _ROLES_SHOWN:
             return None
@@ -203,7 +203,7 @@ class CaseCoverageModel(QAbstractTableModel):
             if column == self.MEASURE:
                 return case.measure
             return case.planned_end.isoformat() if case.planned_end else ""
-        if role == SORT_ROLE:
+        if role == SortRole:
             if column == self.GROUP:  # the service's order is the natural 一组 < 二组 < 十组
                 return position
             if column == self.PLANNED_END:
@@ -216,7 +216,7 @@ class CaseCoverageModel(QAbstractTableModel):
     def _role_data(self, row: CoverageRow, staff_role: NamedItem, role: int) -> Any:
         member = row.member(staff_role.id)
         required = row.requires(staff_role.id)
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if member is not None:
                 return member.name
             return "" if required else "—"
@@ -245,7 +245,7 @@ class CaseCoverageModel(QAbstractTableModel):
             if coverage.required_role_ids:
                 return self.tr("齐全")
             return self.tr("无需包保")
-        if role == SORT_ROLE:  # the worst first when sorted descending
+        if role == SortRole:  # the worst first when sorted descending
             return len(coverage.missing_roles) if coverage.required_role_ids else -1
         if role == Qt.ItemDataRole.ForegroundRole:
             if coverage.missing_roles:
@@ -268,7 +268,7 @@ _ROLES_SHOWN = frozenset(
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.FontRole,
         Qt.ItemDataRole.TextAlignmentRole,
-        SORT_ROLE,
+        SortRole,
     }
 )
 
@@ -278,7 +278,7 @@ class CaseCoverageProxy(QSortFilterProxyModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.setSortRole(SortRole)
         self.setSortLocaleAware(True)
         # Re-sorting on every dataChanged would fetch every row after each assignment.
         self.setDynamicSortFilter(False)

@@ -39,11 +39,10 @@ from PySide6.QtWidgets import (
 from app.services import assignments, reference, roster
 from app.services.assignments import StaffInfo
 from app.services.roster import CaseRow, RosterFilter
-from app.ui import messages
-from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
 from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -116,13 +115,13 @@ class ReassignTableModel(QAbstractTableModel):
             return None
         case = self._cases[index.row()]
         column = index.column()
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return case.id
         if role == Qt.ItemDataRole.EditRole and column == self.NEW_HOLDER:
             return self.assigned_staff(case.id)
-        if role == SORT_ROLE and column == self.GROUP:
+        if role == SortRole and column == self.GROUP:
             return index.row()  # rows come in the natural 一组 < 二组 < 十组 order
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if column == self.NAME:
                 return case.name
             if column == self.GROUP:
@@ -159,7 +158,7 @@ class StaffPickerDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox) and editor.currentData() is not None:
-            case_id = index.data(OBJECT_ROLE)
+            case_id = index.data(ObjectRole)
             if editor.currentData() != index.data(Qt.ItemDataRole.EditRole):
                 self.picked.emit(case_id, editor.currentData())
 
@@ -183,7 +182,7 @@ class ReassignDialog(QDialog):
         self.model = ReassignTableModel(cases, retired.role, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self._names: dict[int, str] = {}  # candidates: staff id → name, and their current load
         self._loads: dict[int, int] = {}
         self.delegate = StaffPickerDelegate(self)
@@ -285,7 +284,7 @@ class ReassignDialog(QDialog):
         """The 分配给… combo of a case's row (tests drive it with the keyboard)."""
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, ReassignTableModel.NEW_HOLDER)
-            if index.data(OBJECT_ROLE) == case_id:
+            if index.data(ObjectRole) == case_id:
                 widget = self.table.indexWidget(index)
                 return widget if isinstance(widget, QComboBox) else None
         return None
@@ -297,12 +296,9 @@ class ReassignDialog(QDialog):
         if not case_ids:
             return False
         previous = [self.model.assigned_staff(case_id) for case_id in case_ids]
-        try:
+        with refusal_shown(self) as refused:
             assignments.assign(self.ctx.db, case_ids, staff_id, role_id=self.retired.role_id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False
         for before in previous:
             if before is not None and before != staff_id:

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import ValidationError, normalize_mobile_or_landline, require_text
 from app.services import assignments
 from app.services.assignments import StaffInfo, StaffInput
 from app.services.reference import NamedItem
+from app.services.values import ValidationError, normalize_mobile_or_landline, require_text
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +124,12 @@ class StaffEditDialog(QDialog):
                 self.show_problem(str(error), self.phone_edit)
                 self.phone_edit.selectAll()
                 return
-        try:
+        with refusal_shown(self.show_problem) as refused:
             if self.staff is None:
                 self.saved = assignments.add_staff(self.ctx.db, data)
             else:
                 self.saved = assignments.update_staff(self.ctx.db, self.staff.id, data)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.show_problem(str(error))
+        if refused:
             return
         log.info("staff saved: %s (%s)", self.saved.name, self.saved.role)
         super().accept()

@@ -4,31 +4,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from app.services.assignments import StaffInfo
-from app.ui.assignments import OBJECT_ROLE, SORT_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_base import Index
 
 RETIRED_COLOR = QColor("#8a8a8a")
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(ListTableModel[StaffInfo]):
     NAME, ROLE, PHONE, ORGANISATION, ACTIVE, LOAD = range(6)
-    COLUMN_COUNT = 6
+    HEADERS = (
+        QT_TRANSLATE_NOOP("StaffTableModel", "姓名"),
+        QT_TRANSLATE_NOOP("StaffTableModel", "角色"),
+        QT_TRANSLATE_NOOP("StaffTableModel", "电话"),
+        QT_TRANSLATE_NOOP("StaffTableModel", "单位"),
+        QT_TRANSLATE_NOOP("StaffTableModel", "在岗"),
+        QT_TRANSLATE_NOOP("StaffTableModel", "包保人数"),
+    )
+    TRANSLATION_CONTEXT = "StaffTableModel"
+    COLUMN_COUNT = len(HEADERS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._staff: list[StaffInfo] = []
         self._role_rank: dict[int, int] = {}
 
     # --- loading ------------------------------------------------------------------------------
@@ -36,62 +37,35 @@ class StaffTableModel(QAbstractTableModel):
     def set_staff(self, staff: list[StaffInfo], role_order: list[int]) -> None:
         """Show this list; the same people in the same order are updated in place (dataChanged)."""
         self._role_rank = {role_id: rank for rank, role_id in enumerate(role_order)}
-        if [s.id for s in staff] == [s.id for s in self._staff]:
-            self._staff = list(staff)
+        if [s.id for s in staff] == [s.id for s in self._items]:
+            self._items = list(staff)
             if staff:
                 self.dataChanged.emit(
                     self.index(0, 0), self.index(len(staff) - 1, self.COLUMN_COUNT - 1)
                 )
             return
-        self.beginResetModel()
-        self._staff = list(staff)
-        self.endResetModel()
+        self._set_items(staff)
 
     def staff_at(self, row: int) -> StaffInfo:
-        return self._staff[row]
+        return self._items[row]
 
     def row_of(self, staff_id: int) -> int | None:
-        for row, staff in enumerate(self._staff):
+        for row, staff in enumerate(self._items):
             if staff.id == staff_id:
                 return row
         return None
 
     def all_staff(self) -> list[StaffInfo]:
-        return list(self._staff)
+        return list(self._items)
 
-    # --- QAbstractTableModel ------------------------------------------------------------------
+    # --- cells ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._staff)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            self.tr("姓名"),
-            self.tr("角色"),
-            self.tr("电话"),
-            self.tr("单位"),
-            self.tr("在岗"),
-            self.tr("包保人数"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._staff):
-            return None
-        staff = self._staff[index.row()]
-        column = index.column()
+    def _cell(self, staff: StaffInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(staff, column)
-        if role == SORT_ROLE:
+        if role == SortRole:
             return self._sort_value(staff, column)
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return staff.id
         if role == Qt.ItemDataRole.ForegroundRole and not staff.active:
             return RETIRED_COLOR
@@ -127,11 +101,11 @@ class StaffTableModel(QAbstractTableModel):
 
 
 class StaffFilterProxy(QSortFilterProxyModel):
-    """Sorts by ``SORT_ROLE``; shows one role only, and hides 离岗 staff unless asked to."""
+    """Sorts by ``SortRole``; shows one role only, and hides 离岗 staff unless asked to."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.setSortRole(SortRole)
         self.setSortLocaleAware(True)
         self._role_id: int | None = None
         self._show_retired = True

@@ -12,12 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 
-from app.db import Database
 from app.services import audit_query
 from app.services.audit_query import AuditFilter, AuditRow
-from app.ui.roster.record_model import ObjectRole as ObjectRole  # the entry id (re-exported)
-from app.ui.roster.record_model import SortRole
+from app.services.ledger import Database
 from app.ui.widgets.lazy_table import LazyIdTableModel
+from app.ui.widgets.roles import SortRole
 
 TIME, OPERATOR, ACTION, ENTITY, PERSON, RECORD, CHANGES = range(7)
 HEADERS = (

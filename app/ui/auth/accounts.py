@@ -31,19 +31,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import local_now
 from app.services import operators, privacy
-from app.services.access import Permission, Role
+from app.services.access import Permission, Role, actor, may
 from app.services.errors import ServiceError
 from app.services.operators import OperatorInfo
+from app.services.values import local_now
 from app.ui import messages
 from app.ui.auth.account_dialogs import NewAccountDialog, PasswordDialog
 from app.ui.auth.common import hint_label
 from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.context import UiContext
-from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE, may
+from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.export_options import kind_title
 from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +71,9 @@ class AccountsModel(ListTableModel[OperatorInfo]):
         return self._items[row]
 
     def _cell(self, info: OperatorInfo, column: int, role: int) -> Any:
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return info.id
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if column == USERNAME:
                 return info.username
             if column == DISPLAY_NAME:
@@ -117,7 +118,7 @@ class AccountsWidget(QWidget):
         self.model = AccountsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("accountsTable")
         self.table.setModel(self.proxy)
@@ -216,10 +217,11 @@ class AccountsWidget(QWidget):
     def _show_who(self) -> None:
         db = self.ctx.db
         exist = self.model.rowCount() > 0
-        if db.username:
+        who = actor(db)
+        if who.username:
             self.who.setText(
                 self.tr("当前登录：{name}（{account}，{role}）").format(
-                    name=db.operator, account=db.username, role=db.role
+                    name=who.name, account=who.username, role=who.role
                 )
             )
         elif exist:
@@ -228,7 +230,7 @@ class AccountsWidget(QWidget):
             self.who.setText(
                 self.tr("还没有账号：任何人打开本程序都能看到全部数据。请先设置管理员账号。")
             )
-        self.own_password_button.setVisible(bool(db.username))
+        self.own_password_button.setVisible(bool(who.username))
         self.first_admin_button.setVisible(not exist)
 
     def selected(self) -> OperatorInfo | None:
@@ -240,7 +242,7 @@ class AccountsWidget(QWidget):
     def select(self, operator_id: int) -> None:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(OBJECT_ROLE) == operator_id:
+            if index.data(ObjectRole) == operator_id:
                 self.table.setCurrentIndex(index)
                 return
 
@@ -297,7 +299,7 @@ class AccountsWidget(QWidget):
         )
 
     def change_own_password(self) -> None:
-        username = self.ctx.db.username
+        username = actor(self.ctx.db).username
         if not username:
             return
         dialog = PasswordDialog(
@@ -310,7 +312,7 @@ class AccountsWidget(QWidget):
         current = self.selected()
         if current is None:
             return
-        own = current.username == self.ctx.db.username
+        own = current.username == actor(self.ctx.db).username
         dialog = PasswordDialog(self.ctx, current, own=own, parent=self)
         dialog.changed.connect(self.refresh)
         self._open(dialog)

@@ -99,9 +99,6 @@ class RetryCountdown(QObject):
         self._show()
         self.timer.start()
 
-    def running(self) -> bool:
-        return self.timer.isActive()
-
     def _tick(self) -> None:
         self.seconds -= 1
         if self.seconds <= 0:

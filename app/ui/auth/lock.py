@@ -33,6 +33,7 @@ from shiboken6 import isValid
 from app.config import Settings
 from app.resources import resource_path
 from app.services import operators, reference
+from app.services.access import actor
 from app.services.operators import AccountLocked, Clock, SignInFailed
 from app.ui import messages
 from app.ui.auth.common import (
@@ -111,7 +112,7 @@ class UnlockDialog(QDialog):
             Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint
         )
         self.setMinimumWidth(380)
-        who = f"{ctx.db.operator}（{ctx.db.username}）"
+        who = f"{ctx.db.operator}（{actor(ctx.db).username}）"
         self.password = password_edit("unlockPassword")
         self.problem = problem_label()
         buttons = QDialogButtonBox()
@@ -139,7 +140,7 @@ class UnlockDialog(QDialog):
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled():
             return
-        username = self.ctx.db.username or ""
+        username = actor(self.ctx.db).username or ""
         try:
             operators.authenticate(self.ctx.db, username, self.password.text(), clock=self._clock)
         except AccountLocked as locked:
@@ -224,7 +225,7 @@ class IdleLock(QObject):
 
     def can_lock(self) -> bool:
         # A backup restored from before accounts existed has nobody to unlock as.
-        return bool(self.ctx.db.username) and operators.accounts_exist(self.ctx.db)
+        return bool(actor(self.ctx.db).username) and operators.accounts_exist(self.ctx.db)
 
     # --- watching for input -----------------------------------------------------------------------
 
@@ -247,7 +248,7 @@ class IdleLock(QObject):
         account: there would be nobody to unlock as)."""
         if self.is_locked() or not self.can_lock():
             return
-        log.info("locked (%s)", self.ctx.db.username)
+        log.info("locked (%s)", actor(self.ctx.db).username)
         self.timer.stop()
         focus = QApplication.focusWidget()
         self._focus = weakref.ref(focus) if focus is not None else None
@@ -294,7 +295,7 @@ class IdleLock(QObject):
     def unlock(self) -> None:
         if self.dialog is None:
             return
-        log.info("unlocked (%s)", self.ctx.db.username)
+        log.info("unlocked (%s)", actor(self.ctx.db).username)
         dialog, self.dialog = self.dialog, None
         dialog.hide()
         dialog.deleteLater()

@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.config import Settings
-from app.models.validation import ValidationError, parse_resident_id
 from app.services import assignments, reference, roster
 from app.services import checkpoints as checkpoint_service
 from app.services.assignments import StaffInfo
 from app.services.checkpoints import PassInfo
 from app.services.reference import MeasureInfo
 from app.services.roster import CaseInput, CaseRow, PersonInput
+from app.services.values import ValidationError, parse_resident_id
 from app.ui import messages
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 
 DRIVER = -1  # the person combo's data for the driver (occupants carry their occupant id)
 PREFERRED_CATEGORY = "中高风险地区返乡人员"
@@ -250,7 +250,7 @@ class AdmitDialog(QDialog):
             origin=self.origin.text() or None,
             arrival_date=self.arrival.date().toPython(),
         )
-        try:
+        with refusal_shown(self.error.setText) as refused:
             self.result_row = checkpoint_service.admit_from_pass(
                 self.ctx.db,
                 self.info.id,
@@ -260,9 +260,6 @@ class AdmitDialog(QDialog):
                 self.chosen_team(),
                 existing_person_id=existing_person_id,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.error.setText(str(error))
+        if refused:
             return
         super().accept()

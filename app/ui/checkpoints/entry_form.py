@@ -32,15 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.checkpoints import DIRECTIONS, VEHICLE_TYPES, Disposition
-from app.models.validation import (
+from app.services.checkpoints import PassInfo, PassInput, PlaceHints, feverish_aboard
+from app.services.values import (
+    DIRECTIONS,
+    VEHICLE_TYPES,
+    Disposition,
     ValidationError,
     is_fever,
     normalize_mobile_or_landline,
     parse_resident_id,
     parse_temperature,
 )
-from app.services.checkpoints import PassInfo, PassInput, PlaceHints, feverish_aboard
 from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.occupants import OccupantsEditor, rows_from
 from app.ui.checkpoints.plate_input import ERROR_STYLE, PlateInput

@@ -17,9 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from app.models.checkpoints import Disposition
 from app.services.checkpoints import PassInfo
+from app.services.values import Disposition
 from app.ui.checkpoints.labels import shown
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FEVER_COLOUR = QColor("#c62828")
@@ -31,8 +32,6 @@ class PassLogModel(QAbstractTableModel):
     (TIME, DIRECTION, PLATE, DRIVER, PEOPLE, ORIGIN, DESTINATION, TEMPERATURE, DISINFECTED,
      DISPOSITION, REMARK) = range(11)  # fmt: skip
     COLUMN_COUNT = 11
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2  # the pass id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,11 +65,11 @@ class PassLogModel(QAbstractTableModel):
             return None
         info = self._rows[index.row()]
         column = index.column()
-        if role == self.ObjectRole:
+        if role == ObjectRole:
             return info.id
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, column)
-        if role == self.SortRole:
+        if role == SortRole:
             return self._sort_value(info, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(info, column)
@@ -189,6 +188,6 @@ class PassLogProxy(QSortFilterProxyModel):
     def __init__(self, source: PassLogModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
-        self.setSortRole(PassLogModel.SortRole)
+        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
         self.sort(PassLogModel.TIME, Qt.SortOrder.DescendingOrder)

@@ -8,9 +8,7 @@ stay in the log — it is stopped (停用) and disappears from the entry page's 
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
+    QT_TRANSLATE_NOOP,
     QSortFilterProxyModel,
     Qt,
 )
@@ -34,50 +32,31 @@ from PySide6.QtWidgets import (
 
 from app.services import checkpoints as checkpoint_service
 from app.services.checkpoints import LEVELS, CheckpointInfo
-from app.ui import messages
 from app.ui.checkpoints.labels import shown
 from app.ui.checkpoints.plate_input import ERROR_STYLE
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import ObjectRole, SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 STOPPED_COLOUR = QColor("#9e9e9e")
 
 
-class CheckpointTableModel(QAbstractTableModel):
+class CheckpointTableModel(ListTableModel[CheckpointInfo]):
     NAME, LOCATION, LEVEL, RESPONSIBLE, ACTIVE = range(5)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2  # the checkpoint id
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "卡点名称"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "地点"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "级别"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "负责人"),
+        QT_TRANSLATE_NOOP("CheckpointTableModel", "状态"),
+    )
+    TRANSLATION_CONTEXT = "CheckpointTableModel"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CheckpointInfo] = []
-
-    def headers(self) -> list[str]:
-        return [self.tr("卡点名称"), self.tr("地点"), self.tr("级别"), self.tr("负责人"),
-                self.tr("状态")]  # fmt: skip
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section] if 0 <= section < 5 else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
-        if role == self.ObjectRole:
+    def _cell(self, info: CheckpointInfo, column: int, role: int) -> object:
+        if role == ObjectRole:
             return info.id
-        if role == self.SortRole:
+        if role == SortRole:
             return int(info.active) if column == self.ACTIVE else self._text(info, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(info, column)
@@ -97,12 +76,10 @@ class CheckpointTableModel(QAbstractTableModel):
         return self.tr("启用") if info.active else self.tr("已停用")
 
     def set_rows(self, rows: list[CheckpointInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_items(rows)
 
     def info(self, checkpoint_id: int) -> CheckpointInfo | None:
-        return next((r for r in self._rows if r.id == checkpoint_id), None)
+        return next((r for r in self._items if r.id == checkpoint_id), None)
 
 
 class CheckpointDialog(QDialog):
@@ -153,7 +130,7 @@ class CheckpointDialog(QDialog):
         self.setMinimumWidth(360)
 
     def accept(self) -> None:
-        try:
+        with refusal_shown(self.error.setText) as refused:
             self.saved = checkpoint_service.save_checkpoint(
                 self.ctx.db,
                 self.name.text(),
@@ -163,10 +140,7 @@ class CheckpointDialog(QDialog):
                 active=self.active.isChecked(),
                 checkpoint_id=self.info.id if self.info else None,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.error.setText(str(error))
+        if refused:
             self.name.setFocus()
             return
         super().accept()
@@ -181,7 +155,7 @@ class CheckpointManager(QWidget):
         self.model = CheckpointTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(CheckpointTableModel.SortRole)
+        self.proxy.setSortRole(SortRole)
         self.view = QTableView()
         self.view.setObjectName("checkpointTable")
         self.view.setModel(self.proxy)
@@ -237,12 +211,12 @@ class CheckpointManager(QWidget):
         index = self.view.currentIndex()
         if not index.isValid():
             return None
-        return index.data(CheckpointTableModel.ObjectRole)
+        return index.data(ObjectRole)
 
     def select(self, checkpoint_id: int) -> None:
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
-            if index.data(CheckpointTableModel.ObjectRole) == checkpoint_id:
+            if index.data(ObjectRole) == checkpoint_id:
                 self.view.setCurrentIndex(index)
                 self.view.selectRow(row)
                 return
@@ -261,15 +235,12 @@ class CheckpointManager(QWidget):
         info = self.model.info(current) if current is not None else None
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             checkpoint_service.save_checkpoint(
                 self.ctx.db, info.name, location=info.location, level=info.level,
                 responsible=info.responsible, active=not info.active, checkpoint_id=info.id,
             )  # fmt: skip
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self.ctx.events.checkpoints_changed.emit()
 

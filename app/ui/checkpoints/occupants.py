@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import (
+from app.services.checkpoints import OccupantInfo, OccupantInput
+from app.services.values import (
     ValidationError,
     normalize_mobile_or_landline,
     parse_resident_id,
     parse_temperature,
 )
-from app.services.checkpoints import OccupantInfo, OccupantInput
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 LINKED_COLOUR = QColor("#1565c0")
@@ -62,8 +63,6 @@ class RowProblem:
 
 class OccupantsModel(QAbstractTableModel):
     NAME, ID_NUMBER, PHONE, TEMPERATURE, STATUS = range(5)
-    SortRole = Qt.ItemDataRole.UserRole + 1
-    ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row number in the model
     _FIELDS = ("name", "id_number", "phone", "temperature")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,15 +93,15 @@ class OccupantsModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == self.ObjectRole:
+        if role == ObjectRole:
             return index.row()
         if column == self.STATUS:
-            if role in (Qt.ItemDataRole.DisplayRole, self.SortRole):
+            if role in (Qt.ItemDataRole.DisplayRole, SortRole):
                 return self.tr("已转入台账") if row.case_id else ""
             if role == Qt.ItemDataRole.ForegroundRole and row.case_id:
                 return QBrush(LINKED_COLOUR)
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, self.SortRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SortRole):
             return getattr(row, self._FIELDS[column])
         return None
 
@@ -207,7 +206,7 @@ class OccupantsEditor(QWidget):
         self.model = OccupantsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(OccupantsModel.SortRole)
+        self.proxy.setSortRole(SortRole)
         self.view = QTableView()
         self.view.setObjectName("occupantsTable")
         self.view.setModel(self.proxy)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import local_now
 from app.services.checkpoints import CheckpointInfo
+from app.services.values import local_now
 from app.ui import settings_store
 
 CHECKPOINT_KEY = "checkpoints/checkpoint_id"

@@ -74,10 +74,3 @@ PAGES: list[PageSpec] = [
     ),
     PageSpec("audit", QT_TRANSLATE_NOOP("pages", "操作留痕"), "audit", _lazy("audit", "AuditPage")),
 ]
-
-
-def page_spec(key: str) -> PageSpec:
-    for spec in PAGES:
-        if spec.key == key:
-            return spec
-    raise KeyError(key)

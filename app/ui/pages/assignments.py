@@ -36,7 +36,6 @@ from app.services.assignments import StaffInfo
 from app.services.reference import NamedItem
 from app.services.roster import RosterFilter
 from app.ui import messages
-from app.ui.assignments import OBJECT_ROLE
 from app.ui.assignments.case_model import (
     CaseCoverageModel,
     CaseCoverageProxy,
@@ -46,8 +45,9 @@ from app.ui.assignments.reassign_dialog import ReassignDialog
 from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.assignments.staff_model import StaffFilterProxy, StaffTableModel
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -356,7 +356,7 @@ class AssignmentsPage(BasePage):
         index = self.staff_table.currentIndex()
         if not index.isValid():
             return None
-        row = self.staff_model.row_of(index.data(OBJECT_ROLE))
+        row = self.staff_model.row_of(index.data(ObjectRole))
         return self.staff_model.staff_at(row) if row is not None else None
 
     def select_staff(self, staff_id: int) -> None:
@@ -406,12 +406,9 @@ class AssignmentsPage(BasePage):
             )
         if not messages.ask_confirm(self, question):
             return
-        try:
+        with refusal_shown(self) as refused:
             orphaned = assignments.retire_staff(self.ctx.db, staff.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         log.info("staff %d retired, %d case(s) to reassign", staff.id, len(orphaned))
         self.ctx.events.assignments_changed.emit()
@@ -429,12 +426,9 @@ class AssignmentsPage(BasePage):
         if staff is None or staff.active:
             self.hint.setText(self.tr("请先在左侧选择一位离岗的人员。"))
             return
-        try:
+        with refusal_shown(self) as refused:
             assignments.reactivate_staff(self.ctx.db, staff.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self.ctx.events.assignments_changed.emit()
         self.refresh()
@@ -476,7 +470,7 @@ class AssignmentsPage(BasePage):
     def selected_case_ids(self) -> list[int]:
         selection = self.case_table.selectionModel()
         rows = sorted(index.row() for index in selection.selectedRows())
-        return [self.case_proxy.index(row, 0).data(OBJECT_ROLE) for row in rows]
+        return [self.case_proxy.index(row, 0).data(ObjectRole) for row in rows]
 
     def select_cases(self, case_ids: list[int], *, scroll: bool = True) -> None:
         selection = QItemSelection()

@@ -37,12 +37,12 @@ from app.ui.audit.table_model import (
     WIDTHS,
     AuditProxyModel,
     AuditTableModel,
-    ObjectRole,
 )
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget
 from app.ui.widgets.file_dialogs import save_file_path
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.models import Disposition, local_now
-from app.models.validation import ValidationError
 from app.services import assignments, reference
 from app.services import checkpoints as service
 from app.services.checkpoints import CheckpointTotals, PassInfo, VehicleExportSummary
 from app.services.privacy import protecting
+from app.services.values import Disposition, ValidationError, local_now
 from app.ui import messages
 from app.ui.checkpoints.admit_dialog import AdmitDialog
 from app.ui.checkpoints.entry_form import EntryForm, FormProblem, FormProblems
@@ -41,13 +40,12 @@ from app.ui.checkpoints.manage import CheckpointManagerDialog
 from app.ui.checkpoints.plate_input import DEFAULT_PROVINCE, ERROR_STYLE
 from app.ui.checkpoints.shift import ShiftBar, store_province, stored_province
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.widgets.file_dialogs import save_file_path
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
-
-FORM_NAME = "卡点车辆登记表"
 
 
 class CheckpointsPage(BasePage):
@@ -237,15 +235,13 @@ class CheckpointsPage(BasePage):
             return
         if not self._release_confirmed(data.disposition):
             return
-        try:
+        with refusal_shown(None) as refused:
             if form.editing is not None:
                 saved = service.update_pass(self.ctx.db, form.editing.id, data)
             else:
                 saved = service.record_pass(self.ctx.db, data)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self._show_refusal(error)
+        if refused:
+            self._show_refusal(refused.error)
             return
         self._confirmed_release = None
         store_province(form.plate.current_province())
@@ -367,7 +363,7 @@ class CheckpointsPage(BasePage):
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isSelected(index):
             return None
-        return self.model.pass_of(index.data(PassLogModel.ObjectRole))
+        return self.model.pass_of(index.data(ObjectRole))
 
     def _select(self, pass_id: int) -> None:
         position = self.model.row_of(pass_id)
@@ -387,12 +383,9 @@ class CheckpointsPage(BasePage):
         info = self.selected_pass()
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             service.delete_pass(self.ctx.db, info.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         if self.form.editing is not None and self.form.editing.id == info.id:
             self.form.clear_for_next()
@@ -412,12 +405,9 @@ class CheckpointsPage(BasePage):
         info = self._deleted
         if info is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             service.restore_pass(self.ctx.db, info.id)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._hide_undo()
         self._reload_log()
@@ -474,8 +464,6 @@ class CheckpointsPage(BasePage):
         self.refresh()
 
     def export(self) -> None:
-        from app.excel.workbook import suggested_filename  # openpyxl only when exporting
-
         options = ExportOptionsWidget(self.ctx, "vehicles")
         dialog = ExportRangeDialog(
             service.checkpoints(self.ctx.db, include_inactive=True),
@@ -491,9 +479,8 @@ class CheckpointsPage(BasePage):
             protection = options.protection()  # masking and password: applied to what is written
         finally:
             dialog.deleteLater()
-        unit = reference.unit_profile(self.ctx.db).unit_name
-        form_name = f"{checkpoint_name or ''}{FORM_NAME}"
-        suggested = self.ctx.paths.exports / suggested_filename(unit, form_name, last)
+        name = service.vehicles_file_name(self.ctx.db, last, checkpoint_name)
+        suggested = self.ctx.paths.exports / name
         target = self.ask_save_path(suggested)
         if target is None:
             return

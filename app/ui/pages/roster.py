@@ -20,20 +20,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app import clock
 from app.services import reference, roster
 from app.services.errors import ServiceError
 from app.services.roster import CaseRow, RosterFilter
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading
+from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.end_case_dialog import EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
@@ -196,7 +200,25 @@ class RosterPage(BasePage):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.import_action)
+        self.toolbar.addWidget(self._build_print_button())
         self.undo_action.setEnabled(False)
+
+    def _build_print_button(self) -> QToolButton:
+        """打印 ▾: the household's papers for the selected case, and the day's door signs."""
+        self.notice_actions = CaseNoticeActions(self, self.ctx, self.selected_case_id)
+        self.print_door_signs_action = self._action(
+            self.tr("打印今日新增门贴"), None, self.print_todays_door_signs
+        )
+        menu = QMenu(self)
+        self.notice_actions.add_to(menu)
+        menu.addSeparator()
+        menu.addAction(self.print_door_signs_action)
+        button = QToolButton()
+        button.setObjectName("printButton")
+        button.setText(self.tr("打印"))
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        return button
 
     def _build_table(self) -> None:
         self.table = QTableView()
@@ -329,6 +351,7 @@ class RosterPage(BasePage):
         self.edit_action.setEnabled(live)
         self.details_action.setEnabled(row is not None)
         self.end_action.setEnabled(live and row is not None and row.ended_on is None)
+        self.notice_actions.update(row)
         self.delete_action.setEnabled(live)
         self.restore_action.setVisible(deleted_view)
         self.restore_action.setEnabled(row is not None and row.deleted)
@@ -526,6 +549,11 @@ class RosterPage(BasePage):
             return
         self._deleted = [r for r in self._deleted if r.id != row.id]
         self._changed(None, self.tr("已恢复 {name}").format(name=row.name))
+
+    def print_todays_door_signs(self) -> None:
+        from app.ui.printing.preview import preview_door_signs  # print support at first use
+
+        preview_door_signs(self, self.ctx, clock.today())
 
     def open_import(self) -> None:
         dialog_class = import_dialog_class()

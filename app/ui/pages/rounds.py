@@ -31,13 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.models import Slot
-from app.models.validation import ValidationError, parse_temperature, temperature_needs_confirmation
 from app.services import assignments, privacy, readings_import, rounds
 from app.services.errors import ServiceError
 from app.services.privacy import ExportProtection
 from app.services.readings_import import ReadingsImportPlan, ReadingsImportResult
 from app.services.rounds import AnomalyInfo, SaveResult
+from app.services.values import (
+    Slot,
+    ValidationError,
+    parse_temperature,
+    temperature_needs_confirmation,
+)
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_heading, standard_layout
@@ -45,12 +49,13 @@ from app.ui.rounds.anomaly_dialog import AnomalyActionDialog
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.rounds.history_dialog import HistoryDialog
 from app.ui.rounds.import_dialog import ImportPreviewDialog
-from app.ui.rounds.round_model import Col, ObjectRole, RoundFilterProxy, RoundRow, RoundTableModel
+from app.ui.rounds.round_model import Col, RoundFilterProxy, RoundRow, RoundTableModel
 from app.ui.rounds.round_view import RoundTableView, TemperatureDelegate, TemperatureEditor
 from app.ui.rounds.shorthand import expand_temperature_shorthand
 from app.ui.rounds.symptom_popup import SymptomPopup
 from app.ui.widgets.export_options import ask_export_protection, protection_note
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, save_file_path
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #a61b1b; font-weight: bold;"

@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from app.services.access import Permission
+from app.services.access import Permission, actor, may
 from app.ui.auth.accounts import AccountsWidget
 from app.ui.context import UiContext
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
-from app.ui.settings import may
 from app.ui.settings.backup_section import BackupSection
 from app.ui.settings.measures_editor import MeasuresEditor
+from app.ui.settings.notice_templates_form import NoticeTemplatesForm
 from app.ui.settings.policy_form import PolicySettingsForm
 from app.ui.settings.reference_lists import CategoriesEditor, StaffRolesEditor
 from app.ui.settings.unit_profile_form import UnitProfileForm
@@ -30,7 +30,8 @@ CHECKPOINT_MODULE = "app.ui.checkpoints.manage"
 
 # open_item keys, in tab order
 TAB_KEYS = (
-    "unit", "policy", "measures", "categories", "roles", "checkpoints", "backups", "accounts",
+    "unit", "policy", "measures", "categories", "roles", "checkpoints", "notices", "backups",
+    "accounts",
 )  # fmt: skip
 
 
@@ -43,7 +44,7 @@ class SettingsPage(BasePage):
             page_explanation(
                 self.tr(
                     "填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、"
-                    "人员类别、卡点，以及备份与恢复。"
+                    "人员类别、卡点、打印文书的文字，以及备份与恢复。"
                 )
             )
         )
@@ -63,6 +64,7 @@ class SettingsPage(BasePage):
         self.checkpoints_holder = QWidget()
         QVBoxLayout(self.checkpoints_holder)  # the same margins as the other tabs
         self.checkpoint_manager: QWidget | None = None
+        self.notice_templates = NoticeTemplatesForm(ctx)
         self.backups = BackupSection(ctx)
         self.accounts = AccountsWidget(ctx)
 
@@ -76,6 +78,7 @@ class SettingsPage(BasePage):
             (self.categories, self.tr("人员类别")),
             (self.roles, self.tr("包保角色")),
             (self.checkpoints_holder, self.tr("卡点")),
+            (self.notice_templates, self.tr("打印文书")),
             (self.backups, self.tr("备份与恢复")),
             (self.accounts, self.tr("账号与隐私")),
         ):
@@ -98,7 +101,7 @@ class SettingsPage(BasePage):
         self.read_only_note.setVisible(not allowed)
         self.read_only_note.setText(
             self.tr("当前账号（{role}）只能查看设置；修改设置需要管理员账号。").format(
-                role=self.ctx.db.role
+                role=actor(self.ctx.db).role
             )
         )
         self._refresh_current()

@@ -38,27 +38,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Slot, local_now
 from app.services import demo
 from app.services.assignments import CoverageGap
 from app.services.roster import CaseRow
 from app.services.rounds import AnomalyInfo, DueItem
 from app.services.today import LISTED, TodayOverview, overview
+from app.services.values import Slot, local_now
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.pages import TODAY
 from app.ui.pages.base import BasePage, page_heading
 from app.ui.pages.roster import import_dialog_class, open_end_case_dialog
 from app.ui.reports.daily_export import export_daily_report
 from app.ui.roster.navigation import navigate
-from app.ui.roster.record_model import (
-    ALERT,
-    ObjectRole,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -518,14 +513,12 @@ class TodayPage(BasePage):
     def export_todays_report(self) -> None:
         """导出今日日报: the save dialog at once, with the township's usual file name."""
         day = self.current.day if self.current is not None else self.clock().date()
-        try:
+        with refusal_shown(None) as refused:
             export_daily_report(
                 self, self.ctx, day, on_done=self._report_exported, on_error=self._report_failed
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self._report_failed(error)
+        if refused:
+            self._report_failed(refused.error)
 
     def _report_exported(self, target: Path, summary: str) -> None:
         self.refresh()  # the line above now says when and by whom

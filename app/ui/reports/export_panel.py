@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.db import Database
-from app.excel.daily_report import DailyTable, report_title
-from app.models import local_now
 from app.services import reference, reports
+from app.services.ledger import Database
 from app.services.privacy import protecting
+from app.services.reports import DailyTable, report_title
+from app.services.values import local_now
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files
@@ -282,9 +282,6 @@ class ExportPanel(QWidget):
         frame = 2 * self.table.frameWidth()
         header = self.table.horizontalHeader().sizeHint().height()
         self.table.setFixedHeight(header + rows + scroll + frame)
-
-    def preview_table(self) -> DailyTable | None:
-        return self._preview
 
     # --- export --------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The forms the 报表导出 page offers, each with how it is named and how it is written.
 
-Plain functions over the services (run in the background worker); the titles are marked for
-translation here and translated by the page.
+Plain functions over the services (run in the background worker). Which forms there are, their
+titles and the days they cover are declared once in ``app.services.export_forms`` (the command
+line's ``export`` kinds are the same forms); the page adds how each is named and written.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from app.db import Database
 from app.services import reports
+from app.services.export_forms import EXPORT_FORMS, TITLE_CONTEXT, ExportForm
+from app.services.ledger import Database
 from app.services.reference import unit_profile
 
 Progress = Callable[[int, int], None]
@@ -22,17 +24,30 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class ReportKind:
-    key: str
-    title: str  # Chinese source text; show ``translated_title()``
-    ranged: bool  # asks for 从 … 到 …; otherwise one day
-    default_days: int  # how many days a range covers when the page opens (ranged kinds)
+    form: ExportForm
     file_name: Callable[[Database, date, date], str]
     # (db, first, last, target, progress=None) → a sentence for the clerk; run by the worker,
     # which hands over ``progress`` by keyword
     export: Callable[..., str]
 
+    @property
+    def key(self) -> str:
+        return self.form.key
+
+    @property
+    def title(self) -> str:  # Chinese source text; show ``translated_title()``
+        return self.form.page_title
+
+    @property
+    def ranged(self) -> bool:  # asks for 从 … 到 …; otherwise one day
+        return self.form.ranged
+
+    @property
+    def default_days(self) -> int:  # how many days a range covers when the page opens
+        return self.form.default_days
+
     def translated_title(self) -> str:
-        return QCoreApplication.translate("ReportKind", self.title)
+        return QCoreApplication.translate(TITLE_CONTEXT, self.title)
 
 
 def _unit(db: Database) -> str:
@@ -75,9 +90,9 @@ def _temperatures(
 
 
 def _vehicles_name(db: Database, _first: date, last: date) -> str:
-    from app.excel.vehicles_ledger import FORM_NAME
+    from app.services.checkpoints import vehicles_file_name
 
-    return reports.suggested_name(_unit(db), FORM_NAME, last)
+    return vehicles_file_name(db, last)
 
 
 def _vehicles(
@@ -108,52 +123,16 @@ def _rounds(
     return QCoreApplication.translate("ReportKind", "已导出体温填报表")
 
 
-DAILY = ReportKind(
-    "daily", QT_TRANSLATE_NOOP("ReportKind", "日报表（零报告）"), False, 1, _daily_name, _daily
-)
-KINDS: list[ReportKind] = [
-    DAILY,
-    ReportKind(
-        "roster",
-        QT_TRANSLATE_NOOP("ReportKind", "在管人员台账"),
-        False,
-        1,
-        _named(reports.FORM_ROSTER),
-        _roster,
-    ),
-    ReportKind(
-        "temperatures",
-        QT_TRANSLATE_NOOP("ReportKind", "体温台账"),
-        True,
-        14,
-        _named(reports.FORM_TEMPERATURES),
-        _temperatures,
-    ),
-    ReportKind(
-        "assignments",
-        QT_TRANSLATE_NOOP("ReportKind", "包保责任表"),
-        False,
-        1,
-        _named(reports.FORM_ASSIGNMENTS),
-        _assignments,
-    ),
-    ReportKind(
-        "vehicles",
-        QT_TRANSLATE_NOOP("ReportKind", "卡点车辆登记表"),
-        True,
-        1,
-        _vehicles_name,
-        _vehicles,
-    ),
-    ReportKind(
-        "rounds-sheet",
-        QT_TRANSLATE_NOOP("ReportKind", "体温填报表"),
-        False,
-        1,
-        _rounds_name,
-        _rounds,
-    ),
-]
+#: How the page names and writes each form, by its key.
+_WRITERS: dict[str, tuple[Callable[[Database, date, date], str], Callable[..., str]]] = {
+    "daily": (_daily_name, _daily),
+    "roster": (_named(reports.FORM_ROSTER), _roster),
+    "temperatures": (_named(reports.FORM_TEMPERATURES), _temperatures),
+    "assignments": (_named(reports.FORM_ASSIGNMENTS), _assignments),
+    "vehicles": (_vehicles_name, _vehicles),
+    "rounds-sheet": (_rounds_name, _rounds),
+}
+KINDS: list[ReportKind] = [ReportKind(form, *_WRITERS[form.key]) for form in EXPORT_FORMS]
 
 
 def kind(key: str) -> ReportKind:
@@ -161,3 +140,6 @@ def kind(key: str) -> ReportKind:
         if item.key == key:
             return item
     raise KeyError(key)
+
+
+DAILY = kind("daily")

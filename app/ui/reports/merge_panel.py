@@ -25,18 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.excel.daily_report import report_title
-from app.excel.merge import MergePreview
 from app.services import reports
 from app.services.reference import unit_profile
+from app.services.reports import MergePreview, report_title
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.reports import files
 from app.ui.reports.export_panel import DONE_STYLE, ERROR_STYLE
 from app.ui.reports.numbers_model import SEQ, DailyNumbersModel, TotalLastProxy
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
-
-PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class MergePanel(QWidget):
@@ -131,7 +129,9 @@ class MergePanel(QWidget):
     # --- files ---------------------------------------------------------------------------------
 
     def paths(self) -> list[Path]:
-        return [Path(self.file_list.item(i).data(PATH_ROLE)) for i in range(self.file_list.count())]
+        return [
+            Path(self.file_list.item(i).data(ObjectRole)) for i in range(self.file_list.count())
+        ]
 
     def choose_files(self) -> None:
         chosen = files.ask_open_paths(self, self.tr("选择各单位的日报表"), self.ctx.paths.exports)
@@ -145,7 +145,7 @@ class MergePanel(QWidget):
                 continue  # adding the same file again is a slip, not an error
             known.add(path.resolve())
             item = QListWidgetItem(path.name)
-            item.setData(PATH_ROLE, str(path))
+            item.setData(ObjectRole, str(path))
             item.setToolTip(str(path))
             self.file_list.addItem(item)
         self.reload()

@@ -19,11 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from app.excel.daily_report import TOTAL_LABEL, DailyTable, header_lines
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's unit name (合计 for the total row)
-SortRole = Qt.ItemDataRole.UserRole + 2  # raw value: ints for counts
-TotalRole = Qt.ItemDataRole.UserRole + 3  # True on the 合计 row
+from app.services.reports import TOTAL_LABEL, DailyTable, header_lines
+from app.ui.widgets.roles import ObjectRole, SortRole, TotalRole
 
 SEQ, UNIT = 0, 1  # 序号, 单位; the counts follow, then 来源文件 when sources are shown
 

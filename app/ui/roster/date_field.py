@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPen, Q
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QWidget, QWidgetAction
 
 from app import clock
-from app.models.validation import ValidationError, parse_date
+from app.services.values import ValidationError, parse_date
 
 
 def _calendar_icon() -> QIcon:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.models.validation import ValidationError
 from app.services import reference, roster
 from app.services.errors import ServiceError
 from app.services.roster import CaseRow
+from app.services.values import ValidationError
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.roster.date_field import DateField

@@ -32,15 +32,11 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.config import Settings
-from app.models.validation import (
-    ValidationError,
-    normalize_mobile_or_landline,
-    parse_resident_id,
-)
 from app.services import reference, roster
 from app.services.errors import Conflict, ServiceError
 from app.services.reference import MeasureInfo, NamedItem
 from app.services.roster import RESIDENT_ID, CaseInput, CaseRow, PersonInfo, PersonInput
+from app.services.values import ValidationError, normalize_mobile_or_landline, parse_resident_id
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.roster.date_field import DateField

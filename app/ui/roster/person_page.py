@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -30,16 +31,11 @@ from app.services.roster import CaseRow, PersonInfo
 from app.services.rounds import AnomalyInfo
 from app.ui.context import UiContext
 from app.ui.pages.base import page_heading
+from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.navigation import navigate
-from app.ui.roster.record_model import (
-    ALERT,
-    MUTED,
-    ObjectRole,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
 from app.ui.roster.table_model import status_text
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
 # Columns of the cases table and the anomalies table.
@@ -84,11 +80,17 @@ class PersonView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self._edit)
         self.end_button = QPushButton(self.tr("解除/结束"))
         self.end_button.clicked.connect(self._end)
+        self.notice_actions = CaseNoticeActions(self, ctx, lambda: self._case_id)
+        print_menu = QMenu(self)
+        self.notice_actions.add_to(print_menu)
+        self.print_button = QPushButton(self.tr("打印"))
+        self.print_button.setMenu(print_menu)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.heading, 1)
         top.addWidget(self.edit_button)
         top.addWidget(self.end_button)
+        top.addWidget(self.print_button)
 
         self.details = QGridLayout()
         self.details.setHorizontalSpacing(18)
@@ -280,6 +282,7 @@ class PersonView(QWidget):
         open_case = case is not None and case.ended_on is None and not case.deleted
         self.edit_button.setEnabled(case is not None and not case.deleted)
         self.end_button.setEnabled(open_case)
+        self.notice_actions.update(case)
         self._show_team(case, open_case)
         found = rounds.anomalies(self.ctx.db, open_only=False, case_id=case_id) if case_id else []
         self.anomalies_model.set_records(found)

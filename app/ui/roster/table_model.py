@@ -18,49 +18,40 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
 
 from app import clock
-from app.db import Database
 from app.services import assignments, reference, roster
+from app.services.fields import PERSON_CASE, Field, Place
+from app.services.ledger import Database
 from app.services.roster import CaseRow, RosterFilter
-from app.ui.roster.record_model import ALERT, GOOD, MUTED, SortRole
 from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)
 from app.ui.widgets.lazy_table import LazyIdTableModel
+from app.ui.widgets.roles import ALERT, GOOD, MUTED, SortRole
 
-# Column constants (the order on screen).
-NAME, SEX, AGE, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, START, PLANNED_END, STATUS, TEAM = (
-    range(12)
-)
+#: The roster's columns: the person/case fields shown in tables (registry order), then the badge.
+FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.TABLE)
+HEADERS = (QT_TRANSLATE_NOOP("RosterTableModel", "包保"),)
+TEAM_KEY = "team"
+COLUMN_KEYS: tuple[str, ...] = (*(f.key for f in FIELDS), TEAM_KEY)
 
-HEADERS = (
-    QT_TRANSLATE_NOOP("RosterTableModel", "姓名"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "性别"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "年龄"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "身份证号"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "联系电话"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "村民小组"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "人员类别"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "管控措施"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "开始日期"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "计划解除"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "状态"),
-    QT_TRANSLATE_NOOP("RosterTableModel", "包保"),
+
+def column_of(key: str) -> int:
+    """The column showing a field (or ``TEAM_KEY``)."""
+    return COLUMN_KEYS.index(key)
+
+
+# The columns the model and the pages treat specially.
+NAME, AGE, GROUP, START, PLANNED_END, STATUS, TEAM = (
+    column_of(key)
+    for key in ("name", "age", "group_name", "start_date", "planned_end", "status", TEAM_KEY)
 )
-# roster_ids(sort=...) per column; None: the column cannot be ordered in SQL (computed per page).
+#: roster_ids(sort=...) per column; None: the column cannot be ordered in SQL (computed per page).
 SORT_KEYS: dict[int, str | None] = {
-    NAME: "name",
-    SEX: "sex",
-    AGE: "age",
-    ID_NUMBER: "id_number",
-    PHONE: "phone",
-    GROUP: "group",
-    CATEGORY: "category",
-    MEASURE: "measure",
-    START: "start_date",
-    PLANNED_END: "planned_end",
-    STATUS: "status",
-    TEAM: None,
+    column: key if key in roster.ROSTER_SORTS else None for column, key in enumerate(COLUMN_KEYS)
 }
 # Column widths in pixels for a 1366×768 screen (the clerk's own layout is remembered by the shell).
-WIDTHS = (80, 40, 40, 150, 100, 70, 120, 120, 82, 82, 90, 130)
+_WIDTHS = {"name": 80, "sex": 40, "age": 40, "id_number": 150, "phone": 100, "group_name": 70,
+           "category": 120, "measure": 120, "start_date": 82, "planned_end": 82, "status": 90,
+           TEAM_KEY: 130}  # fmt: skip
+WIDTHS = tuple(_WIDTHS.get(key, 100) for key in COLUMN_KEYS)
 
 
 @dataclass(frozen=True)
@@ -94,6 +85,7 @@ class Coverage:
 class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
     """Ordered ids in memory, rows fetched lazily in pages of ``PAGE_SIZE``."""
 
+    FIELDS = FIELDS
     HEADERS = HEADERS
     TRANSLATION_CONTEXT = "RosterTableModel"
 
@@ -110,7 +102,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
         return roster.roster_ids(
             self._db,
             self._filter,
-            sort=SORT_KEYS[self._sort_column] or "group",
+            sort=SORT_KEYS[self._sort_column] or "group_name",
             descending=self._descending,
         )
 
@@ -165,54 +157,22 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.ToolTipRole
-            and 0 <= section < len(HEADERS)
+            and 0 <= section < len(COLUMN_KEYS)
             and SORT_KEYS[section] is None
         ):
             return self.tr("按此列不能排序")
         return super().headerData(section, orientation, role)
 
     def _cell(self, row: CaseRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SortRole:
-            return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row, column)
-        return self._tooltip(row, column)
-
-    def _text(self, row: CaseRow, column: int) -> str:
-        if column == NAME:
-            return row.name
-        if column == SEX:
-            return row.sex or ""
-        if column == AGE:
-            return "" if row.age is None else str(row.age)
-        if column == ID_NUMBER:
-            return row.id_number or ""
-        if column == PHONE:
-            return row.phone or ""
-        if column == GROUP:
-            return row.group_name or ""
-        if column == CATEGORY:
-            return row.category
-        if column == MEASURE:
-            return row.measure
-        if column == START:
-            return row.start_date.isoformat()
-        if column == PLANNED_END:
-            return row.planned_end.isoformat() if row.planned_end else ""
-        if column == STATUS:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if column == STATUS and role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return status_text(row)
-        return self._coverage[row.id].text()
-
-    def _sort_value(self, row: CaseRow, column: int) -> Any:
-        if column == AGE:
-            return row.age
-        if column == START:
-            return row.start_date
-        if column == PLANNED_END:
-            return row.planned_end
-        return self._text(row, column)
+        if column == TEAM and role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            return self._coverage[row.id].text()
+        return self._field_cell(row, column, role)
 
     def _color(self, row: CaseRow, column: int) -> Any:
         if column == TEAM:

@@ -32,27 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.excel.errors import ImportRejected, RowProblem
-from app.excel.roster_reader import RosterTable
 from app.services import imports
-from app.services.imports import ImportReport, PreviewRow, Progress, RowAction
+from app.services.imports import (
+    ImportRejected,
+    ImportReport,
+    PreviewRow,
+    Progress,
+    RosterTable,
+    RowAction,
+    RowProblem,
+)
+from app.services.ledger import Database
 from app.ui import messages, worker
 from app.ui.context import UiContext
-from app.ui.roster.record_model import (
-    ALERT,
-    GOOD,
-    MUTED,
-    RecordColumn,
-    RecordTableModel,
-    sorting_proxy,
-)
 from app.ui.widgets.file_dialogs import (
     open_file_paths,
     readable_files_filter,
     remember_folder,
     remembered_folder,
 )
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.roles import ALERT, GOOD, MUTED
 
 log = logging.getLogger(__name__)
 

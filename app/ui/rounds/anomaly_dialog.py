@@ -29,11 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.models import EndKind, Slot
-from app.models.validation import ValidationError
 from app.services import reference, rounds
 from app.services.errors import ServiceError
 from app.services.rounds import AnomalyInfo
+from app.services.values import EndKind, Slot, ValidationError
 from app.ui.context import UiContext
 
 #: Quick choices, in the order a village doctor usually does them (Alt+1 … Alt+4).

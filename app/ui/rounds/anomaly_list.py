@@ -26,8 +26,8 @@ from app.services import rounds
 from app.services.rounds import AnomalyInfo
 from app.ui.context import UiContext
 from app.ui.rounds.anomaly_dialog import AnomalyActionDialog, CloseAnomalyDialog, slot_label
-from app.ui.rounds.round_model import ObjectRole, SortRole
 from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 UNHANDLED_TEXT = QColor("#a61b1b")
 

@@ -22,17 +22,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.models.validation import is_fever
 from app.services.rounds import DueItem, ReadingInfo
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's case id: survives sorting and filtering
-SortRole = Qt.ItemDataRole.UserRole + 2  # raw value to sort on
-AbnormalRole = Qt.ItemDataRole.UserRole + 3  # True when the row is red (fever or symptom)
+from app.services.values import is_fever
+from app.ui.widgets.roles import MUTED, AbnormalRole, ObjectRole, SortRole
 
 FEVER_BACKGROUND = QColor("#f8d7da")
 FEVER_TEXT = QColor("#a61b1b")
 MISSING_BACKGROUND = QColor("#fff1c2")
-MUTED_TEXT = QColor("#6b7280")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -193,7 +189,7 @@ class RoundTableModel(QAbstractTableModel):
             if row.abnormal and column in (Col.NAME, Col.TEMPERATURE, Col.SYMPTOMS, Col.STATUS):
                 return FEVER_TEXT
             if column == Col.SYMPTOMS and row.pending_symptoms is not None:
-                return MUTED_TEXT
+                return MUTED
             return None
         if role == Qt.ItemDataRole.FontRole and column == Col.TEMPERATURE:
             font = QFont()

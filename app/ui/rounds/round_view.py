@@ -191,9 +191,6 @@ class RoundTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         self.horizontalHeader().setStretchLastSection(True)
 
-    def temperature_index(self, row: int) -> QModelIndex:
-        return self.model().index(row, Col.TEMPERATURE) if self.model() else QModelIndex()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
         editing = self.state() == QAbstractItemView.State.EditingState

@@ -9,26 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
-
-from app.services.access import HasRole, Permission, require
-from app.services.errors import PermissionDenied
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-OBJECT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PROBLEM_STYLE = "color: #b00020;"
 SAVED_STYLE = "color: #1b7f3b;"
-
-
-def may(actor: HasRole, permission: Permission) -> bool:
-    """Whether the signed-in operator's role allows this (to explain, never to guard)."""
-    try:
-        require(actor, permission)
-    except PermissionDenied:
-        return False
-    return True
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,15 @@
 """备份与恢复 — the backups in the data folder, 立即备份, 恢复所选备份, and where the data lives.
 
-Restoring needs the data folder's lock, which the running app holds: the ledger is closed, the
-backup copied in (``app.db.restore`` first saves the current file as a 恢复前备份), and the ledger
-opened again in the same ``UiContext`` (``reopen_database``); every page then reloads.
+Listing, backing up and restoring are the ledger service's (``app.services.ledger``); this is
+the view. Restoring needs the data folder's lock, which the running app holds: the ledger is
+closed, the backup copied in (``restore_backup`` first saves the current file as a 恢复前备份),
+and the ledger opened again in the same ``UiContext`` (``reopen_database``); every page then
+reloads.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,63 +34,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import (
+from app.errors import ExpectedError
+from app.services.access import Permission, require
+from app.services.ledger import (
     AUTOMATIC,
-    BACKUP_SUFFIX,
     BEFORE_RESTORE,
     BEFORE_UPGRADE,
     MANUAL,
-    Database,
-    StorageError,
-    restore,
+    BackupFile,
+    list_backups,
+    manual_backup,
+    restore_backup,
 )
-from app.services.access import Permission, require
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
-from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
+from app.ui.messages import refusal_shown
+from app.ui.settings import SAVED_STYLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
-
-# File-name prefixes app.db writes, as the clerk reads them: AUTOMATIC, MANUAL, BEFORE_RESTORE,
-# BEFORE_UPGRADE (imported from there).
-
-
-@dataclass(frozen=True)
-class BackupFile:
-    path: Path
-    kind: str  # one of the prefixes above, or "" when the name is not one of ours
-    size: int
-    modified: datetime
-
-
-def list_backups(folder: Path) -> list[BackupFile]:
-    """The backups in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    found: list[BackupFile] = []
-    for path in folder.glob(f"*{BACKUP_SUFFIX}"):
-        try:
-            stat = path.stat()
-        except OSError:  # removed while listing
-            continue
-        prefix = path.name.split("-", 1)[0]
-        kind = prefix if prefix in (AUTOMATIC, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE) else ""
-        found.append(BackupFile(path, kind, stat.st_size, datetime.fromtimestamp(stat.st_mtime)))
-    found.sort(key=lambda b: (b.modified, b.path.name), reverse=True)
-    return found
-
-
-def manual_backup(db: Database) -> Path:
-    """A backup the clerk asked for: not rotated away like the automatic ones (named by
-    ``Database.backup``: to the microsecond, never over another file)."""
-    try:
-        return db.backup(kind=MANUAL)
-    except (OSError, sqlite3.Error) as error:
-        raise StorageError(f"备份失败，台账未受影响：{error}") from error
 
 
 def human_size(size: int) -> str:
@@ -163,13 +127,13 @@ class BackupTableModel(QAbstractTableModel):
             if column == self.SIZE:
                 return human_size(backup.size)
             return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
-        if role == SORT_ROLE:
+        if role == SortRole:
             if column == self.SIZE:
                 return backup.size
             if column == self.MODIFIED:
                 return backup.modified.timestamp()
             return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return str(backup.path)
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(backup.path)
@@ -205,7 +169,7 @@ class BackupSection(QWidget):
         self.model = BackupTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("backupTable")
         self.table.setModel(self.proxy)
@@ -254,7 +218,7 @@ class BackupSection(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.row_of(Path(index.data(OBJECT_ROLE)))
+        row = self.model.row_of(Path(index.data(ObjectRole)))
         return self.model.backup_at(row) if row is not None else None
 
     def select(self, path: Path) -> None:
@@ -303,12 +267,9 @@ class BackupSection(QWidget):
         if backup is None:
             self.status.setText(self.tr("请先在表格中选择一份备份。"))
             return
-        try:
+        with refusal_shown(self) as refused:
             require(self.ctx.db, Permission.RESTORE)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         question = self.tr(
             "用备份“{name}”（{time}）替换现在的台账吗？\n\n"
@@ -337,10 +298,8 @@ class BackupSection(QWidget):
         try:
             # No background job may still be using the ledger when it is closed.
             QThreadPool.globalInstance().waitForDone()
-            return self.ctx.reopen_database(lambda: restore(self.ctx.paths, source))
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
+            return self.ctx.reopen_database(lambda: restore_backup(self.ctx.paths, source))
+        except ExpectedError as error:
             log.warning("restore from %s refused: %s", source, error)
             messages.show_error(self, self.tr("没有恢复：{reason}").format(reason=error))
             return None

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.reference import MeasureInfo, NamedItem
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
-from app.ui.settings import OBJECT_ROLE, PROBLEM_STYLE, SAVED_STYLE, SORT_ROLE
+from app.ui.messages import refusal_shown
+from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -145,13 +145,13 @@ class MeasureTableModel(QAbstractTableModel):
             return None
         measure = self._measures[index.row()]
         column = index.column()
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return measure.id
         if self.is_checkbox_column(column):
             checked = self._checked(measure, column)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            if role == SORT_ROLE:
+            if role == SortRole:
                 return int(checked)
             return self._common(measure, role)
         if role == Qt.ItemDataRole.DisplayRole:
@@ -165,7 +165,7 @@ class MeasureTableModel(QAbstractTableModel):
                 )
             if column == self.status_column():
                 return self.tr("在用") if measure.active else self.tr("停用")
-        if role == SORT_ROLE:
+        if role == SortRole:
             if column == self.DAYS:
                 return measure.default_days
             if column == self.status_column():
@@ -267,7 +267,7 @@ class MeasureEditDialog(QDialog):
             self.problem.setText(self.tr("请填写管控措施名称。"))
             self.name_edit.setFocus()
             return
-        try:
+        with refusal_shown(self.problem.setText) as refused:
             self.saved = reference.save_measure(
                 self.ctx.db,
                 self.name_edit.text(),
@@ -276,10 +276,7 @@ class MeasureEditDialog(QDialog):
                 required_role_ids=self.chosen_roles(),
                 measure_id=self.measure.id if self.measure else None,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            self.problem.setText(str(error))
+        if refused:
             return
         log.info("measure saved: %s", self.saved.name)
         super().accept()
@@ -303,7 +300,7 @@ class MeasuresEditor(QWidget):
         self.model.toggle_requested.connect(self._toggle)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("measureTable")
         self.table.setModel(self.proxy)
@@ -352,7 +349,7 @@ class MeasuresEditor(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.row_of(index.data(OBJECT_ROLE))
+        row = self.model.row_of(index.data(ObjectRole))
         return self.model.measure_at(row) if row is not None else None
 
     def select(self, measure_id: int) -> None:
@@ -397,7 +394,7 @@ class MeasuresEditor(QWidget):
             roles.append(int(what))  # type: ignore[call-overload]
         elif not checked and what in roles:
             roles.remove(what)  # type: ignore[arg-type]
-        try:
+        with refusal_shown(self) as refused:
             saved = reference.save_measure(
                 self.ctx.db,
                 measure.name,
@@ -406,10 +403,7 @@ class MeasuresEditor(QWidget):
                 required_role_ids=roles,
                 measure_id=measure.id,
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._changed()
         self.status.setText(self._describe(saved))
@@ -418,12 +412,9 @@ class MeasuresEditor(QWidget):
         measure = self.current_measure()
         if measure is None:
             return
-        try:
+        with refusal_shown(self) as refused:
             reference.set_measure_active(self.ctx.db, measure.id, not measure.active)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return
         self._changed()
         self.status.setText(

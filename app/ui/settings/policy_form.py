@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.config import Settings, SettingSpec
 from app.services import reference
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.settings import save_bar
 
 log = logging.getLogger(__name__)
@@ -215,13 +214,10 @@ class PolicySettingsForm(QWidget):
             self.am_ends.setFocus()
             return False
         changed = {spec: v for spec, v in values.items() if self._loaded.get(spec.key) != v}
-        try:
+        with refusal_shown(self) as refused:
             for spec, value in changed.items():
                 reference.write_setting(self.ctx.db, spec, value)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False
         log.info("policy settings changed: %s", ", ".join(spec.key for spec in changed))
         self.load()

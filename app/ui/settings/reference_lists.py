@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from app.services import reference
 from app.services.reference import NamedItem
-from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
-from app.ui.settings import OBJECT_ROLE, SAVED_STYLE, SORT_ROLE
+from app.ui.messages import refusal_shown
+from app.ui.settings import SAVED_STYLE
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class ListRow:
 class ReferenceListModel(QAbstractTableModel):
     """Rows of text cells with an id; the editor decides the columns and their (translated) titles.
 
-    Sorting by ``SORT_ROLE`` on the first column keeps the configured order (the row position).
+    Sorting by ``SortRole`` on the first column keeps the configured order (the row position).
     """
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
@@ -107,9 +107,9 @@ class ReferenceListModel(QAbstractTableModel):
         item = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return item.cells[index.column()] if index.column() < len(item.cells) else ""
-        if role == SORT_ROLE:
+        if role == SortRole:
             return index.row() if index.column() == 0 else item.cells[index.column()]
-        if role == OBJECT_ROLE:
+        if role == ObjectRole:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole and item.dimmed:
             return STOPPED_COLOR
@@ -134,7 +134,7 @@ class _ListEditor(QWidget):
         self.model = ReferenceListModel(headers, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -169,7 +169,7 @@ class _ListEditor(QWidget):
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
-        return index.data(OBJECT_ROLE) if index.isValid() else None
+        return index.data(ObjectRole) if index.isValid() else None
 
     def select(self, item_id: int) -> None:
         row = self.model.row_of(item_id)
@@ -183,12 +183,9 @@ class _ListEditor(QWidget):
 
     def _attempt(self, action: Any, *args: Any) -> tuple[bool, Any]:
         """Run a service call: ``(True, result)``, or ``(False, None)`` after showing a refusal."""
-        try:
+        with refusal_shown(self) as refused:
             return True, action(self.ctx.db, *args)
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False, None
 
 

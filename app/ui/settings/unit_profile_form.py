@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.validation import ValidationError, normalize_mobile_or_landline
 from app.services import reference
 from app.services.reference import UnitInfo
-from app.ui import messages
+from app.services.values import ValidationError, normalize_mobile_or_landline
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
+from app.ui.messages import refusal_shown
 from app.ui.settings import save_bar
 
 log = logging.getLogger(__name__)
@@ -107,14 +106,11 @@ class UnitProfileForm(QWidget):
                 normalize_mobile_or_landline(info.phone)
             except ValidationError as error:
                 return self._refuse(str(error), "phone")
-        try:
+        with refusal_shown(self) as refused:
             saved = reference.save_unit_profile(
                 self.ctx.db, replace(info, phone=_normal_phone(info.phone))
             )
-        except Exception as error:
-            if not is_expected_error(error):
-                raise
-            messages.show_error(self, str(error))
+        if refused:
             return False
         log.info("unit profile saved: %s", saved.unit_name)
         for name, editor in self.editors.items():

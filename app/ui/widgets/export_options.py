@@ -28,26 +28,22 @@ from PySide6.QtWidgets import (
 
 from app.services import privacy
 from app.services.errors import ServiceError
+from app.services.export_forms import TITLE_CONTEXT, export_form
 from app.services.privacy import ExportProtection
 from app.ui.context import UiContext
 
 T = TypeVar("T")
 
 CONTEXT = "ExportKinds"
-#: ``app.services.privacy.EXPORT_KINDS`` marked for translation.
-KIND_TITLES: dict[str, str] = {
-    "daily": QT_TRANSLATE_NOOP("ExportKinds", "日报表"),
-    "roster": QT_TRANSLATE_NOOP("ExportKinds", "在管人员台账"),
-    "temperatures": QT_TRANSLATE_NOOP("ExportKinds", "体温台账"),
-    "assignments": QT_TRANSLATE_NOOP("ExportKinds", "包保责任表"),
-    "vehicles": QT_TRANSLATE_NOOP("ExportKinds", "卡点车辆登记表"),
-    "rounds-sheet": QT_TRANSLATE_NOOP("ExportKinds", "体温填报表"),
-    "audit": QT_TRANSLATE_NOOP("ExportKinds", "操作留痕"),
-}
+_AUDIT_TITLE = QT_TRANSLATE_NOOP("ExportKinds", "操作留痕")  # privacy.AUDIT_TITLE
 
 
 def kind_title(kind: str) -> str:
-    return QCoreApplication.translate(CONTEXT, KIND_TITLES.get(kind, kind))
+    """An export kind's title in the interface's language (the forms' titles are declared in
+    ``app.services.export_forms``; the audit trail's export is the one kind that is no form)."""
+    if kind == privacy.AUDIT_KIND:
+        return QCoreApplication.translate(CONTEXT, _AUDIT_TITLE)
+    return QCoreApplication.translate(TITLE_CONTEXT, export_form(kind).title)
 
 
 class ExportOptionsWidget(QWidget):

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from app.excel.grid import READABLE_SUFFIXES
+from app.services.imports import READABLE_SUFFIXES
 from app.ui.settings_store import open_settings
 
 

@@ -4,31 +4,20 @@ The roster (50,000 cases) and the audit trail (every change ever saved) cannot l
 Such a model holds only the ordered ids of the current filter (one cheap query) and fetches a page
 of rows the first time the view asks for one of them. A subclass says how to query the ids
 (``_query_ids``), how to fetch one page of rows (``_fetch_rows``) and what a cell shows
-(``_cell``); the paging, the caches and the common Qt plumbing live here once.
+(``_cell``, or nothing for the registry's ``FIELDS``); the paging and the caches live here, the
+Qt plumbing in ``TableModelBase``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 
-from app.db import Database
-from app.ui.roster.record_model import ObjectRole, SortRole
-
-Index = QModelIndex | QPersistentModelIndex
-
-# The titles are the subclass's strings, translated in its context (its module's .ts file); this
-# module has no strings of its own, so it has no .ts file either.
-_in_context = QCoreApplication.translate
+from app.services.ledger import Database
+from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_base import Index, TableModelBase
 
 PAGE_SIZE = 200  # rows fetched per query: a few screens, one round trip
 
@@ -52,11 +41,8 @@ _ROW_ROLES = frozenset(
 )
 
 
-class LazyIdTableModel(QAbstractTableModel, Generic[F, R]):
+class LazyIdTableModel(TableModelBase, Generic[F, R]):
     """Ordered ids in memory, rows fetched lazily in pages of ``PAGE_SIZE``."""
-
-    HEADERS: ClassVar[Sequence[str]] = ()  # marked for translation in TRANSLATION_CONTEXT
-    TRANSLATION_CONTEXT: ClassVar[str] = ""
 
     def __init__(self, db: Database, initial_filter: F, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -75,10 +61,6 @@ class LazyIdTableModel(QAbstractTableModel, Generic[F, R]):
 
     def _fetch_rows(self, ids: list[int]) -> Sequence[R]:
         """The rows of these ids (one page); ids no longer found may be left out."""
-        raise NotImplementedError
-
-    def _cell(self, row: R, column: int, role: int) -> Any:
-        """What one cell shows for a role in ``_ROW_ROLES``."""
         raise NotImplementedError
 
     def _forget_rows(self) -> None:
@@ -123,29 +105,17 @@ class LazyIdTableModel(QAbstractTableModel, Generic[F, R]):
 
     # --- Qt model -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def _row_count(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _in_context(self.TRANSLATION_CONTEXT, self.HEADERS[section])
-        return None
+    def _item(self, row: int) -> R | None:
+        return self._row(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        if role == ObjectRole:
+        if role == ObjectRole:  # from the id list: no page is fetched for it
             return self._ids[index.row()]
         if role not in _ROW_ROLES:
             return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        return self._cell(row, index.column(), role)
+        return super().data(index, role)

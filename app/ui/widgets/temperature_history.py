@@ -36,15 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.models import Slot
-from app.models.validation import is_fever
 from app.services import reference, roster, rounds
 from app.services.rounds import ReadingCorrection, ReadingInfo
+from app.services.values import Slot, is_fever
 from app.ui.context import UiContext
 from app.ui.widgets.list_table import ListTableModel
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # reading id
-SortRole = Qt.ItemDataRole.UserRole + 2
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 FEVER = QColor("#c62828")
 NORMAL = QColor("#1f5fa8")

@@ -84,6 +84,14 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>打印今日新增门贴</source>
+        <translation>Print today&apos;s new door signs</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>撤销 (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>

@@ -4,8 +4,8 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、人员类别、卡点，以及备份与恢复。</source>
-        <translation>Reporting unit, prevention policy (fever threshold, statistical cut-off), measures and responsibility roles, person categories, checkpoints, and backup and restore.</translation>
+        <source>填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、人员类别、卡点、打印文书的文字，以及备份与恢复。</source>
+        <translation>Reporting unit, control policy (fever threshold, statistics cut-off), measures and responsibility roles, person categories, checkpoints, the wording of printed notices, and backup and restore.</translation>
     </message>
     <message>
         <source>填报单位</source>
@@ -30,6 +30,10 @@
     <message>
         <source>卡点</source>
         <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <source>打印文书</source>
+        <translation>Printed notices</translation>
     </message>
     <message>
         <source>备份与恢复</source>

@@ -11,29 +11,5 @@
         <source>已导出体温填报表</source>
         <translation>Temperature fill-in sheet exported</translation>
     </message>
-    <message>
-        <source>日报表（零报告）</source>
-        <translation>Daily report (zero report)</translation>
-    </message>
-    <message>
-        <source>在管人员台账</source>
-        <translation>Roster under management</translation>
-    </message>
-    <message>
-        <source>体温台账</source>
-        <translation>Temperature ledger</translation>
-    </message>
-    <message>
-        <source>包保责任表</source>
-        <translation>Responsibility table (包保)</translation>
-    </message>
-    <message>
-        <source>卡点车辆登记表</source>
-        <translation>Checkpoint vehicle log</translation>
-    </message>
-    <message>
-        <source>体温填报表</source>
-        <translation>Temperature fill-in sheet</translation>
-    </message>
 </context>
 </TS>

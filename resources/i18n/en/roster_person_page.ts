@@ -16,6 +16,10 @@
         <translation>End</translation>
     </message>
     <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>证件</source>
         <translation>Document</translation>
     </message>

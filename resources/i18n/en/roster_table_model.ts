@@ -4,55 +4,13 @@
 <context>
     <name>RosterTableModel</name>
     <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>性别</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <source>年龄</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation>Village group</translation>
-    </message>
-    <message>
-        <source>人员类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>管控措施</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <source>计划解除</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>包保</source>
+        <extracomment>The roster&apos;s columns: the person/case fields shown in tables (registry order), then the badge.</extracomment>
         <translation>Staff</translation>
     </message>
     <message>
         <source>缺 {roles}</source>
+        <extracomment>roster_ids(sort=...) per column; None: the column cannot be ordered in SQL (computed per page).</extracomment>
         <translation>Missing {roles}</translation>
     </message>
     <message>

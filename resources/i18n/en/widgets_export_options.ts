@@ -4,31 +4,6 @@
 <context>
     <name>ExportKinds</name>
     <message>
-        <source>日报表</source>
-        <extracomment>``app.services.privacy.EXPORT_KINDS`` marked for translation.</extracomment>
-        <translation>Daily report</translation>
-    </message>
-    <message>
-        <source>在管人员台账</source>
-        <translation>Roster ledger</translation>
-    </message>
-    <message>
-        <source>体温台账</source>
-        <translation>Temperature ledger</translation>
-    </message>
-    <message>
-        <source>包保责任表</source>
-        <translation>Assignment sheet</translation>
-    </message>
-    <message>
-        <source>卡点车辆登记表</source>
-        <translation>Checkpoint vehicle log</translation>
-    </message>
-    <message>
-        <source>体温填报表</source>
-        <translation>Temperature fill-in sheet</translation>
-    </message>
-    <message>
         <source>操作留痕</source>
         <translation>Audit trail</translation>
     </message>

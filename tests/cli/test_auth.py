@@ -7,17 +7,22 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import URL
+from sqlalchemy.engine import make_url
 
-from app.config import resolve_paths
+from app.config import DATABASE_URL_ENV, AppPaths, resolve_paths
 from app.db import Database
 from app.services import operators, privacy
 from app.services.access import Role
+from tests.cli.test_cli import Run
+from tests.helpers.engines import parametrise_engines
 from tests.helpers.ledgers import TODAY, make_demo_ledger, subprocess_env, table_counts
-from tests.test_cli import Run
+from tests.helpers.postgres import database_copy
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")
@@ -47,21 +52,53 @@ def signed(account: tuple[str, str]) -> dict[str, str]:
     return {"FANGYI_OPERATOR": account[0], "FANGYI_PASSWORD": account[1]}
 
 
-@pytest.fixture(scope="module")
-def demo_with_accounts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    paths = resolve_paths(tmp_path_factory.mktemp("auth") / "data")
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    parametrise_engines(metafunc)  # every test once on SQLite, once on a PostgreSQL server
+
+
+def _make_demo_with_accounts(paths: AppPaths) -> None:
     make_demo_ledger(paths)
     with Database.open(paths) as db:
         operators.create_first_admin(db, ADMIN[0], "王书记", ADMIN[1])
         operators.create_account(db, CLERK[0], "李明", CLERK[1], Role.CLERK)
+
+
+@pytest.fixture(scope="module")
+def demo_with_accounts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    paths = resolve_paths(tmp_path_factory.mktemp("auth") / "data")
+    _make_demo_with_accounts(paths)
     return paths.data_dir
 
 
+@pytest.fixture(scope="module")
+def server_demo_with_accounts(
+    pg_server: URL, pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The same ledger in a server database (tests get copies of it): its name."""
+    with database_copy(pg_server, pg_template) as url:
+        _make_demo_with_accounts(resolve_paths(tmp_path_factory.mktemp("auth-pg"), url))
+        yield str(make_url(url).database)
+
+
 @pytest.fixture
-def ledger(demo_with_accounts: Path, tmp_path: Path) -> Path:
+def ledger(
+    engine: str,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Path]:
+    """The data folder of a copy of the demo ledger with accounts; on PostgreSQL the copy is a
+    database, named in FANGYI_DATABASE_URL for the commands run with this folder."""
     copy = tmp_path / "ledger"
-    shutil.copytree(demo_with_accounts, copy)
-    return copy
+    if engine != "postgresql":
+        shutil.copytree(request.getfixturevalue("demo_with_accounts"), copy)
+        yield copy
+        return
+    server = request.getfixturevalue("pg_server")
+    with database_copy(server, request.getfixturevalue("server_demo_with_accounts")) as url:
+        monkeypatch.setenv(DATABASE_URL_ENV, url)
+        copy.mkdir()
+        yield copy
 
 
 def test_a_ledger_without_accounts_stays_open_and_the_first_account_is_admin(
@@ -104,7 +141,7 @@ def test_operator_and_password_from_the_environment_work(ledger: Path) -> None:
     run = app(ledger, "check", "--date", TODAY.isoformat(), env=signed(ADMIN))
     assert run.code == 0, run.err
     assert run.err == ""
-    assert "完整性检查：正常" in run.out
+    assert "正常（数据版本" in run.out  # 完整性检查 of a file, 连接 of a server
 
     option = app(ledger, "--operator", "LiMing", "check", env={"FANGYI_PASSWORD": CLERK[1]})
     assert option.code == 0, option.err
@@ -129,6 +166,7 @@ def test_changes_are_recorded_under_the_signed_in_operator(ledger: Path) -> None
     assert entry.operator == "王书记"
 
 
+@pytest.mark.sqlite_only  # restore is of a file; on a server it is pg_restore
 def test_restore_needs_an_administrator(ledger: Path, tmp_path: Path) -> None:
     backup = tmp_path / "备份.sqlite3"
     assert app(ledger, "backup", "--out", str(backup), env=signed(ADMIN)).code == 0

@@ -1,8 +1,8 @@
 """脱敏 — hiding most of an ID number or phone in an export, and the export's privacy context.
 
-The masks live in the Excel layer because the writer applies them cell by cell
-(``Column(mask="id")`` + ``write_workbook(mask_personal=True)``); ``app.services.privacy``
-re-exports them for everyone else. Pure string functions: no openpyxl, cheap to import.
+The policy is the domain's: the Excel writer applies it cell by cell (``Column(mask="id")`` +
+``write_workbook(mask_personal=True)``), the services and the audit trail mask with the same
+functions. Pure string functions: no openpyxl, cheap to import.
 
 A clerk's choice ("mask this export", "encrypt it") is made once, at the top (a command-line
 option, a checkbox next to the export button), while the file is written deep inside a service.
@@ -116,14 +116,3 @@ def export_privacy(*, mask_personal: bool) -> Iterator[ExportPrivacy]:
         yield state
     finally:
         _CURRENT.reset(token)
-
-
-#: The mask of a resident's column, by the header the writers give it (for forms whose columns
-#: are built from a list of labels). Staff phone columns (医生电话 …) are marked where they are
-#: built (``roster_ledger.team_columns``): a masked export masks them too.
-PERSONAL_HEADERS: dict[str, MaskKind] = {
-    "身份证号": "id",
-    "证件号码": "id",
-    "驾驶员身份证号": "id",
-    "联系电话": "phone",
-}

@@ -1,6 +1,6 @@
 """A table model for short lists of DTOs (Today's to-do lists, a person's cases and anomalies).
 
-Small lists are loaded whole; the 50,000-row roster has its own lazy model (``table_model``).
+Small lists are loaded whole; the 50,000-row roster has its own lazy model (``lazy_table``).
 Each table declares its columns once as ``RecordColumn``s; ``ObjectRole`` gives the row's key so a
 selection or a click survives the sort proxy, ``SortRole`` the raw value to sort on.
 """
@@ -15,22 +15,15 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
 
+from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_base import Index, TableModelBase
+
 T = TypeVar("T")
-
-ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's key (a case, person or anomaly id …)
-SortRole = Qt.ItemDataRole.UserRole + 2  # raw value for sorting (dates as dates, ages as ints)
-
-ALERT = QColor("#c62828")  # red: overdue, missing, fever — what needs doing now
-GOOD = QColor("#2e7d32")
-MUTED = QColor("#6b7280")
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -43,7 +36,7 @@ class RecordColumn(Generic[T]):
     align: Qt.AlignmentFlag | None = None
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class RecordTableModel(TableModelBase, Generic[T]):
     def __init__(
         self,
         columns: Sequence[RecordColumn[T]],
@@ -66,17 +59,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def record(self, row: int) -> T:
         return self._records[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
+    def _row_count(self) -> int:
+        return len(self._records)
+
+    def _item(self, row: int) -> T:
+        return self._records[row]
+
+    def _titles(self) -> list[str]:
+        return [column.title for column in self._columns]
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        record = self._records[index.row()]
-        column = self._columns[index.column()]
+    def _cell(self, record: T, column_number: int, role: int) -> Any:
+        column = self._columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
         if role == ObjectRole:
@@ -89,17 +85,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return column.tooltip(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].title
         return None
 
 
