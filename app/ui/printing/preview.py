@@ -15,13 +15,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from app.errors import ExpectedError
 from app.services import notices
 from app.services.errors import ServiceError
 from app.services.notice_templates import NoticeKind
 from app.services.notices import Notice
 from app.ui import messages
 from app.ui.context import UiContext
-from app.ui.crash import is_expected_error
 from app.ui.printing.layout import a4_layout, paint_notices
 from app.ui.printing.pdf import write_pdf
 from app.ui.widgets.file_dialogs import remember_folder, remembered_folder, save_file_path
@@ -68,9 +68,7 @@ class NoticePreview(QPrintPreviewDialog):
             target = target.with_name(f"{target.name}.pdf")
         try:
             write_pdf(self.items, target, title=self.title)
-        except Exception as error:
-            if not is_expected_error(error) and not isinstance(error, OSError):
-                raise
+        except (ExpectedError, OSError) as error:
             messages.show_error(self, str(error))
             return None
         remember_folder(FOLDER_KEY, target.parent)
