@@ -6,10 +6,12 @@ import codecs
 import io
 import sys
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.config import AppPaths
-from app.services.ledger import Database, NeedsPassword, open_ledger
+
+if TYPE_CHECKING:  # the GUI start goes through here: SQLAlchemy loads after its first window
+    from app.services.ledger import Database
 
 # Encodings that write every character: nothing to do.
 _UNICODE_CODECS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030"}
@@ -84,6 +86,8 @@ class CommandContext:
 def _open_asking_for_password(paths: AppPaths, operator: str) -> Database:
     """Open the ledger; a server that wants a password none of PGPASSWORD/PGPASSFILE gave gets
     it asked at a terminal (never echoed, never on the command line)."""
+    from app.services.ledger import NeedsPassword, open_ledger
+
     try:
         return open_ledger(paths, operator=operator)
     except NeedsPassword:

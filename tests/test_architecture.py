@@ -88,10 +88,6 @@ ALLOWANCES: dict[tuple[str, str], str] = {
     ("app.commands.notices", "app.ui.printing"): (
         "the notice command lays its PDF out with the same Qt printing layer as the GUI"
     ),
-    # Engineer 21c takes start-up's own sessions behind the services (issue 21); until that
-    # lands, app/ui/app.py still opens the ledger itself.
-    ("app.ui.app", "app.db"): "temporary: start-up opens the ledger (issue 21)",
-    ("app.ui.app", "app.models"): "temporary: start-up reads settings rows (issue 21)",
 }
 
 

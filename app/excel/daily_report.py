@@ -36,7 +36,7 @@ from app.models.daily_report import (
 if TYPE_CHECKING:
     from app.excel.workbook import SheetSpec
 
-__all__ = ["SHEET_TITLE", "signature_rows", "write_daily_report"]
+__all__ = ["SHEET_TITLE", "daily_report_sheets", "signature_rows", "write_daily_report"]
 
 SHEET_TITLE = "日报表"
 # --------------------------------------------------------------------------------------------
@@ -53,10 +53,14 @@ def write_daily_report(
     """Write the 日报表 sheet and, when given, the sheets naming the people behind the numbers."""
     from app.excel.workbook import write_workbook
 
+    write_workbook(target, daily_report_sheets(report), progress=progress, streaming=True)
+
+
+def daily_report_sheets(report: DailyWorkbook) -> list[SheetSpec]:
     sheets = [_report_sheet(report)]
     if not report.with_total:  # a village's own report; a merged one has no people to list
         sheets += [_new_cases_sheet(report), _ended_sheet(report), _anomalies_sheet(report)]
-    write_workbook(target, sheets, progress=progress, streaming=False)
+    return sheets
 
 
 def signature_rows(sig: Signature) -> list[list[str]]:

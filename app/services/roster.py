@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 
-from sqlalchemy import Select, literal, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -649,17 +649,23 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
     return sorted(rows, key=lambda row: position[row.id])
 
 
-def due_for_release(db: Database, day: date) -> list[CaseRow]:
-    """Open cases whose planned end has come (ready for 期满解除)."""
-    query = (
-        select(Case.id)
-        .where(
-            Case.deleted_at.is_(None),
-            Case.ended_on.is_(None),
-            Case.planned_end.is_not(None),
-            Case.planned_end <= day,
-        )
-        .order_by(Case.planned_end)
-    )
+def due_for_release(db: Database, day: date, limit: int | None = None) -> list[CaseRow]:
+    """Open cases whose planned end has come (ready for 期满解除), the most overdue first;
+    with ``limit``, only the first so many (count them all with ``count_due_for_release``)."""
+    query = select(Case.id).where(*_due_for_release(day)).order_by(Case.planned_end).limit(limit)
     with db.reading() as session:
         return _rows(session, list(session.scalars(query)))
+
+
+def count_due_for_release(db: Database, day: date) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).where(*_due_for_release(day))) or 0
+
+
+def _due_for_release(day: date) -> tuple[ColumnElement[bool], ...]:
+    return (
+        Case.deleted_at.is_(None),
+        Case.ended_on.is_(None),
+        Case.planned_end.is_not(None),
+        Case.planned_end <= day,
+    )

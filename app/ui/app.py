@@ -18,40 +18,37 @@ import traceback
 from collections.abc import Callable
 from contextlib import suppress
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, QThreadPool, QTimer
 from PySide6.QtGui import QIcon, QSessionManager
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from app import APP_NAME, APP_NAME_ZH, __version__
-from app.config import AppPaths, Settings, SettingSpec
-from app.db import Database, StorageError
-from app.instance_lock import DataDirInUse
+from app import APP_NAME, APP_NAME_ZH, __version__, clock
+from app.config import AppPaths, Settings
 from app.log import setup_logging
-from app.models import Setting, UnitProfile
 from app.resources import resource_path
-from app.services.operators import accounts_exist
 from app.shutdown import stop_signals
-from app.ui import crash, fonts, messages, settings_store
-from app.ui.auth import startup as auth_startup
-from app.ui.context import UiContext
+from app.ui import crash, fonts, messages, settings_store, window_place
 from app.ui.i18n import install_translators, normalize_language, remove_translators
-from app.ui.main_window import MainWindow
-from app.ui.startup_probe import report_startup
-from app.ui.unit_profile_dialog import UnitProfileDialog, unit_profile_is_empty
+from app.ui.startup_probe import report_first_page, report_window_shown
+from app.ui.startup_shell import StartupShell
+
+# Everything that loads SQLAlchemy (the ledger, the services, the pages) is imported in ``_run``,
+# after the start-up shell is on screen: that import is most of a cold start.
+if TYPE_CHECKING:
+    from app.ui.context import UiContext
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_CANNOT_OPEN = 2
-#: When set, the app prints this variable's value once the main window is shown and then quits:
-#: the cold-start benchmark (bench/startup.py) times a real start-up with it.
+#: When set, the app prints this variable's value once its first window is shown, and again once
+#: Today has its numbers, then quits: the cold-start benchmark (bench/startup.py) times a real
+#: start-up with it.
 STARTUP_MARKER_ENV = "FANGYI_STARTUP_MARKER"
-
-T = TypeVar("T", int, float, str, bool)
 
 
 def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = None) -> int:
@@ -80,10 +77,19 @@ def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = 
         messages.present = _print_message  # type: ignore[assignment]
     else:
         crash.install_excepthook()
+    marker = os.environ.get(STARTUP_MARKER_ENV)
+    shell = StartupShell()
+    shell.show()
+    if marker:
+        report_window_shown(app, marker)
+    else:
+        app.processEvents()  # painted before the heavy imports keep the main thread busy
     guard = ShutdownGuard(app)  # before the ledger opens: a stop signal from now on closes it
     try:
-        return _run(app, paths, self_test, failures, guard)
+        return _run(app, paths, self_test, failures, guard, shell, marker)
     finally:
+        shell.close()
+        shell.deleteLater()
         guard.uninstall()
         sys.excepthook = previous_hook
         messages.present = previous_present  # type: ignore[assignment]
@@ -92,6 +98,8 @@ def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = 
 
 def create_main_window(ctx: UiContext) -> MainWindow:
     """The main window on an open ledger (tests and ``run_gui`` build it the same way)."""
+    from app.ui.main_window import MainWindow
+
     _adopt_operator(ctx)
     return MainWindow(ctx)
 
@@ -102,11 +110,19 @@ def _run(
     self_test: bool,
     failures: list[BaseException],
     guard: ShutdownGuard,
+    shell: StartupShell,
+    marker: str | None,
 ) -> int:
+    from app.instance_lock import DataDirInUse
+    from app.services.ledger import StorageError, open_ledger
+    from app.services.operators import accounts_exist
+    from app.ui.context import UiContext
+
     try:
-        db = Database.open(paths)
+        db = open_ledger(paths)
     except (DataDirInUse, StorageError) as error:
         log.info("cannot open the ledger: %s", error)
+        shell.hide()
         _report_start_failure(str(error), self_test)
         return EXIT_CANNOT_OPEN
     except (OSError, sqlite3.Error) as error:
@@ -114,6 +130,7 @@ def _run(
         message = QCoreApplication.translate("app", "无法打开台账文件 {path}：{error}").format(
             path=paths.database, error=error
         )
+        shell.hide()
         _report_start_failure(message, self_test)
         return EXIT_CANNOT_OPEN
     window: MainWindow | None = None
@@ -122,29 +139,19 @@ def _run(
     try:
         if self_test and accounts_exist(db):
             return _self_test_sign_in(ctx, failures)
-        if not self_test and not auth_startup.sign_in_at_start(ctx):
+        if not self_test and accounts_exist(db) and not _sign_in(ctx):
             return EXIT_OK  # 退出 on the sign-in dialog: no data was shown
+        _preload_first_page(ctx)
         window = create_main_window(ctx)
         guard.window = window
         window.show()
+        shell.hide()
         if self_test:
             return _self_test(app, window, failures)
-        marker = os.environ.get(STARTUP_MARKER_ENV)
         if marker:
-            report_startup(app, window, marker)
+            report_first_page(app, window, marker)
             return EXIT_OK
-        # A server ledger is backed up on the server (pg_dump), not copied by each clerk's app.
-        if not db.on_server and _setting(db, Settings.BACKUP_ON_START):
-            window.backup_now(automatic=True)
-        if unit_profile_is_empty(ctx):
-            QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
-        # Idle lock; on a ledger without accounts, offers the first administrator (on top).
-        auth_startup.start_session(ctx, window)
-        code = app.exec()
-        # quit() with windows open leaves a Quit event queued; a later event loop in this process
-        # (tests, an embedding tool) would otherwise end at once.
-        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
-        return code
+        return _work(app, ctx, window)
     finally:
         if window is not None:
             window.close()
@@ -152,6 +159,48 @@ def _run(
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         guard.close_ledger()
         log.info("stopped")
+
+
+def _sign_in(ctx: UiContext) -> bool:
+    from app.ui.auth import startup as auth_startup
+
+    return auth_startup.sign_in_at_start(ctx)
+
+
+def _preload_first_page(ctx: UiContext) -> None:
+    """Start gathering Today's lists (most of a second at county scale) while the main window is
+    built, when Today is the page it opens on."""
+    from app.services.today import overview
+    from app.ui.pages import PAGES, TODAY
+    from app.ui.worker import start_early
+
+    if window_place.last_page([spec.key for spec in PAGES]) == TODAY:
+        ctx.preloaded[TODAY] = start_early(overview, ctx.db, clock.now())
+
+
+def _work(app: QApplication, ctx: UiContext, window: MainWindow) -> int:
+    """The clerk's session: the start-up backup, the first-run questions, the event loop."""
+    from app.services.reference import read_setting
+    from app.ui.auth import startup as auth_startup
+    from app.ui.unit_profile_dialog import unit_profile_is_empty
+
+    try:
+        backup = read_setting(ctx.db, Settings.BACKUP_ON_START)
+    except ValueError:  # a hand-edited ledger: the declared default, not a crash at start
+        log.warning("setting %s is unreadable; using the default", Settings.BACKUP_ON_START.key)
+        backup = Settings.BACKUP_ON_START.default
+    # A server ledger is backed up on the server (pg_dump), not copied by each clerk's app.
+    if backup and not ctx.db.on_server:
+        window.backup_now(automatic=True)
+    if unit_profile_is_empty(ctx):
+        QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
+    # Idle lock; on a ledger without accounts, offers the first administrator (on top).
+    auth_startup.start_session(ctx, window)
+    code = app.exec()
+    # quit() with windows open leaves a Quit event queued; a later event loop in this process
+    # (tests, an embedding tool) would otherwise end at once.
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    return code
 
 
 class ShutdownGuard(QObject):
@@ -212,6 +261,10 @@ class ShutdownGuard(QObject):
         return titles
 
     def _commit_data(self, manager: QSessionManager) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.services.ledger import StorageError
+
         unsaved = self.unsaved_editors()
         if unsaved and manager.allowsInteraction():
             question = self.tr("还有未保存的内容（{forms}）。退出后这些内容不会保存，仍要退出吗？")
@@ -273,6 +326,8 @@ def _self_test(app: QApplication, window: MainWindow, failures: list[BaseExcepti
 def _self_test_sign_in(ctx: UiContext, failures: list[BaseException]) -> int:
     """Self-test of a ledger with accounts: the pages would need someone's password, so only
     the sign-in dialog is built and shown; nothing waits for input."""
+    from app.ui.auth import startup as auth_startup
+
     try:
         auth_startup.self_test_sign_in(ctx)
     except Exception as error:
@@ -301,34 +356,22 @@ def _application() -> QApplication:
 
 def _adopt_operator(ctx: UiContext) -> None:
     """Until sign-in exists, changes are recorded under the profile's 填报人 rather than 系统."""
+    from app.services.reference import unit_profile
+
     if ctx.db.operator != "系统":
         return
-    with ctx.db.reading() as session:
-        profile = session.get(UnitProfile, 1)
-        reporter = profile.reporter.strip() if profile is not None else ""
+    reporter = unit_profile(ctx.db).reporter.strip()
     if reporter:
         ctx.db.operator = reporter
 
 
 def _ask_unit_profile(ctx: UiContext, window: MainWindow) -> None:
+    from app.ui.unit_profile_dialog import UnitProfileDialog
+
     dialog = UnitProfileDialog(ctx, window)
     dialog.accepted.connect(lambda: (_adopt_operator(ctx), window.refresh_status()))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
-
-
-def _setting(db: Database, spec: SettingSpec[T]) -> T:
-    """A policy value from the ``setting`` table, the declared default when absent or unreadable."""
-    with db.reading() as session:
-        row = session.get(Setting, spec.key)
-        text = row.value if row is not None else None
-    if text is None:
-        return spec.default
-    try:
-        return spec.parse(text)
-    except ValueError:
-        log.warning("setting %s has an unreadable value %r; using the default", spec.key, text)
-        return spec.default
 
 
 def _report_start_failure(message: str, self_test: bool) -> None:

@@ -8,8 +8,9 @@ reloads when it is next shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -46,6 +47,9 @@ class UiContext:
     db: Database
     paths: AppPaths
     events: DataEvents = field(default_factory=DataEvents)
+    #: A page's first data, already being gathered (start-up: while the main window is built),
+    #: by page key; the page takes it on its first refresh instead of asking again.
+    preloaded: dict[str, Future[Any]] = field(default_factory=dict)
 
     @classmethod
     def for_database(cls, db: Database) -> UiContext:

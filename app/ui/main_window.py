@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from app import __version__
 from app.resources import resource_path
 from app.services import reference
 from app.services.ledger import automatic_backup
-from app.ui import messages, settings_store
+from app.ui import messages, settings_store, window_place
 from app.ui.context import UiContext
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage
@@ -36,13 +36,8 @@ from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SIZE = QSize(1280, 720)
-MINIMUM_SIZE = QSize(1000, 600)
 NAV_WIDTH = 156
 
-_GEOMETRY_KEY = "main_window/geometry"
-_STATE_KEY = "main_window/state"
-_PAGE_KEY = "main_window/page"
 
 _NAV_STYLE = """
 QListWidget#navigation {
@@ -62,7 +57,6 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, BasePage] = {}
         self._current_key: str | None = None
         self.setObjectName("mainWindow")
-        self.setMinimumSize(MINIMUM_SIZE)
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
 
         self.navigation = QListWidget()
@@ -91,13 +85,11 @@ class MainWindow(QMainWindow):
             signal.connect(self._refresh_timer.start)
         ctx.events.settings_changed.connect(self.refresh_status)
 
-        self._restore_window()
+        window_place.place(self)
         self.navigation.currentItemChanged.connect(self._on_nav_changed)
-        settings = settings_store.open_settings()
-        keys = [spec.key for spec in self._specs]
-        last = settings.value(_PAGE_KEY, "")
-        if keys:
-            self.navigate(last if last in keys else keys[0])
+        first = window_place.last_page([spec.key for spec in self._specs])
+        if first is not None:
+            self.navigate(first)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -269,25 +261,6 @@ class MainWindow(QMainWindow):
 
     # --- remembering the layout -------------------------------------------------------------
 
-    def _restore_window(self) -> None:
-        settings = settings_store.open_settings()
-        geometry = settings.value(_GEOMETRY_KEY)
-        if geometry is not None and self.restoreGeometry(geometry):
-            state = settings.value(_STATE_KEY)
-            if state is not None:
-                self.restoreState(state)
-            return
-        size = QSize(DEFAULT_SIZE)
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:  # a 1366×768 laptop with a taskbar: leave room for the title bar
-            available = screen.availableGeometry()
-            size = size.boundedTo(QSize(available.width(), available.height() - 40))
-            size = size.expandedTo(MINIMUM_SIZE)
-            self.resize(size)
-            self.move(available.center() - self.rect().center())
-        else:
-            self.resize(size)
-
     def _tables(self, page: BasePage) -> dict[str, QTableView]:
         tables = page.findChildren(QTableView)
         return {table.objectName() or f"table{index}": table for index, table in enumerate(tables)}
@@ -301,10 +274,10 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         settings = settings_store.open_settings()
-        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(_STATE_KEY, self.saveState())
+        settings.setValue(window_place.GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(window_place.STATE_KEY, self.saveState())
         if self._current_key:
-            settings.setValue(_PAGE_KEY, self._current_key)
+            settings.setValue(window_place.PAGE_KEY, self._current_key)
         for key, page in self._pages.items():
             for name, table in self._tables(page).items():
                 settings.setValue(f"tables/{key}/{name}", table.horizontalHeader().saveState())

@@ -20,6 +20,7 @@ import inspect
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -209,6 +210,29 @@ def run_in_background(
         job.run()
     else:
         QThreadPool.globalInstance().start(job)
+
+
+def start_early(fn: Callable[..., T], *args: Any) -> Future[T]:
+    """Start ``fn(*args)`` on the thread pool now, before anything exists to show its result.
+
+    At start-up the first page's data is gathered while the main window is still being built;
+    the page later hands ``future.result`` to ``run_in_background``, which waits for it if need be
+    and delivers the result or the error like any other.
+    """
+    future: Future[T] = Future()
+
+    def gather() -> None:
+        future.set_running_or_notify_cancel()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as error:  # delivered where the result is
+            future.set_exception(error)
+
+    if SYNCHRONOUS:
+        gather()
+    else:
+        QThreadPool.globalInstance().start(gather)
+    return future
 
 
 def _accepts_progress(fn: Callable[..., Any]) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+import pytest
+
 from app.config import Settings
 from app.db import Database
 from app.models import Slot
@@ -84,3 +86,19 @@ def test_todays_report_deadline_and_who_exported_it(db: Database, tmp_path) -> N
 
     reference.write_setting(db, Settings.REPORT_DEADLINE, time(16, 0))
     assert today.overview(db, at(15, 30)).report_deadline == time(16, 0)
+
+
+def test_long_lists_keep_their_first_rows_and_count_every_case(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo.generate(db, now=at(21))
+    day = date.today()
+    releases = roster.due_for_release(db, day)
+    gaps = assignments.coverage_gaps(db, day)
+    assert len(releases) > 2 and len(gaps) > 2
+    monkeypatch.setattr(today, "LISTED", 2)
+    result = today.overview(db, at(21))
+    assert [r.id for r in result.due_for_release] == [r.id for r in releases[:2]]
+    assert result.due_for_release_count == len(releases)
+    assert [g.case_id for g in result.coverage_gaps] == [g.case_id for g in gaps[:2]]
+    assert result.coverage_gap_count == len(gaps)

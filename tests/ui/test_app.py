@@ -13,6 +13,7 @@ from app.models import Setting, UnitProfile
 from app.ui import app as gui
 from app.ui.app import run_gui
 from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES, PageSpec
 from app.ui.unit_profile_dialog import UnitProfileDialog
 from tests.ui.conftest import RecordedMessages, stand_in_pages
@@ -106,7 +107,14 @@ def test_start_without_backup_when_the_setting_says_so(
         session.get(UnitProfile, 1).unit_name = "东关村"
     asked: list[object] = []
     monkeypatch.setattr(gui, "_ask_unit_profile", lambda *a: asked.append(a))
-    QTimer.singleShot(0, QApplication.quit)
+    build = gui.create_main_window
+
+    def build_then_quit(ctx: UiContext) -> MainWindow:
+        # Queued once the main window exists: the start-up shell has already painted by then.
+        QTimer.singleShot(0, QApplication.quit)
+        return build(ctx)
+
+    monkeypatch.setattr(gui, "create_main_window", build_then_quit)
     assert run_gui(paths) == 0
     assert asked == []  # the profile is filled in
     assert not list(paths.backups.glob("自动备份-*.sqlite3"))

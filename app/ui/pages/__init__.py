@@ -17,6 +17,7 @@ from app.ui.context import UiContext
 from app.ui.pages.base import BasePage
 
 TITLE_CONTEXT = "pages"
+TODAY = "today"  # the first page: start-up gathers its data early (app/ui/app.py)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _lazy(key: str, class_name: str) -> Callable[[UiContext], BasePage]:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("today", QT_TRANSLATE_NOOP("pages", "今日"), "today", _lazy("today", "TodayPage")),
+    PageSpec(TODAY, QT_TRANSLATE_NOOP("pages", "今日"), "today", _lazy(TODAY, "TodayPage")),
     PageSpec(
         "roster", QT_TRANSLATE_NOOP("pages", "人员台账"), "roster", _lazy("roster", "RosterPage")
     ),

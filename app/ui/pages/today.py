@@ -42,11 +42,12 @@ from app.services import demo
 from app.services.assignments import CoverageGap
 from app.services.roster import CaseRow
 from app.services.rounds import AnomalyInfo, DueItem
-from app.services.today import TodayOverview, overview
+from app.services.today import LISTED, TodayOverview, overview
 from app.services.values import Slot, local_now
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
+from app.ui.pages import TODAY
 from app.ui.pages.base import BasePage, page_heading
 from app.ui.pages.roster import import_dialog_class, open_end_case_dialog
 from app.ui.reports.daily_export import export_daily_report
@@ -61,7 +62,7 @@ REFRESH_MS = 60_000
 # Rows a Today list shows; the rest are one click away on their own page. At county scale
 # 期满待解除 alone held 4,277 cases, and laying out (and sizing) every row took over a second
 # on the main thread — a to-do list the clerk reads from the top needs no more than this.
-LIST_SHOWN = 200
+LIST_SHOWN = LISTED
 ACTION_COLUMN_MAX = 150  # px: Today's 已采取措施 column, elided beyond
 STUCK_AFTER_S = 120
 SIZED_ROWS = 40  # rows (besides those on screen) a list measures for its column widths
@@ -429,6 +430,10 @@ class TodayPage(BasePage):
             self._again = True
             return
         self._loading_since = time.monotonic()
+        early = self.ctx.preloaded.pop(TODAY, None)  # start-up: already being gathered
+        if early is not None:
+            run_in_background(self, early.result, on_done=self._show, on_error=self._failed)
+            return
         run_in_background(
             self, overview, self.ctx.db, self.clock(), on_done=self._show, on_error=self._failed
         )
@@ -484,6 +489,7 @@ class TodayPage(BasePage):
                 self.release_model,
                 result.due_for_release,
                 self.tr("期满待解除（{count}）"),
+                result.due_for_release_count,
             )
             self._place_release_buttons()
             self._show_list(
@@ -491,6 +497,7 @@ class TodayPage(BasePage):
                 self.gap_model,
                 result.coverage_gaps,
                 self.tr("包保未落实（{count}）"),
+                result.coverage_gap_count,
             )
         self._finished()
 
@@ -553,13 +560,13 @@ class TodayPage(BasePage):
                 bool(unhandled),
             ),
             "release": (
-                self.tr("期满待解除\n{count} 人").format(count=len(result.due_for_release)),
+                self.tr("期满待解除\n{count} 人").format(count=result.due_for_release_count),
                 False,
             ),
             "tests": self._tests_tile(result),
             "gaps": (
-                self.tr("包保未落实\n{count} 人").format(count=len(result.coverage_gaps)),
-                bool(result.coverage_gaps),
+                self.tr("包保未落实\n{count} 人").format(count=result.coverage_gap_count),
+                bool(result.coverage_gap_count),
             ),
             "checkpoints": (
                 self.tr("今日卡点\n{vehicles} 辆 / {people} 人次，劝返 {back} 辆").format(
@@ -603,13 +610,21 @@ class TodayPage(BasePage):
         self.due_section.setTitle(self.tr("待测体温（{count}）").format(count=missing))
 
     def _show_list(
-        self, section: _Section, model: RecordTableModel[Any], rows: Sequence[Any], title: str
+        self,
+        section: _Section,
+        model: RecordTableModel[Any],
+        rows: Sequence[Any],
+        title: str,
+        total: int | None = None,
     ) -> None:
+        """The first ``LIST_SHOWN`` of ``rows``, titled with ``total`` (the service may have
+        counted more than it listed), and a link to the rest."""
+        total = len(rows) if total is None else total
         shown = rows[:LIST_SHOWN]
         model.set_records(shown)
-        section.show_rows(len(rows))
-        section.show_more(len(shown), len(rows) - len(shown))
-        section.setTitle(title.format(count=len(rows)))
+        section.show_rows(total)
+        section.show_more(len(shown), total - len(shown))
+        section.setTitle(title.format(count=total))
         section.table.resizeColumnsToContents()
 
     def _fit_anomaly_columns(self) -> None:

@@ -12,7 +12,7 @@
     <name>app</name>
     <message>
         <source>无法使用数据目录 {path}：{error}</source>
-        <extracomment>When set, the app prints this variable&apos;s value once the main window is shown and then quits: the cold-start benchmark (bench/startup.py) times a real start-up with it.</extracomment>
+        <extracomment>When set, the app prints this variable&apos;s value once its first window is shown, and again once Today has its numbers, then quits: the cold-start benchmark (bench/startup.py) times a real start-up with it.</extracomment>
         <translation>Cannot use the data folder {path}: {error}</translation>
     </message>
     <message>
