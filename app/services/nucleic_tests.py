@@ -25,7 +25,7 @@ from app.services.errors import Conflict, NotFound, ServiceError
 from app.services.nucleic_schedule import day_number, get_rounds, get_schedule, month_day
 from app.services.periods import under_management
 from app.services.reference import get_setting
-from app.services.roster import group_rank
+from app.services.roster import group_rank, people_to_visit
 
 ROUND_REASON = "全员核酸"
 
@@ -272,20 +272,7 @@ def _due_tests(session: Session, day: date) -> list[DueTest]:
     if not everyone and not scheduled:
         return []
     query = (
-        select(
-            Case.id,
-            Person.id,
-            Person.name,
-            Person.id_number,
-            Person.group_name,
-            Person.address,
-            Person.phone,
-            Measure.name,
-            Case.start_date,
-            Case.planned_end,
-        )
-        .join(Person, Person.id == Case.person_id)
-        .join(Measure, Measure.id == Case.measure_id)
+        people_to_visit(Case.start_date, Case.planned_end)
         .where(*under_management(day))
         .order_by(Person.group_name.is_not(None), group_rank(session), Person.search_key, Case.id)
     )

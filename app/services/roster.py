@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select
 from sqlalchemy import case as sql_case
@@ -453,6 +454,26 @@ ROSTER_SORTS: tuple[str, ...] = (
     "group_name", "name", "sex", "age", "id_number", "phone", "category", "measure",
     "start_date", "planned_end", "status",
 )  # fmt: skip
+
+
+def people_to_visit(*more: Any) -> Select[Any]:
+    """The columns of every list a clerk walks with (who owes a reading, who must be swabbed):
+    case id, person id, name, ID number, 村民小组, address, phone and measure, then ``more``."""
+    return (
+        select(
+            Case.id,
+            Person.id,
+            Person.name,
+            Person.id_number,
+            Person.group_name,
+            Person.address,
+            Person.phone,
+            Measure.name,
+            *more,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+    )
 
 
 def group_rank(session: Session):  # type: ignore[no-untyped-def]

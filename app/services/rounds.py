@@ -60,7 +60,7 @@ from app.services.concurrency import (
 from app.services.errors import Conflict, NotFound, ServiceError
 from app.services.periods import readings_due
 from app.services.reference import get_setting, setting_value
-from app.services.roster import group_rank
+from app.services.roster import group_rank, people_to_visit
 
 
 @dataclass(frozen=True)
@@ -504,18 +504,7 @@ def due_list(db: Database, day: date, slot: Slot) -> list[DueItem]:
         # Plain rows through the Connection: the ORM's per-row processing cost more than SQLite.
         connection = session.connection()
         rows = connection.execute(
-            select(
-                Case.id,
-                Person.id,
-                Person.name,
-                Person.id_number,
-                Person.group_name,
-                Person.address,
-                Person.phone,
-                Measure.name,
-            )
-            .join(Person, Person.id == Case.person_id)
-            .join(Measure, Measure.id == Case.measure_id)
+            people_to_visit()
             .where(*due)
             .order_by(
                 # The ``natural`` collation sorted people without a group first; keep that.

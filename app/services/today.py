@@ -36,7 +36,13 @@ from app.services.periods import readings_due
 from app.services.reference import get_setting, statistical_day
 from app.services.release import release_checks
 from app.services.report_log import ReportExport, last_daily_export
-from app.services.roster import CaseRow, count_due_for_release, due_for_release, group_rank
+from app.services.roster import (
+    CaseRow,
+    count_due_for_release,
+    due_for_release,
+    group_rank,
+    people_to_visit,
+)
 from app.services.rounds import AnomalyInfo, DueItem, anomalies
 
 # Today lists at most this many people per round; the rounds page has everyone.
@@ -191,18 +197,7 @@ def _round(
     ).one()
     due, count = counted[0] or 0, counted[1] or 0
     rows = session.execute(
-        select(
-            Case.id,
-            Person.id,
-            Person.name,
-            Person.id_number,
-            Person.group_name,
-            Person.address,
-            Person.phone,
-            Measure.name,
-        )
-        .join(Person, Person.id == Case.person_id)
-        .join(Measure, Measure.id == Case.measure_id)
+        people_to_visit()
         .where(*readings_due(day), ~taken.exists())
         .order_by(group_rank(session), Person.search_key, Case.id)
         .limit(MISSING_SHOWN)
