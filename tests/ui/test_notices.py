@@ -73,6 +73,9 @@ def test_release_notice_is_offered_for_a_released_case_and_saved_as_pdf(
     try:
         assert [item.title for item in preview.items] == ["解除隔离通知书"]
         assert preview.windowTitle() == "打印预览 — 解除隔离通知书 张三"
+        # The toolbar and the page stay on a 1366×768 laptop screen: the dialog fits the screen.
+        room = preview.screen().availableGeometry()
+        assert preview.height() <= room.height() and preview.width() <= room.width()
         saved = preview.save_pdf(tmp_path / "解除")
         assert saved == tmp_path / "解除.pdf"
         assert "张三" in pdf_text(saved)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -46,7 +46,7 @@ class NoticePreview(QPrintPreviewDialog):
         self.title = title
         self.file_stem = file_stem
         self.setWindowTitle(self.tr("打印预览 — {title}").format(title=title))
-        self.resize(900, 1000)
+        self._fit_to_screen(900, 1000)
         self.paintRequested.connect(lambda device: paint_notices(device, self.items))
         self.save_pdf_action = QAction(self.tr("另存为 PDF…"), self)
         self.save_pdf_action.triggered.connect(lambda _checked=False: self.save_pdf())
@@ -54,6 +54,15 @@ class NoticePreview(QPrintPreviewDialog):
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(self.save_pdf_action)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """A4 upright wants height; a village laptop has 768 pixels of it (the toolbar and the
+        buttons must stay on screen, the page scrolls)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 40), min(height, room.height() - 40)
+        self.resize(width, height)
 
     def save_pdf(self, target: Path | None = None) -> Path | None:
         """Write the PDF (asking where when ``target`` is None); the path, or None."""
