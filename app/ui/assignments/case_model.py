@@ -11,14 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.services import assignments, roster
@@ -27,8 +20,7 @@ from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
 from app.ui.widgets.roles import ObjectRole, SortRole
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.widgets.table_base import Index, TableModelBase
 
 MISSING_COLOR = QColor("#b00020")
 MISSING_BACKGROUND = QColor("#fde8ea")
@@ -63,11 +55,18 @@ def load_coverage_rows(db: Database, case_ids: list[int]) -> list[CoverageRow]:
 Fetch = Callable[[list[int]], list[CoverageRow]]
 
 
-class CaseCoverageModel(QAbstractTableModel):
+class CaseCoverageModel(TableModelBase):
     """Fixed columns, then one column per required role, then the coverage badge."""
 
     NAME, GROUP, MEASURE, PLANNED_END = range(4)
-    FIXED_COLUMNS = 4
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CaseCoverageModel", "姓名"),
+        QT_TRANSLATE_NOOP("CaseCoverageModel", "村民小组"),
+        QT_TRANSLATE_NOOP("CaseCoverageModel", "管控措施"),
+        QT_TRANSLATE_NOOP("CaseCoverageModel", "计划解除"),
+    )
+    TRANSLATION_CONTEXT = "CaseCoverageModel"
+    FIXED_COLUMNS = len(HEADERS)
     CHUNK = 200
 
     def __init__(self, fetch: Fetch, parent: QObject | None = None) -> None:
@@ -149,45 +148,37 @@ class CaseCoverageModel(QAbstractTableModel):
                 self._cache[fetched.case.id] = fetched
         return self._cache.get(case_id)
 
-    # --- QAbstractTableModel ------------------------------------------------------------------
+    # --- TableModelBase ------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
+    def _row_count(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.FIXED_COLUMNS + len(self._roles) + 1
+    def _item(self, row: int) -> CoverageRow | None:
+        return self.row_data(row)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            fixed = (self.tr("姓名"), self.tr("村民小组"), self.tr("管控措施"), self.tr("计划解除"))
-            if 0 <= section < self.FIXED_COLUMNS:
-                return fixed[section]
-            staff_role = self.role_of_column(section)
-            if staff_role is not None:
-                return staff_role.name
-            if section == self.coverage_column():
-                return self.tr("包保情况")
-        if role == Qt.ItemDataRole.ToolTipRole and self.role_of_column(section) is not None:
+    def _column_count(self) -> int:
+        return self.FIXED_COLUMNS + len(self._roles) + 1
+
+    def _titles(self) -> list[str]:
+        return [*super()._titles(), *(r.name for r in self._roles), self.tr("包保情况")]
+
+    def _header_tooltip(self, section: int) -> str | None:
+        if self.role_of_column(section) is not None:
             return self.tr("“—”表示该人员的管控措施不要求这个角色")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= self.columnCount():
-            return None
-        if role == ObjectRole:
-            return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
+        # The key comes from the id list and roles no cell answers are refused before a row is
+        # fetched: neither may cost a query.
+        if role == ObjectRole and index.isValid() and 0 <= index.row() < len(self._ids):
+            return self._ids[index.row()]
         if role not in _ROLES_SHOWN:
             return None
-        row = self.row_data(index.row())
-        if row is None:
-            return None
-        column = index.column()
+        return super().data(index, role)
+
+    def _cell(self, row: CoverageRow, column: int, role: int) -> Any:
         if column < self.FIXED_COLUMNS:
-            return self._fixed_data(row, index.row(), column, role)
+            return self._fixed_data(row, self._position[row.case.id], column, role)
         staff_role = self.role_of_column(column)
         if staff_role is not None:
             return self._role_data(row, staff_role, role)

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -42,11 +40,11 @@ from app.services.roster import CaseRow, RosterFilter
 from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
+from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_base import Index
 
 log = logging.getLogger(__name__)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -55,54 +53,47 @@ class Candidate:
     label: str
 
 
-class ReassignTableModel(QAbstractTableModel):
+class ReassignTableModel(ListTableModel[CaseRow]):
     NAME, GROUP, MEASURE, NEW_HOLDER = range(4)
-    COLUMN_COUNT = 4
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReassignTableModel", "姓名"),
+        QT_TRANSLATE_NOOP("ReassignTableModel", "村民小组"),
+        QT_TRANSLATE_NOOP("ReassignTableModel", "管控措施"),
+        QT_TRANSLATE_NOOP("ReassignTableModel", "新的{role}"),
+    )
+    TRANSLATION_CONTEXT = "ReassignTableModel"
 
     def __init__(self, cases: list[CaseRow], role: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cases = list(cases)
+        self._items = list(cases)
+        self._position = {case.id: row for row, case in enumerate(cases)}  # never re-ordered
         self._role = role
         self._assigned: dict[int, tuple[int, str]] = {}  # case id → (staff id, name)
 
     def case_at(self, row: int) -> CaseRow:
-        return self._cases[row]
+        return self._items[row]
 
     def assigned_staff(self, case_id: int) -> int | None:
         found = self._assigned.get(case_id)
         return found[0] if found else None
 
     def case_ids(self) -> list[int]:
-        return [c.id for c in self._cases]
+        return [c.id for c in self._items]
 
     def unassigned_ids(self) -> list[int]:
-        return [c.id for c in self._cases if c.id not in self._assigned]
+        return [c.id for c in self._items if c.id not in self._assigned]
 
     def mark_assigned(self, case_ids: list[int], staff_id: int, name: str) -> None:
-        for row, case in enumerate(self._cases):
+        for row, case in enumerate(self._items):
             if case.id in case_ids:
                 self._assigned[case.id] = (staff_id, name)
                 index = self.index(row, self.NEW_HOLDER)
                 self.dataChanged.emit(index, index)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._cases)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (
-            self.tr("姓名"),
-            self.tr("村民小组"),
-            self.tr("管控措施"),
-            self.tr("新的{role}").format(role=self._role),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+    def _titles(self) -> list[str]:
+        titles = super()._titles()
+        titles[self.NEW_HOLDER] = titles[self.NEW_HOLDER].format(role=self._role)
+        return titles
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -110,17 +101,14 @@ class ReassignTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._cases):
-            return None
-        case = self._cases[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return case.id
+    def _key(self, case: CaseRow) -> int:
+        return case.id
+
+    def _cell(self, case: CaseRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole and column == self.NEW_HOLDER:
             return self.assigned_staff(case.id)
         if role == SortRole and column == self.GROUP:
-            return index.row()  # rows come in the natural 一组 < 二组 < 十组 order
+            return self._position[case.id]  # rows come in the natural 一组 < 二组 < 十组 order
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if column == self.NAME:
                 return case.name

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from app.services.assignments import StaffInfo
 from app.ui.widgets.list_table import ListTableModel
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.roles import SortRole
 from app.ui.widgets.table_base import Index
 
 RETIRED_COLOR = QColor("#8a8a8a")
@@ -26,7 +26,6 @@ class StaffTableModel(ListTableModel[StaffInfo]):
         QT_TRANSLATE_NOOP("StaffTableModel", "包保人数"),
     )
     TRANSLATION_CONTEXT = "StaffTableModel"
-    COLUMN_COUNT = len(HEADERS)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,36 +36,24 @@ class StaffTableModel(ListTableModel[StaffInfo]):
     def set_staff(self, staff: list[StaffInfo], role_order: list[int]) -> None:
         """Show this list; the same people in the same order are updated in place (dataChanged)."""
         self._role_rank = {role_id: rank for rank, role_id in enumerate(role_order)}
-        if [s.id for s in staff] == [s.id for s in self._items]:
-            self._items = list(staff)
-            if staff:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(staff) - 1, self.COLUMN_COUNT - 1)
-                )
-            return
-        self._set_items(staff)
+        self._refresh_items(staff)
 
     def staff_at(self, row: int) -> StaffInfo:
         return self._items[row]
-
-    def row_of(self, staff_id: int) -> int | None:
-        for row, staff in enumerate(self._items):
-            if staff.id == staff_id:
-                return row
-        return None
 
     def all_staff(self) -> list[StaffInfo]:
         return list(self._items)
 
     # --- cells ------------------------------------------------------------------------------
 
+    def _key(self, staff: StaffInfo) -> int:
+        return staff.id
+
     def _cell(self, staff: StaffInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(staff, column)
         if role == SortRole:
             return self._sort_value(staff, column)
-        if role == ObjectRole:
-            return staff.id
         if role == Qt.ItemDataRole.ForegroundRole and not staff.active:
             return RETIRED_COLOR
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ACTIVE, self.LOAD):

@@ -70,9 +70,10 @@ class AccountsModel(ListTableModel[OperatorInfo]):
     def account(self, row: int) -> OperatorInfo:
         return self._items[row]
 
+    def _key(self, info: OperatorInfo) -> int:
+        return info.id
+
     def _cell(self, info: OperatorInfo, column: int, role: int) -> Any:
-        if role == ObjectRole:
-            return info.id
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
             if column == USERNAME:
                 return info.username

@@ -7,66 +7,40 @@ so the clerk's selection and scroll position survive a car a minute.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from app.services.checkpoints import PassInfo
 from app.services.values import Disposition
 from app.ui.checkpoints.labels import shown
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import SortRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 FEVER_COLOUR = QColor("#c62828")
 TURNED_BACK_COLOUR = QColor("#e65100")
 LINKED_COLOUR = QColor("#1565c0")
 
 
-class PassLogModel(QAbstractTableModel):
+class PassLogModel(ListTableModel[PassInfo]):
     (TIME, DIRECTION, PLATE, DRIVER, PEOPLE, ORIGIN, DESTINATION, TEMPERATURE, DISINFECTED,
      DISPOSITION, REMARK) = range(11)  # fmt: skip
-    COLUMN_COUNT = 11
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PassLogModel", "时间"), QT_TRANSLATE_NOOP("PassLogModel", "方向"),
+        QT_TRANSLATE_NOOP("PassLogModel", "车牌"), QT_TRANSLATE_NOOP("PassLogModel", "驾驶员"),
+        QT_TRANSLATE_NOOP("PassLogModel", "人数"), QT_TRANSLATE_NOOP("PassLogModel", "来源地"),
+        QT_TRANSLATE_NOOP("PassLogModel", "目的地"), QT_TRANSLATE_NOOP("PassLogModel", "体温"),
+        QT_TRANSLATE_NOOP("PassLogModel", "消毒"), QT_TRANSLATE_NOOP("PassLogModel", "处置"),
+        QT_TRANSLATE_NOOP("PassLogModel", "备注"),
+    )  # fmt: skip
+    TRANSLATION_CONTEXT = "PassLogModel"
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PassInfo] = []
+    # --- cells --------------------------------------------------------------------------------
 
-    def headers(self) -> list[str]:
-        return [
-            self.tr("时间"), self.tr("方向"), self.tr("车牌"), self.tr("驾驶员"), self.tr("人数"),
-            self.tr("来源地"), self.tr("目的地"), self.tr("体温"), self.tr("消毒"),
-            self.tr("处置"), self.tr("备注"),
-        ]  # fmt: skip
+    def _key(self, info: PassInfo) -> int:
+        return info.id
 
-    # --- Qt model interface ------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        headers = self.headers()
-        return headers[section] if 0 <= section < len(headers) else None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        info = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return info.id
+    def _cell(self, info: PassInfo, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(info, column)
         if role == SortRole:
@@ -146,40 +120,27 @@ class PassLogModel(QAbstractTableModel):
     # --- changes ------------------------------------------------------------------------------
 
     def set_passes(self, rows: list[PassInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_items(rows)
 
     def passes(self) -> list[PassInfo]:
-        return list(self._rows)
+        return list(self._items)
 
     def pass_of(self, pass_id: int) -> PassInfo | None:
         position = self.row_of(pass_id)
-        return self._rows[position] if position is not None else None
-
-    def row_of(self, pass_id: int) -> int | None:
-        for position, info in enumerate(self._rows):
-            if info.id == pass_id:
-                return position
-        return None
+        return self._items[position] if position is not None else None
 
     def upsert(self, info: PassInfo) -> None:
         """A pass saved or changed: update its row, or add it at the top."""
         position = self.row_of(info.id)
         if position is None:
-            self.beginInsertRows(QModelIndex(), 0, 0)
-            self._rows.insert(0, info)
-            self.endInsertRows()
-            return
-        self._rows[position] = info
-        self.dataChanged.emit(self.index(position, 0), self.index(position, self.COLUMN_COUNT - 1))
+            self._insert_item(0, info)
+        else:
+            self._replace_item(position, info)
 
     def remove(self, pass_id: int) -> None:
         position = self.row_of(pass_id)
         if position is not None:
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self.endRemoveRows()
+            self._remove_item(position)
 
 
 class PassLogProxy(QSortFilterProxyModel):

@@ -53,9 +53,10 @@ class CheckpointTableModel(ListTableModel[CheckpointInfo]):
     )
     TRANSLATION_CONTEXT = "CheckpointTableModel"
 
+    def _key(self, info: CheckpointInfo) -> int:
+        return info.id
+
     def _cell(self, info: CheckpointInfo, column: int, role: int) -> object:
-        if role == ObjectRole:
-            return info.id
         if role == SortRole:
             return int(info.active) if column == self.ACTIVE else self._text(info, column)
         if role == Qt.ItemDataRole.DisplayRole:

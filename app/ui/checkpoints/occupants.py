@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,9 +27,10 @@ from app.services.values import (
     parse_resident_id,
     parse_temperature,
 )
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import SortRole
+from app.ui.widgets.table_base import Index
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 LINKED_COLOUR = QColor("#1565c0")
 
 
@@ -61,40 +55,22 @@ class RowProblem:
     message: str
 
 
-class OccupantsModel(QAbstractTableModel):
+class OccupantsModel(ListTableModel[OccupantRow]):
+    """The rows as typed; unsaved rows have no key, so ``ObjectRole`` is left unanswered."""
+
     NAME, ID_NUMBER, PHONE, TEMPERATURE, STATUS = range(5)
     _FIELDS = ("name", "id_number", "phone", "temperature")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("OccupantsModel", "姓名"),
+        QT_TRANSLATE_NOOP("OccupantsModel", "身份证号"),
+        QT_TRANSLATE_NOOP("OccupantsModel", "联系电话"),
+        QT_TRANSLATE_NOOP("OccupantsModel", "体温"),
+        QT_TRANSLATE_NOOP("OccupantsModel", "台账"),
+    )
+    TRANSLATION_CONTEXT = "OccupantsModel"
+    ROW_NUMBERS = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OccupantRow] = []
-
-    def headers(self) -> list[str]:
-        return [self.tr("姓名"), self.tr("身份证号"), self.tr("联系电话"), self.tr("体温"),
-                self.tr("台账")]  # fmt: skip
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section] if 0 <= section < 5 else None
-        return str(section + 1)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return index.row()
+    def _cell(self, row: OccupantRow, column: int, role: int) -> object:
         if column == self.STATUS:
             if role in (Qt.ItemDataRole.DisplayRole, SortRole):
                 return self.tr("已转入台账") if row.case_id else ""
@@ -105,50 +81,44 @@ class OccupantsModel(QAbstractTableModel):
             return getattr(row, self._FIELDS[column])
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() != self.STATUS:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() == self.STATUS:
             return False
         text = "" if value is None else str(value).strip()
-        row = self._rows[index.row()]
-        self._rows[index.row()] = replace(row, **{self._FIELDS[index.column()]: text})
+        row = self._items[index.row()]
+        self._items[index.row()] = replace(row, **{self._FIELDS[index.column()]: text})
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
         return True
 
     # --- whole-list operations ------------------------------------------------------------------
 
     def rows(self) -> list[OccupantRow]:
-        return list(self._rows)
+        return list(self._items)
 
     def set_rows(self, rows: list[OccupantRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._set_items(rows)
 
     def append_row(self) -> int:
-        position = len(self._rows)
-        self.beginInsertRows(QModelIndex(), position, position)
-        self._rows.append(OccupantRow())
-        self.endInsertRows()
+        position = len(self._items)
+        self._insert_item(position, OccupantRow())
         return position
 
     def remove_row(self, position: int) -> None:
-        if 0 <= position < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), position, position)
-            del self._rows[position]
-            self.endRemoveRows()
+        if 0 <= position < len(self._items):
+            self._remove_item(position)
 
     def filled_count(self) -> int:
-        return sum(not r.is_blank() for r in self._rows)
+        return sum(not r.is_blank() for r in self._items)
 
     def highest_temperature(self) -> float | None:
         values: list[float] = []
-        for row in self._rows:
+        for row in self._items:
             try:
                 values.append(parse_temperature(row.temperature))
             except ValidationError:
@@ -158,7 +128,7 @@ class OccupantsModel(QAbstractTableModel):
     def checked_inputs(self) -> tuple[list[OccupantInput], RowProblem | None]:
         """The filled rows as service input, or the first problem (row, column, reason)."""
         inputs: list[OccupantInput] = []
-        for number, row in enumerate(self._rows):
+        for number, row in enumerate(self._items):
             if row.is_blank():
                 continue
             if not row.name.strip():

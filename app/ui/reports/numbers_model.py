@@ -9,29 +9,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 from app.services.reports import TOTAL_LABEL, DailyTable, header_lines
-from app.ui.widgets.roles import ObjectRole, SortRole, TotalRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import SortRole, TotalRole
+from app.ui.widgets.table_base import Index
 
 SEQ, UNIT = 0, 1  # 序号, 单位; the counts follow, then 来源文件 when sources are shown
 
-Index = QModelIndex | QPersistentModelIndex
+#: One line: 序号 (None on 合计), 单位, its counts, the file it came from.
+Line = tuple[int | None, str, list[int], str]
 
 
-class DailyNumbersModel(QAbstractTableModel):
+class DailyNumbersModel(ListTableModel[Line]):
+    """The columns are the report's own labels (shown in two lines, as printed)."""
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._labels: list[str] = []
-        self._rows: list[tuple[int | None, str, list[int], str]] = []
         self._with_sources = False
         self._source_title = ""
 
@@ -44,32 +41,48 @@ class DailyNumbersModel(QAbstractTableModel):
         source_title: str = "",
     ) -> None:
         """Show ``table`` (None: empty). ``sources`` maps unit → file for a 来源文件 column."""
-        self.beginResetModel()
-        self._rows = []
-        self._labels = list(table.labels) if table is not None else []
-        self._with_sources = sources is not None
-        self._source_title = source_title
+        lines: list[Line] = []
         if table is not None:
             for n, line in enumerate(table.lines, start=1):
                 source = sources.get(line.unit) if sources else None
-                self._rows.append((n, line.unit, table.values(line), source.name if source else ""))
+                lines.append((n, line.unit, table.values(line), source.name if source else ""))
             if with_total and table.lines:
-                self._rows.append((None, TOTAL_LABEL, table.total(), ""))
+                lines.append((None, TOTAL_LABEL, table.total(), ""))
+        # The columns change with the table: set them inside the reset, with the rows.
+        self.beginResetModel()
+        self._labels = list(table.labels) if table is not None else []
+        self._with_sources = sources is not None
+        self._source_title = source_title
+        self._items = lines
         self.endResetModel()
 
     def labels(self) -> list[str]:
         return list(self._labels)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    # --- columns ------------------------------------------------------------------------------
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or not self._labels:
+    def _column_count(self) -> int:
+        if not self._labels:
             return 0
         return len(self._labels) + (1 if self._with_sources else 0)
 
-    def _value(self, row: int, column: int) -> Any:
-        seq, unit, counts, source = self._rows[row]
+    def _titles(self) -> list[str]:
+        # Two lines broken between words, as in the workbook: the preview of a village's report
+        # then fits 1366 pixels without sideways scrolling.
+        titles = [header_lines(label) for label in self._labels]
+        return [*titles, self._source_title] if self._with_sources else titles
+
+    def _header_tooltip(self, section: int) -> str | None:
+        return self._labels[section] if section < len(self._labels) else None
+
+    # --- cells --------------------------------------------------------------------------------
+
+    def _key(self, line: Line) -> str:
+        return line[1]
+
+    @staticmethod
+    def _value(line: Line, column: int) -> Any:
+        seq, unit, counts, source = line
         if column == SEQ:
             return seq
         if column == UNIT:
@@ -78,18 +91,13 @@ class DailyNumbersModel(QAbstractTableModel):
             return counts[column - 2]
         return source
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = index.row(), index.column()
-        is_total = self._rows[row][0] is None
+    def _cell(self, line: Line, column: int, role: int) -> Any:
+        is_total = line[0] is None
         if role == Qt.ItemDataRole.DisplayRole:
-            value = self._value(row, column)
+            value = self._value(line, column)
             return "" if value is None else str(value)
         if role == SortRole:
-            return self._value(row, column)
-        if role == ObjectRole:
-            return self._rows[row][1]
+            return self._value(line, column)
         if role == TotalRole:
             return is_total
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -100,23 +108,6 @@ class DailyNumbersModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(self._labels):
-            return self._labels[section]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if 0 <= section < len(self._labels):
-            # Two lines broken between words, as in the workbook: the preview of a village's
-            # report then fits 1366 pixels without sideways scrolling.
-            return header_lines(self._labels[section])
-        if self._with_sources and section == len(self._labels):
-            return self._source_title
         return None
 
 

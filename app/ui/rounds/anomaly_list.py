@@ -60,12 +60,13 @@ class AnomalyTableModel(ListTableModel[AnomalyInfo]):
     def items(self) -> list[AnomalyInfo]:
         return list(self._items)
 
+    def _key(self, info: AnomalyInfo) -> int:
+        return info.id
+
     def _cell(self, info: AnomalyInfo, index_column: int, role: int) -> object:
         column = AnomalyCol(index_column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(info, column)
-        if role == ObjectRole:
-            return info.id
         if role == SortRole:
             if column == AnomalyCol.DAY:
                 return f"{info.detected_on.isoformat()} {info.slot or ''} {info.id:08d}"

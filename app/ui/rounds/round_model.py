@@ -10,27 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from app.services.rounds import DueItem, ReadingInfo
 from app.services.values import is_fever
-from app.ui.widgets.roles import MUTED, AbnormalRole, ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import MUTED, AbnormalRole, SortRole
+from app.ui.widgets.table_base import Index
 
 FEVER_BACKGROUND = QColor("#f8d7da")
 FEVER_TEXT = QColor("#a61b1b")
 MISSING_BACKGROUND = QColor("#fff1c2")
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Col(IntEnum):
@@ -43,7 +34,7 @@ class Col(IntEnum):
     STATUS = 6
 
 
-HEADERS = {
+_TITLES = {
     Col.GROUP: QT_TRANSLATE_NOOP("RoundTableModel", "村民小组"),
     Col.NAME: QT_TRANSLATE_NOOP("RoundTableModel", "姓名"),
     Col.MEDICAL: QT_TRANSLATE_NOOP("RoundTableModel", "包保医护"),
@@ -80,11 +71,14 @@ class RoundRow:
         return recorded or bool(self.pending_symptoms)
 
 
-class RoundTableModel(QAbstractTableModel):
+class RoundTableModel(ListTableModel[RoundRow]):
+    HEADERS = tuple(_TITLES[column] for column in Col)
+    TRANSLATION_CONTEXT = "RoundTableModel"
+    ROW_NUMBERS = True
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RoundRow] = []
-        self._row_of: dict[int, int] = {}
+        self._row_of: dict[int, int] = {}  # case id → row: a save finds its row without a scan
         self.threshold = 37.3
 
     # --- loading ----------------------------------------------------------------------------
@@ -92,37 +86,27 @@ class RoundTableModel(QAbstractTableModel):
     def set_items(self, items: list[DueItem]) -> None:
         """Show a (re)loaded due list. The same people in the same order are updated in place,
         so an open temperature editor survives a refresh triggered by the save just made."""
-        pending = {r.case_id: r.pending_symptoms for r in self._rows}
-        rows = [RoundRow(item, pending.get(item.case_id)) for item in items]
-        if [r.case_id for r in rows] == [r.case_id for r in self._rows]:
-            self._rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Col) - 1))
-            return
-        self.beginResetModel()
-        self._rows = rows
-        self._row_of = {r.case_id: n for n, r in enumerate(rows)}
-        self.endResetModel()
+        pending = {r.case_id: r.pending_symptoms for r in self._items}
+        self._refresh_items([RoundRow(item, pending.get(item.case_id)) for item in items])
+        self._row_of = {r.case_id: n for n, r in enumerate(self._items)}
 
     def clear_pending(self) -> None:
         """Forget ticks not yet saved (the date or slot changed: they belonged to another round)."""
-        self._rows = [replace(r, pending_symptoms=None) for r in self._rows]
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Col) - 1))
+        self._refresh_items([replace(r, pending_symptoms=None) for r in self._items])
 
     # --- access -----------------------------------------------------------------------------
 
     def row(self, row: int) -> RoundRow:
-        return self._rows[row]
+        return self._items[row]
 
-    def row_of(self, case_id: int) -> int | None:
-        return self._row_of.get(case_id)
+    def row_of(self, case_id: object) -> int | None:
+        return self._row_of.get(case_id) if isinstance(case_id, int) else None
 
     def rows(self) -> list[RoundRow]:
-        return list(self._rows)
+        return list(self._items)
 
     def missing_count(self) -> int:
-        return sum(1 for r in self._rows if r.reading is None)
+        return sum(1 for r in self._items if r.reading is None)
 
     def set_reading(self, case_id: int, reading: ReadingInfo) -> None:
         """A reading was saved: show it and drop the pending ticks it carried."""
@@ -133,30 +117,13 @@ class RoundTableModel(QAbstractTableModel):
 
     def _update(self, case_id: int, change) -> None:  # type: ignore[no-untyped-def]
         number = self._row_of.get(case_id)
-        if number is None:
-            return
-        self._rows[number] = change(self._rows[number])
-        # The whole row: a single-cell dataChanged would rewrite an open editor's text.
-        self.dataChanged.emit(self.index(number, 0), self.index(number, len(Col) - 1))
+        if number is not None:
+            self._replace_item(number, change(self._items[number]))
 
-    # --- Qt model ---------------------------------------------------------------------------
+    # --- cells ------------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Col):
-            return QCoreApplication.translate("RoundTableModel", HEADERS[Col(section)])
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
+    def _key(self, row: RoundRow) -> int:
+        return row.case_id
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -166,19 +133,14 @@ class RoundTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = Col(index.column())
+    def _cell(self, row: RoundRow, index_column: int, role: int) -> object:
+        column = Col(index_column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column)
-        if role == ObjectRole:
-            return row.case_id
         if role == AbnormalRole:
             return row.abnormal
         if role == SortRole:
-            return self._sort_value(index.row(), row, column)
+            return self._sort_value(self._row_of[row.case_id], row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.abnormal:
                 return FEVER_BACKGROUND

@@ -13,15 +13,14 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
 
-from app.ui.widgets.roles import ObjectRole, SortRole
-from app.ui.widgets.table_base import Index, TableModelBase
+from app.ui.widgets.roles import SortRole
+from app.ui.widgets.table_base import TableModelBase
 
 T = TypeVar("T")
 
@@ -45,7 +44,7 @@ class RecordTableModel(TableModelBase, Generic[T]):
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._key = key
+        self._key_of = key
         self._records: list[T] = []
 
     def set_records(self, records: Sequence[T]) -> None:
@@ -68,15 +67,16 @@ class RecordTableModel(TableModelBase, Generic[T]):
     def _titles(self) -> list[str]:
         return [column.title for column in self._columns]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def _column_count(self) -> int:
+        return len(self._columns)
+
+    def _key(self, record: T) -> object:
+        return self._key_of(record)
 
     def _cell(self, record: T, column_number: int, role: int) -> Any:
         column = self._columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
-        if role == ObjectRole:
-            return self._key(record)
         if role == SortRole:
             return column.sort(record) if column.sort else column.text(record)
         if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:

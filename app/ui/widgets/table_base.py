@@ -6,7 +6,9 @@ their translation context, each cell the row's value under the field's key) foll
 ``HEADERS`` (the model's own columns, marked for translation in ``TRANSLATION_CONTEXT``), and says
 how many rows it has and what a row is. A field column needs no code: adding a field to the table
 is adding ``Place.TABLE`` to its registry entry. A model may still answer any cell itself
-(``_cell``) — a badge, a colour, a tooltip.
+(``_cell``) — a badge, a colour, a tooltip — and names its rows' keys once (``_key``: the
+``ObjectRole`` a selection survives the sort proxy by). Columns that depend on the data (a role
+per 包保 role, a report's labels) come from ``_column_count`` and ``_titles``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtCore import (
 )
 
 from app.services.fields import LABEL_CONTEXT, Field, Place
-from app.ui.widgets.roles import SortRole
+from app.ui.widgets.roles import ObjectRole, SortRole
 
 __all__ = ["Index", "TableModelBase", "field_sort_value", "field_text", "field_title"]
 
@@ -72,6 +74,7 @@ class TableModelBase(QAbstractTableModel):
     FIELDS: ClassVar[Sequence[Field]] = ()  # registry fields, the first columns
     HEADERS: ClassVar[Sequence[str]] = ()  # the model's own columns, after the fields
     TRANSLATION_CONTEXT: ClassVar[str] = ""
+    ROW_NUMBERS: ClassVar[bool] = False  # the vertical header numbers the rows 1, 2, 3 …
 
     # --- for subclasses -----------------------------------------------------------------------
 
@@ -86,10 +89,23 @@ class TableModelBase(QAbstractTableModel):
         """What one cell shows for ``role``; the default shows a field column's value."""
         return self._field_cell(item, column, role)
 
+    def _key(self, item: Any) -> object:
+        """The row's key for ``ObjectRole`` (None: ``_cell`` answers ``ObjectRole`` itself)."""
+        del item
+        return None
+
+    def _column_count(self) -> int:
+        return len(self.FIELDS) + len(self.HEADERS)
+
     def _titles(self) -> list[str]:
         return [field_title(f) for f in self.FIELDS] + [
             _in_context(self.TRANSLATION_CONTEXT, title) for title in self.HEADERS
         ]
+
+    def _header_tooltip(self, section: int) -> str | None:
+        """A column title's tooltip (none by default)."""
+        del section
+        return None
 
     # --- field columns ------------------------------------------------------------------------
 
@@ -109,23 +125,37 @@ class TableModelBase(QAbstractTableModel):
         return 0 if parent.isValid() else self._row_count()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.FIELDS) + len(self.HEADERS)
+        return 0 if parent.isValid() else self._column_count()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self._column_count():
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._titles()[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tooltip(section)
         if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < self.columnCount()
+            orientation == Qt.Orientation.Vertical
+            and role == Qt.ItemDataRole.DisplayRole
+            and self.ROW_NUMBERS
+            and 0 <= section < self._row_count()
         ):
-            return self._titles()[section]
+            return str(section + 1)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._row_count():
+        if (
+            not index.isValid()
+            or not 0 <= index.row() < self._row_count()
+            or not 0 <= index.column() < self._column_count()
+        ):
             return None
         item = self._item(index.row())
         if item is None:
             return None
+        if role == ObjectRole:
+            key = self._key(item)
+            if key is not None:
+                return key
         return self._cell(item, index.column(), role)

@@ -41,7 +41,7 @@ from app.services.rounds import ReadingCorrection, ReadingInfo
 from app.services.values import Slot, is_fever
 from app.ui.context import UiContext
 from app.ui.widgets.list_table import ListTableModel
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.roles import SortRole
 
 FEVER = QColor("#c62828")
 NORMAL = QColor("#1f5fa8")
@@ -304,12 +304,13 @@ class ReadingHistoryModel(ListTableModel[ReadingInfo]):
     def reading(self, row: int) -> ReadingInfo:
         return self._items[row]
 
+    def _key(self, reading: ReadingInfo) -> int:
+        return reading.id
+
     def _cell(self, reading: ReadingInfo, index_column: int, role: int) -> object:
         column = HistoryCol(index_column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(reading, column)
-        if role == ObjectRole:
-            return reading.id
         if role == SortRole:
             if column in (HistoryCol.DAY, HistoryCol.SLOT):
                 return f"{reading.reading_date.isoformat()} {reading.slot.value}"
