@@ -40,6 +40,8 @@ from app.models import (
     StaffRole,
 )
 from app.models.daily_report import (
+    ENDED_CASE_FIELDS,
+    NEW_CASE_FIELDS,
     TEST_LABELS,
     AnomalyLine,
     DailyTable,
@@ -56,14 +58,14 @@ from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
 from app.models.daily_report import MergePreview as MergePreview
 from app.models.daily_report import header_lines as header_lines
 from app.models.daily_report import report_title as report_title
-from app.models.fields import PERSON_CASE, Field, Place
+from app.models.fields import PERSON_CASE, Place
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.nucleic_tests import daily_report_counts
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
-from app.services.roster import age_on, group_order
+from app.services.roster import age_on, field_column, group_order
 from app.services.stats import DayNumbers, count_day
 from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
@@ -192,43 +194,23 @@ def _register_select(session: Session, *columns: Any) -> Select[Any]:
 
 
 def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
-    query = _register_select(
-        session,
-        Person.name,
-        Person.sex,
-        Person.id_number,
-        Person.phone,
-        Person.group_name,
-        Person.address,
-        Category.name,
-        Measure.name,
-        Case.origin,
-        Case.arrival_date,
-        Case.start_date,
-        Case.planned_end,
-    ).where(Case.deleted_at.is_(None), Case.registered_on == day)
-    return [NewCaseLine(*row) for row in session.execute(query)]
+    """当日新增: a ``{field key: value}`` per case registered on the day (the list's fields)."""
+    query = _register_select(session, *(field_column(f) for f in NEW_CASE_FIELDS)).where(
+        Case.deleted_at.is_(None), Case.registered_on == day
+    )
+    return [dict(row) for row in session.execute(query).mappings()]
 
 
 def _ended_cases(session: Session, day: date) -> list[EndedCaseLine]:
+    """当日解除: a ``{field key: value}`` per case ended on the day, by reason then register."""
     query = (
-        select(
-            Person.name,
-            Person.id_number,
-            Person.phone,
-            Person.group_name,
-            Measure.name,
-            Case.start_date,
-            Case.ended_on,
-            EndReason.name,
-        )
-        .join(Person, Person.id == Case.person_id)
-        .join(Measure, Measure.id == Case.measure_id)
+        _register_select(session, *(field_column(f) for f in ENDED_CASE_FIELDS))
         .join(EndReason, EndReason.id == Case.end_reason_id)
         .where(Case.deleted_at.is_(None), Case.ended_on == day)
+        .order_by(None)
         .order_by(EndReason.sort_order, *group_order(session), Person.search_key)
     )
-    return [EndedCaseLine(*row) for row in session.execute(query)]
+    return [dict(row) for row in session.execute(query).mappings()]
 
 
 def _anomaly_lines(db: Database, day: date) -> list[AnomalyLine]:
@@ -384,19 +366,6 @@ def _team_cells(
     return cells
 
 
-def _ledger_column(field: Field) -> Any:
-    """The SQL expression of a ledger field, labelled with its key: the category and measure by
-    name, every other stored field straight from its table."""
-    if field.key in _NAMED_BY_REFERENCE:
-        return _NAMED_BY_REFERENCE[field.key].label(field.key)
-    model = Case if field.table == "case_record" else Person
-    return getattr(model, field.column or field.key).label(field.key)
-
-
-#: Ledger fields stored as a reference id and printed by the referenced row's name.
-_NAMED_BY_REFERENCE = {"category": Category.name, "measure": Measure.name}
-
-
 def _managed_cases(
     session: Session, day: date, *, only_with_required_roles: bool = False
 ) -> Select[Any]:
@@ -408,7 +377,7 @@ def _managed_cases(
         Case.id.label("case_id"),
         Case.measure_id,
         Person.birth_date,
-        *(_ledger_column(f) for f in stored),
+        *(field_column(f) for f in stored),
     ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(
