@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -294,6 +294,50 @@ def _due_tests(session: Session, day: date) -> list[DueTest]:
     ]
 
 
+def _due_count(session: Session, day: date) -> tuple[int, int]:
+    """How many ``_due_tests`` would list for ``day``, and how many of them are 已采样 — counted
+    in one statement, without reading the people (Today and the daily report need only the
+    numbers: building the list at county scale cost Today ~0.2 s).
+
+    The same rule as ``_due_tests``: on a 全员核酸 day everyone under management; otherwise
+    第n天 of a scheduled measure (start_date = day − (n − 1 or 0)) before the planned end.
+    """
+    schedule = get_schedule(session)
+    everyone = day in get_rounds(session)
+    offset = 1 if get_setting(session, Settings.DAY_ONE_IS_START) else 0
+    scheduled = {m: days for m, days in schedule.days_by_measure.items() if days}
+    if not everyone and not scheduled:
+        return 0, 0
+    conditions = list(under_management(day))
+    if not everyone:
+        conditions.append(
+            or_(
+                *(
+                    and_(
+                        Measure.name == measure,
+                        Case.start_date.in_([day - timedelta(days=n - offset) for n in days]),
+                    )
+                    for measure, days in scheduled.items()
+                )
+            )
+        )
+        conditions.append(or_(Case.planned_end.is_(None), Case.planned_end > day))
+    # One test per person and sample day (uq_nucleic_acid_test_person_day).
+    sampled = exists().where(
+        NucleicAcidTest.person_id == Case.person_id,
+        NucleicAcidTest.sample_date == day,
+        NucleicAcidTest.result != TestResult.NOT_TESTED.value,
+    )
+    due, done = session.execute(
+        select(func.count(), func.count().filter(sampled))
+        .select_from(Case)
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(*conditions)
+    ).one()
+    return due or 0, done or 0
+
+
 def _tests_on(session: Session, day: date, person_ids: Iterable[object]) -> dict[int, TestInfo]:
     wanted = set(person_ids)
     rows = session.scalars(select(NucleicAcidTest).where(NucleicAcidTest.sample_date == day))
@@ -318,7 +362,7 @@ class TestCounts:
 
 def counts(db: Database, day: date) -> TestCounts:
     with db.reading() as session:
-        due = _due_tests(session, day)
+        due, sampled = _due_count(session, day)
         pending = session.scalar(
             select(func.count(NucleicAcidTest.id))
             .join(Case, Case.id == NucleicAcidTest.case_id)
@@ -329,8 +373,7 @@ def counts(db: Database, day: date) -> TestCounts:
                 Anomaly.kind == AnomalyKind.POSITIVE_TEST.value, Anomaly.closed.is_(False)
             )
         )
-    sampled = sum(1 for item in due if item.test is not None and item.test.result.sampled)
-    return TestCounts(len(due), sampled, pending or 0, positive or 0)
+    return TestCounts(due, sampled, pending or 0, positive or 0)
 
 
 def daily_report_counts(session: Session, day: date) -> dict[str, int]:
@@ -338,7 +381,7 @@ def daily_report_counts(session: Session, day: date) -> dict[str, int]:
 
     当日阳性 counts the 阳性 results that came back on ``day`` (检测日期, else 采样日期).
     """
-    due = _due_tests(session, day)
+    due, sampled = _due_count(session, day)
     positive = session.scalar(
         select(func.count(NucleicAcidTest.id)).where(
             NucleicAcidTest.result == TestResult.POSITIVE.value,
@@ -346,8 +389,8 @@ def daily_report_counts(session: Session, day: date) -> dict[str, int]:
         )
     )
     return {
-        "当日应检": len(due),
-        "当日已检": sum(1 for d in due if d.test is not None and d.test.result.sampled),
+        "当日应检": due,
+        "当日已检": sampled,
         "当日阳性": positive or 0,
     }
 
