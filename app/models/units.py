@@ -3,10 +3,10 @@
 The one place the unit is applied. A session whose ``info[UNIT_KEY]`` names a village adds, to
 every statement about mapped records it runs (through the ORM or straight on its connection),
 the criteria below (SQLAlchemy's ``with_loader_criteria``): the village's people, their cases,
-readings, anomalies and 包保, its staff and its checkpoints with their vehicles, and the part of
-the 操作留痕 that is the village's (below). New people, staff and checkpoints are stamped with
-the village. No unit (a village's own laptop, or a township account on the server): the whole
-ledger, and no cost.
+readings, 核酸检测 results, anomalies and 包保, its staff and its checkpoints with their
+vehicles, and the part of the 操作留痕 that is the village's (below). New people, staff and
+checkpoints are stamped with the village. No unit (a village's own laptop, or a township
+account on the server): the whole ledger, and no cost.
 
 Raw SQL, which no hook can read (the 体温台账 and its 14天体温表 grid, hand-written SQL on a
 DB-API cursor for speed), adds ``unit_condition`` itself: the same village, the same rows the
@@ -47,10 +47,11 @@ from sqlalchemy.orm import Session, with_loader_criteria
 from app.models.assignments import Assignment, Staff
 from app.models.audit import AuditEntry
 from app.models.checkpoints import Checkpoint, Occupant, VehiclePass
-from app.models.health import Anomaly, TemperatureReading
+from app.models.health import Anomaly, AnomalyKind, TemperatureReading
 from app.models.operators import Operator
 from app.models.reference import UnitProfile
 from app.models.roster import Case, Person
+from app.models.testing import NucleicAcidTest
 
 UNIT_KEY = "unit"  # Session.info key holding the signed-in account's village (None: all)
 _STAMPED = (Person, Staff, Checkpoint)  # records that carry their unit themselves
@@ -63,13 +64,15 @@ def unit_criteria(unit: str) -> list[Any]:
     cases = select(Case.id).where(Case.person_id.in_(people))
     checkpoints = select(Checkpoint.id).where(Checkpoint.unit == unit)
     passes = select(VehiclePass.id).where(VehiclePass.checkpoint_id.in_(checkpoints))
-    anomalies = or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes))
+    anomalies = or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes), _untied_positive(unit))
     options = [
         (Person, Person.unit == unit),
         (Staff, Staff.unit == unit),
         (Checkpoint, Checkpoint.unit == unit),
         (Case, Case.person_id.in_(people)),
         (TemperatureReading, TemperatureReading.case_id.in_(cases)),
+        # By person, not case: a 全员核酸 sample of someone not under management has no case.
+        (NucleicAcidTest, NucleicAcidTest.person_id.in_(people)),
         (Assignment, Assignment.case_id.in_(cases)),
         (Anomaly, anomalies),
         (VehiclePass, VehiclePass.checkpoint_id.in_(checkpoints)),
@@ -79,6 +82,22 @@ def unit_criteria(unit: str) -> list[Any]:
     return [
         with_loader_criteria(model, criterion, include_aliases=True) for model, criterion in options
     ]
+
+
+def _untied_positive(unit: str) -> ColumnElement[bool]:
+    """A 核酸阳性 of someone not under management (a 全员核酸 sample) has no case: its anomaly
+    names the person only (``nucleic_tests._open_positive_anomaly``). It is the village's whose
+    people carry that name — unless a person of another unit does too: a namesake never shows
+    one village's alarm to another (the township sees it either way)."""
+    own = select(Person.name).where(Person.unit == unit)
+    others = select(Person.name).where(or_(Person.unit.is_(None), Person.unit != unit))
+    return and_(
+        Anomaly.case_id.is_(None),
+        Anomaly.pass_id.is_(None),
+        Anomaly.kind == AnomalyKind.POSITIVE_TEST.value,
+        Anomaly.subject_name.in_(own),
+        Anomaly.subject_name.not_in(others),
+    )
 
 
 def _audit_criterion(

@@ -155,26 +155,34 @@ def save_test(session: Session, entry: TestEntry, *, overwrite: bool = True) -> 
         )
         session.add(test)
     else:
-        # Keep what the new save does not say (a typed 阴性 keeps the imported lab).
-        values = {k: v if v is not None else getattr(test, k) for k, v in values.items()}
-        if all(getattr(test, k) == v for k, v in values.items()):
-            status = "unchanged"
-        else:
-            final = {TestResult.NEGATIVE.value, TestResult.POSITIVE.value}
-            if not overwrite and test.result in final and values["result"] != test.result:
-                raise Conflict(
-                    f"{entry.sample_date:%Y-%m-%d} 采样已登记为「{test.result}」，"
-                    f"与「{values['result']}」不同"
-                )
-            for key, value in values.items():
-                setattr(test, key, value)
-            test.case_id = test.case_id or entry.case_id
-            status = "updated"
+        status = merge_result(test, values, entry.case_id, overwrite=overwrite)
     session.flush()
     anomaly_id = None
     if test.result == TestResult.POSITIVE.value:
         anomaly_id = _open_positive_anomaly(session, test)
     return TestSaved(_info(test), status, anomaly_id)
+
+
+def merge_result(
+    test: NucleicAcidTest, values: dict[str, object], case_id: int | None, *, overwrite: bool
+) -> str:
+    """A later word on a recorded sample (``values``: result, tested_on, lab, note) → "updated"
+    or "unchanged". What it does not say is kept (a typed 阴性 keeps the imported lab). With
+    ``overwrite=False`` (an imported list, a village's ledger pushed to the server) a final
+    result (阴性/阳性) is never changed to a different one: ``Conflict`` instead."""
+    values = {k: v if v is not None else getattr(test, k) for k, v in values.items()}
+    if all(getattr(test, k) == v for k, v in values.items()):
+        return "unchanged"
+    final = {TestResult.NEGATIVE.value, TestResult.POSITIVE.value}
+    if not overwrite and test.result in final and values["result"] != test.result:
+        raise Conflict(
+            f"{test.sample_date:%Y-%m-%d} 采样已登记为「{test.result}」，"
+            f"与「{values['result']}」不同"
+        )
+    for key, value in values.items():
+        setattr(test, key, value)
+    test.case_id = test.case_id or case_id
+    return "updated"
 
 
 def _open_positive_anomaly(session: Session, test: NucleicAcidTest) -> int:
@@ -415,6 +423,7 @@ __all__ = [
     "counts",
     "daily_report_counts",
     "due_tests",
+    "merge_result",
     "parse_result",
     "positive_people",
     "record_test",
