@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -241,7 +242,6 @@ class AccountsWidget(QWidget):
         self.unit_combo.currentTextChanged.connect(lambda _text: self.unit_status.clear())
         self.save_masks_button.clicked.connect(self.save_masks)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
-        self.table.setColumnHidden(UNIT, not self.on_server)
         for box in self.mask_boxes.values():
             box.toggled.connect(lambda _on: self.masks_status.clear())
         self.refresh()
@@ -255,6 +255,7 @@ class AccountsWidget(QWidget):
             self.select(selected.id)
         self._show_who()
         self._load_units()
+        self._place_unit_column()
         masked = privacy.masked_kinds(self.ctx.db)
         for kind, box in self.mask_boxes.items():
             box.blockSignals(True)
@@ -294,6 +295,15 @@ class AccountsWidget(QWidget):
             if index.data(ObjectRole) == operator_id:
                 self.table.setCurrentIndex(index)
                 return
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The main window restores each table's remembered column layout when the page is made;
+        # one saved on a server ledger would bring the column back on a laptop (and vice versa).
+        self._place_unit_column()
+        super().showEvent(event)
+
+    def _place_unit_column(self) -> None:
+        self.table.setColumnHidden(UNIT, not self.on_server)
 
     def _load_units(self) -> None:
         """The known units to choose from, the selected account's shown."""
