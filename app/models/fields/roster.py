@@ -153,6 +153,8 @@ PERSON_CASE = RecordType(
         Field("confirmed", "是否转为确诊", "bool", headers=("是否转为确诊", "是否确诊"), stored=""),
         Field("end_reason", "结束原因", places=Place.AUDIT, stored="end_reason_id", table=_CASE),
         Field("status", "状态", places=Place.TABLE, stored=""),
+        # The latest 核酸 result (app.services.nucleic_tests.latest_tests), 阳性 in red.
+        Field("latest_test", "最近核酸", places=Place.TABLE, stored="", table_label="核酸"),
         # A list's 备注 is about the case (why, where from); the person keeps a 备注 of their own.
         Field("note", "备注", places=Place.FORM | Place.AUDIT, headers=("备注",), table=_CASE),
         Field("person_note", "备注", places=Place.FORM | Place.AUDIT, stored="note"),
