@@ -59,6 +59,7 @@ from app.models.daily_report import MergePreview as MergePreview
 from app.models.daily_report import header_lines as header_lines
 from app.models.daily_report import report_title as report_title
 from app.models.fields import PERSON_CASE, Place
+from app.models.units import unit_condition
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
@@ -542,13 +543,13 @@ LEFT JOIN nucleic_acid_test t ON t.person_id = c.person_id AND t.sample_date = d
 ORDER BY ranked.ord, days.d
 """
 
-_LONG_FORM_COUNT = f"""
-WITH {{days}}
+_LONG_FORM_COUNT = """
+WITH {days}
 SELECT count(*)
 FROM case_record c
 JOIN measure m ON m.id = c.measure_id
 JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
-WHERE {_OBSERVED}
+WHERE {where}
 """
 
 _GRID = """
@@ -563,8 +564,8 @@ LEFT JOIN temperature_reading r
 ORDER BY ranked.ord, r.reading_date, r.slot
 """
 
-_GRID_COUNT = f"""
-SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {_STILL_OBSERVED}
+_GRID_COUNT = """
+SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {where}
 """
 
 
@@ -572,10 +573,20 @@ def _params(session: Session, first: date, last: date) -> dict[str, object]:
     return {"first": day_value(session, first), "last": day_value(session, last)}
 
 
-def _count(session: Session, sql: str, first: date, last: date) -> int:
-    """The one number a count statement gives (``{days}`` in it: the days table)."""
+def _cases(session: Session, condition: str, params: dict[str, object]) -> str:
+    """``condition`` on the cases ``c``, kept to the session's village when it has one: the
+    ORM's statements get that from app.models.units, raw SQL has to say it (adds its parameter).
+    No village (a laptop, the township): the condition as it is, the statement unchanged."""
+    return condition + unit_condition(session, "c.person_id", params)
+
+
+def _count(session: Session, sql: str, condition: str, first: date, last: date) -> int:
+    """The one number a count statement gives: ``{where}`` in it is ``condition`` on the cases,
+    ``{days}`` (if there) the days table."""
     params = _params(session, first, last)
-    rows = driver_rows(session, sql.format(days=_days_cte(session, first, last, params)), params)
+    where = _cases(session, condition, params)
+    days = _days_cte(session, first, last, params)
+    rows = driver_rows(session, sql.format(days=days, where=where), params)
     try:
         return int(next(rows)[0] or 0)
     finally:
@@ -619,7 +630,7 @@ def _long_form_rows(session: Session, first: date, last: date) -> Iterator[Tempe
     sql = _LONG_FORM.format(
         groups=_groups_cte(session, params),
         days=_days_cte(session, first, last, params),
-        ranked=_RANKED.format(where=_OBSERVED),
+        ranked=_RANKED.format(where=_cases(session, _OBSERVED, params)),
         ordered_join=ordered_join(session),
     )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
@@ -646,7 +657,7 @@ def _grid_rows(
     params = _params(session, first, last)
     sql = _GRID.format(
         groups=_groups_cte(session, params),
-        ranked=_RANKED.format(where=_STILL_OBSERVED),
+        ranked=_RANKED.format(where=_cases(session, _STILL_OBSERVED, params)),
         ordered_join=ordered_join(session),
     )
     found = driver_rows(session, sql, params)
@@ -677,7 +688,7 @@ def temperature_row_count(db: Database, first: date, last: date) -> int:
     """How many rows the long form of the 体温台账 will have (one per case per observed day)."""
     _check_range(first, last)
     with db.reading() as session:
-        return _count(session, _LONG_FORM_COUNT, first, last)
+        return _count(session, _LONG_FORM_COUNT, _OBSERVED, first, last)
 
 
 def export_temperatures(
@@ -695,8 +706,8 @@ def export_temperatures(
     _check_range(first, last)
     info = _unit(db)
     with db.reading() as session:
-        count = _count(session, _LONG_FORM_COUNT, first, last)
-        cases = _count(session, _GRID_COUNT, first, last)
+        count = _count(session, _LONG_FORM_COUNT, _OBSERVED, first, last)
+        cases = _count(session, _GRID_COUNT, _STILL_OBSERVED, first, last)
         day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
         ledger = TemperatureLedger(
             signature=_signature(info),

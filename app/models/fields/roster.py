@@ -172,6 +172,8 @@ PERSON_CASE = RecordType(
             table=_CASE,
         ),
         Field("status", "状态", places=Place.TABLE, stored=""),
+        # The latest 核酸 result (app.services.nucleic_tests.latest_tests), 阳性 in red.
+        Field("latest_test", "最近核酸", places=Place.TABLE, stored="", table_label="核酸"),
         # A list's 备注 is about the case (why, where from); the person keeps a 备注 of their own.
         Field(
             "note",
