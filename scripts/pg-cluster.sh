@@ -7,6 +7,9 @@
 #                          and PGPASSFILE (the password, 0600)
 #   pg_cluster_stop DIR    stop it (the caller removes DIR)
 #
+# PG_CLUSTER_TCP_PORT=N: listen on 127.0.0.1:N as well (FANGYI_PG_URL then names that address) —
+# for a client that cannot use a unix socket: the Windows build under Wine (tests/test_windows.py).
+#
 # The cluster checks passwords (scram-sha-256), so the tests can prove a wrong one is refused.
 
 PG_CLUSTER_USER=fangyi
@@ -31,14 +34,23 @@ pg_cluster_start() {
   local dir="$1" bin
   bin="$(pg_bindir)" || { echo "PostgreSQL (initdb) is not installed" >&2; return 1; }
   [ -d "$dir/data" ] || _pg_cluster_init "$dir" "$bin" || return 1
-  # Throwaway data: no fsync; a socket in DIR only, no TCP port to collide with anything.
+  # Throwaway data: no fsync; a socket in DIR only, no TCP port to collide with anything (unless
+  # PG_CLUSTER_TCP_PORT asks for one, on the loopback address only).
+  local listen="" port_option=""
+  if [ -n "${PG_CLUSTER_TCP_PORT:-}" ]; then
+    listen="127.0.0.1"
+    port_option="-p $PG_CLUSTER_TCP_PORT"
+  fi
   _pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-k $dir -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-k $dir -c listen_addresses=$listen $port_option -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null || { cat "$dir/server.log" >&2; return 1; }
   export PGPASSFILE="$dir/pgpass"
   export FANGYI_PG_URL="postgresql+psycopg://$PG_CLUSTER_USER@/$PG_CLUSTER_DB?host=$dir"
+  if [ -n "${PG_CLUSTER_TCP_PORT:-}" ]; then
+    FANGYI_PG_URL="postgresql+psycopg://$PG_CLUSTER_USER@127.0.0.1:$PG_CLUSTER_TCP_PORT/$PG_CLUSTER_DB"
+  fi
   if [ ! -f "$dir/.ledger-database" ]; then
-    "$bin/psql" -h "$dir" -U "$PG_CLUSTER_USER" -d postgres -q -w \
+    "$bin/psql" -h "$dir" ${PG_CLUSTER_TCP_PORT:+-p "$PG_CLUSTER_TCP_PORT"} -U "$PG_CLUSTER_USER" -d postgres -q -w \
       -c "CREATE DATABASE $PG_CLUSTER_DB" >/dev/null || return 1
     touch "$dir/.ledger-database"
   fi

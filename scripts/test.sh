@@ -52,6 +52,9 @@ start_pg_cluster() {
   source scripts/pg-cluster.sh
   PG_DIR="$(mktemp -d "${TMPDIR:-/tmp}/fangyi-pg.XXXXXX")"
   trap 'pg_cluster_stop "$PG_DIR"; rm -rf "$PG_DIR"' EXIT
+  # bash skips the EXIT trap when a signal kills it: turn CI's cancel (TERM) and Ctrl-C into an exit.
+  trap 'exit 143' TERM
+  trap 'exit 130' INT
   pg_cluster_start "$PG_DIR"
   echo "PostgreSQL for the server tests: $FANGYI_PG_URL"
 }

@@ -21,6 +21,8 @@ if [ -z "$folder" ]; then
 else
   trap 'pg_cluster_stop "$folder"' EXIT
 fi
+trap 'exit 143' TERM  # a signal skips the EXIT trap: make it an exit, so the server stops
+trap 'exit 130' INT
 pg_cluster_start "$folder"  # a kept folder: its cluster starts again
 export FANGYI_DATABASE_URL="$FANGYI_PG_URL"
 data_dir="$folder/app-data"  # the app's own files (logs, exports); the ledger is on the server

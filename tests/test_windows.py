@@ -9,6 +9,7 @@ of that Wine prefix and run the INSTALLED programs — never this checkout's cod
 - the command line: ``--version``, ``demo`` and ``check`` on the default ``%LOCALAPPDATA%`` data
   dir, ``export daily`` (numbers equal to the Linux app's on the same ledger), ``import-roster``
   of the shared sample workbook, output redirected to a file on an English and a Chinese Windows,
+  ``demo`` and ``check`` on a township PostgreSQL server over 127.0.0.1, a wrong server password,
   ``notice door`` as an A4 PDF whose text names the person;
 - the windowed program's ``gui --self-test`` on an X display (Xvfb), which opens every page;
 - an upgrade over an older version that keeps the ledger and drops stale program files;
@@ -21,16 +22,21 @@ Windows section says what Wine cannot prove.
 from __future__ import annotations
 
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
 import msoffcrypto
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app import APP_NAME, APP_NAME_ZH, __version__, clock
 from tests.helpers.ledgers import subprocess_env
@@ -70,7 +76,15 @@ def wine_environment() -> dict[str, str]:
         capture_output=True, check=True, timeout=30,
     ).stdout  # fmt: skip
     env = dict(entry.split("=", 1) for entry in printed.decode().split("\0") if "=" in entry)
-    for name in ("FANGYI_DATA_DIR", "FANGYI_OPERATOR", "FANGYI_PASSWORD", "PYTHONPATH"):
+    for name in (
+        "FANGYI_DATA_DIR",
+        "FANGYI_OPERATOR",
+        "FANGYI_PASSWORD",
+        "PYTHONPATH",
+        "PGPASSFILE",
+        "PGPASSWORD",
+        "FANGYI_DATABASE_URL",
+    ):
         env.pop(name, None)
     return env
 
@@ -124,13 +138,14 @@ class WindowsMachine:
         display: bool = False,
         check: bool = True,
         encoding: str = "utf-8",
+        extra_env: dict[str, str] | None = None,
     ) -> Run:
         """Run a Windows program. Its output goes through pipes: a Linux file as a Windows
         program's stdout makes Python die in init_sys_streams ("Invalid handle"). Our programs
         write UTF-8 (UTF-8 mode); Wine's own tools write the console code page."""
         # The test's moment on the Windows program's clock too (as subprocess_env does on Linux):
         # a report's 报送时间 must be the same minute on both sides.
-        env = self.env | child_clock() | {"LC_ALL": locale}
+        env = self.env | child_clock() | {"LC_ALL": locale} | (extra_env or {})
         command = ["timeout", "--kill-after=10", str(COMMAND_TIMEOUT), "wine", *args]
         if display:
             command = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", *command]
@@ -408,6 +423,116 @@ def test_a_second_copy_is_refused_while_the_window_is_open(
     assert run.returncode != 0, str(run)
     assert "台账正被另一个防疫台账程序使用" in run.stderr, str(run)
     assert "Traceback" not in run.stderr
+
+
+# --- a township clerk's Windows laptop on the township server ------------------------------------
+
+
+@dataclass
+class TownshipServer:
+    """A real PostgreSQL server on the loopback address (Wine's programs have no unix socket)."""
+
+    url: str  # no password in it, as the clerk types it
+    host: str
+    port: int
+    user: str
+    database: str
+    password: str
+
+
+@pytest.fixture(scope="module")
+def township_server() -> Iterator[TownshipServer]:
+    # mkdtemp, not tmp_path: the server runs as "postgres" and must reach its folder.
+    folder = Path(tempfile.mkdtemp(prefix="fangyi-township-"))
+    script = ROOT / "scripts" / "pg-cluster.sh"
+    with socket.socket() as probe:  # a free loopback port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = subprocess.run(
+        ["bash", "-c", f'source "{script}" && PG_CLUSTER_TCP_PORT="$2" pg_cluster_start "$1" && '
+         'echo "$FANGYI_PG_URL" && cat "$PGPASSFILE"', "-", str(folder), str(port)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert started.returncode == 0, f"PostgreSQL did not start:\n{started.stderr}"
+    url, passfile_line = started.stdout.split()
+    parsed = make_url(url)
+    try:
+        yield TownshipServer(
+            url=url, host="127.0.0.1", port=port, user=str(parsed.username),
+            database=str(parsed.database), password=passfile_line.rsplit(":", 1)[1],
+        )  # fmt: skip
+    finally:
+        subprocess.run(
+            ["bash", "-c", f'source "{script}" && pg_cluster_stop "$1"', "-", str(folder)],
+            check=False, timeout=120,
+        )  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def server_password(password: str) -> dict[str, str]:
+    """The password as the Windows program gets it: ``PGPASSWORD`` in its environment.
+
+    Not ``%APPDATA%\\postgresql\\pgpass.conf``, which a Windows 10 clerk may use: the bundled
+    libpq checks that file with a ``stat`` built on ntdll's ``NtFlushBuffersFileEx``, which
+    Wine 8 lacks ("unrecognized win32 error code: 127"), so under Wine the file is never read.
+    Nor the prompt: under Wine even ``/dev/null`` is a console, and ``getpass`` would wait."""
+    return {"PGPASSWORD": password}
+
+
+def server_people(server: TownshipServer) -> int:
+    engine = create_engine(make_url(server.url).set(password=server.password))
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT count(*) FROM person")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_a_wrong_server_password_is_one_chinese_line_and_nothing_written(
+    machine: WindowsMachine, township_server: TownshipServer
+) -> None:
+    """The bundled driver (psycopg with its own libpq) reaches the server and reports the refusal
+    the way the Linux app does — before any ledger exists there."""
+    data_dir = r"C:\township-wrong"
+    run = machine.cli(
+        "--data-dir", data_dir, "--database-url", township_server.url, "demo",
+        check=False, extra_env=server_password("not-the-password"),
+    )  # fmt: skip
+    assert run.returncode == 5, str(run)  # EXIT_SIGN_IN
+    assert "用户名或密码不对" in run.stderr, str(run)
+    assert "Traceback" not in run.stderr and "not-the-password" not in run.stderr, str(run)
+    engine = create_engine(make_url(township_server.url).set(password=township_server.password))
+    try:
+        with engine.connect() as connection:
+            tables = connection.execute(
+                text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert tables == 0, "a refused sign-in created tables on the server"
+
+
+def test_the_installed_app_keeps_its_ledger_on_the_township_server(
+    machine: WindowsMachine, township_server: TownshipServer
+) -> None:
+    """A township clerk on Windows: the installed command line builds the ledger on the server
+    (schema, demo village), reads it back with ``check``, and writes no SQLite file of its own."""
+    password = server_password(township_server.password)
+    data_dir = PureWindowsPath(r"C:\township")
+    server = ("--data-dir", str(data_dir), "--database-url", township_server.url)
+
+    demo = machine.cli(*server, "demo", "--persons", "12", "--days", "3", extra_env=password)
+    assert "已生成演示数据" in demo.stdout, str(demo)
+    check = machine.cli(*server, "check", extra_env=password)
+
+    first = check.stdout.splitlines()[0]
+    assert first == (
+        f"台账：数据库服务器 {township_server.user}@{township_server.host}:"
+        f"{township_server.port}/{township_server.database}"
+    ), str(check)
+    assert "连接：正常" in check.stdout, str(check)
+    assert server_people(township_server) == 12
+    assert not machine.linux_path(data_dir / "ledger.sqlite3").exists()
 
 
 # --- upgrade and uninstall -----------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
     python -m app [--database-url …] push-to-server 东村.sqlite3 --unit 东村
 
-Re-runnable (only what is new is added), all-or-nothing; prints what was added.
+Re-runnable (only what is new is added), all-or-nothing; prints what was added (and, for
+核酸检测 results, what was updated).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         description=(
             "把一个村（社区）自己的台账文件载入当前打开的台账（乡镇服务器），记在 --unit 名下。"
             "按身份证号对应人员，重复上传只添加新的记录；有任何问题则什么都不写入。"
+            "核酸检测结果按人和采样日对应：待出的可由村台账更新，"
+            "服务器上已出的阴性/阳性不被改写（不一致时整份不上传，并写明是谁）。"
         ),
     )
     p.add_argument("file", type=Path, metavar="FILE", help="村台账文件（ledger.sqlite3 或其备份）")

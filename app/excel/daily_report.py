@@ -20,11 +20,12 @@ writing function.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import clock
+from app.excel.field_columns import field_columns, numbered_rows, serial_column
 from app.models.daily_report import (
     TOTAL_LABEL,
     DailyWorkbook,
@@ -32,9 +33,10 @@ from app.models.daily_report import (
     date_text,
     header_lines,
 )
+from app.models.fields import Field, Place
 
 if TYPE_CHECKING:
-    from app.excel.workbook import SheetSpec
+    from app.excel.workbook import Column, SheetSpec
 
 __all__ = ["SHEET_TITLE", "daily_report_sheets", "signature_rows", "write_daily_report"]
 
@@ -59,7 +61,25 @@ def write_daily_report(
 def daily_report_sheets(report: DailyWorkbook) -> list[SheetSpec]:
     sheets = [_report_sheet(report)]
     if not report.with_total:  # a village's own report; a merged one has no people to list
-        sheets += [_new_cases_sheet(report), _ended_sheet(report), _anomalies_sheet(report)]
+        sheets += [
+            _people_sheet(
+                report,
+                "当日新增",
+                "当日新增排查人员名单",
+                report.new_case_fields,
+                report.new_cases,
+                Place.NEW_CASES,
+            ),
+            _people_sheet(
+                report,
+                "当日解除",
+                "当日解除及转运人员名单",
+                report.ended_case_fields,
+                report.ended_cases,
+                Place.ENDED_CASES,
+            ),
+            _anomalies_sheet(report),
+        ]
     return sheets
 
 
@@ -124,65 +144,43 @@ def _report_footer(report: DailyWorkbook) -> list[list[str]]:
     return [signature_rows(sig)[0], [sent, "填报单位（盖章）："], [""], [""]]
 
 
-def _detail_heading(report: DailyWorkbook, what: str) -> str:
-    return f"{report.signature.unit_name}{what}（{date_text(report.table.day)}）"
+def _list_sheet(
+    report: DailyWorkbook,
+    title: str,
+    what: str,
+    columns: list[Column],
+    rows: list[list[object]],
+    unit: str = "人",
+) -> SheetSpec:
+    """A sheet listing what is behind the day's numbers: its heading, 填报单位 and the count."""
+    from app.excel.workbook import SheetSpec
 
-
-def _count_row(report: DailyWorkbook, count: int, unit: str = "人") -> list[list[str]]:
-    return [[f"填报单位：{report.signature.unit_name}", f"共 {count} {unit}"]]
-
-
-def _new_cases_sheet(report: DailyWorkbook) -> SheetSpec:
-    from app.excel.workbook import Column, SheetSpec
-
-    columns = [
-        Column("序号", "int", 5.5), Column("姓名"), Column("性别", width=5.5),
-        Column("身份证号", mask="id"), Column("联系电话", mask="phone"), Column("村民小组"),
-        Column("现住址"),
-        Column("人员类别"), Column("管控措施"), Column("来源地"), Column("抵达日期", "date"),
-        Column("开始日期", "date"), Column("计划解除日期", "date"),
-    ]  # fmt: skip
-    rows = [
-        [i, c.name, c.sex, c.id_number, c.phone, c.group_name, c.address, c.category, c.measure,
-         c.origin, c.arrival_date, c.start_date, c.planned_end]
-        for i, c in enumerate(report.new_cases, start=1)
-    ]  # fmt: skip
+    sig = report.signature
     return SheetSpec(
-        title="当日新增",
+        title=title,
         columns=columns,
         rows=rows,
-        heading=_detail_heading(report, "当日新增排查人员名单"),
-        subheading_rows=_count_row(report, len(rows)),
+        heading=f"{sig.unit_name}{what}（{date_text(report.table.day)}）",
+        subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(rows)} {unit}"]],
         landscape=True,
     )
 
 
-def _ended_sheet(report: DailyWorkbook) -> SheetSpec:
-    from app.excel.workbook import Column, SheetSpec
-
-    columns = [
-        Column("序号", "int", 5.5), Column("姓名"), Column("身份证号", mask="id"),
-        Column("联系电话", mask="phone"), Column("村民小组"), Column("管控措施"),
-        Column("开始日期", "date"),
-        Column("结束日期", "date"), Column("结束原因"),
-    ]  # fmt: skip
-    rows = [
-        [i, c.name, c.id_number, c.phone, c.group_name, c.measure, c.start_date, c.ended_on,
-         c.end_reason]
-        for i, c in enumerate(report.ended_cases, start=1)
-    ]  # fmt: skip
-    return SheetSpec(
-        title="当日解除",
-        columns=columns,
-        rows=rows,
-        heading=_detail_heading(report, "当日解除及转运人员名单"),
-        subheading_rows=_count_row(report, len(rows)),
-        landscape=True,
-    )
+def _people_sheet(
+    report: DailyWorkbook,
+    title: str,
+    what: str,
+    fields: Sequence[Field],
+    lines: Iterable[Mapping[str, object]],
+    place: Place,
+) -> SheetSpec:
+    """当日新增 / 当日解除: a column per registry field placed on the list, a row per person."""
+    columns = [serial_column(5.5), *field_columns(fields, place=place)]
+    return _list_sheet(report, title, what, columns, list(numbered_rows(fields, lines)))
 
 
 def _anomalies_sheet(report: DailyWorkbook) -> SheetSpec:
-    from app.excel.workbook import Column, SheetSpec
+    from app.excel.workbook import Column
 
     columns = [
         Column("序号", "int", 5.5), Column("姓名"), Column("村民小组"), Column("异常类型"),
@@ -190,16 +188,9 @@ def _anomalies_sheet(report: DailyWorkbook) -> SheetSpec:
         Column("处置人"), Column("处置时间", "datetime"), Column("状态"),
         Column("处置结果", width=24),
     ]  # fmt: skip
-    rows = [
+    rows: list[list[object]] = [
         [i, a.name, a.group_name, a.kind, a.slot, a.observation, a.action, a.handled_by,
          a.handled_at, a.status, a.outcome]
         for i, a in enumerate(report.anomalies, start=1)
     ]  # fmt: skip
-    return SheetSpec(
-        title="异常情况",
-        columns=columns,
-        rows=rows,
-        heading=_detail_heading(report, "异常情况及处置"),
-        subheading_rows=_count_row(report, len(rows), "条"),
-        landscape=True,
-    )
+    return _list_sheet(report, "异常情况", "异常情况及处置", columns, rows, "条")

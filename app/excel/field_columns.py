@@ -34,16 +34,19 @@ def _column_kind(field: Field) -> ColumnKind:
 
 
 def field_columns(
-    fields: Iterable[Field], *, widths: Mapping[str, float | None] | None = None
+    fields: Iterable[Field],
+    *,
+    widths: Mapping[str, float | None] | None = None,
+    place: Place = Place.LEDGER,
 ) -> list[Column]:
-    """One column per field: its ledger label, kind and mask; ``widths`` (by field key) overrides
-    the field's own width for a form laid out more tightly."""
+    """One column per field: its label in ``place``, kind and mask; ``widths`` (by field key)
+    overrides the field's own width for a form laid out more tightly."""
     from app.excel.workbook import Column
 
     widths = widths or {}
     return [
         Column(
-            f.label_in(Place.LEDGER),
+            f.label_in(place),
             _column_kind(f),
             widths.get(f.key, f.width),
             f.personal,

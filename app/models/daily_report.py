@@ -4,14 +4,24 @@ layout, its title and dates, the people behind the numbers, and a township's sum
 The services fill these; ``app.excel.daily_report`` lays them out in a workbook and
 ``app.excel.merge`` reads them back from one; the GUI previews them. They are plain data and
 text — no workbook, no database — so they live below all three.
+
+The people behind the numbers: a 当日新增 or 当日解除 line is a mapping keyed by field of the
+person/case registry (``app.models.fields``), holding the fields placed in ``Place.NEW_CASES`` or
+``Place.ENDED_CASES``; a field given that place is listed on the sheet with no code here. None of
+their columns is structural (the services choose and order the people; the lists only print them).
+An :class:`AnomalyLine` stays a class of its own: its columns are the anomaly's (异常类型, 处置 …),
+which no record type of the registry declares, and only its 姓名 and 村民小组 name the person.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+
+from app.models.fields import PERSON_CASE, Field, Place
 
 TOTAL_LABEL = "合计"
 #: Columns before the per-measure 在管 split.
@@ -164,36 +174,15 @@ class Signature:
     filed_at: datetime | None = None  # 报送时间 on the daily report; None → now
 
 
-@dataclass(frozen=True)
-class NewCaseLine:
-    """当日新增排查 — one person registered on the day."""
+#: 当日新增排查 — the columns of the list of people registered on the day, in registry order.
+NEW_CASE_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.NEW_CASES)
+#: 当日解除 / 转运送医 — the columns of the list of cases ended on the day (结束日期, 结束原因 …).
+ENDED_CASE_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.ENDED_CASES)
 
-    name: str
-    sex: str | None
-    id_number: str | None
-    phone: str | None
-    group_name: str | None
-    address: str | None
-    category: str
-    measure: str
-    origin: str | None
-    arrival_date: date | None
-    start_date: date
-    planned_end: date | None
-
-
-@dataclass(frozen=True)
-class EndedCaseLine:
-    """当日解除 / 转运送医 — one case whose management ended on the day, and why."""
-
-    name: str
-    id_number: str | None
-    phone: str | None
-    group_name: str | None
-    measure: str
-    start_date: date
-    ended_on: date
-    end_reason: str
+#: One person registered on the day: a value per field of :data:`NEW_CASE_FIELDS`.
+NewCaseLine = Mapping[str, object]
+#: One case whose management ended on the day: a value per field of :data:`ENDED_CASE_FIELDS`.
+EndedCaseLine = Mapping[str, object]
 
 
 @dataclass(frozen=True)
@@ -220,6 +209,9 @@ class DailyWorkbook:
     ended_cases: list[EndedCaseLine] = field(default_factory=list)
     anomalies: list[AnomalyLine] = field(default_factory=list)
     with_total: bool = False  # a township's merged report adds a 合计 row
+    # The lists' columns (the registry's, unless a new field is being tried out).
+    new_case_fields: Sequence[Field] = NEW_CASE_FIELDS
+    ended_case_fields: Sequence[Field] = ENDED_CASE_FIELDS
 
     @property
     def title(self) -> str:

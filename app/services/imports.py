@@ -11,6 +11,11 @@ Three steps, each usable alone (the GUI previews before it writes, the command l
 Speed: a township list can have 20,000 rows.  Registering them one by one (one transaction and
 one fsync each, an audit entry per field) would take minutes, so the write is a handful of bulk
 Core inserts in a single transaction, with one summary audit entry instead of one per record.
+
+A person already in the ledger keeps their record; a list only fills in what it lacks. Which
+fields those are comes from the field registry (:func:`filled_fields`): every stored person field
+an import reads, except the structural ones that say who the person is (姓名, 证件类型, 证件号码,
+and the 性别 and 出生日期 an ID number gives), which a row is matched on and never overwrites.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -40,6 +46,7 @@ from app.excel.roster_reader import RosterTable as RosterTable
 from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
+from app.models.fields import PERSON_CASE, Field, RecordType
 from app.models.problems import ImportRejected, RowProblem
 from app.models.search import person_search_key
 from app.models.validation import (
@@ -69,6 +76,8 @@ __all__ = [
     "SkippedRow",
     "apply_roster",
     "check_roster",
+    "fill_blanks",
+    "filled_fields",
     "import_roster",
     "read_roster_file",
 ]
@@ -288,6 +297,40 @@ class ImportReport:
         return lines
 
 
+#: Who a person is: what a row is matched on, or what the ID number gives. Never taken from a list
+#: for a person the ledger already has.
+_IDENTITY = frozenset({"name", "id_type", "id_number", "sex", "birth_date"})
+
+
+def filled_fields(record: RecordType = PERSON_CASE) -> tuple[Field, ...]:
+    """The person's fields a list fills in on a person already in the ledger, where the ledger
+    has them blank: every stored field of the person's table an import reads, but who they are."""
+    person = record.tables[0]
+    return tuple(
+        f
+        for f in record.fields
+        if f.headers and f.column and (f.table or person) == person and f.key not in _IDENTITY
+    )
+
+
+def fill_blanks(
+    fields: Sequence[Field], ledger: Mapping[str, object], listed: Mapping[str, object]
+) -> dict[str, object]:
+    """What a list writes on a known person: ``{column: value}`` for every one of ``fields``, the
+    ledger's value or, where that is blank, the list's; empty when that changes nothing. The
+    values given are keyed by field."""
+    values = {f: ledger.get(f.key) or listed.get(f.key) for f in fields}
+    if all(value == ledger.get(f.key) for f, value in values.items()):
+        return {}
+    return {f.column or f.key: value for f, value in values.items()}
+
+
+_FILLED = filled_fields()
+#: Filled fields a validated row's PersonInput does not hold (a new field of the registry): read
+#: as plain text into ``_Clean.more``.
+_MORE = tuple(f for f in _FILLED if f.key not in {s.name for s in dataclass_fields(PersonInput)})
+
+
 # ----------------------------------------------------------------------------------------------
 # Entry points
 # ----------------------------------------------------------------------------------------------
@@ -481,6 +524,11 @@ class _Clean:
     default_measure: bool
     default_category: bool
     default_start: bool
+    more: dict[str, object] = field(default_factory=dict)  # see _MORE
+
+    def listed(self) -> dict[str, object]:
+        """The person's values as the list gives them, by field key."""
+        return asdict(self.person) | self.more
 
 
 class _RowCheck:
@@ -611,6 +659,7 @@ def _validate(
     )
     origin = run("origin", optional_text, cell_text(r["origin"]), max_length=200, field="来源地")
     case_note = run("note", optional_text, cell_text(r["note"]), max_length=500, field="备注")
+    more = {f.key: run(f.key, optional_text, cell_text(r[f.key]), field=f.label) for f in _MORE}
 
     category_text = cell_text(r["category"])
     category = ref.category(category_text) if category_text else DEFAULT_CATEGORY
@@ -652,6 +701,7 @@ def _validate(
         default_measure=default_measure,
         default_category=category_text is None,
         default_start=period.start_was_today,
+        more=more,
     )
 
 
@@ -766,11 +816,9 @@ class _Known:
 
     id: int
     version: int  # as read: filling its blanks refuses a record another clerk saved since
-    phone: str | None
-    address: str | None
-    group_name: str | None
     has_open_case: bool
     case_starts: frozenset[date]
+    values: Mapping[str, object]  # the fields a list may fill in (_FILLED), as the ledger has them
 
 
 @dataclass
@@ -959,11 +1007,9 @@ def _known_persons(session: Session, people: list[Person]) -> dict[int, _Known]:
         p.id: _Known(
             id=p.id,
             version=p.version,
-            phone=p.phone,
-            address=p.address,
-            group_name=p.group_name,
             has_open_case=any(ended is None for _, ended in cases[p.id]),
             case_starts=frozenset(start for start, _ in cases[p.id]),
+            values={f.key: getattr(p, f.column or f.key) for f in _FILLED},
         )
         for p in people
     }
@@ -1104,7 +1150,7 @@ def _ensure_categories(session: Session, plan: _Plan) -> dict[str, int]:
 
 
 def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
-    return asdict(c.person) | {
+    return c.listed() | {
         "search_key": person_search_key(c.person.name),
         "created_at": now,
         "updated_at": now,
@@ -1112,11 +1158,7 @@ def _person_values(c: _Clean, now: datetime) -> dict[str, object]:
 
 
 def _fill_blanks(c: _Clean, known: _Known, now: datetime) -> dict[str, object] | None:
-    values = {
-        "phone": known.phone or c.person.phone,
-        "address": known.address or c.person.address,
-        "group_name": known.group_name or c.person.group_name,
-    }
-    if values == {"phone": known.phone, "address": known.address, "group_name": known.group_name}:
+    values = fill_blanks(_FILLED, known.values, c.listed())
+    if not values:
         return None
     return {"id": known.id, "version": known.version, **values, "updated_at": now}

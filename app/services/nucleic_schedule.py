@@ -9,6 +9,7 @@ The schedule is written "措施:第几天" per measure, separated by semicolons:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings
 from app.db import Database
+from app.models import TestResult
 from app.models.validation import ValidationError, parse_date
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
@@ -162,3 +164,26 @@ def due_days_of_case(
     """(第几天, date) of every scheduled test inside the period (a day past its end is dropped)."""
     due = [(n, date_of_day(start, n, day_one_is_start=day_one_is_start)) for n in days]
     return [(n, d) for n, d in due if planned_end is None or d < planned_end]
+
+
+# Which result counts for a due day when its window holds several samples.
+_WEIGHT = (TestResult.POSITIVE, TestResult.NEGATIVE, TestResult.PENDING)
+
+
+def scheduled_results(
+    due: list[tuple[int, date]], samples: Iterable[tuple[date, str]], day: date
+) -> list[tuple[int, date, str | None]]:
+    """Each scheduled test (第几天, date) with the result that counts for it, as of ``day``.
+
+    A sample counts for a due day from that day until the next due day (the last one: until
+    ``day``): a swab taken a day late still counts. 阳性 outweighs 阴性, which outweighs 待出;
+    None: no sample (未检 is no sample). The release rules and the person page read the same.
+    """
+    taken = [(s, result) for s, result in samples if result != TestResult.NOT_TESTED.value]
+    found: list[tuple[int, date, str | None]] = []
+    for index, (number, due_on) in enumerate(due):
+        until = due[index + 1][1] if index + 1 < len(due) else day + timedelta(days=1)
+        results = {result for sampled, result in taken if due_on <= sampled < until}
+        counted = next((r.value for r in _WEIGHT if r.value in results), None)
+        found.append((number, due_on, counted))
+    return found

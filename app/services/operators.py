@@ -30,8 +30,10 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.models import AuditEntry, local_now
 from app.models.operators import Operator
+from app.models.reference import UnitProfile
+from app.models.roster import Person
 from app.services.access import Actor, Permission, Role, act_as, require
-from app.services.errors import Conflict, NotFound, ServiceError
+from app.services.errors import Conflict, NotFound, PermissionDenied, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ Clock = Callable[[], datetime]
 
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_LENGTH = 128
+UNIT_MAX_LENGTH = 50  # Operator.unit, Person.unit: String(50)
 MAX_TRIES = 5  # wrong passwords in a row before the first delay
 FIRST_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
@@ -260,12 +263,35 @@ def create_account(
 
 def set_account_unit(db: Database, username: str, unit: str | None) -> OperatorInfo:
     """所属单位: the village/社区 whose records the account sees and edits; None or "" — the
-    whole ledger (a township account)."""
+    whole ledger (a township account). Recorded in the audit trail by the session hook.
+
+    An administrator who belongs to a village gives accounts only that village: making an account
+    a township one (or another village's) would let it see people the administrator cannot.
+    """
     require(db, Permission.ACCOUNTS)
+    chosen = (unit or "").strip() or None
+    if chosen is not None and len(chosen) > UNIT_MAX_LENGTH:
+        raise ServiceError(f"单位名称不能超过 {UNIT_MAX_LENGTH} 个字。")
+    if db.unit is not None and chosen != db.unit:
+        raise PermissionDenied(
+            f"当前账号属于「{db.unit}」，只能把账号设为「{db.unit}」，请让乡镇的管理员操作。"
+        )
     with db.session() as session:
         row = _by_name(session, username)
-        row.unit = (unit or "").strip() or None
+        row.unit = chosen
         return _info(row)
+
+
+def known_units(db: Database) -> list[str]:
+    """The villages/社区 the ledger knows — those its accounts, people and 填报单位 profiles
+    belong to — in order, for choosing an account's unit. A village account knows its own."""
+    with db.reading() as session:
+        found: set[str] = set()
+        for column in (Operator.unit, Person.unit, UnitProfile.unit):
+            found.update(session.scalars(select(column).where(column.is_not(None)).distinct()))
+    if db.unit is not None:
+        found = {db.unit}
+    return sorted(name for name in found if name.strip())
 
 
 def _new_account(

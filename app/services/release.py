@@ -25,7 +25,12 @@ from app.models.testing import TestResult
 from app.models.validation import is_fever
 from app.services import roster
 from app.services.errors import Conflict, NotFound, ServiceError
-from app.services.nucleic_schedule import due_days_of_case, get_schedule, month_day
+from app.services.nucleic_schedule import (
+    due_days_of_case,
+    get_schedule,
+    month_day,
+    scheduled_results,
+)
 from app.services.reference import get_setting
 from app.services.roster import CaseRow
 
@@ -191,16 +196,14 @@ def _test_reasons(
 ) -> list[str]:
     """Each scheduled test: a sample from its day until the next one's, and it came back 阴性."""
     reasons: list[str] = []
-    for index, (number, due_on) in enumerate(due):
-        until = due[index + 1][1] if index + 1 < len(due) else day + timedelta(days=1)
-        window = [t for t in tests if due_on <= t.sample_date < until]
-        results = {t.result for t in window if t.result != TestResult.NOT_TESTED.value}
+    samples = [(t.sample_date, t.result) for t in tests]
+    for number, due_on, result in scheduled_results(due, samples, day):
         label = f"第{number}天（{month_day(due_on)}）核酸"
-        if TestResult.POSITIVE.value in results:
+        if result == TestResult.POSITIVE.value:
             reasons.append(f"{label}阳性")
-        elif TestResult.NEGATIVE.value in results:
+        elif result == TestResult.NEGATIVE.value:
             continue
-        elif TestResult.PENDING.value in results:
+        elif result == TestResult.PENDING.value:
             reasons.append(f"{label}结果未出")
         else:
             reasons.append(f"{label}未检测")

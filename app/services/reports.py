@@ -40,6 +40,8 @@ from app.models import (
     StaffRole,
 )
 from app.models.daily_report import (
+    ENDED_CASE_FIELDS,
+    NEW_CASE_FIELDS,
     TEST_LABELS,
     AnomalyLine,
     DailyTable,
@@ -56,14 +58,15 @@ from app.models.daily_report import TOTAL_LABEL as TOTAL_LABEL
 from app.models.daily_report import MergePreview as MergePreview
 from app.models.daily_report import header_lines as header_lines
 from app.models.daily_report import report_title as report_title
-from app.models.fields import PERSON_CASE, Field, Place
+from app.models.fields import PERSON_CASE, Place
+from app.models.units import unit_condition
 from app.services import report_log, rounds
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.nucleic_tests import daily_report_counts
 from app.services.periods import under_management
 from app.services.reference import UnitInfo, get_setting, unit_profile
-from app.services.roster import age_on, group_order
+from app.services.roster import age_on, field_column, group_order
 from app.services.stats import DayNumbers, count_day
 from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
@@ -192,43 +195,23 @@ def _register_select(session: Session, *columns: Any) -> Select[Any]:
 
 
 def _new_cases(session: Session, day: date) -> list[NewCaseLine]:
-    query = _register_select(
-        session,
-        Person.name,
-        Person.sex,
-        Person.id_number,
-        Person.phone,
-        Person.group_name,
-        Person.address,
-        Category.name,
-        Measure.name,
-        Case.origin,
-        Case.arrival_date,
-        Case.start_date,
-        Case.planned_end,
-    ).where(Case.deleted_at.is_(None), Case.registered_on == day)
-    return [NewCaseLine(*row) for row in session.execute(query)]
+    """当日新增: a ``{field key: value}`` per case registered on the day (the list's fields)."""
+    query = _register_select(session, *(field_column(f) for f in NEW_CASE_FIELDS)).where(
+        Case.deleted_at.is_(None), Case.registered_on == day
+    )
+    return [dict(row) for row in session.execute(query).mappings()]
 
 
 def _ended_cases(session: Session, day: date) -> list[EndedCaseLine]:
+    """当日解除: a ``{field key: value}`` per case ended on the day, by reason then register."""
     query = (
-        select(
-            Person.name,
-            Person.id_number,
-            Person.phone,
-            Person.group_name,
-            Measure.name,
-            Case.start_date,
-            Case.ended_on,
-            EndReason.name,
-        )
-        .join(Person, Person.id == Case.person_id)
-        .join(Measure, Measure.id == Case.measure_id)
+        _register_select(session, *(field_column(f) for f in ENDED_CASE_FIELDS))
         .join(EndReason, EndReason.id == Case.end_reason_id)
         .where(Case.deleted_at.is_(None), Case.ended_on == day)
+        .order_by(None)
         .order_by(EndReason.sort_order, *group_order(session), Person.search_key)
     )
-    return [EndedCaseLine(*row) for row in session.execute(query)]
+    return [dict(row) for row in session.execute(query).mappings()]
 
 
 def _anomaly_lines(db: Database, day: date) -> list[AnomalyLine]:
@@ -384,19 +367,6 @@ def _team_cells(
     return cells
 
 
-def _ledger_column(field: Field) -> Any:
-    """The SQL expression of a ledger field, labelled with its key: the category and measure by
-    name, every other stored field straight from its table."""
-    if field.key in _NAMED_BY_REFERENCE:
-        return _NAMED_BY_REFERENCE[field.key].label(field.key)
-    model = Case if field.table == "case_record" else Person
-    return getattr(model, field.column or field.key).label(field.key)
-
-
-#: Ledger fields stored as a reference id and printed by the referenced row's name.
-_NAMED_BY_REFERENCE = {"category": Category.name, "measure": Measure.name}
-
-
 def _managed_cases(
     session: Session, day: date, *, only_with_required_roles: bool = False
 ) -> Select[Any]:
@@ -408,7 +378,7 @@ def _managed_cases(
         Case.id.label("case_id"),
         Case.measure_id,
         Person.birth_date,
-        *(_ledger_column(f) for f in stored),
+        *(field_column(f) for f in stored),
     ).where(*under_management(day))
     if only_with_required_roles:
         query = query.where(
@@ -573,13 +543,13 @@ LEFT JOIN nucleic_acid_test t ON t.person_id = c.person_id AND t.sample_date = d
 ORDER BY ranked.ord, days.d
 """
 
-_LONG_FORM_COUNT = f"""
-WITH {{days}}
+_LONG_FORM_COUNT = """
+WITH {days}
 SELECT count(*)
 FROM case_record c
 JOIN measure m ON m.id = c.measure_id
 JOIN days ON c.start_date <= days.d AND (c.ended_on IS NULL OR c.ended_on > days.d)
-WHERE {_OBSERVED}
+WHERE {where}
 """
 
 _GRID = """
@@ -594,8 +564,8 @@ LEFT JOIN temperature_reading r
 ORDER BY ranked.ord, r.reading_date, r.slot
 """
 
-_GRID_COUNT = f"""
-SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {_STILL_OBSERVED}
+_GRID_COUNT = """
+SELECT count(*) FROM case_record c JOIN measure m ON m.id = c.measure_id WHERE {where}
 """
 
 
@@ -603,10 +573,20 @@ def _params(session: Session, first: date, last: date) -> dict[str, object]:
     return {"first": day_value(session, first), "last": day_value(session, last)}
 
 
-def _count(session: Session, sql: str, first: date, last: date) -> int:
-    """The one number a count statement gives (``{days}`` in it: the days table)."""
+def _cases(session: Session, condition: str, params: dict[str, object]) -> str:
+    """``condition`` on the cases ``c``, kept to the session's village when it has one: the
+    ORM's statements get that from app.models.units, raw SQL has to say it (adds its parameter).
+    No village (a laptop, the township): the condition as it is, the statement unchanged."""
+    return condition + unit_condition(session, "c.person_id", params)
+
+
+def _count(session: Session, sql: str, condition: str, first: date, last: date) -> int:
+    """The one number a count statement gives: ``{where}`` in it is ``condition`` on the cases,
+    ``{days}`` (if there) the days table."""
     params = _params(session, first, last)
-    rows = driver_rows(session, sql.format(days=_days_cte(session, first, last, params)), params)
+    where = _cases(session, condition, params)
+    days = _days_cte(session, first, last, params)
+    rows = driver_rows(session, sql.format(days=days, where=where), params)
     try:
         return int(next(rows)[0] or 0)
     finally:
@@ -650,7 +630,7 @@ def _long_form_rows(session: Session, first: date, last: date) -> Iterator[Tempe
     sql = _LONG_FORM.format(
         groups=_groups_cte(session, params),
         days=_days_cte(session, first, last, params),
-        ranked=_RANKED.format(where=_OBSERVED),
+        ranked=_RANKED.format(where=_cases(session, _OBSERVED, params)),
         ordered_join=ordered_join(session),
     )
     # The DB-API cursor straight from the connection: plain tuples, fetched as the writer asks.
@@ -677,7 +657,7 @@ def _grid_rows(
     params = _params(session, first, last)
     sql = _GRID.format(
         groups=_groups_cte(session, params),
-        ranked=_RANKED.format(where=_STILL_OBSERVED),
+        ranked=_RANKED.format(where=_cases(session, _STILL_OBSERVED, params)),
         ordered_join=ordered_join(session),
     )
     found = driver_rows(session, sql, params)
@@ -708,7 +688,7 @@ def temperature_row_count(db: Database, first: date, last: date) -> int:
     """How many rows the long form of the 体温台账 will have (one per case per observed day)."""
     _check_range(first, last)
     with db.reading() as session:
-        return _count(session, _LONG_FORM_COUNT, first, last)
+        return _count(session, _LONG_FORM_COUNT, _OBSERVED, first, last)
 
 
 def export_temperatures(
@@ -726,8 +706,8 @@ def export_temperatures(
     _check_range(first, last)
     info = _unit(db)
     with db.reading() as session:
-        count = _count(session, _LONG_FORM_COUNT, first, last)
-        cases = _count(session, _GRID_COUNT, first, last)
+        count = _count(session, _LONG_FORM_COUNT, _OBSERVED, first, last)
+        cases = _count(session, _GRID_COUNT, _STILL_OBSERVED, first, last)
         day_one_is_start = get_setting(session, Settings.DAY_ONE_IS_START)
         ledger = TemperatureLedger(
             signature=_signature(info),

@@ -1,8 +1,24 @@
-"""人员台账 — register, change, end, delete and find cases (periods of management)."""
+"""人员台账 — register, change, end, delete and find cases (periods of management).
+
+A case's fields are the person/case record type of the field registry (``app.models.fields``);
+:class:`CaseInput` and :class:`CaseRow` restate only the *structural* ones, and carry the rest as
+the registry declares them, so a new field reaches them with no code here:
+
+* structural — the ids and references the services join and check on (``id``, ``person_id``,
+  ``category_id``, ``measure_id``, ``source_pass_id``), the version a save checks
+  (app.services.concurrency), whether the case is deleted, and the dates the logic computes or
+  reasons with (``start_date``, ``planned_end`` from the measure's length, ``registered_on`` from
+  the statistical day, ``ended_on`` set by an end): typed attributes, written out below;
+* everything else a table, form, ledger or daily list shows (姓名, 身份证号, 联系电话, 人员类别 by
+  name, 来源地, 备注 …): a :class:`CaseInput` gets one keyword per case field the form edits
+  (:data:`CASE_INPUT_FIELDS`), and a :class:`CaseRow` holds :data:`ROW_FIELDS` in ``values`` keyed
+  by field key, read as ``row.phone`` or ``row["phone"]``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, make_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +31,7 @@ from app import clock
 from app.config import Settings
 from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
+from app.models.fields import PERSON_CASE, Field, Place
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
@@ -56,16 +73,39 @@ class PersonInput:
 
 
 @dataclass(frozen=True)
-class CaseInput:
+class _CaseStructure:
+    """A case's structural input (see the module docstring); :class:`CaseInput` adds the rest."""
+
     category_id: int
     measure_id: int
     start_date: date
-    origin: str | None = None
-    arrival_date: date | None = None
     planned_end: date | None = None  # None: from the measure's default length
     registered_on: date | None = None  # None: today's statistical day
-    note: str | None = None
     source_pass_id: int | None = None
+
+
+_CASE_TABLE = "case_record"
+#: The case's own fields a form edits beyond its structure (来源地, 抵达日期, 备注 …), as keywords
+#: of :class:`CaseInput` and columns of the case: the registry's, in its order.
+CASE_INPUT_FIELDS: tuple[Field, ...] = tuple(
+    f
+    for f in PERSON_CASE.placed(Place.FORM)
+    if f.table == _CASE_TABLE
+    and f.column
+    and f.column not in {s.name for s in dataclass_fields(_CaseStructure)}
+)
+_PYTHON_TYPES: dict[str, Any] = {"text": str, "date": date, "int": int, "bool": bool}
+
+#: What the clerk typed (or a list held) about a case, before validation: the structure, then one
+#: keyword per field of :data:`CASE_INPUT_FIELDS` (None when not given).
+CaseInput: type[_CaseStructure] = make_dataclass(
+    "CaseInput",
+    [(f.key, _PYTHON_TYPES.get(f.kind, object) | None, None) for f in CASE_INPUT_FIELDS],
+    bases=(_CaseStructure,),
+    frozen=True,
+)
+CaseInput.__module__ = __name__
+CaseInput.__doc__ = "What the clerk typed about a case: its structure and its form's fields."
 
 
 @dataclass(frozen=True)
@@ -79,32 +119,31 @@ class PersonInfo(PersonInput):
 
 @dataclass(frozen=True)
 class CaseRow:
-    """One line of the roster, as the table and exports show it."""
+    """One line of the roster, as the tables, forms and exports show it: the structure typed,
+    every other field in ``values`` (see the module docstring), read as ``row.name`` too."""
 
     id: int
     person_id: int
-    name: str
-    sex: str | None
-    age: int | None
-    id_number: str | None
-    phone: str | None
-    address: str | None
-    group_name: str | None
-    category: str
-    measure: str
+    category_id: int
     measure_id: int
-    origin: str | None
-    arrival_date: date | None
     registered_on: date
     start_date: date
     planned_end: date | None
     ended_on: date | None
-    end_reason: str | None
-    note: str | None
+    values: Mapping[str, Any]  # field key → value, for :data:`ROW_FIELDS` and 年龄
     deleted: bool = False
-    category_id: int | None = None
     source_pass_id: int | None = None  # the checkpoint pass the person was registered from
     version: int = 1  # the case's, as read: a save checks it (app.services.concurrency)
+
+    def __getattr__(self, key: str) -> Any:
+        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
+        values = self.__dict__.get("values")
+        if values is not None and key in values:
+            return values[key]
+        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
 
     @property
     def status(self) -> str:
@@ -112,7 +151,17 @@ class CaseRow:
             return "已删除"
         if self.ended_on is None:
             return "在管"
-        return self.end_reason or "已结束"
+        return self.values.get("end_reason") or "已结束"
+
+
+#: Where a field shows: a CaseRow carries every stored field placed in one of these.
+_SHOWN = Place.TABLE | Place.FORM | Place.LEDGER | Place.NEW_CASES | Place.ENDED_CASES
+_ROW_STRUCTURE = frozenset(f.name for f in dataclass_fields(CaseRow))
+#: The fields a :class:`CaseRow` holds in ``values``, read from the database by their registry
+#: entry; 年龄 (``age``) is added, computed from the birth date.
+ROW_FIELDS: tuple[Field, ...] = tuple(
+    f for f in PERSON_CASE.fields if f.places & _SHOWN and f.column and f.key not in _ROW_STRUCTURE
+)
 
 
 @dataclass(frozen=True)
@@ -202,8 +251,10 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
         raise ValidationError("人员类别", "请选择人员类别。")
     if data.start_date > today:
         raise ValidationError("开始日期", "开始日期不能晚于今天。")
-    if data.arrival_date and data.arrival_date > today:
-        raise ValidationError("抵达日期", "抵达日期不能晚于今天。")
+    for f in CASE_INPUT_FIELDS:  # a date the clerk records of a case has happened (抵达日期)
+        value = getattr(data, f.key)
+        if f.kind == "date" and value is not None and value > today:
+            raise ValidationError(f.label, f"{f.label}不能晚于今天。")
     planned = data.planned_end or planned_end_for(
         data.start_date,
         measure.default_days,
@@ -217,14 +268,22 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
     return {
         "category_id": data.category_id,
         "measure_id": data.measure_id,
-        "origin": optional_text(data.origin),
-        "arrival_date": data.arrival_date,
         "registered_on": registered,
         "start_date": data.start_date,
         "planned_end": planned,
-        "note": optional_text(data.note, max_length=500),
         "source_pass_id": data.source_pass_id,
+        **{f.column or f.key: _case_value(f, getattr(data, f.key)) for f in CASE_INPUT_FIELDS},
     }
+
+
+def _case_value(f: Field, value: object) -> object:
+    """A form field's value as stored: the field's own check, else text trimmed (None if blank,
+    at most 200 characters)."""
+    if f.validate is not None:
+        return f.validate(value)
+    if f.kind == "text":
+        return optional_text(value, field=f.label)
+    return value
 
 
 def register_case(
@@ -586,14 +645,35 @@ def _row(session: Session, case_id: int) -> CaseRow:
     return rows[0]
 
 
+#: Fields stored as a reference id and shown by the referenced row's name.
+_NAMED_BY_REFERENCE = {
+    "category": Category.name,
+    "measure": Measure.name,
+    "end_reason": EndReason.name,
+}
+
+
+def field_column(field: Field) -> Any:
+    """The SQL expression of a stored person/case field, labelled with its key: 人员类别, 管控措施
+    and 结束原因 by name (the query joins their tables), every other field straight from its
+    table. Rows read with these are ``{field key: value}``."""
+    if field.key in _NAMED_BY_REFERENCE:
+        return _NAMED_BY_REFERENCE[field.key].label(field.key)
+    model = Case if field.table == _CASE_TABLE else Person
+    return getattr(model, field.column or field.key).label(field.key)
+
+
 # What a CaseRow is read from: plain columns, no ORM objects (a page of 200 rows built from ORM
-# objects with four joined loads took a third of the roster's opening time).
+# objects with four joined loads took a third of the roster's opening time). The structure by
+# name, then the registry's fields.
 _ROW_COLUMNS = (
-    Case.id, Person.id, Person.name, Person.sex, Person.birth_date, Person.id_number,
-    Person.phone, Person.address, Person.group_name, Category.name, Measure.name,
-    Case.measure_id, Case.origin, Case.arrival_date, Case.registered_on, Case.start_date,
-    Case.planned_end, Case.ended_on, EndReason.name, Case.note, Case.deleted_at,
-    Case.category_id, Case.source_pass_id, Case.version,
+    Case.id.label("id"), Case.person_id.label("person_id"), Case.category_id.label("category_id"),
+    Case.measure_id.label("measure_id"), Case.registered_on.label("registered_on"),
+    Case.start_date.label("start_date"), Case.planned_end.label("planned_end"),
+    Case.ended_on.label("ended_on"), Case.deleted_at.label("deleted_at"),
+    Case.source_pass_id.label("source_pass_id"), Case.version.label("version"),
+    Person.birth_date.label("born"),  # for 年龄
+    *(field_column(f) for f in ROW_FIELDS),
 )  # fmt: skip
 
 
@@ -612,58 +692,24 @@ def _rows(session: Session, case_ids: list[int]) -> list[CaseRow]:
             .outerjoin(EndReason, EndReason.id == Case.end_reason_id)
             .where(Case.id.in_(chunk))
         )
-        for (
-            case_id,
-            person_id,
-            name,
-            sex,
-            birth_date,
-            id_number,
-            phone,
-            address,
-            group_name,
-            category,
-            measure,
-            measure_id,
-            origin,
-            arrival_date,
-            registered_on,
-            start_date,
-            planned_end,
-            ended_on,
-            end_reason,
-            note,
-            deleted_at,
-            category_id,
-            source_pass_id,
-            version,
-        ) in session.execute(query):  # fmt: skip  (autoflushes: callers may have unsaved edits)
+        # (autoflushes: callers may have unsaved edits)
+        for line in session.execute(query).mappings():
+            values = {f.key: line[f.key] for f in ROW_FIELDS}
+            values["age"] = age_on(line["born"], today)
             rows.append(
                 CaseRow(
-                    id=case_id,
-                    person_id=person_id,
-                    name=name,
-                    sex=sex,
-                    age=age_on(birth_date, today),
-                    id_number=id_number,
-                    phone=phone,
-                    address=address,
-                    group_name=group_name,
-                    category=category,
-                    measure=measure,
-                    measure_id=measure_id,
-                    origin=origin,
-                    arrival_date=arrival_date,
-                    registered_on=registered_on,
-                    start_date=start_date,
-                    planned_end=planned_end,
-                    ended_on=ended_on,
-                    end_reason=end_reason,
-                    note=note,
-                    deleted=deleted_at is not None,
-                    category_id=category_id,
-                    source_pass_id=source_pass_id,
-                    version=version,
+                    id=line["id"],
+                    person_id=line["person_id"],
+                    category_id=line["category_id"],
+                    measure_id=line["measure_id"],
+                    registered_on=line["registered_on"],
+                    start_date=line["start_date"],
+                    planned_end=line["planned_end"],
+                    ended_on=line["ended_on"],
+                    values=values,
+                    deleted=line["deleted_at"] is not None,
+                    source_pass_id=line["source_pass_id"],
+                    version=line["version"],
                 )
             )
     position = {case_id: index for index, case_id in enumerate(case_ids)}

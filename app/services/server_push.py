@@ -3,7 +3,10 @@
 ``push_ledger`` copies the village's live records into the open ledger under the village's unit
 (``app.models.units``): people matched by ID number (by name, phone and birth date when there is
 none), and every other record by what identifies it (a case by its person and start, a reading by
-its case, day and slot …). Running it again adds only what is new since; nothing is duplicated.
+its case, day and slot, a 核酸检测 result by its person and sample day …). Running it again adds
+only what is new since; nothing is duplicated. A result the server already has is brought up to
+date (待出 → 阴性) by the rule of an imported lab list: a final result (阴性/阳性) on the server is
+never changed to a different one — the push is refused naming the person instead.
 One transaction: all of it or, on any refusal, nothing. The village's file is never written to:
 it is checked, copied and brought to the current schema off to the side, then read.
 """
@@ -16,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, create_engine, inspect, or_, select
+from sqlalchemy import URL, and_, create_engine, inspect, or_, select
 from sqlalchemy.orm import Session
 
+from app.config import Settings
 from app.db import (
     Database,
     DatabaseDamaged,
@@ -30,6 +34,7 @@ from app.db import (
 )
 from app.models import (
     Anomaly,
+    AnomalyKind,
     Assignment,
     AuditEntry,
     Case,
@@ -37,6 +42,7 @@ from app.models import (
     Checkpoint,
     EndReason,
     Measure,
+    NucleicAcidTest,
     Occupant,
     Person,
     Staff,
@@ -49,11 +55,15 @@ from app.models import (
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
 from app.models.units import UNIT_KEY
 from app.services.access import Permission, require
-from app.services.errors import PermissionDenied, ServiceError
+from app.services.errors import Conflict, PermissionDenied, ServiceError
+from app.services.nucleic_schedule import get_rounds, get_schedule
+from app.services.nucleic_tests import merge_result
+from app.services.reference import get_setting
 
 # Never copied: the server gives its own id and counts its own versions; the unit is the push's.
 _NOT_COPIED = frozenset({"id", "version", "unit"})
 Key = Callable[[dict[str, Any]], Hashable]
+TESTS = "核酸检测"
 
 
 class PushRefused(ServiceError):
@@ -71,14 +81,33 @@ class PushReport:
     unit: str
     added: dict[str, int] = field(default_factory=dict)
     already: dict[str, int] = field(default_factory=dict)
+    # Records the server had and the village's file brought up to date (a 待出 come back 阴性).
+    updated: dict[str, int] = field(default_factory=dict)
+    # Where the village counts differently from the server (its 全员核酸 dates, its test days):
+    # settings are the server's own, so its 今日应检 for the village follows the server's.
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        shown = [label for label in self.added if self.added[label] or self.already[label]]
-        header = f"已上传「{self.unit}」：新增 {sum(self.added.values())} 条记录"
-        return [header] + [
-            f"  {label}：新增 {self.added[label]}，服务器已有 {self.already[label]}"
-            for label in shown
+        shown = [
+            label
+            for label in self.added
+            if self.added[label] or self.already[label] or self.updated.get(label)
         ]
+        header = f"已上传「{self.unit}」：新增 {sum(self.added.values())} 条记录"
+        if sum(self.updated.values()):
+            header += f"，更新 {sum(self.updated.values())} 条"
+        return (
+            [header]
+            + [self._line(label) for label in shown]
+            + [f"  注意：{note}" for note in self.notes]
+        )
+
+    def _line(self, label: str) -> str:
+        updated = f"，更新 {self.updated[label]}" if label in self.updated else ""
+        line = f"  {label}：新增 {self.added[label]}{updated}，服务器已有 {self.already[label]}"
+        if label == TESTS:
+            line += "（服务器上已出的阴性/阳性不被村台账改写）"
+        return line
 
 
 def push_ledger(db: Database, source: Path, unit: str) -> PushReport:
@@ -117,12 +146,16 @@ def _staged_copy(source: Path, folder: Path) -> Path:
 
 def _summary_entry(server: Session, report: PushReport) -> AuditEntry:
     added = "，".join(f"{label} {n}" for label, n in report.added.items() if n)
+    updated = "，".join(f"{label} {n}" for label, n in report.updated.items() if n)
+    summary = f"上传村台账「{report.unit}」：{added or '无新增'}"
+    if updated:
+        summary += f"；更新 {updated}"
     return AuditEntry(
         at=local_now(),
         operator=server.info.get(OPERATOR_KEY) or "系统",
         action="上传",
         entity="person",
-        summary=f"上传村台账「{report.unit}」：{added or '无新增'}"[:200],
+        summary=summary[:200],
     )
 
 
@@ -161,10 +194,23 @@ class _Push:
         readings = _where(TemperatureReading, TemperatureReading.case_id.in_(cases))
         self._copy("体温", TemperatureReading, readings,
                    _key("case_id", "reading_date", "slot"))  # fmt: skip
-        anomalies = _where(Anomaly, or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes)))
+        # A 阳性 of someone not under management (a 全员核酸 sample) has no case: its anomaly
+        # names the person (``nucleic_tests._open_positive_anomaly``).
+        untied_positive = and_(
+            Anomaly.case_id.is_(None),
+            Anomaly.pass_id.is_(None),
+            Anomaly.kind == AnomalyKind.POSITIVE_TEST.value,
+            Anomaly.subject_name.in_(select(Person.name).where(_not_deleted(Person))),
+        )
+        anomalies = _where(
+            Anomaly,
+            or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes), untied_positive),
+        )
         self._copy("异常", Anomaly, anomalies, _key(
             "case_id", "reading_id", "pass_id", "kind", "detected_on", "slot", "subject_name"
         ))  # fmt: skip
+        self._tests()
+        self._test_policy_notes()
         return self.report
 
     # --- reference lists: matched by name -------------------------------------------------------
@@ -266,6 +312,88 @@ class _Push:
             mapped[village_id] = copy.id  # type: ignore[attr-defined]
         self.report.added[label] = len(new)
         self.report.already[label] = already
+
+    def _tests(self) -> None:
+        """核酸检测: one result per person and sample day (``uq_nucleic_acid_test_person_day``),
+        the person matched as above. A result the server has is updated as an imported lab list
+        updates it (``nucleic_tests.merge_result``, ``overwrite=False``): a 待出 come back 阴性 is
+        taken; a final result on the server that the village's file contradicts refuses the
+        whole push, naming the person, as it refuses the whole list on import.
+
+        A 阳性's anomaly is not opened here: the village's own 核酸阳性 anomaly is copied with
+        the other anomalies (open or, once handled, closed — as the village left it)."""
+        people = self.ids[Person]
+        ours = select(Person.id).where(Person.unit == self.unit)
+        known = {
+            (t.person_id, t.sample_date): t
+            for t in self.server.scalars(
+                select(NucleicAcidTest).where(NucleicAcidTest.person_id.in_(ours))
+            )
+        }
+        who = {
+            people[village_id]: (name, number)
+            for village_id, name, number in self.village.execute(
+                select(Person.id, Person.name, Person.id_number)
+            )
+            if village_id in people
+        }
+        live = select(Person.id).where(_not_deleted(Person))
+        query = _where(NucleicAcidTest, NucleicAcidTest.person_id.in_(live))
+        added: list[NucleicAcidTest] = []
+        counts = {"updated": 0, "unchanged": 0}
+        refused: list[str] = []
+        for record in self.village.scalars(query):
+            values = self._remapped(NucleicAcidTest, _values(record))
+            test = known.get((values["person_id"], values["sample_date"]))
+            if test is None:
+                test = NucleicAcidTest(**values)
+                added.append(test)
+                known[(test.person_id, test.sample_date)] = test
+                continue
+            said = {k: values[k] for k in ("result", "tested_on", "lab", "note")}
+            try:
+                counts[merge_result(test, said, values["case_id"], overwrite=False)] += 1
+            except Conflict as conflict:
+                name, number = who[values["person_id"]]
+                refused.append(
+                    f"{name}（身份证号 {number or '无'}）的核酸检测：{conflict}。"
+                    "服务器上已出的结果不被村台账改写：请核实后改正，再上传。"
+                )
+        if refused:
+            raise PushRefused(refused)
+        self.server.add_all(added)
+        self.server.flush()
+        self.report.added[TESTS] = len(added)
+        self.report.updated[TESTS] = counts["updated"]
+        self.report.already[TESTS] = counts["unchanged"]
+
+    def _test_policy_notes(self) -> None:
+        """全员核酸 dates and test days are settings, one set for the whole server (a round is the
+        township's): not copied, but a village that counts by others is told so."""
+        theirs, ours = get_rounds(self.village), get_rounds(self.server)
+        missing = [day for day in theirs if day not in ours]
+        if missing:
+            days = "、".join(f"{day:%Y-%m-%d}" for day in missing)
+            self.report.notes.append(
+                f"村台账的全员核酸日期 {days} 服务器上没有：服务器按自己的设置计算应检人数"
+                "（需要时用 tests round 日期 添加）。"
+            )
+        their_days, our_days = get_schedule(self.village), get_schedule(self.server)
+        measures = dict.fromkeys([*their_days.days_by_measure, *our_days.days_by_measure])
+        differ = [
+            f"{m}：村{their_days.describe(m)}，服务器{our_days.describe(m)}"
+            for m in measures
+            if their_days.days_for(m) != our_days.days_for(m)
+        ]
+        if get_setting(self.village, Settings.DAY_ONE_IS_START) != get_setting(
+            self.server, Settings.DAY_ONE_IS_START
+        ):
+            differ.append("观察期第1天的算法不同")
+        if differ:
+            self.report.notes.append(
+                f"村台账的核酸检测日与服务器不同（{'；'.join(differ)}）："
+                "服务器按自己的设置计算应检人数。"
+            )
 
     def _remapped(self, model: type, values: dict[str, Any]) -> dict[str, Any]:
         """Foreign keys to the server's ids (a link to a record left behind — deleted — is

@@ -37,6 +37,7 @@ from app.ui.startup_shell import StartupShell
 # Everything that loads SQLAlchemy (the ledger, the services, the pages) is imported in ``_run``,
 # after the start-up shell is on screen: that import is most of a cold start.
 if TYPE_CHECKING:
+    from app.services.ledger import Database
     from app.ui.context import UiContext
     from app.ui.main_window import MainWindow
 
@@ -114,12 +115,12 @@ def _run(
     marker: str | None,
 ) -> int:
     from app.instance_lock import DataDirInUse
-    from app.services.ledger import StorageError, open_ledger
+    from app.services.ledger import StorageError
     from app.services.operators import accounts_exist
     from app.ui.context import UiContext
 
     try:
-        db = open_ledger(paths)
+        db = _open_ledger(paths, self_test, shell)
     except (DataDirInUse, StorageError) as error:
         log.info("cannot open the ledger: %s", error)
         shell.hide()
@@ -133,6 +134,8 @@ def _run(
         shell.hide()
         _report_start_failure(message, self_test)
         return EXIT_CANNOT_OPEN
+    if db is None:
+        return EXIT_OK  # 退出 on the server's password dialog: nothing was opened
     window: MainWindow | None = None
     ctx = UiContext.for_database(db)
     guard.ctx = ctx
@@ -159,6 +162,23 @@ def _run(
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         guard.close_ledger()
         log.info("stopped")
+
+
+def _open_ledger(paths: AppPaths, self_test: bool, shell: StartupShell) -> Database | None:
+    """The ledger; on a server that wants a password neither ``PGPASSWORD`` nor ``PGPASSFILE``
+    gave, the clerk is asked for it (None: they chose 退出). The self-test never waits: it
+    reports the server's line like any other failure."""
+    from app.services.ledger import NeedsPassword, open_ledger
+
+    try:
+        return open_ledger(paths)
+    except NeedsPassword:
+        if self_test:
+            raise
+    from app.ui.auth.server_password import ask_server_password
+
+    shell.hide()
+    return ask_server_password(paths)
 
 
 def _sign_in(ctx: UiContext) -> bool:

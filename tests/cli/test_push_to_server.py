@@ -32,12 +32,42 @@ def test_push_adds_the_village_once_and_says_what_it_added(village: Path, tmp_pa
     assert lines[0].startswith("已上传「东村」：新增 ")
     assert "  人员：新增 20，服务器已有 0" in lines
     assert f"  体温：新增 {village_rows['temperature_reading']}，服务器已有 0" in lines
+    tests = village_rows["nucleic_acid_test"]
+    assert f"  核酸检测：新增 {tests}，更新 0，服务器已有 0{KEPT}" in lines
     assert again.code == 0 and again.out.splitlines()[0] == "已上传「东村」：新增 0 条记录"
+    assert f"  核酸检测：新增 0，更新 0，服务器已有 {tests}{KEPT}" in again.out.splitlines()
     rows = table_counts(server / "ledger.sqlite3")
-    assert (rows["person"], rows["temperature_reading"]) == (
+    assert (rows["person"], rows["temperature_reading"], rows["nucleic_acid_test"]) == (
         20,
         village_rows["temperature_reading"],
+        tests,
     )
+
+
+KEPT = "（服务器上已出的阴性/阳性不被村台账改写）"
+
+
+def _day_sections(check_output: str) -> list[str]:
+    """``check``'s report of the day (概况, 包保, 体温, 核酸检测, 异常, 待解除), without the lines
+    about the file or server it read."""
+    lines = check_output.splitlines()
+    return lines[next(i for i, line in enumerate(lines) if line.endswith(" 概况")) :]
+
+
+def test_the_server_checks_the_pushed_village_as_the_village_does(
+    village: Path, tmp_path: Path
+) -> None:
+    """核酸检测 今日应检 / 已采样 / 结果未出 / 阳性, the 阳性 among the open anomalies, and why a
+    period that is over cannot be released yet: the village's own ``check``, line for line."""
+    server = tmp_path / "server"
+    assert app(server, "push-to-server", str(village), "--unit", "东村").code == 0
+
+    own = app(village.parent, "check", "--date", TODAY.isoformat())
+    there = app(server, "check", "--date", TODAY.isoformat())
+
+    assert own.code == there.code == 0, there.err
+    assert "，阳性 1 人" in own.out and "核酸检测阳性" in own.out
+    assert _day_sections(there.out) == _day_sections(own.out)
 
 
 def test_a_file_that_is_not_a_ledger_gets_one_line_and_nothing_is_written(
@@ -74,3 +104,9 @@ def test_push_into_a_township_server(village: Path, tmp_path: Path, pg_database:
     assert "  人员：新增 20，服务器已有 0" in first.out.splitlines()
     assert again.code == 0 and again.out.splitlines()[0] == "已上传「东村」：新增 0 条记录"
     assert "  人员：新增 0，服务器已有 20" in again.out.splitlines()
+    tests = table_counts(village)["nucleic_acid_test"]
+    assert f"  核酸检测：新增 0，更新 0，服务器已有 {tests}{KEPT}" in again.out.splitlines()
+    own = app(village.parent, "check", "--date", TODAY.isoformat())
+    there = server_app(tmp_path / "data", pg_database, "check", "--date", TODAY.isoformat())
+    assert there.code == 0, there.err
+    assert _day_sections(there.out) == _day_sections(own.out)

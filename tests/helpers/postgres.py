@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -62,9 +63,13 @@ def pg_server() -> Iterator[URL]:
     url_text, passfile = started.stdout.split()
     previous = os.environ.get("PGPASSFILE")
     os.environ["PGPASSFILE"] = passfile
+    # A killed run (CI's cancel, `kill`) would leave the server running and its folder behind:
+    # SIGTERM becomes an interrupt, as Ctrl-C is: pytest stops and tears the fixtures down.
+    previous_handler = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         yield make_url(url_text)
     finally:
+        signal.signal(signal.SIGTERM, previous_handler)
         subprocess.run(
             ["bash", "-c", f'source "{script}" && pg_cluster_stop "$1"', "-", str(folder)],
             check=False,
@@ -74,6 +79,10 @@ def pg_server() -> Iterator[URL]:
             os.environ.pop("PGPASSFILE", None)
         else:
             os.environ["PGPASSFILE"] = previous
+
+
+def _exit_on_sigterm(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _admin(server: URL):  # type: ignore[no-untyped-def]

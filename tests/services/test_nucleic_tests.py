@@ -7,9 +7,9 @@ import pytest
 from app.config import Settings
 from app.db import Database
 from app.models import TestResult
-from app.services import nucleic_schedule, nucleic_tests, reference, rounds
+from app.services import nucleic_schedule, nucleic_tests, reference, roster, rounds
 from app.services.errors import ServiceError
-from tests.services.nucleic_village import HOME, MONITORING, days_ago, md, register
+from tests.services.nucleic_village import HOME, IDS, MONITORING, days_ago, md, register
 
 
 def test_the_schedule_is_read_written_and_refuses_nonsense(db: Database) -> None:
@@ -137,3 +137,54 @@ def test_today_shows_the_tests_the_positive_first_and_why_a_release_waits(db: Da
     assert [a.person_name for a in result.positives] == ["甲"]
     assert [c.id for c in result.due_for_release] == [waiting]
     assert result.release_blockers[waiting].startswith(f"最后一天（{md(days_ago(1))}）没有体温")
+
+
+def test_latest_test_and_the_positive_mark_per_person(db: Database) -> None:
+    negative = register(db, "甲", started_days_ago=6, id_number=IDS[0])
+    positive = register(db, "乙", started_days_ago=6, id_number=IDS[1])
+    untested_case = register(db, "丙", started_days_ago=6, id_number=IDS[2])
+    nucleic_tests.record_test(db, negative, days_ago(6), "阴性")
+    nucleic_tests.record_test(db, negative, days_ago(3), "待出")
+    nucleic_tests.record_test(db, positive, days_ago(6), "阴性")
+    alarm = nucleic_tests.record_test(db, positive, days_ago(3), "阳性").anomaly_id
+    people = [roster.case_row(db, c).person_id for c in (negative, positive, untested_case)]
+    negative_person, positive_person, untested = people
+
+    latest = nucleic_tests.latest_tests(db, people)
+    assert set(latest) == {negative_person, positive_person}  # 丙 has no test
+    assert (latest[negative_person].result, latest[negative_person].sample_date) == (
+        TestResult.PENDING,
+        days_ago(3),
+    )
+    assert not latest[negative_person].marked
+    assert latest[positive_person].result is TestResult.POSITIVE
+    assert latest[positive_person].positive_on == days_ago(3)
+    assert untested not in latest
+
+    # A later 阴性 is the latest result, but the 阳性 stays marked until it is handled …
+    nucleic_tests.record_test(db, positive, days_ago(1), "阴性")
+    again = nucleic_tests.latest_tests(db, [positive_person])[positive_person]
+    assert (again.result, again.positive_on) == (TestResult.NEGATIVE, days_ago(3))
+    # … as Today's banner does: closing the anomaly (转运) takes the mark off.
+    assert alarm is not None
+    rounds.close_anomaly(db, alarm, "已转运至定点医院")
+    assert not nucleic_tests.latest_tests(db, [positive_person])[positive_person].marked
+    assert nucleic_tests.positive_people(db) == set()
+
+
+def test_the_schedule_of_a_case_says_what_is_done_missed_and_due(db: Database) -> None:
+    case = register(db, "甲", started_days_ago=3)  # 第4天 today; due 第1、4、7天
+    assert [(t.number, t.state) for t in nucleic_tests.scheduled_tests(db, case)] == [
+        (1, "漏检"),
+        (4, "今日应检"),
+        (7, "待检"),
+    ]
+    nucleic_tests.record_test(db, case, days_ago(2), "阴性")  # a day late: counts for 第1天
+    nucleic_tests.record_test(db, case, days_ago(0), "待出")
+    tests = nucleic_tests.scheduled_tests(db, case)
+    assert [(t.number, t.due_on, t.state) for t in tests] == [
+        (1, days_ago(3), "阴性"),
+        (4, days_ago(0), "结果未出"),
+        (7, days_ago(-3), "待检"),
+    ]
+    assert not any(t.overdue for t in tests)

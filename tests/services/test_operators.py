@@ -4,6 +4,7 @@ role permissions enforced by the services themselves (not only by hidden buttons
 from __future__ import annotations
 
 import base64
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -294,6 +295,7 @@ def test_a_clerk_cannot_delete_change_settings_restore_or_manage_accounts(
         "set_active": lambda: operators.set_active(clerk, 1, False),
         "set_role": lambda: operators.set_role(clerk, 2, Role.ADMIN),
         "reset_password": lambda: operators.reset_password(clerk, 1, "take-over-1"),
+        "set_account_unit": lambda: operators.set_account_unit(clerk, "liming", None),
     }
     for name, action in refused.items():
         with pytest.raises(PermissionDenied, match="请让管理员操作"):
@@ -303,6 +305,28 @@ def test_a_clerk_cannot_delete_change_settings_restore_or_manage_accounts(
     assert roster.case_row(clerk, case_id).deleted is False
     assert [a.username for a in operators.accounts(clerk)] == ["wangshuji", "liming"]
     assert operators.account(clerk, "liming").role is Role.CLERK
+
+
+def test_an_accounts_unit_is_audited_and_a_village_administrator_keeps_to_its_village(
+    accounts: Database,
+) -> None:
+    operators.sign_in(accounts, "WangShuji", ADMIN_PASSWORD)
+    assert operators.set_account_unit(accounts, "liming", " 东村 ").unit == "东村"
+    with accounts.reading() as session:
+        entry = session.query(AuditEntry).filter_by(entity="operator", action="修改").one()
+    assert json.loads(entry.changes) == {"unit": [None, "东村"]}
+    assert entry.operator == "王书记"
+    with pytest.raises(ServiceError, match="不能超过 50 个字"):
+        operators.set_account_unit(accounts, "liming", "村" * 51)
+
+    # 王书记 now belongs to 东村 too: he may not make 李明 a township or another village's account.
+    operators.set_account_unit(accounts, "WangShuji", "东村")
+    operators.sign_in(accounts, "WangShuji", ADMIN_PASSWORD)
+    for unit in (None, "西村"):
+        with pytest.raises(PermissionDenied, match="只能把账号设为「东村」"):
+            operators.set_account_unit(accounts, "liming", unit)
+    assert operators.account(accounts, "liming").unit == "东村"
+    assert operators.known_units(accounts) == ["东村"]
 
 
 def test_access_grants_match_the_roles() -> None:

@@ -1,6 +1,7 @@
 """Adding a column is one registry entry: a field added to a test-only copy of the person/case
 record type is read from a county list under its real header names, shown in a table, printed in
-the ledger and named in the audit trail — with no other code written for it."""
+the ledger and the daily report's 当日新增 list, filled in on a person the ledger already has, and
+named in the audit trail — with no other code written for it."""
 
 from __future__ import annotations
 
@@ -11,18 +12,20 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from app.excel.daily_report import Signature
+from app.excel.daily_report import Signature, write_daily_report
 from app.excel.roster_ledger import TEAM, RosterLedger, write_roster_ledger
 from app.excel.roster_reader import read_roster
+from app.models.daily_report import DailyTable, DailyWorkbook
 from app.models.fields import PERSON_CASE, Field, Place
 from app.services.audit_query import record_labels
+from app.services.imports import fill_blanks, filled_fields
 from app.ui.widgets.list_table import ListTableModel
 from tests.helpers.workbooks import write_rows
 
 VACCINATION = Field(
     "vaccination",
     "疫苗接种情况",
-    places=Place.TABLE | Place.FORM | Place.LEDGER | Place.AUDIT,
+    places=Place.TABLE | Place.FORM | Place.LEDGER | Place.NEW_CASES | Place.AUDIT,
     headers=("疫苗接种情况", "接种情况", "新冠疫苗接种情况"),
 )
 #: The registry as a newcomer would change it: one entry, after 联系电话.
@@ -82,6 +85,34 @@ def test_a_new_field_flows_from_import_to_table_ledger_and_audit(
     data_row = next(row for row in sheet.iter_rows(values_only=True) if row[0] == 1)
     assert data_row[header_row.index("疫苗接种情况")] == "已接种3针"
     assert data_row[header_row.index("姓名")] == "张三"
+
+    # daily report: the 当日新增 list has the column too, where the registry places it
+    new_case_fields = WITH_VACCINATION.placed(Place.NEW_CASES)
+    report = tmp_path / "日报表.xlsx"
+    write_daily_report(
+        report,
+        DailyWorkbook(
+            DailyTable(date(2022, 2, 10), "2022年2月9日24:00至2月10日24:00", measures=()),
+            Signature("东村", filed_on=date(2022, 2, 10)),
+            new_cases=[{f.key: person.get(f.key) for f in new_case_fields}],
+            new_case_fields=new_case_fields,
+        ),
+    )
+    listed = load_workbook(report)["当日新增"]
+    header_row = next(row for row in listed.iter_rows(values_only=True) if "序号" in row)
+    data_row = next(row for row in listed.iter_rows(values_only=True) if row[0] == 1)
+    column = header_row.index("疫苗接种情况")
+    assert header_row[column - 1] == "联系电话"
+    assert data_row[column] == "已接种3针"
+    assert data_row[header_row.index("姓名")] == "张三"
+
+    # known person: the list fills the field in where the ledger has it blank, never over it
+    filled = filled_fields(WITH_VACCINATION)
+    assert "vaccination" in [f.key for f in filled]
+    blank = {"phone": "13800000000", "address": None, "group_name": "一组", "vaccination": None}
+    assert fill_blanks(filled, blank, person)["vaccination"] == "已接种3针"
+    recorded = blank | {"vaccination": "未接种"}
+    assert fill_blanks(filled, recorded, person) == {}
 
     # audit trail: a change to the stored column is named by the field's label
     assert record_labels([WITH_VACCINATION])["person"]["vaccination"] == "疫苗接种情况"

@@ -47,6 +47,8 @@ class Place(Flag):
     FORM = auto()  # an input of the form that edits one record
     LEDGER = auto()  # a column of the exported ledger
     AUDIT = auto()  # named in the audit trail when it changes
+    NEW_CASES = auto()  # a column of the daily report's 当日新增 list (people registered that day)
+    ENDED_CASES = auto()  # a column of the daily report's 当日解除 list (management ended that day)
 
 
 #: Shown nowhere: a field only read from import lists (集中隔离, 是否解除隔离 …).

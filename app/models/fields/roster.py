@@ -7,12 +7,22 @@ county, township and health-centre lists of FORMS.md.
 from __future__ import annotations
 
 from app.models.fields.core import Field, Place, RecordType, header_names
+from app.models.validation import optional_text
 
 __all__ = ["PERSON_CASE"]
 
 _EVERYWHERE = Place.TABLE | Place.FORM | Place.LEDGER | Place.AUDIT
 _RECORDED = Place.FORM | Place.LEDGER | Place.AUDIT
+# The daily report's lists of the people behind its numbers (当日新增, 当日解除).
+_NEW = Place.NEW_CASES
+_LISTED = Place.NEW_CASES | Place.ENDED_CASES
 _CASE = "case_record"  # the case's fields; the rest are the person's
+
+
+def _long_note(raw: object) -> str | None:
+    """A case's 备注 may say a good deal (why, where from, what was agreed): 500 characters."""
+    return optional_text(raw, max_length=500)
+
 
 PERSON_CASE = RecordType(
     key="person_case",
@@ -21,9 +31,12 @@ PERSON_CASE = RecordType(
     required_for_import=("name", "id_number"),
     fields=(
         Field(
-            "name", "姓名", places=_EVERYWHERE, headers=header_names("姓名 人员姓名 被检查人姓名")
+            "name",
+            "姓名",
+            places=_EVERYWHERE | _LISTED,
+            headers=header_names("姓名 人员姓名 被检查人姓名"),
         ),
-        Field("sex", "性别", places=_EVERYWHERE, headers=("性别",), width=5.5),
+        Field("sex", "性别", places=_EVERYWHERE | _NEW, headers=("性别",), width=5.5),
         Field("age", "年龄", "int", Place.TABLE | Place.LEDGER, ("年龄",), stored="", width=5.5),
         Field(
             "id_type", "证件类型", places=Place.FORM | Place.AUDIT, headers=("证件类型", "证件类别")
@@ -31,7 +44,7 @@ PERSON_CASE = RecordType(
         Field(
             "id_number",
             "身份证号",
-            places=_EVERYWHERE,
+            places=_EVERYWHERE | _LISTED,
             headers=header_names(
                 "身份证号 身份证号码 证件号码 公民身份号码 身份证 证件号",
                 "身份证件号码 被检查人身份证号",
@@ -43,7 +56,7 @@ PERSON_CASE = RecordType(
         Field(
             "phone",
             "联系电话",
-            places=_EVERYWHERE,
+            places=_EVERYWHERE | _LISTED,
             headers=header_names(
                 "联系电话 手机号码 联系方式 联系手机 电话 手机号 手机",
                 "本人电话 本人联系电话 被检查人联系方式",
@@ -53,13 +66,13 @@ PERSON_CASE = RecordType(
         Field(
             "group_name",
             "村民小组",
-            places=_EVERYWHERE,
+            places=_EVERYWHERE | _LISTED,
             headers=header_names("村民小组 小区 组别 所在小组 所属小组 村组 小组 楼栋"),
         ),
         Field(
             "address",
             "现住址",
-            places=_RECORDED,
+            places=_RECORDED | _NEW,
             headers=header_names(
                 "现住址 家庭住址 居住地址 隔离地址 现住址_工作单位",
                 "现居住地址 现住地址 住址 详细地址 目的地详细地址",
@@ -69,7 +82,7 @@ PERSON_CASE = RecordType(
         Field(
             "category",
             "人员类别",
-            places=_EVERYWHERE,
+            places=_EVERYWHERE | _NEW,
             headers=header_names("人员类别 人员类型 类型 身份类型 人员分类 类别"),
             stored="category_id",
             table=_CASE,
@@ -77,7 +90,7 @@ PERSON_CASE = RecordType(
         Field(
             "measure",
             "管控措施",
-            places=_EVERYWHERE,
+            places=_EVERYWHERE | _LISTED,
             headers=header_names("管控措施 隔离方式 管控方式 管控类型 措施"),
             stored="measure_id",
             table=_CASE,
@@ -88,7 +101,7 @@ PERSON_CASE = RecordType(
         Field(
             "origin",
             "来源地",
-            places=_RECORDED,
+            places=_RECORDED | _NEW,
             headers=header_names("来源地 来自何地 来源地区 从何地返回 从何地来 来源"),
             joined_headers=header_names("来源省份 来源地市 来源县市区 来源街道乡镇 来源社区村"),
             table=_CASE,
@@ -97,7 +110,7 @@ PERSON_CASE = RecordType(
             "arrival_date",
             "抵达日期",
             "date",
-            _RECORDED,
+            _RECORDED | _NEW,
             header_names(
                 "抵达日期 返乡时间 到达时间 抵达时间 返乡日期 到达日期 返回时间 抵达本地时间",
                 "re:^到.+时间$ re:^到.+日期$",  # 到温时间, 到村时间, 到达本地日期 …
@@ -116,7 +129,7 @@ PERSON_CASE = RecordType(
             "start_date",
             "开始日期",
             "date",
-            _EVERYWHERE,
+            _EVERYWHERE | _LISTED,
             header_names(
                 "开始日期 开始隔离时间 开始观察日期 开始隔离日期 隔离开始时间 隔离开始日期",
                 "观察开始日期 开始时间",
@@ -127,7 +140,7 @@ PERSON_CASE = RecordType(
             "planned_end",
             "计划解除日期",
             "date",
-            _EVERYWHERE,
+            _EVERYWHERE | _NEW,
             header_names(
                 "结束隔离时间 计划解除日期 预计解除日期 结束日期 隔离结束时间 隔离结束日期",
                 "拟解除日期 结束观察日期 计划解除时间",
@@ -146,15 +159,30 @@ PERSON_CASE = RecordType(
             "ended_on",
             "结束日期",
             "date",
-            Place.AUDIT,
+            Place.AUDIT | Place.ENDED_CASES,
             header_names("解除隔离时间 解除日期 解除隔离日期 实际解除日期 解除时间"),
             table=_CASE,
         ),
         Field("confirmed", "是否转为确诊", "bool", headers=("是否转为确诊", "是否确诊"), stored=""),
-        Field("end_reason", "结束原因", places=Place.AUDIT, stored="end_reason_id", table=_CASE),
+        Field(
+            "end_reason",
+            "结束原因",
+            places=Place.AUDIT | Place.ENDED_CASES,
+            stored="end_reason_id",
+            table=_CASE,
+        ),
         Field("status", "状态", places=Place.TABLE, stored=""),
+        # The latest 核酸 result (app.services.nucleic_tests.latest_tests), 阳性 in red.
+        Field("latest_test", "最近核酸", places=Place.TABLE, stored="", table_label="核酸"),
         # A list's 备注 is about the case (why, where from); the person keeps a 备注 of their own.
-        Field("note", "备注", places=Place.FORM | Place.AUDIT, headers=("备注",), table=_CASE),
+        Field(
+            "note",
+            "备注",
+            places=Place.FORM | Place.AUDIT,
+            headers=("备注",),
+            table=_CASE,
+            validate=_long_note,
+        ),
         Field("person_note", "备注", places=Place.FORM | Place.AUDIT, stored="note"),
         Field("source_pass_id", "来自车辆登记", "int", Place.AUDIT, table=_CASE),
         Field("person_id", "人员", "int", Place.AUDIT, table=_CASE),

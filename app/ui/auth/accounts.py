@@ -2,8 +2,12 @@
 ID numbers and phones by default.
 
 Everyone sees the list and can change their own password; only a 管理员 adds, disables and
-resets accounts and changes the export defaults (the services refuse anyone else, the buttons
-only say so early).
+resets accounts, sets an account's 所属单位 and changes the export defaults (the services refuse
+anyone else, the buttons only say so early).
+
+所属单位 (the village/社区 whose people an account sees) means something only on a township
+server, where several villages share one ledger: on a village's own laptop the column is hidden
+and the field disabled, its tooltip saying why.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,13 +55,19 @@ from app.ui.widgets.roles import ObjectRole, SortRole
 log = logging.getLogger(__name__)
 
 
-USERNAME, DISPLAY_NAME, ROLE, STATE = range(4)
+USERNAME, DISPLAY_NAME, ROLE, STATE, UNIT = range(5)
 HEADERS = (
     QT_TRANSLATE_NOOP("AccountsModel", "账号"),
     QT_TRANSLATE_NOOP("AccountsModel", "姓名"),
     QT_TRANSLATE_NOOP("AccountsModel", "角色"),
     QT_TRANSLATE_NOOP("AccountsModel", "状态"),
+    QT_TRANSLATE_NOOP("AccountsModel", "所属单位"),
 )
+
+
+def whole_ledger_label() -> str:
+    """What an account without a unit is shown as: it sees every village."""
+    return QCoreApplication.translate("AccountsModel", "全部（乡镇）")
 
 
 class AccountsModel(ListTableModel[OperatorInfo]):
@@ -81,6 +93,8 @@ class AccountsModel(ListTableModel[OperatorInfo]):
                 return info.display_name
             if column == ROLE:
                 return str(info.role)
+            if column == UNIT:
+                return info.unit or whole_ledger_label()
             if column == STATE:
                 return self._state(info)
         if role == Qt.ItemDataRole.ForegroundRole and not info.active:
@@ -144,13 +158,44 @@ class AccountsWidget(QWidget):
         for button in (self.add_button, self.toggle_button, self.role_button, self.reset_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.admin_note = hint_label(self.tr("只有管理员可以添加、停用账号和重设别人的密码。"))
+        self.admin_note = hint_label(
+            self.tr("只有管理员可以添加、停用账号、设置所属单位和重设别人的密码。")
+        )
+
+        # Editable: a village not in the ledger yet (its people pushed in later) can be typed.
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("accountUnit")
+        self.unit_combo.setEditable(True)
+        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_combo.lineEdit().setMaxLength(operators.UNIT_MAX_LENGTH)
+        self.unit_combo.setMinimumContentsLength(12)
+        self.unit_button = QPushButton(self.tr("设置所属单位(&U)"))
+        self.unit_button.setObjectName("setAccountUnit")
+        self.unit_status = QLabel()
+        self.unit_status.setObjectName("accountUnitStatus")
+        self.unit_status.setStyleSheet(SAVED_STYLE)
+        unit_label = QLabel(self.tr("所属单位："))
+        unit_label.setBuddy(self.unit_combo)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(unit_label)
+        unit_row.addWidget(self.unit_combo)
+        unit_row.addWidget(self.unit_button)
+        unit_row.addWidget(self.unit_status, 1)
+        self.on_server = ctx.db.on_server
+        if not self.on_server:
+            why = self.tr(
+                "所属单位只用于乡镇服务器上多个村共用的台账；本机台账只有一个村，"
+                "每个账号都看本村全部人员。"
+            )
+            for widget in (unit_label, self.unit_combo, self.unit_button):
+                widget.setToolTip(why)
 
         accounts_box = QGroupBox(self.tr("操作员账号"))
         accounts_layout = QVBoxLayout(accounts_box)
         accounts_layout.addLayout(top)
         accounts_layout.addWidget(self.table)
         accounts_layout.addLayout(actions)
+        accounts_layout.addLayout(unit_row)
         accounts_layout.addWidget(self.admin_note)
 
         self.mask_boxes: dict[str, QCheckBox] = {}
@@ -193,8 +238,11 @@ class AccountsWidget(QWidget):
         self.toggle_button.clicked.connect(self.toggle_active)
         self.role_button.clicked.connect(self.toggle_role)
         self.reset_button.clicked.connect(self.reset_password)
+        self.unit_button.clicked.connect(self.set_unit)
+        self.unit_combo.lineEdit().returnPressed.connect(self.set_unit)
+        self.unit_combo.currentTextChanged.connect(lambda _text: self.unit_status.clear())
         self.save_masks_button.clicked.connect(self.save_masks)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_moved())
         for box in self.mask_boxes.values():
             box.toggled.connect(lambda _on: self.masks_status.clear())
         self.refresh()
@@ -207,6 +255,8 @@ class AccountsWidget(QWidget):
         if selected is not None:
             self.select(selected.id)
         self._show_who()
+        self._load_units()
+        self._place_unit_column()
         masked = privacy.masked_kinds(self.ctx.db)
         for kind, box in self.mask_boxes.items():
             box.blockSignals(True)
@@ -247,6 +297,35 @@ class AccountsWidget(QWidget):
                 self.table.setCurrentIndex(index)
                 return
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # The main window restores each table's remembered column layout when the page is made;
+        # one saved on a server ledger would bring the column back on a laptop (and vice versa).
+        self._place_unit_column()
+        super().showEvent(event)
+
+    def _place_unit_column(self) -> None:
+        self.table.setColumnHidden(UNIT, not self.on_server)
+
+    def _load_units(self) -> None:
+        """The known units to choose from, the selected account's shown."""
+        units = operators.known_units(self.ctx.db) if self.on_server else []
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        self.unit_combo.addItem(whole_ledger_label())
+        self.unit_combo.addItems(units)
+        self.unit_combo.blockSignals(False)
+        self._show_unit()
+
+    def _selection_moved(self) -> None:
+        self._show_unit()
+        self._update_buttons()
+
+    def _show_unit(self) -> None:
+        current = self.selected()
+        unit = current.unit if current is not None else None
+        self.unit_combo.setCurrentText(unit or whole_ledger_label())
+        self.unit_status.clear()
+
     def _update_buttons(self) -> None:
         admin = may(self.ctx.db, Permission.ACCOUNTS)
         exist = self.model.rowCount() > 0
@@ -254,6 +333,8 @@ class AccountsWidget(QWidget):
         self.add_button.setEnabled(admin and exist)
         for button in (self.toggle_button, self.role_button, self.reset_button):
             button.setEnabled(admin and current is not None)
+        for widget in (self.unit_combo, self.unit_button):
+            widget.setEnabled(self.on_server and admin and current is not None)
         self.admin_note.setVisible(not admin)
         if current is not None:
             self.toggle_button.setText(
@@ -337,6 +418,25 @@ class AccountsWidget(QWidget):
             return
         role = Role.CLERK if current.role is Role.ADMIN else Role.ADMIN
         self._run(lambda: operators.set_role(self.ctx.db, current.id, role))
+
+    def set_unit(self) -> None:
+        """所属单位 of the selected account, as chosen or typed (全部（乡镇）: every village)."""
+        current = self.selected()
+        if current is None or not self.unit_button.isEnabled():
+            return
+        typed = self.unit_combo.currentText().strip()
+        unit = None if typed in ("", whole_ledger_label()) else typed
+        try:
+            info = operators.set_account_unit(self.ctx.db, current.username, unit)
+        except ServiceError as error:
+            messages.show_error(self, str(error))
+            return
+        self.refresh()
+        self.unit_status.setText(
+            self.tr("已设置：{account} 属于 {unit}。").format(
+                account=info.username, unit=info.unit or whole_ledger_label()
+            )
+        )
 
     def _run(self, change: Any) -> None:
         try:

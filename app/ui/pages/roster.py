@@ -43,7 +43,7 @@ from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
 from app.ui.roster.table_model import (
     PLANNED_END,
-    TEAM,
+    SORT_KEYS,
     WIDTHS,
     RosterProxyModel,
     RosterTableModel,
@@ -359,7 +359,7 @@ class RosterPage(BasePage):
         self.import_action.setVisible(import_dialog_class() is not None)
 
     def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
-        if section == TEAM:  # computed per page, cannot be ordered: keep the real order shown
+        if SORT_KEYS.get(section) is None:  # 核酸, 包保: computed per page, cannot be ordered
             column, order = self.model.sort_state()
             header = self.table.horizontalHeader()
             header.blockSignals(True)

@@ -1,5 +1,6 @@
 """One person at a glance (人员详情): details, every period of management, the current 包保 team
-with phones, temperatures over the period and the anomalies with what was done.
+with phones, temperatures over the period, the anomalies with what was done, and every 核酸 sample
+with where the schedule of the chosen period stands (a 阳性 not yet handled is marked in red).
 
 Shown inside the roster page (double-click a row, or ``navigate("roster", ("person", id))``).
 """
@@ -25,22 +26,38 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.services import assignments, checkpoints, reference, roster, rounds
+from app.services import assignments, checkpoints, nucleic_tests, reference, roster, rounds
 from app.services.errors import NotFound
+from app.services.nucleic_tests import ScheduledTest, TestInfo
 from app.services.roster import CaseRow, PersonInfo
 from app.services.rounds import AnomalyInfo
+from app.services.values import TestResult
 from app.ui.context import UiContext
 from app.ui.pages.base import page_heading
 from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.navigation import navigate
 from app.ui.roster.table_model import status_text
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
-from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
+from app.ui.widgets.roles import ALERT, GOOD, MUTED, ObjectRole
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
-# Columns of the cases table and the anomalies table.
+# Columns of the cases table, the anomalies table and the tests table.
 CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(5)
 ANOMALY_DAY, ANOMALY_KIND, ANOMALY_SEEN, ANOMALY_ACTION, ANOMALY_OUTCOME = range(5)
+TEST_SAMPLED, TEST_RESULT, TEST_LAB, TEST_RESULT_DAY = range(4)
+
+# A result's colour (the tests page and the roster's 核酸 column colour them alike).
+_RESULT_COLORS = {
+    TestResult.POSITIVE: ALERT,
+    TestResult.NEGATIVE: GOOD,
+    TestResult.NOT_TESTED: MUTED,
+}
+# How a scheduled test's state is coloured in the schedule line.
+_STATE_COLORS = {
+    nucleic_tests.MISSED: "#c62828",
+    TestResult.POSITIVE.value: "#c62828",
+    TestResult.NEGATIVE.value: "#2e7d32",
+}
 
 
 def _small_table(name: str) -> QTableView:
@@ -85,9 +102,19 @@ class PersonView(QWidget):
         self.notice_actions.add_to(print_menu)
         self.print_button = QPushButton(self.tr("打印"))
         self.print_button.setMenu(print_menu)
+        # The loudest line of the page while a 阳性 is not handled (closed as an anomaly).
+        self.positive_mark = QLabel()
+        self.positive_mark.setObjectName("positiveMark")
+        self.positive_mark.setStyleSheet(
+            "QLabel#positiveMark { color: white; background: #c62828; font-weight: bold;"
+            " padding: 2px 8px; border-radius: 3px; }"
+        )
+        self.positive_mark.hide()
         top = QHBoxLayout()
         top.addWidget(self.back_button)
-        top.addWidget(self.heading, 1)
+        top.addWidget(self.heading)
+        top.addWidget(self.positive_mark)
+        top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.end_button)
         top.addWidget(self.print_button)
@@ -186,6 +213,30 @@ class PersonView(QWidget):
             lambda index: navigate(self, "rounds", ("anomaly", index.data(ObjectRole)))
         )
 
+        self.tests_model: RecordTableModel[TestInfo] = RecordTableModel(
+            [
+                RecordColumn(self.tr("采样日期"), lambda t: t.sample_date.isoformat()),
+                RecordColumn(
+                    self.tr("检测结果"),
+                    lambda t: t.result.value,
+                    color=lambda t: _RESULT_COLORS.get(t.result),
+                ),
+                RecordColumn(self.tr("检测机构"), lambda t: t.lab or "", tooltip=lambda t: t.lab),
+                RecordColumn(
+                    self.tr("结果日期"), lambda t: t.tested_on.isoformat() if t.tested_on else ""
+                ),
+            ],
+            key=lambda t: t.id,
+            parent=self,
+        )
+        self.tests_table = _small_table("personTests")
+        self.tests_table.setModel(sorting_proxy(self.tests_model, self))
+        self.tests_table.sortByColumn(TEST_SAMPLED, Qt.SortOrder.DescendingOrder)  # newest first
+        self.test_schedule = QLabel()
+        self.test_schedule.setObjectName("testSchedule")
+        self.test_schedule.setTextFormat(Qt.TextFormat.RichText)
+        self.test_schedule.setWordWrap(True)
+
         self.temperatures = TemperatureHistoryWidget(ctx, self)  # chart with the fever line
 
         cases_box = QGroupBox(self.tr("管控记录（选中一条查看该期的包保、体温和异常）"))
@@ -198,6 +249,16 @@ class PersonView(QWidget):
         QVBoxLayout(anomalies_box).addWidget(self.anomalies_table)
         temperatures_box = QGroupBox(self.tr("体温"))
         QVBoxLayout(temperatures_box).addWidget(self.temperatures)
+        self.tests_box = tests_box = QGroupBox(self.tr("核酸检测"))
+        tests_layout = QVBoxLayout(tests_box)
+        tests_layout.addWidget(self.test_schedule)
+        tests_layout.addWidget(self.tests_table, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(temperatures_box)
+        right.addWidget(tests_box)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setChildrenCollapsible(False)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -207,7 +268,7 @@ class PersonView(QWidget):
         left_layout.addWidget(anomalies_box, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(temperatures_box)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([560, 640])  # the cases and anomalies tables need the room at 1366 px
@@ -239,6 +300,7 @@ class PersonView(QWidget):
         }
         for key, value in values.items():
             self.detail_values[key].setText(value)
+        self._show_tests(person_id)
         chosen = case_id if any(c.id == case_id for c in self.cases) else self._default_case()
         self.cases_model.set_records([c for c in self.cases if not c.deleted or c.id == chosen])
         self.cases_table.resizeColumnsToContents()
@@ -288,10 +350,58 @@ class PersonView(QWidget):
         self.anomalies_model.set_records(found)
         self.anomalies_table.resizeColumnsToContents()
         self.anomalies_box.setTitle(self.tr("异常与处置（{count}）").format(count=len(found)))
+        self._show_schedule(case_id)
         if case_id is None:
             self.temperatures.clear()
         else:
             self.temperatures.show_case(case_id)
+
+    def _show_tests(self, person_id: int) -> None:
+        """Every sample of the person, newest first, and the 阳性 mark while not handled."""
+        tests = sorted(
+            nucleic_tests.tests_of_person(self.ctx.db, person_id),
+            key=lambda t: t.sample_date,
+            reverse=True,
+        )
+        self.tests_model.set_records(tests)
+        self.tests_table.resizeColumnsToContents()
+        self.tests_box.setTitle(self.tr("核酸检测（{count}）").format(count=len(tests)))
+        latest = nucleic_tests.latest_tests(self.ctx.db, [person_id]).get(person_id)
+        if latest is not None and latest.positive_on is not None:
+            self.positive_mark.setText(
+                self.tr("核酸阳性（采样 {month}月{day}日）· 未处置").format(
+                    month=latest.positive_on.month, day=latest.positive_on.day
+                )
+            )
+            self.positive_mark.show()
+        else:
+            self.positive_mark.hide()
+
+    def _show_schedule(self, case_id: int | None) -> None:
+        """The chosen period's scheduled tests: done, due today, missed (red) or still to come."""
+        due = nucleic_tests.scheduled_tests(self.ctx.db, case_id) if case_id else []
+        if not due:
+            self.test_schedule.setText(escape(self.tr("本期管控措施不要求核酸检测。")))
+            return
+        parts = [self._scheduled_text(test) for test in due]
+        self.test_schedule.setText(escape(self.tr("检测安排：")) + " · ".join(parts))
+
+    def _scheduled_text(self, test: ScheduledTest) -> str:
+        states = {
+            nucleic_tests.MISSED: self.tr("漏检"),
+            nucleic_tests.DUE_TODAY: self.tr("今日应检"),
+            nucleic_tests.UPCOMING: self.tr("待检"),
+            nucleic_tests.NOT_BACK: self.tr("结果未出"),
+        }
+        text = escape(
+            self.tr("第{number}天 {date} {state}").format(
+                number=test.number,
+                date=f"{test.due_on:%m-%d}",
+                state=states.get(test.state, test.state),
+            )
+        )
+        color = _STATE_COLORS.get(test.state)
+        return f'<span style="color:{color}">{text}</span>' if color else text
 
     def _show_team(self, case: CaseRow | None, open_case: bool) -> None:
         if case is None:

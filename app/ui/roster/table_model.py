@@ -2,7 +2,9 @@
 
 The model holds only the ordered case ids of the current filter (``roster.roster_ids``, one cheap
 query) and fetches rows page by page (``roster.roster_rows``) the first time the view asks for one
-of them, with the page's 包保 teams in one batch query for the coverage badge.
+of them, with the page's 包保 teams in one batch query for the coverage badge and the page's latest
+核酸 results in another (``nucleic_tests.latest_tests``): a person whose 阳性 is not handled yet has
+their name in red bold until the anomaly is closed, as Today's banner does.
 
 Sorting: clicking a header re-queries the ordered ids with an ORDER BY (``roster_ids(sort=...)``).
 Sorting in the proxy would ask for every row's data and so fetch all 50,000 rows; SQLite orders the
@@ -13,18 +15,23 @@ sorts itself; it exists so the roster follows the same view → proxy → model 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
 
 from app import clock
-from app.services import assignments, reference, roster
+from app.services import assignments, nucleic_tests, reference, roster
 from app.services.fields import PERSON_CASE, Field, Place
 from app.services.ledger import Database
+from app.services.nucleic_tests import LatestTest
 from app.services.roster import CaseRow, RosterFilter
+from app.services.values import TestResult
 from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)
 from app.ui.widgets.lazy_table import LazyIdTableModel
 from app.ui.widgets.roles import ALERT, GOOD, MUTED, SortRole
+from app.ui.widgets.table_base import Index
 
 #: The roster's columns: the person/case fields shown in tables (registry order), then the badge.
 FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.TABLE)
@@ -38,11 +45,21 @@ def column_of(key: str) -> int:
     return COLUMN_KEYS.index(key)
 
 
+# The 核酸 column's colour per result (the tests page colours them alike).
+_RESULT_COLORS = {
+    TestResult.POSITIVE: ALERT,
+    TestResult.NEGATIVE: GOOD,
+    TestResult.NOT_TESTED: MUTED,
+}
+
+
 # The columns the model and the pages treat specially.
-NAME, AGE, GROUP, START, PLANNED_END, STATUS, TEAM = (
+NAME, AGE, GROUP, START, PLANNED_END, STATUS, TEST, TEAM = (
     column_of(key)
-    for key in ("name", "age", "group_name", "start_date", "planned_end", "status", TEAM_KEY)
-)
+    for key in (
+        "name", "age", "group_name", "start_date", "planned_end", "status", "latest_test", TEAM_KEY
+    )
+)  # fmt: skip
 #: roster_ids(sort=...) per column; None: the column cannot be ordered in SQL (computed per page).
 SORT_KEYS: dict[int, str | None] = {
     column: key if key in roster.ROSTER_SORTS else None for column, key in enumerate(COLUMN_KEYS)
@@ -50,7 +67,7 @@ SORT_KEYS: dict[int, str | None] = {
 # Column widths in pixels for a 1366×768 screen (the clerk's own layout is remembered by the shell).
 _WIDTHS = {"name": 80, "sex": 40, "age": 40, "id_number": 150, "phone": 100, "group_name": 70,
            "category": 120, "measure": 120, "start_date": 82, "planned_end": 82, "status": 90,
-           TEAM_KEY: 130}  # fmt: skip
+           "latest_test": 50, TEAM_KEY: 130}  # fmt: skip
 WIDTHS = tuple(_WIDTHS.get(key, 100) for key in COLUMN_KEYS)
 
 
@@ -93,6 +110,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
         self._sort_column = GROUP
         self._descending = False
         self._coverage: dict[int, Coverage] = {}
+        self._tests: dict[int, LatestTest] = {}  # person id → latest test, for fetched pages
         self._required_roles: dict[int, tuple[tuple[int, str], ...]] = {}
         super().__init__(db, RosterFilter(), parent)
 
@@ -109,15 +127,17 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
     def _forget_rows(self) -> None:
         super()._forget_rows()
         self._coverage.clear()
+        self._tests.clear()
         self._required_roles = {
             m.id: tuple(zip(m.required_role_ids, m.required_role_names, strict=True))
             for m in reference.measures(self._db, include_inactive=True)
         }
 
     def _fetch_rows(self, ids: list[int]) -> list[CaseRow]:
-        """The page's rows, with its 包保 teams in one batch query for the coverage badge."""
+        """The page's rows, with its 包保 teams and latest 核酸 results in a batch query each."""
         rows = roster.roster_rows(self._db, ids)
         teams = assignments.teams(self._db, ids)
+        self._tests.update(nucleic_tests.latest_tests(self._db, {r.person_id for r in rows}))
         for case_row in rows:
             self._coverage[case_row.id] = self._coverage_of(case_row, teams.get(case_row.id, []))
         return rows
@@ -149,6 +169,11 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
         """The row's data (fetching its page if needed); None if it vanished meanwhile."""
         return self._row(row)
 
+    def latest_test(self, row: int) -> LatestTest | None:
+        """The row's person's latest 核酸 test (None: never tested)."""
+        case_row = self._row(row)
+        return self._tests.get(case_row.person_id) if case_row is not None else None
+
     # --- Qt model -----------------------------------------------------------------------------
 
     def headerData(
@@ -163,6 +188,13 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
             return self.tr("按此列不能排序")
         return super().headerData(section, orientation, role)
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Bold is the roster's own (a 阳性): the lazy base answers only the roles every model has.
+        if role == Qt.ItemDataRole.FontRole and index.isValid():
+            row = self._row(index.row())
+            return self._font(row, index.column()) if row is not None else None
+        return super().data(index, role)
+
     def _cell(self, row: CaseRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row, column)
@@ -170,11 +202,36 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
             return self._tooltip(row, column)
         if column == STATUS and role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return status_text(row)
+        if column == TEST and role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            test = self._tests.get(row.person_id)
+            return test.result.value if test else ""
         if column == TEAM and role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return self._coverage[row.id].text()
         return self._field_cell(row, column, role)
 
+    def _positive(self, row: CaseRow) -> LatestTest | None:
+        """The row's person's latest test when their 阳性 is not handled yet (the mark)."""
+        test = self._tests.get(row.person_id)
+        return test if test is not None and test.marked else None
+
+    def _font(self, row: CaseRow, column: int) -> QFont | None:
+        test = self._tests.get(row.person_id)
+        if test is None:
+            return None
+        if (column == NAME and test.marked) or (
+            column == TEST and test.result is TestResult.POSITIVE
+        ):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
     def _color(self, row: CaseRow, column: int) -> Any:
+        if column == NAME and self._positive(row):
+            return ALERT
+        if column == TEST:
+            test = self._tests.get(row.person_id)
+            return _RESULT_COLORS.get(test.result) if test else None
         if column == TEAM:
             coverage = self._coverage[row.id]
             if coverage.missing:
@@ -189,11 +246,39 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
     def _tooltip(self, row: CaseRow, column: int) -> str | None:
         if column == TEAM:
             return self._coverage[row.id].tooltip()
+        positive = self._positive(row)
+        if column == NAME and positive is not None and positive.positive_on is not None:
+            mark = self.tr("核酸阳性（采样 {day}）").format(day=_month_day(positive.positive_on))
+            return "\n".join(line for line in (mark, row.address) if line)
+        if column == TEST:
+            return self._test_tooltip(row)
         if column in (NAME, GROUP):
             return row.address
         if column == STATUS and row.note:
             return row.note
         return None
+
+    def _test_tooltip(self, row: CaseRow) -> str | None:
+        test = self._tests.get(row.person_id)
+        if test is None:
+            return self.tr("未做过核酸检测")
+        lines = [
+            self.tr("最近一次：{day} 采样，{result}").format(
+                day=_month_day(test.sample_date), result=test.result.value
+            )
+        ]
+        if test.positive_on is not None:
+            lines.append(
+                self.tr("核酸阳性（采样 {day}），尚未处置").format(day=_month_day(test.positive_on))
+            )
+        return "\n".join(lines)
+
+
+def _month_day(day: date) -> str:
+    """ "12月3日" — the sample day as the tooltips name it."""
+    return QCoreApplication.translate("RosterTableModel", "{month}月{day}日").format(
+        month=day.month, day=day.day
+    )
 
 
 def status_text(row: CaseRow) -> str:

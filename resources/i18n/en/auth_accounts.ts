@@ -20,6 +20,14 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>所属单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>全部（乡镇）</source>
+        <translation>All (township)</translation>
+    </message>
+    <message>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -59,8 +67,20 @@
         <translation>&amp;Reset password…</translation>
     </message>
     <message>
-        <source>只有管理员可以添加、停用账号和重设别人的密码。</source>
-        <translation>Only an administrator can add or disable accounts and reset other people&apos;s passwords.</translation>
+        <source>只有管理员可以添加、停用账号、设置所属单位和重设别人的密码。</source>
+        <translation>Only an administrator can add and disable accounts, set their unit and reset other people&apos;s passwords.</translation>
+    </message>
+    <message>
+        <source>设置所属单位(&amp;U)</source>
+        <translation>Set &amp;unit</translation>
+    </message>
+    <message>
+        <source>所属单位：</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>所属单位只用于乡镇服务器上多个村共用的台账；本机台账只有一个村，每个账号都看本村全部人员。</source>
+        <translation>Units apply only to a ledger on a township server that several villages share; a ledger on this computer holds one village, and every account sees all its people.</translation>
     </message>
     <message>
         <source>操作员账号</source>
@@ -109,6 +129,10 @@
     <message>
         <source>停用账号“{account}”（{name}）？停用后不能再登录，操作留痕中仍保留其名字。</source>
         <translation>Disable the account “{account}” ({name})? It can no longer sign in; the audit trail keeps its name.</translation>
+    </message>
+    <message>
+        <source>已设置：{account} 属于 {unit}。</source>
+        <translation>Set: {account} belongs to {unit}.</translation>
     </message>
     <message>
         <source>已保存。</source>

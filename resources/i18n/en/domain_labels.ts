@@ -171,6 +171,10 @@
         <translation>Confirmed case</translation>
     </message>
     <message>
+        <source>最近核酸</source>
+        <translation>Latest test</translation>
+    </message>
+    <message>
         <source>最高体温</source>
         <translation>Highest temperature</translation>
     </message>
@@ -189,6 +193,10 @@
     <message>
         <source>来自车辆登记</source>
         <translation>From vehicle log</translation>
+    </message>
+    <message>
+        <source>核酸</source>
+        <translation>Test</translation>
     </message>
     <message>
         <source>核酸检测</source>

@@ -100,6 +100,22 @@
         <translation>In progress</translation>
     </message>
     <message>
+        <source>采样日期</source>
+        <translation>Sampled</translation>
+    </message>
+    <message>
+        <source>检测结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>检测机构</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>结果日期</source>
+        <translation>Result date</translation>
+    </message>
+    <message>
         <source>管控记录（选中一条查看该期的包保、体温和异常）</source>
         <translation>Periods of management (select one to see its staff, readings and anomalies)</translation>
     </message>
@@ -116,6 +132,10 @@
         <translation>Temperatures</translation>
     </message>
     <message>
+        <source>核酸检测</source>
+        <translation>Nucleic-acid tests</translation>
+    </message>
+    <message>
         <source>{age} 岁</source>
         <translation>{age} years</translation>
     </message>
@@ -126,6 +146,42 @@
     <message>
         <source>异常与处置（{count}）</source>
         <translation>Anomalies and actions ({count})</translation>
+    </message>
+    <message>
+        <source>核酸检测（{count}）</source>
+        <translation>Nucleic-acid tests ({count})</translation>
+    </message>
+    <message>
+        <source>核酸阳性（采样 {month}月{day}日）· 未处置</source>
+        <translation>POSITIVE test (sampled {month}/{day}) · not handled</translation>
+    </message>
+    <message>
+        <source>本期管控措施不要求核酸检测。</source>
+        <translation>This measure asks for no tests.</translation>
+    </message>
+    <message>
+        <source>检测安排：</source>
+        <translation>Schedule: </translation>
+    </message>
+    <message>
+        <source>漏检</source>
+        <translation>missed</translation>
+    </message>
+    <message>
+        <source>今日应检</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>待检</source>
+        <translation>to come</translation>
+    </message>
+    <message>
+        <source>结果未出</source>
+        <translation>result pending</translation>
+    </message>
+    <message>
+        <source>第{number}天 {date} {state}</source>
+        <translation>day {number} {date} {state}</translation>
     </message>
     <message>
         <source>无包保人员（该措施不要求包保）</source>

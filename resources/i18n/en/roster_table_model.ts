@@ -30,6 +30,26 @@
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
+        <source>核酸阳性（采样 {day}）</source>
+        <translation>POSITIVE test (sampled {day})</translation>
+    </message>
+    <message>
+        <source>未做过核酸检测</source>
+        <translation>Never tested</translation>
+    </message>
+    <message>
+        <source>最近一次：{day} 采样，{result}</source>
+        <translation>Latest: sampled {day}, {result}</translation>
+    </message>
+    <message>
+        <source>核酸阳性（采样 {day}），尚未处置</source>
+        <translation>POSITIVE test (sampled {day}), not handled yet</translation>
+    </message>
+    <message>
+        <source>{month}月{day}日</source>
+        <translation>{month}/{day}</translation>
+    </message>
+    <message>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>

@@ -1,0 +1,290 @@
+"""The GUI on a township server (a real PostgreSQL, tests/helpers/postgres.py): the server's
+password asked at start when neither PGPASSWORD nor PGPASSFILE gives one, and an account's
+所属单位 set in 设置 → 账号与隐私 (on a village's SQLite laptop: disabled, saying why)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import URL, create_engine, inspect, text
+
+from app.config import AppPaths, resolve_paths
+from app.services import operators, roster
+from app.services.access import Role
+from app.services.ledger import Database, open_ledger
+from app.services.roster import RosterFilter
+from app.ui import app as gui
+from app.ui.app import run_gui
+from app.ui.auth.accounts import UNIT, AccountsWidget
+from app.ui.auth.server_password import ServerPasswordDialog
+from app.ui.context import UiContext
+from app.ui.main_window import MainWindow
+from tests.helpers.postgres import database_copy
+from tests.services.test_roster import register
+from tests.ui.conftest import RecordedMessages
+
+ADMIN = ("wangshuji", "村委会2022!")
+CLERK = ("liming", "luru-12345")
+PASSWORD_ENV = ("PGPASSFILE", "PGPASSWORD")
+
+
+# --- the server's password at start ---------------------------------------------------------------
+
+
+def _password_in(passfile: str) -> str:
+    """The test cluster's password, from the password file scripts/pg-cluster.sh wrote."""
+    line = Path(passfile).read_text(encoding="utf-8").splitlines()[0]
+    return line.rsplit(":", 1)[1]
+
+
+@pytest.fixture
+def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
+    """Neither PGPASSWORD nor a PGPASSFILE entry for the app; yields the right password.
+
+    Not ``monkeypatch``: this must be undone before the test's database is dropped (which needs
+    the password file), so it depends on the server and is torn down first.
+    """
+    password = _password_in(os.environ["PGPASSFILE"])
+    saved = {name: os.environ.get(name) for name in PASSWORD_ENV}
+    os.environ["PGPASSFILE"] = str(tmp_path / "no-such-pgpass")
+    os.environ.pop("PGPASSWORD", None)
+    try:
+        yield password
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@dataclass
+class Asked:
+    """What the clerk saw on each password dialog, and what the field held after each try."""
+
+    dialogs: list[ServerPasswordDialog] = field(default_factory=list)
+    servers: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    left_in_field: list[str] = field(default_factory=list)
+
+
+def answer_server_password(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tries: list[str | None]
+) -> Asked:
+    """Replace the dialog's modal wait by a clerk typing each of ``tries`` and clicking 连接
+    (None: clicking 退出), until the dialog closes."""
+    asked = Asked()
+
+    def exec_(dialog: ServerPasswordDialog) -> int:
+        asked.dialogs.append(dialog)
+        asked.servers.append(dialog.server.text())
+        dialog.show()
+        for typed in tries:
+            if typed is None:
+                qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+            else:
+                qtbot.keyClicks(dialog.password, typed)
+                qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+            asked.problems.append(dialog.problem.text())
+            asked.left_in_field.append(dialog.password.text())
+            if not dialog.isVisible():
+                break
+        return dialog.result()
+
+    monkeypatch.setattr(ServerPasswordDialog, "exec", exec_)
+    return asked
+
+
+def record_main_windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Where the ledger was when the main window (the first data on screen) was built and
+    shown; the clerk's session (``_work``: its event loop) ends at once."""
+    built: list[str] = []
+
+    def work(_app: QApplication, ctx: UiContext, window: MainWindow) -> int:
+        assert window.isVisible()
+        built.append(ctx.db.location)
+        return gui.EXIT_OK
+
+    monkeypatch.setattr(gui, "_work", work)
+    return built
+
+
+@pytest.mark.postgresql
+def test_a_server_without_a_password_asks_says_a_wrong_one_and_opens_with_the_right_one(
+    qapp: QApplication,
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    no_password_available: str,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    asked = answer_server_password(qtbot, monkeypatch, ["wrong-password", no_password_available])
+    built = record_main_windows(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(asked.dialogs) == 1
+    assert asked.servers[0].startswith("fangyi@")  # user@host/database, no password in it
+    assert asked.problems == ["密码不对，服务器拒绝登录，请重新输入。", ""]
+    assert asked.left_in_field == ["", ""]  # nothing typed stays in the field
+    assert len(built) == 1 and built[0] == asked.servers[0]
+    assert messages == []
+
+
+@pytest.mark.postgresql
+def test_quitting_at_the_server_password_opens_nothing(
+    qapp: QApplication,
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    no_password_available: str,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    asked = answer_server_password(qtbot, monkeypatch, ["wrong-password", None])
+    built = record_main_windows(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(asked.dialogs) == 1
+    assert built == []  # no main window, no message box: the clerk chose to leave
+    assert messages == []
+
+
+@pytest.fixture
+def foreign_database(pg_server: URL) -> Iterator[str]:
+    """A database of another program (one table, one row): not a ledger."""
+    with database_copy(pg_server, "template0") as url:
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE invoices (id integer)"))
+            connection.execute(text("INSERT INTO invoices VALUES (1)"))
+        engine.dispose()
+        yield url
+
+
+@pytest.mark.postgresql
+def test_a_database_that_is_not_a_ledger_is_one_message_after_the_password(
+    qapp: QApplication,
+    qtbot: QtBot,
+    foreign_database: str,
+    tmp_path: Path,
+    no_password_available: str,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", foreign_database)
+    asked = answer_server_password(qtbot, monkeypatch, [no_password_available])
+    built = record_main_windows(monkeypatch)
+
+    assert run_gui(paths) == 2
+    assert not asked.dialogs[0].isVisible()
+    assert built == []
+    assert len(messages) == 1
+    kind, line = messages[0]
+    assert kind == "error" and "\n" not in line
+    assert "不是防疫台账" in line and "未做任何改动" in line
+    os.environ["PGPASSWORD"] = no_password_available  # to look at it (undone by the fixture)
+    engine = create_engine(foreign_database)
+    with engine.connect() as connection:
+        assert inspect(connection).get_table_names() == ["invoices"]  # nothing written
+    engine.dispose()
+
+
+# --- 所属单位 of an account ----------------------------------------------------------------------
+
+
+def accounts_widget(qtbot: QtBot, ctx: UiContext) -> AccountsWidget:
+    """设置 → 账号与隐私 as the administrator sees it, 李明 selected."""
+    operators.create_first_admin(ctx.db, ADMIN[0], "王书记", ADMIN[1])
+    clerk = operators.create_account(ctx.db, CLERK[0], "李明", CLERK[1], Role.CLERK)
+    operators.sign_in(ctx.db, *ADMIN)
+    widget = AccountsWidget(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.select(clerk.id)
+    return widget
+
+
+def people_seen_by(paths: AppPaths, account: tuple[str, str]) -> int:
+    """How many people ``account`` sees when it signs in (on its own connection)."""
+    db = open_ledger(paths)
+    try:
+        operators.sign_in(db, *account)
+        return len(roster.roster_ids(db, RosterFilter("all")))
+    finally:
+        db.close()
+
+
+def villages(db: Database) -> None:
+    """Two people of 东村 and one of 西村 in the township's ledger."""
+    for unit, names in (("东村", ("张三", "李四")), ("西村", ("王五",))):
+        db.unit = unit
+        for name in names:
+            register(db, name)
+    db.unit = None
+
+
+@pytest.mark.parametrize(
+    "engine", [pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
+)
+def test_an_administrator_sets_an_accounts_unit_and_it_sees_that_village(
+    qtbot: QtBot, ctx: UiContext, paths: AppPaths, engine: str
+) -> None:
+    villages(ctx.db)
+    widget = accounts_widget(qtbot, ctx)
+    combo = widget.unit_combo
+    assert not widget.table.isColumnHidden(UNIT)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部（乡镇）", "东村", "西村"]
+    assert combo.currentText() == "全部（乡镇）"
+    assert people_seen_by(paths, CLERK) == 3
+
+    combo.setCurrentIndex(combo.findText("东村"))
+    qtbot.mouseClick(widget.unit_button, Qt.MouseButton.LeftButton)
+    assert widget.unit_status.text() == "已设置：liming 属于 东村。"
+    row = widget.table.currentIndex().row()
+    assert widget.proxy.index(row, UNIT).data() == "东村"
+    assert people_seen_by(paths, CLERK) == 2
+
+    # A village not in the ledger yet is typed (an input method's text: QTest types ASCII only),
+    # Enter sets it; 全部（乡镇） makes it a township account again.
+    combo.lineEdit().setText("南村")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert operators.account(ctx.db, CLERK[0]).unit == "南村"
+    assert people_seen_by(paths, CLERK) == 0
+    combo.setCurrentIndex(combo.findText("全部（乡镇）"))
+    qtbot.mouseClick(widget.unit_button, Qt.MouseButton.LeftButton)
+    assert operators.account(ctx.db, CLERK[0]).unit is None
+    assert people_seen_by(paths, CLERK) == 3
+
+
+def test_on_a_village_laptop_the_unit_is_disabled_and_says_why(
+    qtbot: QtBot, ctx: UiContext
+) -> None:
+    before = AccountsWidget(ctx)  # opened before the first account existed, refreshed after
+    qtbot.addWidget(before)
+    widget = accounts_widget(qtbot, ctx)
+    before.refresh()
+    assert before.table.isColumnHidden(UNIT)
+    assert widget.table.isColumnHidden(UNIT)
+    # The column layout the main window remembers may come from a server session (the same
+    # computer, another data folder): restored while the tab is hidden, the column stays out.
+    header = widget.table.horizontalHeader()
+    header.showSection(UNIT)
+    from_server = header.saveState()
+    widget.hide()
+    header.restoreState(from_server)
+    widget.show()
+    assert widget.table.isColumnHidden(UNIT)
+    assert not widget.unit_combo.isEnabled()
+    assert not widget.unit_button.isEnabled()
+    assert "乡镇服务器" in widget.unit_combo.toolTip()
+    assert widget.reset_button.isEnabled()  # the rest of the tab works as before
