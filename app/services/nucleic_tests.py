@@ -399,6 +399,7 @@ class DueTest:
     measure: str
     reason: str  # "第4天" or "全员核酸"
     test: TestInfo | None  # the sample of that day, if recorded
+    due_day: int | None = None  # the 第几天 of ``reason``; None: a 全员核酸 round
 
     @property
     def result(self) -> str:
@@ -425,19 +426,19 @@ def _due_tests(session: Session, day: date) -> list[DueTest]:
     )
     if not everyone:
         query = query.where(Measure.name.in_(scheduled))
-    due: list[tuple[tuple[object, ...], str]] = []
+    due: list[tuple[tuple[object, ...], str, int | None]] = []
     for row in session.execute(query):
         *who, measure, start, planned_end = row
         number = day_number(start, day, day_one_is_start=day_one_is_start)
         in_period = planned_end is None or day < planned_end
         if in_period and number in schedule.days_for(measure):
-            due.append(((*who, measure), f"第{number}天"))
+            due.append(((*who, measure), f"第{number}天", number))
         elif everyone:
-            due.append(((*who, measure), ROUND_REASON))
-    tests = _tests_on(session, day, [row[1] for row, _ in due])
+            due.append(((*who, measure), ROUND_REASON, None))
+    tests = _tests_on(session, day, [row[1] for row, _, _ in due])
     return [
-        DueTest(*row, reason, tests.get(row[1]))  # type: ignore[arg-type]
-        for row, reason in due
+        DueTest(*row, reason, tests.get(row[1]), number)  # type: ignore[arg-type]
+        for row, reason, number in due
     ]
 
 

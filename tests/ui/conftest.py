@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -18,6 +18,7 @@ from app.log import teardown_logging
 from app.ui import crash, settings_store, worker
 from app.ui import messages as ui_messages
 from app.ui.context import UiContext
+from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage, page_heading, standard_layout
@@ -151,6 +152,14 @@ def drain_thread_pool() -> Iterator[None]:
 @pytest.fixture
 def synchronous_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(worker, "SYNCHRONOUS", True)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English interface (the compiled .qm files) for one test."""
+    install_translators(qapp, "en")
+    yield
+    remove_translators(qapp)
 
 
 @pytest.fixture

@@ -19,13 +19,6 @@ from tests.ui.conftest import stand_in_pages
 
 
 @pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    install_translators(qapp, "en")
-    yield
-    remove_translators(qapp)
-
-
-@pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[None]:
     install_translators(qapp, "zh_CN")
     yield

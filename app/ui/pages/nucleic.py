@@ -36,8 +36,9 @@ from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, remembered_folder
+from app.ui.widgets.nucleic_labels import RESULT_COLORS, due_reason, result_text, schedule_days_text
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
-from app.ui.widgets.roles import ALERT, GOOD, MUTED, ObjectRole
+from app.ui.widgets.roles import ObjectRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -54,13 +55,7 @@ RESULT_COLUMN = 5
 
 
 def _result_color(item: DueTest) -> object:
-    if item.test is None:
-        return None
-    return {
-        TestResult.POSITIVE: ALERT,
-        TestResult.NEGATIVE: GOOD,
-        TestResult.NOT_TESTED: MUTED,
-    }.get(item.test.result)
+    return RESULT_COLORS.get(item.test.result) if item.test else None
 
 
 class NucleicTestsPage(BasePage):
@@ -96,7 +91,7 @@ class NucleicTestsPage(BasePage):
                 RecordColumn(self.tr("姓名"), lambda d: d.name, tooltip=lambda d: d.address),
                 RecordColumn(self.tr("证件号码"), lambda d: d.id_number or ""),
                 RecordColumn(self.tr("电话"), lambda d: d.phone or ""),
-                RecordColumn(self.tr("应检"), lambda d: d.reason),
+                RecordColumn(self.tr("应检"), due_reason),
                 RecordColumn(self.tr("结果"), self._result_text, color=_result_color),  # type: ignore[arg-type]
             ],
             key=lambda d: d.case_id,
@@ -285,7 +280,7 @@ class NucleicTestsPage(BasePage):
     # --- showing ------------------------------------------------------------------------------
 
     def _result_text(self, item: DueTest) -> str:
-        return item.result or self.tr("未登记")
+        return result_text(item.result) or self.tr("未登记")
 
     def _show_counts(self, counts: TestCounts) -> None:
         self.counts.setText(
@@ -303,7 +298,7 @@ class NucleicTestsPage(BasePage):
         db = self.ctx.db
         schedule = nucleic_schedule.schedule(db)
         parts = [
-            f"{measure} {schedule.describe(measure)}"
+            f"{measure} {schedule_days_text(days)}"
             for measure, days in schedule.days_by_measure.items()
             if days
         ]

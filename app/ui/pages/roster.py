@@ -42,12 +42,15 @@ from app.ui.roster.end_case_dialog import RELEASE, EndCaseDialog
 from app.ui.roster.person_dialog import PersonDialog
 from app.ui.roster.person_page import PersonView
 from app.ui.roster.table_model import (
+    COLUMN_KEYS,
+    EARLIER_COLUMN_KEYS,
     PLANNED_END,
     SORT_KEYS,
-    WIDTHS,
     RosterProxyModel,
     RosterTableModel,
+    default_width,
 )
+from app.ui.widgets.keyed_header import KeyedHeaderView
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +226,14 @@ class RosterPage(BasePage):
     def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("rosterTable")
+        self.table.setHorizontalHeader(
+            KeyedHeaderView(
+                COLUMN_KEYS,
+                earlier=EARLIER_COLUMN_KEYS,
+                default_width=default_width,
+                parent=self.table,
+            )
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -235,8 +246,8 @@ class RosterPage(BasePage):
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate(WIDTHS):
-            self.table.setColumnWidth(column, width)
+        for column in range(len(COLUMN_KEYS)):
+            self.table.setColumnWidth(column, default_width(column))
         column, order = self.model.sort_state()
         header.setSortIndicator(column, order)  # Qt's default would be 姓名 descending
         self.table.setSortingEnabled(True)  # the proxy hands the order to the model's query

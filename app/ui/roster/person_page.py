@@ -37,8 +37,9 @@ from app.ui.pages.base import page_heading
 from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.navigation import navigate
 from app.ui.roster.table_model import status_text
+from app.ui.widgets.nucleic_labels import RESULT_COLORS, result_text
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
-from app.ui.widgets.roles import ALERT, GOOD, MUTED, ObjectRole
+from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
 # Columns of the cases table, the anomalies table and the tests table.
@@ -46,12 +47,6 @@ CASE_CATEGORY, CASE_MEASURE, CASE_START, CASE_PLANNED, CASE_STATUS = range(5)
 ANOMALY_DAY, ANOMALY_KIND, ANOMALY_SEEN, ANOMALY_ACTION, ANOMALY_OUTCOME = range(5)
 TEST_SAMPLED, TEST_RESULT, TEST_LAB, TEST_RESULT_DAY = range(4)
 
-# A result's colour (the tests page and the roster's 核酸 column colour them alike).
-_RESULT_COLORS = {
-    TestResult.POSITIVE: ALERT,
-    TestResult.NEGATIVE: GOOD,
-    TestResult.NOT_TESTED: MUTED,
-}
 # How a scheduled test's state is coloured in the schedule line.
 _STATE_COLORS = {
     nucleic_tests.MISSED: "#c62828",
@@ -218,8 +213,8 @@ class PersonView(QWidget):
                 RecordColumn(self.tr("采样日期"), lambda t: t.sample_date.isoformat()),
                 RecordColumn(
                     self.tr("检测结果"),
-                    lambda t: t.result.value,
-                    color=lambda t: _RESULT_COLORS.get(t.result),
+                    lambda t: result_text(t.result),
+                    color=lambda t: RESULT_COLORS.get(t.result),
                 ),
                 RecordColumn(self.tr("检测机构"), lambda t: t.lab or "", tooltip=lambda t: t.lab),
                 RecordColumn(
@@ -397,7 +392,7 @@ class PersonView(QWidget):
             self.tr("第{number}天 {date} {state}").format(
                 number=test.number,
                 date=f"{test.due_on:%m-%d}",
-                state=states.get(test.state, test.state),
+                state=states.get(test.state) or result_text(test.state),
             )
         )
         color = _STATE_COLORS.get(test.state)

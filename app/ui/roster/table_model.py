@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 
 from app import clock
 from app.services import assignments, nucleic_tests, reference, roster
@@ -30,6 +30,7 @@ from app.services.roster import CaseRow, RosterFilter
 from app.services.values import TestResult
 from app.ui.widgets.lazy_table import PAGE_SIZE as PAGE_SIZE  # re-exported (tests, benchmarks)
 from app.ui.widgets.lazy_table import LazyIdTableModel
+from app.ui.widgets.nucleic_labels import RESULT_COLORS, result_text, result_texts
 from app.ui.widgets.roles import ALERT, GOOD, MUTED, SortRole
 from app.ui.widgets.table_base import Index
 
@@ -43,14 +44,6 @@ COLUMN_KEYS: tuple[str, ...] = (*(f.key for f in FIELDS), TEAM_KEY)
 def column_of(key: str) -> int:
     """The column showing a field (or ``TEAM_KEY``)."""
     return COLUMN_KEYS.index(key)
-
-
-# The 核酸 column's colour per result (the tests page colours them alike).
-_RESULT_COLORS = {
-    TestResult.POSITIVE: ALERT,
-    TestResult.NEGATIVE: GOOD,
-    TestResult.NOT_TESTED: MUTED,
-}
 
 
 # The columns the model and the pages treat specially.
@@ -68,7 +61,27 @@ SORT_KEYS: dict[int, str | None] = {
 _WIDTHS = {"name": 80, "sex": 40, "age": 40, "id_number": 150, "phone": 100, "group_name": 70,
            "category": 120, "measure": 120, "start_date": 82, "planned_end": 82, "status": 90,
            "latest_test": 50, TEAM_KEY: 130}  # fmt: skip
-WIDTHS = tuple(_WIDTHS.get(key, 100) for key in COLUMN_KEYS)
+_CELL_PADDING = 12
+# The columns of the versions that saved the clerk's layout without naming its columns: before
+# the 核酸 column, and with it (``KeyedHeaderView`` maps such a layout onto today's columns).
+EARLIER_COLUMN_KEYS: tuple[tuple[str, ...], ...] = (
+    ("name", "sex", "age", "id_number", "phone", "group_name", "category", "measure",
+     "start_date", "planned_end", "status", TEAM_KEY),
+    ("name", "sex", "age", "id_number", "phone", "group_name", "category", "measure",
+     "start_date", "planned_end", "status", "latest_test", TEAM_KEY),
+)  # fmt: skip
+
+
+def default_width(column: int) -> int:
+    """A column's width before the clerk changes it; the 核酸 column as wide as its widest result
+    in the interface's language (Negative is wider than 阴性)."""
+    width = _WIDTHS.get(COLUMN_KEYS[column], 100)
+    if column != TEST:
+        return width
+    bold = QFont()
+    bold.setBold(True)  # a 阳性 is bold
+    metrics = QFontMetrics(bold)
+    return max(width, *(metrics.horizontalAdvance(t) + _CELL_PADDING for t in result_texts()))
 
 
 @dataclass(frozen=True)
@@ -204,7 +217,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
             return status_text(row)
         if column == TEST and role in (Qt.ItemDataRole.DisplayRole, SortRole):
             test = self._tests.get(row.person_id)
-            return test.result.value if test else ""
+            return result_text(test.result) if test else ""
         if column == TEAM and role in (Qt.ItemDataRole.DisplayRole, SortRole):
             return self._coverage[row.id].text()
         return self._field_cell(row, column, role)
@@ -231,7 +244,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
             return ALERT
         if column == TEST:
             test = self._tests.get(row.person_id)
-            return _RESULT_COLORS.get(test.result) if test else None
+            return RESULT_COLORS.get(test.result) if test else None
         if column == TEAM:
             coverage = self._coverage[row.id]
             if coverage.missing:
@@ -264,7 +277,7 @@ class RosterTableModel(LazyIdTableModel[RosterFilter, CaseRow]):
             return self.tr("未做过核酸检测")
         lines = [
             self.tr("最近一次：{day} 采样，{result}").format(
-                day=_month_day(test.sample_date), result=test.result.value
+                day=_month_day(test.sample_date), result=result_text(test.result)
             )
         ]
         if test.positive_on is not None:
