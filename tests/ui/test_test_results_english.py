@@ -1,5 +1,5 @@
-"""In the English interface the 核酸 results and days read in English on the roster, the person
-page and the 核酸 page (the ledger still stores 阴性/阳性)."""
+"""In the English interface the 核酸 results, days and the 核酸阳性 anomaly read in English on the
+roster, the person page and the 核酸 page (the ledger still stores 阴性/阳性)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
+from app.models.health import AnomalyKind
 from app.services import nucleic_tests, roster
 from app.services.roster import RosterFilter
 from app.ui.context import UiContext
 from app.ui.pages.nucleic import RESULT_COLUMN, NucleicTestsPage
-from app.ui.roster.person_page import TEST_RESULT, PersonView
+from app.ui.roster.person_page import ANOMALY_KIND, TEST_RESULT, PersonView
 from app.ui.roster.table_model import NAME, TEST, RosterTableModel
+from app.ui.widgets.anomaly_kinds import kind_text
 from tests.services.nucleic_village import IDS, days_ago, register
 from tests.ui.roster_helpers import column_texts
 
@@ -59,6 +61,12 @@ def test_the_person_page_names_results_in_english(
     schedule = view.test_schedule.text()
     assert "Positive" in schedule and "Negative" in schedule
     assert "阳性" not in schedule and "阴性" not in schedule
+    assert column_texts(view.anomalies_table.model(), ANOMALY_KIND) == ["Positive test"]
+
+
+@pytest.mark.usefixtures("english")
+def test_every_anomaly_kind_has_its_english_name() -> None:
+    assert all(kind_text(kind) != kind.value for kind in AnomalyKind)
 
 
 @pytest.mark.usefixtures("english")

@@ -37,6 +37,7 @@ from app.ui.pages.base import page_heading
 from app.ui.printing.actions import CaseNoticeActions
 from app.ui.roster.navigation import navigate
 from app.ui.roster.table_model import status_text
+from app.ui.widgets.anomaly_kinds import kind_text
 from app.ui.widgets.nucleic_labels import RESULT_COLORS, result_text
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
 from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
@@ -182,7 +183,7 @@ class PersonView(QWidget):
                 RecordColumn(
                     self.tr("日期"), lambda a: self._when(a), sort=lambda a: a.detected_on
                 ),
-                RecordColumn(self.tr("类型"), lambda a: a.kind),
+                RecordColumn(self.tr("类型"), lambda a: kind_text(a.kind)),
                 RecordColumn(
                     self.tr("情况"), lambda a: a.observation, tooltip=lambda a: a.observation
                 ),
