@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
+    QT_TRANSLATE_NOOP,
     QSortFilterProxyModel,
     Qt,
     QThreadPool,
@@ -50,12 +47,11 @@ from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
+from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def human_size(size: int) -> str:
@@ -69,41 +65,21 @@ def open_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ListTableModel[BackupFile]):
     NAME, KIND, SIZE, MODIFIED = range(4)
-    COLUMN_COUNT = 4
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._backups: list[BackupFile] = []
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupTableModel", "文件名"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "类型"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "大小"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "备份时间"),
+    )
+    TRANSLATION_CONTEXT = "BackupTableModel"
 
     def set_backups(self, backups: list[BackupFile]) -> None:
-        self.beginResetModel()
-        self._backups = list(backups)
-        self.endResetModel()
+        self._set_items(backups)
 
     def backup_at(self, row: int) -> BackupFile:
-        return self._backups[row]
-
-    def row_of(self, path: Path) -> int | None:
-        for row, backup in enumerate(self._backups):
-            if backup.path == path:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("文件名"), self.tr("类型"), self.tr("大小"), self.tr("备份时间"))
-        return titles[section] if 0 <= section < len(titles) else None
+        return self._items[row]
 
     def kind_label(self, kind: str) -> str:
         labels = {
@@ -114,32 +90,34 @@ class BackupTableModel(QAbstractTableModel):
         }
         return labels.get(kind, self.tr("其他"))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._backups):
-            return None
-        backup = self._backups[index.row()]
-        column = index.column()
+    # --- TableModelBase -----------------------------------------------------------------------
+
+    def _key(self, backup: BackupFile) -> str:
+        return str(backup.path)
+
+    def _cell(self, backup: BackupFile, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return backup.path.name
-            if column == self.KIND:
-                return self.kind_label(backup.kind)
-            if column == self.SIZE:
-                return human_size(backup.size)
-            return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
+            return self._text(backup, column)
         if role == SortRole:
             if column == self.SIZE:
                 return backup.size
             if column == self.MODIFIED:
                 return backup.modified.timestamp()
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == ObjectRole:
-            return str(backup.path)
+            return self._text(backup, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(backup.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _text(self, backup: BackupFile, column: int) -> str:
+        if column == self.NAME:
+            return backup.path.name
+        if column == self.KIND:
+            return self.kind_label(backup.kind)
+        if column == self.SIZE:
+            return human_size(backup.size)
+        return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
 
 
 class BackupSection(QWidget):
@@ -218,11 +196,11 @@ class BackupSection(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row = self.model.row_of(Path(index.data(ObjectRole)))
+        row = self.model.row_of(index.data(ObjectRole))
         return self.model.backup_at(row) if row is not None else None
 
     def select(self, path: Path) -> None:
-        row = self.model.row_of(path)
+        row = self.model.row_of(str(path))
         if row is not None:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
 

@@ -10,10 +10,9 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -43,27 +42,33 @@ from app.services.reference import MeasureInfo, NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
+from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_base import Index
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 STOPPED_COLOR = QColor("#8a8a8a")
 MAX_DAYS = 60
 
 
-class MeasureTableModel(QAbstractTableModel):
+class MeasureTableModel(ListTableModel[MeasureInfo]):
     """名称, 默认天数, 每日测温, one checkbox column per 包保 role, 状态, 核酸检测日."""
 
     NAME, DAYS, READINGS = range(3)
-    FIXED_COLUMNS = 3
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MeasureTableModel", "管控措施"),
+        QT_TRANSLATE_NOOP("MeasureTableModel", "默认天数"),
+        QT_TRANSLATE_NOOP("MeasureTableModel", "每日测温"),
+    )
+    TRANSLATION_CONTEXT = "MeasureTableModel"
+    FIXED_COLUMNS = len(HEADERS)
 
     # measure id, what to change ("readings" or a role id), checked
     toggle_requested = Signal(int, object, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._measures: list[MeasureInfo] = []
         self._roles: list[NamedItem] = []
         self._schedule = TestSchedule()
 
@@ -73,28 +78,18 @@ class MeasureTableModel(QAbstractTableModel):
         roles: list[NamedItem],
         schedule: TestSchedule | None = None,
     ) -> None:
+        """The same measures and role columns are updated in place; other columns reset."""
         self._schedule = schedule or TestSchedule()
-        same_shape = [m.id for m in measures] == [m.id for m in self._measures]
-        if same_shape and roles == self._roles:
-            self._measures = list(measures)
-            if measures:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(measures) - 1, self.columnCount() - 1)
-                )
+        if roles == self._roles:
+            self._refresh_items(measures)
             return
         self.beginResetModel()
-        self._measures = list(measures)
+        self._items = list(measures)
         self._roles = list(roles)
         self.endResetModel()
 
     def measure_at(self, row: int) -> MeasureInfo:
-        return self._measures[row]
-
-    def row_of(self, measure_id: int) -> int | None:
-        for row, measure in enumerate(self._measures):
-            if measure.id == measure_id:
-                return row
-        return None
+        return self._items[row]
 
     def status_column(self) -> int:
         return self.FIXED_COLUMNS + len(self._roles)
@@ -112,87 +107,14 @@ class MeasureTableModel(QAbstractTableModel):
                 return self.FIXED_COLUMNS + offset
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._measures)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.FIXED_COLUMNS + len(self._roles) + 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        staff_role = self.role_of_column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            fixed = (self.tr("管控措施"), self.tr("默认天数"), self.tr("每日测温"))
-            if 0 <= section < self.FIXED_COLUMNS:
-                return fixed[section]
-            if staff_role is not None:
-                return staff_role.name
-            if section == self.status_column():
-                return self.tr("状态")
-            if section == self.tests_column():
-                return self.tr("核酸检测日")
-        if role == Qt.ItemDataRole.ToolTipRole and staff_role is not None:
-            return self.tr("勾选：这种措施的人员必须落实一名{role}").format(role=staff_role.name)
-        return None
+    def is_checkbox_column(self, column: int) -> bool:
+        return column == self.READINGS or self.role_of_column(column) is not None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self.is_checkbox_column(index.column()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def is_checkbox_column(self, column: int) -> bool:
-        return column == self.READINGS or self.role_of_column(column) is not None
-
-    def _checked(self, measure: MeasureInfo, column: int) -> bool:
-        if column == self.READINGS:
-            return measure.needs_readings
-        staff_role = self.role_of_column(column)
-        return staff_role is not None and staff_role.id in measure.required_role_ids
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._measures):
-            return None
-        measure = self._measures[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return measure.id
-        if self.is_checkbox_column(column):
-            checked = self._checked(measure, column)
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            if role == SortRole:
-                return int(checked)
-            return self._common(measure, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return measure.name
-            if column == self.DAYS:
-                return (
-                    self.tr("{days} 天").format(days=measure.default_days)
-                    if measure.default_days
-                    else self.tr("不设期限")
-                )
-            if column == self.status_column():
-                return self.tr("在用") if measure.active else self.tr("停用")
-            if column == self.tests_column():
-                days = self._schedule.days_for(measure.name)
-                return "、".join(str(d) for d in days) if days else self.tr("不检测")
-        if role == SortRole:
-            if column == self.DAYS:
-                return measure.default_days
-            if column == self.status_column():
-                return int(not measure.active)
-            return measure.name
-        return self._common(measure, role)
-
-    def _common(self, measure: MeasureInfo, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and not measure.active:
-            return STOPPED_COLOR
-        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         # The model never changes itself: the editor saves through the service and reloads.
@@ -201,11 +123,75 @@ class MeasureTableModel(QAbstractTableModel):
         if not self.is_checkbox_column(index.column()):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        measure = self._measures[index.row()]
+        measure = self._items[index.row()]
         staff_role = self.role_of_column(index.column())
         what: object = "readings" if staff_role is None else staff_role.id
         self.toggle_requested.emit(measure.id, what, checked)
         return False
+
+    # --- TableModelBase -----------------------------------------------------------------------
+
+    def _column_count(self) -> int:
+        return self.FIXED_COLUMNS + len(self._roles) + 2
+
+    def _titles(self) -> list[str]:
+        return [
+            *super()._titles(),
+            *(role.name for role in self._roles),
+            self.tr("状态"),
+            self.tr("核酸检测日"),
+        ]
+
+    def _header_tooltip(self, section: int) -> str | None:
+        staff_role = self.role_of_column(section)
+        if staff_role is None:
+            return None
+        return self.tr("勾选：这种措施的人员必须落实一名{role}").format(role=staff_role.name)
+
+    def _key(self, measure: MeasureInfo) -> int:
+        return measure.id
+
+    def _cell(self, measure: MeasureInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if measure.active else STOPPED_COLOR
+        if self.is_checkbox_column(column):
+            checked = self._checked(measure, column)
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            if role == SortRole:
+                return int(checked)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(measure, column)
+        if role == SortRole:
+            if column == self.DAYS:
+                return measure.default_days
+            if column == self.status_column():
+                return int(not measure.active)
+            return measure.name
+        return None
+
+    def _checked(self, measure: MeasureInfo, column: int) -> bool:
+        if column == self.READINGS:
+            return measure.needs_readings
+        staff_role = self.role_of_column(column)
+        return staff_role is not None and staff_role.id in measure.required_role_ids
+
+    def _text(self, measure: MeasureInfo, column: int) -> str | None:
+        if column == self.NAME:
+            return measure.name
+        if column == self.DAYS:
+            return (
+                self.tr("{days} 天").format(days=measure.default_days)
+                if measure.default_days
+                else self.tr("不设期限")
+            )
+        if column == self.status_column():
+            return self.tr("在用") if measure.active else self.tr("停用")
+        if column == self.tests_column():
+            days = self._schedule.days_for(measure.name)
+            return "、".join(str(d) for d in days) if days else self.tr("不检测")
+        return None
 
 
 class MeasureEditDialog(QDialog):

@@ -11,14 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +30,11 @@ from app.services.reference import NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
+from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
 STOPPED_COLOR = QColor("#8a8a8a")
 
 
@@ -52,7 +45,7 @@ class ListRow:
     dimmed: bool = False  # 停用
 
 
-class ReferenceListModel(QAbstractTableModel):
+class ReferenceListModel(ListTableModel[ListRow]):
     """Rows of text cells with an id; the editor decides the columns and their (translated) titles.
 
     Sorting by ``SortRole`` on the first column keeps the configured order (the row position).
@@ -60,57 +53,32 @@ class ReferenceListModel(QAbstractTableModel):
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[ListRow] = []
+        self._headers = list(headers)  # already translated by the editor
+        self._position: dict[int, int] = {}
 
     def set_rows(self, rows: list[ListRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = list(rows)
-            if rows:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
-                )
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._position = {row.id: position for position, row in enumerate(rows)}
+        self._refresh_items(rows)
 
     def row_at(self, row: int) -> ListRow:
-        return self._rows[row]
+        return self._items[row]
 
-    def row_of(self, item_id: int) -> int | None:
-        for row, item in enumerate(self._rows):
-            if item.id == item_id:
-                return row
-        return None
+    # --- TableModelBase -----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def _column_count(self) -> int:
+        return len(self._headers)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _titles(self) -> list[str]:
+        return list(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def _key(self, item: ListRow) -> int:
+        return item.id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
+    def _cell(self, item: ListRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.cells[index.column()] if index.column() < len(item.cells) else ""
+            return item.cells[column] if column < len(item.cells) else ""
         if role == SortRole:
-            return index.row() if index.column() == 0 else item.cells[index.column()]
-        if role == ObjectRole:
-            return item.id
+            return self._position.get(item.id, 0) if column == 0 else item.cells[column]
         if role == Qt.ItemDataRole.ForegroundRole and item.dimmed:
             return STOPPED_COLOR
         return None
