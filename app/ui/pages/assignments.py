@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,7 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -131,15 +131,11 @@ class AssignmentsPage(BasePage):
         self.staff_model = StaffTableModel(self)
         self.staff_proxy = StaffFilterProxy(self)
         self.staff_proxy.setSourceModel(self.staff_model)
-        self.staff_table = QTableView()
-        self.staff_table.setObjectName("staffTable")
-        self.staff_table.setModel(self.staff_proxy)
-        self.staff_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.staff_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.staff_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.staff_table.setSortingEnabled(True)
-        self.staff_table.sortByColumn(StaffTableModel.ROLE, Qt.SortOrder.AscendingOrder)
-        self.staff_table.verticalHeader().hide()
+        self.staff_table = row_table(
+            self.staff_proxy,
+            "staffTable",
+            sort=(StaffTableModel.ROLE, Qt.SortOrder.AscendingOrder),
+        )
         self.staff_table.setWordWrap(False)
         header = self.staff_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -223,16 +219,12 @@ class AssignmentsPage(BasePage):
         self.case_model = CaseCoverageModel(lambda ids: load_coverage_rows(self.ctx.db, ids), self)
         self.case_proxy = CaseCoverageProxy(self)
         self.case_proxy.setSourceModel(self.case_model)
-        self.case_table = QTableView()
-        self.case_table.setObjectName("caseTable")
-        self.case_table.setModel(self.case_proxy)
-        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.case_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # No sort column at first: the service's order (组别 naturally, then name).
-        self.case_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.case_table.setSortingEnabled(True)
-        self.case_table.verticalHeader().hide()
+        self.case_table = row_table(  # at first in the service's order (组别 naturally, then name)
+            self.case_proxy,
+            "caseTable",
+            sort=(-1, Qt.SortOrder.AscendingOrder),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.case_table.setWordWrap(False)
         self.case_table.horizontalHeader().setStretchLastSection(True)
         self.case_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -16,13 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -36,8 +34,9 @@ from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, remembered_folder
-from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel
 from app.ui.widgets.roles import ALERT, GOOD, MUTED, ObjectRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -102,13 +101,7 @@ class NucleicTestsPage(BasePage):
             key=lambda d: d.case_id,
             parent=self,
         )
-        self.view = QTableView()
-        self.view.setObjectName("testsTable")
-        self.view.setModel(sorting_proxy(self.model, self))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = row_table(sorting_proxy(self.model, self), "testsTable")
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.installEventFilter(self)
 

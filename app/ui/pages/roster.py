@@ -13,7 +13,6 @@ from importlib import import_module
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -48,6 +46,7 @@ from app.ui.roster.table_model import (
     RosterProxyModel,
     RosterTableModel,
 )
+from app.ui.widgets.table_view import row_table
 
 log = logging.getLogger(__name__)
 
@@ -221,15 +220,9 @@ class RosterPage(BasePage):
         return button
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("rosterTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.proxy, "rosterTable")
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)

@@ -15,18 +15,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QSortFilterProxyModel,
     Qt,
     QThreadPool,
     QUrl,
 )
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +46,7 @@ from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -145,18 +143,12 @@ class BackupSection(QWidget):
         note.setWordWrap(True)
 
         self.model = BackupTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("backupTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(BackupTableModel.MODIFIED, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(
+            self.proxy,
+            "backupTable",
+            sort=(BackupTableModel.MODIFIED, Qt.SortOrder.DescendingOrder),
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 300), (1, 90), (2, 80)):
             self.table.setColumnWidth(column, width)

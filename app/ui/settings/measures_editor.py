@@ -13,13 +13,11 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +42,7 @@ from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.widgets.table_base import Index
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 log = logging.getLogger(__name__)
 
@@ -309,18 +307,10 @@ class MeasuresEditor(QWidget):
         intro.setWordWrap(True)
         self.model = MeasureTableModel(self)
         self.model.toggle_requested.connect(self._toggle)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("measureTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the configured order
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(  # at first in the configured order
+            self.proxy, "measureTable", sort=(-1, Qt.SortOrder.AscendingOrder)
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._edit_if_text(index))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)

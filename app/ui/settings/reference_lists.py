@@ -11,16 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +30,7 @@ from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 log = logging.getLogger(__name__)
 
@@ -100,17 +99,8 @@ class _ListEditor(QWidget):
         label = QLabel(intro)
         label.setWordWrap(True)
         self.model = ReferenceListModel(headers, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
         self.table.setMaximumWidth(720)
