@@ -19,6 +19,7 @@ from app.services.assignments import CaseCoverage, TeamMember
 from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
+from app.ui.widgets.role_columns import RoleColumns
 from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.widgets.table_base import Index, TableModelBase
 
@@ -55,7 +56,7 @@ def load_coverage_rows(db: Database, case_ids: list[int]) -> list[CoverageRow]:
 Fetch = Callable[[list[int]], list[CoverageRow]]
 
 
-class CaseCoverageModel(TableModelBase):
+class CaseCoverageModel(RoleColumns, TableModelBase):
     """Fixed columns, then one column per required role, then the coverage badge."""
 
     NAME, GROUP, MEASURE, PLANNED_END = range(4)
@@ -122,16 +123,6 @@ class CaseCoverageModel(TableModelBase):
 
     def coverage_column(self) -> int:
         return self.FIXED_COLUMNS + len(self._roles)
-
-    def role_of_column(self, column: int) -> NamedItem | None:
-        offset = column - self.FIXED_COLUMNS
-        return self._roles[offset] if 0 <= offset < len(self._roles) else None
-
-    def column_of_role(self, role_id: int) -> int | None:
-        for offset, role in enumerate(self._roles):
-            if role.id == role_id:
-                return self.FIXED_COLUMNS + offset
-        return None
 
     def row_of(self, case_id: int) -> int | None:
         return self._position.get(case_id)

@@ -45,7 +45,7 @@ from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.assignments.staff_model import StaffFilterProxy, StaffTableModel
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.widgets.roles import ObjectRole
 from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
@@ -63,16 +63,13 @@ class AssignmentsPage(BasePage):
         self._roles: list[NamedItem] = []
         self._sized_columns = 0  # column count the case table's widths were set for
 
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "为每位在管人员落实包保责任人（三包一：医护人员、村干部、乡镇干部）。"
-                    "在右侧选中人员（Shift/Ctrl 多选，Ctrl+A 全选），再选择包保人员并按“分配所选”，"
-                    "或在左侧人员上按 Enter。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "为每位在管人员落实包保责任人（三包一：医护人员、村干部、乡镇干部）。"
+                "在右侧选中人员（Shift/Ctrl 多选，Ctrl+A 全选），再选择包保人员并按“分配所选”，"
+                "或在左侧人员上按 Enter。"
+            ),
         )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)

@@ -37,7 +37,7 @@ from app.ui.audit.table_model import (
     AuditTableModel,
 )
 from app.ui.context import UiContext
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.widgets.export_options import ExportOptionsWidget
 from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.widgets.roles import ObjectRole
@@ -68,15 +68,12 @@ def _day(edit: QDateEdit) -> date | None:
 class AuditPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "每一次新增、修改、删除都记录了操作员、时间和改动前后的内容。"
-                    "这里只能查看和导出，不能修改。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "每一次新增、修改、删除都记录了操作员、时间和改动前后的内容。"
+                "这里只能查看和导出，不能修改。"
+            ),
         )
 
         self.person = QLineEdit()

@@ -31,7 +31,7 @@ from app.services.values import TestResult
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, remembered_folder
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel
@@ -66,15 +66,12 @@ class NucleicTestsPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loaded: date | None = None
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "按村民小组列出当天应检的人（按管控措施的检测日和全员核酸安排）。"
-                    "在一行上按 1 阴性、2 阳性、3 待出、4 未检，立即保存并跳到下一行。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "按村民小组列出当天应检的人（按管控措施的检测日和全员核酸安排）。"
+                "在一行上按 1 阴性、2 阳性、3 待出、4 未检，立即保存并跳到下一行。"
+            ),
         )
         layout.addLayout(self._build_bar())
         self.counts = QLabel()

@@ -40,6 +40,7 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.role_columns import RoleColumns
 from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.widgets.table_base import Index
 from app.ui.widgets.table_view import row_table, sorting_proxy
@@ -50,7 +51,7 @@ STOPPED_COLOR = QColor("#8a8a8a")
 MAX_DAYS = 60
 
 
-class MeasureTableModel(ListTableModel[MeasureInfo]):
+class MeasureTableModel(RoleColumns, ListTableModel[MeasureInfo]):
     """名称, 默认天数, 每日测温, one checkbox column per 包保 role, 状态, 核酸检测日."""
 
     NAME, DAYS, READINGS = range(3)
@@ -94,16 +95,6 @@ class MeasureTableModel(ListTableModel[MeasureInfo]):
 
     def tests_column(self) -> int:
         return self.status_column() + 1
-
-    def role_of_column(self, column: int) -> NamedItem | None:
-        offset = column - self.FIXED_COLUMNS
-        return self._roles[offset] if 0 <= offset < len(self._roles) else None
-
-    def column_of_role(self, role_id: int) -> int | None:
-        for offset, role in enumerate(self._roles):
-            if role.id == role_id:
-                return self.FIXED_COLUMNS + offset
-        return None
 
     def is_checkbox_column(self, column: int) -> bool:
         return column == self.READINGS or self.role_of_column(column) is not None
