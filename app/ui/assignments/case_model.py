@@ -20,13 +20,12 @@ from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
 from app.ui.widgets.role_columns import RoleColumns
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.roles import DIMMED, ObjectRole, SortRole
 from app.ui.widgets.table_base import Index, TableModelBase
 
 MISSING_COLOR = QColor("#b00020")
 MISSING_BACKGROUND = QColor("#fde8ea")
 COMPLETE_COLOR = QColor("#1b7f3b")
-NOT_NEEDED_COLOR = QColor("#8a8a8a")
 
 
 @dataclass(frozen=True)
@@ -214,7 +213,7 @@ class CaseCoverageModel(RoleColumns, TableModelBase):
         if role == Qt.ItemDataRole.BackgroundRole and member is None and required:
             return MISSING_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and member is None and not required:
-            return NOT_NEEDED_COLOR
+            return DIMMED
         if role == Qt.ItemDataRole.TextAlignmentRole and member is None and not required:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -232,7 +231,7 @@ class CaseCoverageModel(RoleColumns, TableModelBase):
         if role == Qt.ItemDataRole.ForegroundRole:
             if coverage.missing_roles:
                 return MISSING_COLOR
-            return COMPLETE_COLOR if coverage.required_role_ids else NOT_NEEDED_COLOR
+            return COMPLETE_COLOR if coverage.required_role_ids else DIMMED
         if role == Qt.ItemDataRole.FontRole and coverage.missing_roles:
             font = QFont()
             font.setBold(True)

@@ -47,7 +47,7 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.pages.base import BasePage, headed_layout
 from app.ui.widgets.roles import ObjectRole
-from app.ui.widgets.table_view import row_table
+from app.ui.widgets.table_view import current_key, row_table, select_key
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -342,20 +342,10 @@ class AssignmentsPage(BasePage):
     # --- staff --------------------------------------------------------------------------------
 
     def current_staff(self) -> StaffInfo | None:
-        index = self.staff_table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.staff_model.row_of(index.data(ObjectRole))
-        return self.staff_model.staff_at(row) if row is not None else None
+        return self.staff_model.item_of(current_key(self.staff_table))
 
     def select_staff(self, staff_id: int) -> None:
-        row = self.staff_model.row_of(staff_id)
-        if row is None:
-            return
-        index = self.staff_proxy.mapFromSource(self.staff_model.index(row, 0))
-        if index.isValid():
-            self.staff_table.setCurrentIndex(index)
-            self.staff_table.scrollTo(index)
+        select_key(self.staff_table, staff_id, scroll=True)
 
     def add_staff(self) -> None:
         self._open_staff_dialog(None)

@@ -45,8 +45,8 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
-from app.ui.widgets.roles import ObjectRole, SortRole
-from app.ui.widgets.table_view import row_table, sorting_proxy
+from app.ui.widgets.roles import SortRole
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -185,16 +185,10 @@ class BackupSection(QWidget):
         self._update_buttons()
 
     def current_backup(self) -> BackupFile | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.model.row_of(index.data(ObjectRole))
-        return self.model.backup_at(row) if row is not None else None
+        return self.model.item_of(current_key(self.table))
 
     def select(self, path: Path) -> None:
-        row = self.model.row_of(str(path))
-        if row is not None:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        select_key(self.table, str(path))
 
     def _update_buttons(self, *_args: object) -> None:
         self.restore_button.setEnabled(self.current_backup() is not None)

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -41,13 +41,12 @@ from app.ui.messages import refusal_shown
 from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.role_columns import RoleColumns
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.roles import DIMMED, SortRole
 from app.ui.widgets.table_base import Index
-from app.ui.widgets.table_view import row_table, sorting_proxy
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 
 log = logging.getLogger(__name__)
 
-STOPPED_COLOR = QColor("#8a8a8a")
 MAX_DAYS = 60
 
 
@@ -142,7 +141,7 @@ class MeasureTableModel(RoleColumns, ListTableModel[MeasureInfo]):
 
     def _cell(self, measure: MeasureInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
-            return None if measure.active else STOPPED_COLOR
+            return None if measure.active else DIMMED
         if self.is_checkbox_column(column):
             checked = self._checked(measure, column)
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -342,16 +341,10 @@ class MeasuresEditor(QWidget):
         self._update_buttons()
 
     def current_measure(self) -> MeasureInfo | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.model.row_of(index.data(ObjectRole))
-        return self.model.measure_at(row) if row is not None else None
+        return self.model.item_of(current_key(self.table))
 
     def select(self, measure_id: int) -> None:
-        row = self.model.row_of(measure_id)
-        if row is not None:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        select_key(self.table, measure_id)
 
     def add(self) -> None:
         self._open(None)

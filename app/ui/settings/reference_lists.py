@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -29,12 +28,10 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.list_table import ListTableModel
-from app.ui.widgets.roles import ObjectRole, SortRole
-from app.ui.widgets.table_view import row_table, sorting_proxy
+from app.ui.widgets.roles import DIMMED, SortRole
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 
 log = logging.getLogger(__name__)
-
-STOPPED_COLOR = QColor("#8a8a8a")
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ class ReferenceListModel(ListTableModel[ListRow]):
         if role == SortRole:
             return self._position.get(item.id, 0) if column == 0 else item.cells[column]
         if role == Qt.ItemDataRole.ForegroundRole and item.dimmed:
-            return STOPPED_COLOR
+            return DIMMED
         return None
 
 
@@ -126,15 +123,10 @@ class _ListEditor(QWidget):
         layout.addWidget(self.status)
 
     def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(ObjectRole) if index.isValid() else None
+        return current_key(self.table)
 
     def select(self, item_id: int) -> None:
-        row = self.model.row_of(item_id)
-        if row is not None:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+        select_key(self.table, item_id, scroll=True)
 
     def add(self) -> None:
         raise NotImplementedError

@@ -5,12 +5,14 @@ the lines are written here once, and each table adds only what is its own (width
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from app.ui.widgets.roles import SortRole
+from app.ui.widgets.roles import ObjectRole, SortRole
 
-__all__ = ["row_table", "sorting_proxy"]
+__all__ = ["current_key", "row_table", "select_key", "sorting_proxy"]
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -51,3 +53,20 @@ def row_table(
         table.setSortingEnabled(True)
         table.sortByColumn(*sort)
     return table
+
+
+def current_key(table: QTableView) -> Any:
+    """The key (``ObjectRole``) of the table's current row; None when no row is current."""
+    index = table.currentIndex()
+    return index.data(ObjectRole) if index.isValid() else None
+
+
+def select_key(table: QTableView, key: object, *, scroll: bool = False) -> None:
+    """Make the row with this key current, wherever the sort has put it (nothing if not shown);
+    with ``scroll``, scrolled into view. For the short lists: the search reads every row."""
+    model = table.model()
+    found = model.match(model.index(0, 0), ObjectRole, key, 1, Qt.MatchFlag.MatchExactly)
+    if found:
+        table.setCurrentIndex(found[0])
+        if scroll:
+            table.scrollTo(found[0])
