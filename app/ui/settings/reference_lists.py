@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import reference
+from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
@@ -129,6 +130,20 @@ class _ListEditor(QWidget):
         select_key(self.table, item_id, scroll=True)
 
     def add(self) -> None:
+        """Add the typed name through the service; an empty line or a refusal adds nothing."""
+        name = self.new_name.text().strip()
+        if not name:
+            self.new_name.setFocus()
+            return
+        ok, item = self._attempt(self._create, name)
+        if ok:
+            self.new_name.clear()
+            self._added(item)
+
+    def _create(self, db: Database, name: str) -> NamedItem:
+        raise NotImplementedError
+
+    def _added(self, item: NamedItem) -> None:
         raise NotImplementedError
 
     def _attempt(self, action: Any, *args: Any) -> tuple[bool, Any]:
@@ -175,15 +190,10 @@ class CategoriesEditor(_ListEditor):
         )
         self._update_buttons()
 
-    def add(self) -> None:
-        name = self.new_name.text().strip()
-        if not name:
-            self.new_name.setFocus()
-            return
-        ok, item = self._attempt(reference.add_category, name)
-        if not ok:
-            return
-        self.new_name.clear()
+    def _create(self, db: Database, name: str) -> NamedItem:
+        return reference.add_category(db, name)
+
+    def _added(self, item: NamedItem) -> None:
         self._changed(self.tr("已添加人员类别「{name}」。").format(name=item.name))
         self.select(item.id)
 
@@ -259,15 +269,10 @@ class StaffRolesEditor(_ListEditor):
             rows.append(ListRow(role.id, (role.name, "、".join(using) or self.tr("（无）"))))
         self.model.set_rows(rows)
 
-    def add(self) -> None:
-        name = self.new_name.text().strip()
-        if not name:
-            self.new_name.setFocus()
-            return
-        ok, item = self._attempt(reference.add_staff_role, name)
-        if not ok:
-            return
-        self.new_name.clear()
+    def _create(self, db: Database, name: str) -> NamedItem:
+        return reference.add_staff_role(db, name)
+
+    def _added(self, item: NamedItem) -> None:
         self.refresh()
         self.select(item.id)
         self.status.setText(
