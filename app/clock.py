@@ -28,11 +28,6 @@ def today() -> date:
     return now().date()
 
 
-def pinned_environment(moment: datetime) -> dict[str, str]:
-    """The environment entry that starts a child process's clock at ``moment``."""
-    return {PIN_VARIABLE: moment.isoformat()}
-
-
 @cache
 def _offset(pinned: str) -> timedelta:
     """How far ``pinned`` is from the real clock when first asked (zero when nothing is pinned)."""

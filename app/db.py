@@ -500,11 +500,6 @@ def _prepare_upgrade(connection: sqlite3.Connection, *, new: bool) -> None:
     connection.execute("PRAGMA foreign_keys = OFF")
 
 
-def connection_path(connection: sqlite3.Connection) -> str:
-    """The file a connection has open ("" for an in-memory database)."""
-    return str(connection.execute("PRAGMA database_list").fetchone()[2])
-
-
 def sweep_leftovers(paths: AppPaths) -> None:
     """Remove what an interrupted backup, restore or export left in the data folder (its lock is
     held, so nobody else writes there), including the names older versions used."""

@@ -10,7 +10,8 @@
     base      → (nothing above)               (clock, config, errors, log, scratch …: every layer
                                                may use them)
 
-plus: nothing but ``app/ui`` imports Qt, and start-up does not pay for openpyxl.
+plus: nothing but ``app/ui`` imports Qt, the shared widgets (``app/ui/widgets``) import no page's
+or feature's package, and start-up does not pay for openpyxl.
 
 Checked statically (every import statement, including those inside functions, walked with
 ``ast``) and, for Qt and openpyxl, by importing modules in a fresh interpreter and looking at
@@ -193,6 +194,47 @@ def test_every_allowance_is_still_needed() -> None:
         if module == source and (name == target or name.startswith(target + "."))
     }
     assert set(ALLOWANCES) - used == set(), "an allowance no import needs any more: remove it"
+
+
+# --- shared widgets -----------------------------------------------------------------------------
+
+#: The interface's shared widgets and table-model layer: every page may use them, so they may use
+#: no page's or feature's package (``roster``, ``rounds`` …) — only each other and the single
+#: modules of ``app/ui`` every page shares (``context``, ``settings_store`` …).
+WIDGETS = "app.ui.widgets"
+
+
+def _ui_packages() -> set[str]:
+    """``app.ui``'s sub-packages (pages and features), the widgets' own left out."""
+    ui = APP / "ui"
+    packages = {f"app.ui.{p.name}" for p in ui.iterdir() if (p / "__init__.py").is_file()}
+    return packages - {WIDGETS}
+
+
+def widget_violations(module: str, imported: set[str]) -> list[str]:
+    packages = _ui_packages()
+    return sorted(
+        name for name in imported if any(name == p or name.startswith(p + ".") for p in packages)
+    )
+
+
+@pytest.mark.parametrize(
+    "path", sorted((APP / "ui" / "widgets").rglob("*.py")), ids=lambda p: _module_name(p)
+)
+def test_shared_widgets_import_no_page_or_feature_package(path: Path) -> None:
+    module = _module_name(path)
+    assert widget_violations(module, _imports(path)) == [], f"{module} is shared by every page"
+
+
+def test_the_widget_check_catches_a_feature_import() -> None:
+    module = f"{WIDGETS}.probe"
+    source = "from app.ui.roster.table_model import RosterTableModel\nfrom ..rounds import x\n"
+    assert "app.ui.roster" in _ui_packages()
+    found = widget_violations(module, _imports_in(source, module, is_package=False))
+    assert found == ["app.ui.roster.table_model", "app.ui.roster.table_model.RosterTableModel",
+                     "app.ui.rounds", "app.ui.rounds.x"]  # fmt: skip
+    shared = "from app.ui.context import UiContext\nfrom app.ui.widgets.roles import SortRole\n"
+    assert widget_violations(module, _imports_in(shared, module, is_package=False)) == []
 
 
 # --- Qt and openpyxl, as loaded ------------------------------------------------------------------

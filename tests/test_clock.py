@@ -14,7 +14,7 @@ import pytest
 
 from app import clock
 from tests.helpers.ledgers import ROOT, subprocess_env
-from tests.helpers.pinned_clock import PINNED, pinned_at, real_clock
+from tests.helpers.pinned_clock import PINNED, pinned_at, pinned_environment, real_clock
 
 # Calls that read the machine's clock directly (module.attribute, as written in the source).
 FORBIDDEN = {
@@ -103,7 +103,7 @@ def test_a_block_can_pin_another_moment() -> None:
 
 
 def test_a_child_process_runs_on_the_moment_it_is_handed() -> None:
-    env = subprocess_env() | clock.pinned_environment(datetime(2022, 2, 10, 12, 0))
+    env = subprocess_env() | pinned_environment(datetime(2022, 2, 10, 12, 0))
     code = "from app import clock; print(clock.now().isoformat(), clock.today())"
     run = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60

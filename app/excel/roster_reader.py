@@ -17,8 +17,6 @@ from app.excel.sheet_reader import open_table
 from app.models.fields import PERSON_CASE, RecordType
 
 __all__ = [
-    "JOINED",
-    "REQUIRED",
     "SYNONYMS",
     "RosterRow",
     "RosterTable",
@@ -29,14 +27,6 @@ __all__ = [
 #: field key → header names used by real lists ("re:" = regular expression on the header),
 #: from the field registry. The first name is how a missing column is named to the clerk.
 SYNONYMS: Mapping[str, Sequence[str]] = PERSON_CASE.import_headers()
-
-#: Columns a roster cannot be imported without. The ID column is one: a list read without it
-#: (a header the reader did not recognise) would put everyone in the ledger unidentifiable,
-#: and matching them again on the next import would be guesswork. Rows may leave it blank.
-REQUIRED: tuple[str, ...] = PERSON_CASE.required_for_import
-
-#: Fields some systems split over several columns; joined when no single column names them.
-JOINED: Mapping[str, Sequence[str]] = PERSON_CASE.joined_import_headers()
 
 
 @dataclass(frozen=True, slots=True)

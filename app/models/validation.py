@@ -455,7 +455,7 @@ def temperature_needs_confirmation(value: float) -> bool:
     return 350 <= tenths <= 359 or tenths >= 405
 
 
-def is_fever(value: float, threshold: float | Decimal = 37.3) -> bool:
+def is_fever(value: float, threshold: float | Decimal = DEFAULT_FEVER_THRESHOLD) -> bool:
     """At or above the fever threshold (37.3 ℃ by national rule; a setting)."""
     return _tenths(value) >= _tenths(threshold)
 

@@ -132,8 +132,3 @@ def save_template(db: Database, kind: NoticeKind, text: str) -> str:
     cleaned = normalized(text)
     write_setting(db, kind.spec, cleaned)
     return cleaned
-
-
-def reset_template(db: Database, kind: NoticeKind) -> str:
-    """Back to the default wording."""
-    return save_template(db, kind, kind.spec.default)

@@ -42,7 +42,6 @@ __all__ = [
     "ExportPolicy",
     "ExportProtection",
     "check_export_password",
-    "export_policy",
     "is_encrypted",
     "mask_id_number",
     "mask_phone",
@@ -124,11 +123,6 @@ EXPORT_POLICIES: tuple[ExportPolicy, ...] = (
 
 #: ``export KIND`` names → what a clerk calls the export, in the order the settings list them.
 EXPORT_KINDS: dict[str, str] = {policy.kind: policy.title for policy in EXPORT_POLICIES}
-_POLICY_BY_KIND = {policy.kind: policy for policy in EXPORT_POLICIES}
-
-
-def export_policy(kind: str) -> ExportPolicy:
-    return _POLICY_BY_KIND[kind]
 
 
 @dataclass(frozen=True)

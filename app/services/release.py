@@ -53,11 +53,6 @@ class ReleaseCheck:
         return "可以解除" if self.ready else "；".join(self.reasons)
 
 
-def release_check(db: Database, case_id: int, on: date | None = None) -> ReleaseCheck:
-    with db.reading() as session:
-        return _checks(session, [_open_case(session, case_id)], on or clock.today())[0]
-
-
 def release_checks(
     db: Database, day: date, case_ids: Sequence[int] | None = None
 ) -> list[ReleaseCheck]:

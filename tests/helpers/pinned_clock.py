@@ -49,9 +49,14 @@ def pinned_at(moment: datetime) -> Iterator[None]:
         yield
 
 
+def pinned_environment(moment: datetime) -> dict[str, str]:
+    """The environment entry that starts a child process's clock at ``moment``."""
+    return {clock.PIN_VARIABLE: moment.isoformat()}
+
+
 def child_clock() -> dict[str, str]:
     """The environment entries that start a child process's clock at this process's moment."""
-    return {} if real_clock() else clock.pinned_environment(clock.now())
+    return {} if real_clock() else pinned_environment(clock.now())
 
 
 def suite_today() -> date:

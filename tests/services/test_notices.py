@@ -109,7 +109,7 @@ def test_the_clerks_wording_is_used_once_saved(db: Database) -> None:
     notice = notices.notice_for_id_number(db, NoticeKind.ADMISSION, ZHANG_ID)
     assert notice.title == "居家观察告知单"
     assert notice.paragraphs[1] == f"联系：{UNIT}（0571-1234567） {{盖章}}"
-    notice_templates.reset_template(db, NoticeKind.ADMISSION)
+    notice_templates.save_template(db, NoticeKind.ADMISSION, NoticeKind.ADMISSION.spec.default)
     assert notice_templates.template(db, NoticeKind.ADMISSION).startswith("居家隔离医学观察告知书")
 
 

@@ -22,7 +22,7 @@ def _complete(db: Database, case_id: int, *, last_celsius: str = "36.5") -> None
 def test_a_case_with_everything_in_is_released(db: Database) -> None:
     case = register(db, "甲", started_days_ago=7)
     _complete(db, case)
-    check = release.release_check(db, case)
+    check = release.release_checks(db, days_ago(0), [case])[0]
     assert check.ready and check.summary == "可以解除"
     released = release.release_case(db, case)
     assert (released.ended_on, released.end_reason) == (days_ago(0), "期满解除")
@@ -32,7 +32,7 @@ def test_every_missing_piece_is_named(db: Database) -> None:
     case = register(db, "甲", started_days_ago=5)
     nucleic_tests.record_test(db, case, days_ago(5), "阴性")
     nucleic_tests.record_test(db, case, days_ago(2), "待出")
-    check = release.release_check(db, case)
+    check = release.release_checks(db, days_ago(0), [case])[0]
     assert not check.ready
     assert check.reasons == (
         f"观察期未满（{days_ago(-2):%Y-%m-%d} 期满）",
@@ -48,7 +48,7 @@ def test_every_missing_piece_is_named(db: Database) -> None:
 def test_a_fever_in_the_last_readings_blocks_release(db: Database) -> None:
     case = register(db, "甲", started_days_ago=7)
     _complete(db, case, last_celsius="37.6")
-    reasons = release.release_check(db, case).reasons
+    reasons = release.release_checks(db, days_ago(0), [case])[0].reasons
     assert f"{md(days_ago(1))}下午体温 37.6 ℃" in reasons
     assert "有未处置的异常（发热）" in reasons
 
@@ -59,7 +59,7 @@ def test_a_late_sample_counts_for_its_day_and_a_positive_blocks(db: Database) ->
     nucleic_tests.record_test(db, case, days_ago(4), "阴性")
     nucleic_tests.record_test(db, case, days_ago(1), "阳性")
     rounds.record_reading(db, case, days_ago(1), Slot.AM, "36.4")
-    reasons = release.release_check(db, case).reasons
+    reasons = release.release_checks(db, days_ago(0), [case])[0].reasons
     assert reasons == (
         f"第7天（{md(days_ago(1))}）核酸阳性",
         "有未处置的异常（核酸阳性）",

@@ -28,6 +28,9 @@ PERSON_CASE = RecordType(
     key="person_case",
     label="人员",
     tables=("person", "case_record"),
+    # The ID column is required: a list read without it (a header the reader did not recognise)
+    # would put everyone in the ledger unidentifiable, and matching them again on the next import
+    # would be guesswork. Rows may leave it blank.
     required_for_import=("name", "id_number"),
     fields=(
         Field(

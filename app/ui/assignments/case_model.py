@@ -19,13 +19,13 @@ from app.services.assignments import CaseCoverage, TeamMember
 from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.services.roster import CaseRow
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.role_columns import RoleColumns
+from app.ui.widgets.roles import DIMMED, ObjectRole, SortRole
 from app.ui.widgets.table_base import Index, TableModelBase
 
 MISSING_COLOR = QColor("#b00020")
 MISSING_BACKGROUND = QColor("#fde8ea")
 COMPLETE_COLOR = QColor("#1b7f3b")
-NOT_NEEDED_COLOR = QColor("#8a8a8a")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def load_coverage_rows(db: Database, case_ids: list[int]) -> list[CoverageRow]:
 Fetch = Callable[[list[int]], list[CoverageRow]]
 
 
-class CaseCoverageModel(TableModelBase):
+class CaseCoverageModel(RoleColumns, TableModelBase):
     """Fixed columns, then one column per required role, then the coverage badge."""
 
     NAME, GROUP, MEASURE, PLANNED_END = range(4)
@@ -122,16 +122,6 @@ class CaseCoverageModel(TableModelBase):
 
     def coverage_column(self) -> int:
         return self.FIXED_COLUMNS + len(self._roles)
-
-    def role_of_column(self, column: int) -> NamedItem | None:
-        offset = column - self.FIXED_COLUMNS
-        return self._roles[offset] if 0 <= offset < len(self._roles) else None
-
-    def column_of_role(self, role_id: int) -> int | None:
-        for offset, role in enumerate(self._roles):
-            if role.id == role_id:
-                return self.FIXED_COLUMNS + offset
-        return None
 
     def row_of(self, case_id: int) -> int | None:
         return self._position.get(case_id)
@@ -223,7 +213,7 @@ class CaseCoverageModel(TableModelBase):
         if role == Qt.ItemDataRole.BackgroundRole and member is None and required:
             return MISSING_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and member is None and not required:
-            return NOT_NEEDED_COLOR
+            return DIMMED
         if role == Qt.ItemDataRole.TextAlignmentRole and member is None and not required:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -241,7 +231,7 @@ class CaseCoverageModel(TableModelBase):
         if role == Qt.ItemDataRole.ForegroundRole:
             if coverage.missing_roles:
                 return MISSING_COLOR
-            return COMPLETE_COLOR if coverage.required_role_ids else NOT_NEEDED_COLOR
+            return COMPLETE_COLOR if coverage.required_role_ids else DIMMED
         if role == Qt.ItemDataRole.FontRole and coverage.missing_roles:
             font = QFont()
             font.setBold(True)

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +41,7 @@ from app.ui.messages import refusal_shown
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
 from app.ui.widgets.table_base import Index
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 log = logging.getLogger(__name__)
 
@@ -168,9 +167,7 @@ class ReassignDialog(QDialog):
         ordered = [i for i in roster.roster_ids(ctx.db, RosterFilter(status="all")) if i in wanted]
         cases = roster.roster_rows(ctx.db, ordered)
         self.model = ReassignTableModel(cases, retired.role, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
         self._names: dict[int, str] = {}  # candidates: staff id → name, and their current load
         self._loads: dict[int, int] = {}
         self.delegate = StaffPickerDelegate(self)
@@ -184,15 +181,13 @@ class ReassignDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.table = QTableView()
-        self.table.setObjectName("reassignTable")
-        self.table.setModel(self.proxy)
+        self.table = row_table(  # in the roster's order until a title is clicked
+            self.proxy,
+            "reassignTable",
+            sort=(-1, Qt.SortOrder.AscendingOrder),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.setItemDelegateForColumn(ReassignTableModel.NEW_HOLDER, self.delegate)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ReassignTableModel.NEW_HOLDER, QHeaderView.ResizeMode.Stretch)
 

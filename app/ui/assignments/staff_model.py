@@ -5,14 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
 
 from app.services.assignments import StaffInfo
 from app.ui.widgets.list_table import ListTableModel
-from app.ui.widgets.roles import SortRole
+from app.ui.widgets.roles import DIMMED, SortRole
 from app.ui.widgets.table_base import Index
-
-RETIRED_COLOR = QColor("#8a8a8a")
 
 
 class StaffTableModel(ListTableModel[StaffInfo]):
@@ -55,7 +52,7 @@ class StaffTableModel(ListTableModel[StaffInfo]):
         if role == SortRole:
             return self._sort_value(staff, column)
         if role == Qt.ItemDataRole.ForegroundRole and not staff.active:
-            return RETIRED_COLOR
+            return DIMMED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ACTIVE, self.LOAD):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.LOAD:

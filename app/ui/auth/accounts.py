@@ -18,12 +18,10 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +48,7 @@ from app.ui.settings import SAVED_STYLE
 from app.ui.widgets.export_options import kind_title
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 log = logging.getLogger(__name__)
 
@@ -131,18 +129,10 @@ class AccountsWidget(QWidget):
         top.addWidget(self.first_admin_button)
 
         self.model = AccountsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("accountsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # creation order until clicked
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(  # in creation order until a title is clicked
+            self.proxy, "accountsTable", sort=(-1, Qt.SortOrder.AscendingOrder)
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(220)
 

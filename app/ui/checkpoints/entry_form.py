@@ -50,7 +50,6 @@ from app.ui.checkpoints.plate_input import ERROR_STYLE, PlateInput
 NOTE_STYLE = "color: #1565c0;"
 INVALID_FIELD_STYLE = "border: 1px solid #a61b1b;"
 WARN_STYLE = "color: #e65100;"
-DEFAULT_VEHICLE_TYPE = VEHICLE_TYPES[0]
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +35,7 @@ from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 STOPPED_COLOUR = QColor("#9e9e9e")
 
@@ -154,18 +152,10 @@ class CheckpointManager(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = CheckpointTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.view = QTableView()
-        self.view.setObjectName("checkpointTable")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # service order until clicked
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().setVisible(False)
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.view = row_table(  # in the service's order until a title is clicked
+            self.proxy, "checkpointTable", sort=(-1, Qt.SortOrder.AscendingOrder)
+        )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((160, 200, 70, 110)):

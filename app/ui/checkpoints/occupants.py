@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from app.services.values import (
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import SortRole
 from app.ui.widgets.table_base import Index
+from app.ui.widgets.table_view import sorting_proxy
 
 LINKED_COLOUR = QColor("#1565c0")
 
@@ -174,9 +175,7 @@ class OccupantsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = OccupantsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
         self.view = QTableView()
         self.view.setObjectName("occupantsTable")
         self.view.setModel(self.proxy)

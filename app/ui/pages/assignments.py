@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +45,9 @@ from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.assignments.staff_model import StaffFilterProxy, StaffTableModel
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import current_key, row_table, select_key
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -63,16 +63,13 @@ class AssignmentsPage(BasePage):
         self._roles: list[NamedItem] = []
         self._sized_columns = 0  # column count the case table's widths were set for
 
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "为每位在管人员落实包保责任人（三包一：医护人员、村干部、乡镇干部）。"
-                    "在右侧选中人员（Shift/Ctrl 多选，Ctrl+A 全选），再选择包保人员并按“分配所选”，"
-                    "或在左侧人员上按 Enter。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "为每位在管人员落实包保责任人（三包一：医护人员、村干部、乡镇干部）。"
+                "在右侧选中人员（Shift/Ctrl 多选，Ctrl+A 全选），再选择包保人员并按“分配所选”，"
+                "或在左侧人员上按 Enter。"
+            ),
         )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -131,15 +128,11 @@ class AssignmentsPage(BasePage):
         self.staff_model = StaffTableModel(self)
         self.staff_proxy = StaffFilterProxy(self)
         self.staff_proxy.setSourceModel(self.staff_model)
-        self.staff_table = QTableView()
-        self.staff_table.setObjectName("staffTable")
-        self.staff_table.setModel(self.staff_proxy)
-        self.staff_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.staff_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.staff_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.staff_table.setSortingEnabled(True)
-        self.staff_table.sortByColumn(StaffTableModel.ROLE, Qt.SortOrder.AscendingOrder)
-        self.staff_table.verticalHeader().hide()
+        self.staff_table = row_table(
+            self.staff_proxy,
+            "staffTable",
+            sort=(StaffTableModel.ROLE, Qt.SortOrder.AscendingOrder),
+        )
         self.staff_table.setWordWrap(False)
         header = self.staff_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -223,16 +216,12 @@ class AssignmentsPage(BasePage):
         self.case_model = CaseCoverageModel(lambda ids: load_coverage_rows(self.ctx.db, ids), self)
         self.case_proxy = CaseCoverageProxy(self)
         self.case_proxy.setSourceModel(self.case_model)
-        self.case_table = QTableView()
-        self.case_table.setObjectName("caseTable")
-        self.case_table.setModel(self.case_proxy)
-        self.case_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.case_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.case_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # No sort column at first: the service's order (组别 naturally, then name).
-        self.case_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.case_table.setSortingEnabled(True)
-        self.case_table.verticalHeader().hide()
+        self.case_table = row_table(  # at first in the service's order (组别 naturally, then name)
+            self.case_proxy,
+            "caseTable",
+            sort=(-1, Qt.SortOrder.AscendingOrder),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.case_table.setWordWrap(False)
         self.case_table.horizontalHeader().setStretchLastSection(True)
         self.case_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -353,20 +342,10 @@ class AssignmentsPage(BasePage):
     # --- staff --------------------------------------------------------------------------------
 
     def current_staff(self) -> StaffInfo | None:
-        index = self.staff_table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.staff_model.row_of(index.data(ObjectRole))
-        return self.staff_model.staff_at(row) if row is not None else None
+        return self.staff_model.item_of(current_key(self.staff_table))
 
     def select_staff(self, staff_id: int) -> None:
-        row = self.staff_model.row_of(staff_id)
-        if row is None:
-            return
-        index = self.staff_proxy.mapFromSource(self.staff_model.index(row, 0))
-        if index.isValid():
-            self.staff_table.setCurrentIndex(index)
-            self.staff_table.scrollTo(index)
+        select_key(self.staff_table, staff_id, scroll=True)
 
     def add_staff(self) -> None:
         self._open_staff_dialog(None)

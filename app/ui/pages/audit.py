@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -39,10 +37,11 @@ from app.ui.audit.table_model import (
     AuditTableModel,
 )
 from app.ui.context import UiContext
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.widgets.export_options import ExportOptionsWidget
 from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -69,15 +68,12 @@ def _day(edit: QDateEdit) -> date | None:
 class AuditPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "每一次新增、修改、删除都记录了操作员、时间和改动前后的内容。"
-                    "这里只能查看和导出，不能修改。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "每一次新增、修改、删除都记录了操作员、时间和改动前后的内容。"
+                "这里只能查看和导出，不能修改。"
+            ),
         )
 
         self.person = QLineEdit()
@@ -113,14 +109,8 @@ class AuditPage(BasePage):
         self.model = AuditTableModel(ctx.db, self)
         self.proxy = AuditProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("auditTable")
-        self.table.setModel(self.proxy)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(self.proxy, "auditTable")  # only 时间 sorts (_header_clicked)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)

@@ -64,3 +64,11 @@ def standard_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(16, 12, 16, 12)
     layout.setSpacing(8)
     return layout
+
+
+def headed_layout(page: BasePage, explanation: str) -> QVBoxLayout:
+    """The page's layout, begun with its title and the sentences saying what it is for."""
+    layout = standard_layout(page)
+    layout.addWidget(page_heading(page.title))
+    layout.addWidget(page_explanation(explanation))
+    return layout

@@ -14,14 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -45,6 +43,7 @@ from app.ui.pages.base import BasePage, page_explanation, page_heading, standard
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
 from app.ui.widgets.file_dialogs import save_file_path
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
 
 
@@ -101,16 +100,10 @@ class CheckpointsPage(BasePage):
 
         self.model = PassLogModel(self)
         self.proxy = PassLogProxy(self.model, self)
-        self.table = QTableView()
-        self.table.setObjectName("passLog")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(PassLogModel.TIME, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(
+            self.proxy, "passLog", sort=(PassLogModel.TIME, Qt.SortOrder.DescendingOrder)
+        )
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

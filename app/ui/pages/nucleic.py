@@ -16,13 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -33,12 +31,13 @@ from app.services.values import TestResult
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.rounds.anomaly_list import AnomalyListWidget
 from app.ui.widgets.file_dialogs import open_file_paths, readable_files_filter, remembered_folder
 from app.ui.widgets.nucleic_labels import RESULT_COLORS, due_reason, result_text, schedule_days_text
-from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
@@ -62,15 +61,12 @@ class NucleicTestsPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._loaded: date | None = None
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "按村民小组列出当天应检的人（按管控措施的检测日和全员核酸安排）。"
-                    "在一行上按 1 阴性、2 阳性、3 待出、4 未检，立即保存并跳到下一行。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "按村民小组列出当天应检的人（按管控措施的检测日和全员核酸安排）。"
+                "在一行上按 1 阴性、2 阳性、3 待出、4 未检，立即保存并跳到下一行。"
+            ),
         )
         layout.addLayout(self._build_bar())
         self.counts = QLabel()
@@ -97,13 +93,7 @@ class NucleicTestsPage(BasePage):
             key=lambda d: d.case_id,
             parent=self,
         )
-        self.view = QTableView()
-        self.view.setObjectName("testsTable")
-        self.view.setModel(sorting_proxy(self.model, self))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        self.view = row_table(sorting_proxy(self.model, self), "testsTable")
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.installEventFilter(self)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.ui.context import UiContext
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.reports.export_panel import ExportPanel
 from app.ui.reports.merge_panel import MergePanel
 
@@ -18,15 +18,12 @@ from app.ui.reports.merge_panel import MergePanel
 class ReportsPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "生成日报表（无新情况时自动为零报告）和各类台账，导出为 Excel 报送乡镇；"
-                    "乡镇可在“乡镇汇总”中合并各村的日报表。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "生成日报表（无新情况时自动为零报告）和各类台账，导出为 Excel 报送乡镇；"
+                "乡镇可在“乡镇汇总”中合并各村的日报表。"
+            ),
         )
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")

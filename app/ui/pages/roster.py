@@ -13,7 +13,6 @@ from importlib import import_module
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
@@ -51,6 +50,7 @@ from app.ui.roster.table_model import (
     default_width,
 )
 from app.ui.widgets.keyed_header import KeyedHeaderView
+from app.ui.widgets.table_view import row_table
 
 log = logging.getLogger(__name__)
 
@@ -224,23 +224,19 @@ class RosterPage(BasePage):
         return button
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("rosterTable")
-        self.table.setHorizontalHeader(
+        view = QTableView()
+        # Before the model: the keyed header restores a saved layout by column name.
+        view.setHorizontalHeader(
             KeyedHeaderView(
                 COLUMN_KEYS,
                 earlier=EARLIER_COLUMN_KEYS,
                 default_width=default_width,
-                parent=self.table,
+                parent=view,
             )
         )
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self.proxy, "rosterTable", view=view)
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.services.access import Permission, actor, may
 from app.ui.auth.accounts import AccountsWidget
 from app.ui.context import UiContext
-from app.ui.pages.base import BasePage, page_explanation, page_heading, standard_layout
+from app.ui.pages.base import BasePage, headed_layout
 from app.ui.settings.backup_section import BackupSection
 from app.ui.settings.measures_editor import MeasuresEditor
 from app.ui.settings.notice_templates_form import NoticeTemplatesForm
@@ -38,15 +38,12 @@ TAB_KEYS = (
 class SettingsPage(BasePage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = standard_layout(self)
-        layout.addWidget(page_heading(self.title))
-        layout.addWidget(
-            page_explanation(
-                self.tr(
-                    "填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、"
-                    "人员类别、卡点、打印文书的文字，以及备份与恢复。"
-                )
-            )
+        layout = headed_layout(
+            self,
+            self.tr(
+                "填报单位信息、防控策略（发热标准、统计截止时间）、管控措施与包保角色、"
+                "人员类别、卡点、打印文书的文字，以及备份与恢复。"
+            ),
         )
         self.read_only_note = QLabel()
         self.read_only_note.setObjectName("readOnlyNote")

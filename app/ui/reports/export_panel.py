@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from app.ui.reports.daily_export import save_title
 from app.ui.reports.kinds import KINDS, ReportKind
 from app.ui.reports.numbers_model import DailyNumbersModel, TotalLastProxy
 from app.ui.widgets.export_options import ExportOptionsWidget, protection_note
+from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
 
 ERROR_STYLE = "color: #c62828;"
@@ -117,12 +117,11 @@ class ExportPanel(QWidget):
         self.model = DailyNumbersModel(self)
         self.proxy = TotalLastProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("reportNumbers")
-        self.table.setModel(self.proxy)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = row_table(
+            self.proxy,
+            "reportNumbers",
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

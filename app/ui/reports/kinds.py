@@ -154,6 +154,3 @@ def kind(key: str) -> ReportKind:
         if item.key == key:
             return item
     raise KeyError(key)
-
-
-DAILY = kind("daily")

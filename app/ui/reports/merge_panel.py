@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from app.ui.reports import files
 from app.ui.reports.export_panel import DONE_STYLE, ERROR_STYLE
 from app.ui.reports.numbers_model import SEQ, DailyNumbersModel, TotalLastProxy
 from app.ui.widgets.roles import ObjectRole
+from app.ui.widgets.table_view import row_table
 from app.ui.worker import run_in_background
 
 
@@ -80,14 +80,12 @@ class MergePanel(QWidget):
         self.model = DailyNumbersModel(self)
         self.proxy = TotalLastProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("mergeNumbers")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(SEQ, Qt.SortOrder.AscendingOrder)  # the files' order first
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.table = row_table(  # in the files' order first
+            self.proxy,
+            "mergeNumbers",
+            sort=(SEQ, Qt.SortOrder.AscendingOrder),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 

@@ -6,13 +6,11 @@ from enum import IntEnum
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +26,7 @@ from app.ui.context import UiContext
 from app.ui.rounds.anomaly_dialog import AnomalyActionDialog, CloseAnomalyDialog, slot_label
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 UNHANDLED_TEXT = QColor("#a61b1b")
 
@@ -115,23 +114,18 @@ class AnomalyListWidget(QWidget):
         layout.addWidget(self.heading)
 
         self.model = AnomalyTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = _AnomalyTable()
-        self.table.setObjectName("anomalyTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(AnomalyCol.DAY, Qt.SortOrder.DescendingOrder)
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(
+            self.proxy,
+            "anomalyTable",
+            sort=(AnomalyCol.DAY, Qt.SortOrder.DescendingOrder),
+            view=_AnomalyTable(),
+        )
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AnomalyCol.OBSERVATION, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(AnomalyCol.DAY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(AnomalyCol.NAME, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.record_action())
         self.table.enter_pressed.connect(self.record_action)
         layout.addWidget(self.table, 1)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+
+from app.ui.context import UiContext
 
 PROBLEM_STYLE = "color: #b00020;"
 SAVED_STYLE = "color: #1b7f3b;"
@@ -41,3 +43,44 @@ def save_bar(save_text: str, revert_text: str) -> SaveBar:
     buttons.addWidget(revert_button)
     buttons.addWidget(status, 1)
     return SaveBar(problem, status, save_button, revert_button, buttons)
+
+
+class SettingsForm(QWidget):
+    """A form of settings that keeps what is typed: an edit (``_edited``) marks it unsaved,
+    ``refresh()`` reloads only a form with nothing unsaved, 保存 saves and 放弃修改 reloads.
+    A subclass builds its fields, then ``_lay_out`` puts them above the save bar."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._dirty = False
+
+    def _lay_out(self, bar: SaveBar, *parts: QWidget | QLayout, width: int) -> None:
+        self.problem, self.status = bar.problem, bar.status
+        self.save_button, self.revert_button = bar.save_button, bar.revert_button
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        layout = QVBoxLayout(self)
+        for part in parts:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part)
+        layout.addWidget(self.problem)
+        layout.addLayout(bar.buttons)
+        layout.addStretch(1)
+        self.setMaximumWidth(width)
+
+    def refresh(self) -> None:
+        if not self._dirty:
+            self.load()
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def _edited(self, *_args: object) -> None:
+        self._dirty = True
+        self.status.clear()

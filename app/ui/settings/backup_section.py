@@ -14,22 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
+    QT_TRANSLATE_NOOP,
     Qt,
     QThreadPool,
     QUrl,
 )
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,12 +44,12 @@ from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import SortRole
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def human_size(size: int) -> str:
@@ -69,41 +63,21 @@ def open_folder(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(ListTableModel[BackupFile]):
     NAME, KIND, SIZE, MODIFIED = range(4)
-    COLUMN_COUNT = 4
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._backups: list[BackupFile] = []
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupTableModel", "文件名"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "类型"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "大小"),
+        QT_TRANSLATE_NOOP("BackupTableModel", "备份时间"),
+    )
+    TRANSLATION_CONTEXT = "BackupTableModel"
 
     def set_backups(self, backups: list[BackupFile]) -> None:
-        self.beginResetModel()
-        self._backups = list(backups)
-        self.endResetModel()
+        self._set_items(backups)
 
     def backup_at(self, row: int) -> BackupFile:
-        return self._backups[row]
-
-    def row_of(self, path: Path) -> int | None:
-        for row, backup in enumerate(self._backups):
-            if backup.path == path:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._backups)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("文件名"), self.tr("类型"), self.tr("大小"), self.tr("备份时间"))
-        return titles[section] if 0 <= section < len(titles) else None
+        return self._items[row]
 
     def kind_label(self, kind: str) -> str:
         labels = {
@@ -114,32 +88,34 @@ class BackupTableModel(QAbstractTableModel):
         }
         return labels.get(kind, self.tr("其他"))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._backups):
-            return None
-        backup = self._backups[index.row()]
-        column = index.column()
+    # --- TableModelBase -----------------------------------------------------------------------
+
+    def _key(self, backup: BackupFile) -> str:
+        return str(backup.path)
+
+    def _cell(self, backup: BackupFile, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return backup.path.name
-            if column == self.KIND:
-                return self.kind_label(backup.kind)
-            if column == self.SIZE:
-                return human_size(backup.size)
-            return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
+            return self._text(backup, column)
         if role == SortRole:
             if column == self.SIZE:
                 return backup.size
             if column == self.MODIFIED:
                 return backup.modified.timestamp()
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if role == ObjectRole:
-            return str(backup.path)
+            return self._text(backup, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(backup.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _text(self, backup: BackupFile, column: int) -> str:
+        if column == self.NAME:
+            return backup.path.name
+        if column == self.KIND:
+            return self.kind_label(backup.kind)
+        if column == self.SIZE:
+            return human_size(backup.size)
+        return backup.modified.strftime("%Y-%m-%d %H:%M:%S")
 
 
 class BackupSection(QWidget):
@@ -167,18 +143,12 @@ class BackupSection(QWidget):
         note.setWordWrap(True)
 
         self.model = BackupTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("backupTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(BackupTableModel.MODIFIED, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(
+            self.proxy,
+            "backupTable",
+            sort=(BackupTableModel.MODIFIED, Qt.SortOrder.DescendingOrder),
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 300), (1, 90), (2, 80)):
             self.table.setColumnWidth(column, width)
@@ -215,16 +185,10 @@ class BackupSection(QWidget):
         self._update_buttons()
 
     def current_backup(self) -> BackupFile | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.model.row_of(Path(index.data(ObjectRole)))
-        return self.model.backup_at(row) if row is not None else None
+        return self.model.item_of(current_key(self.table))
 
     def select(self, path: Path) -> None:
-        row = self.model.row_of(path)
-        if row is not None:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        select_key(self.table, str(path))
 
     def _update_buttons(self, *_args: object) -> None:
         self.restore_button.setEnabled(self.current_backup() is not None)

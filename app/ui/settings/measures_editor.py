@@ -10,17 +10,14 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,27 +39,34 @@ from app.services.reference import MeasureInfo, NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import PROBLEM_STYLE, SAVED_STYLE
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.role_columns import RoleColumns
+from app.ui.widgets.roles import DIMMED, SortRole
+from app.ui.widgets.table_base import Index
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
-STOPPED_COLOR = QColor("#8a8a8a")
 MAX_DAYS = 60
 
 
-class MeasureTableModel(QAbstractTableModel):
+class MeasureTableModel(RoleColumns, ListTableModel[MeasureInfo]):
     """名称, 默认天数, 每日测温, one checkbox column per 包保 role, 状态, 核酸检测日."""
 
     NAME, DAYS, READINGS = range(3)
-    FIXED_COLUMNS = 3
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MeasureTableModel", "管控措施"),
+        QT_TRANSLATE_NOOP("MeasureTableModel", "默认天数"),
+        QT_TRANSLATE_NOOP("MeasureTableModel", "每日测温"),
+    )
+    TRANSLATION_CONTEXT = "MeasureTableModel"
+    FIXED_COLUMNS = len(HEADERS)
 
     # measure id, what to change ("readings" or a role id), checked
     toggle_requested = Signal(int, object, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._measures: list[MeasureInfo] = []
         self._roles: list[NamedItem] = []
         self._schedule = TestSchedule()
 
@@ -73,28 +76,18 @@ class MeasureTableModel(QAbstractTableModel):
         roles: list[NamedItem],
         schedule: TestSchedule | None = None,
     ) -> None:
+        """The same measures and role columns are updated in place; other columns reset."""
         self._schedule = schedule or TestSchedule()
-        same_shape = [m.id for m in measures] == [m.id for m in self._measures]
-        if same_shape and roles == self._roles:
-            self._measures = list(measures)
-            if measures:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(measures) - 1, self.columnCount() - 1)
-                )
+        if roles == self._roles:
+            self._refresh_items(measures)
             return
         self.beginResetModel()
-        self._measures = list(measures)
+        self._items = list(measures)
         self._roles = list(roles)
         self.endResetModel()
 
     def measure_at(self, row: int) -> MeasureInfo:
-        return self._measures[row]
-
-    def row_of(self, measure_id: int) -> int | None:
-        for row, measure in enumerate(self._measures):
-            if measure.id == measure_id:
-                return row
-        return None
+        return self._items[row]
 
     def status_column(self) -> int:
         return self.FIXED_COLUMNS + len(self._roles)
@@ -102,97 +95,14 @@ class MeasureTableModel(QAbstractTableModel):
     def tests_column(self) -> int:
         return self.status_column() + 1
 
-    def role_of_column(self, column: int) -> NamedItem | None:
-        offset = column - self.FIXED_COLUMNS
-        return self._roles[offset] if 0 <= offset < len(self._roles) else None
-
-    def column_of_role(self, role_id: int) -> int | None:
-        for offset, role in enumerate(self._roles):
-            if role.id == role_id:
-                return self.FIXED_COLUMNS + offset
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._measures)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.FIXED_COLUMNS + len(self._roles) + 2
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        staff_role = self.role_of_column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            fixed = (self.tr("管控措施"), self.tr("默认天数"), self.tr("每日测温"))
-            if 0 <= section < self.FIXED_COLUMNS:
-                return fixed[section]
-            if staff_role is not None:
-                return staff_role.name
-            if section == self.status_column():
-                return self.tr("状态")
-            if section == self.tests_column():
-                return self.tr("核酸检测日")
-        if role == Qt.ItemDataRole.ToolTipRole and staff_role is not None:
-            return self.tr("勾选：这种措施的人员必须落实一名{role}").format(role=staff_role.name)
-        return None
+    def is_checkbox_column(self, column: int) -> bool:
+        return column == self.READINGS or self.role_of_column(column) is not None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and self.is_checkbox_column(index.column()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
-
-    def is_checkbox_column(self, column: int) -> bool:
-        return column == self.READINGS or self.role_of_column(column) is not None
-
-    def _checked(self, measure: MeasureInfo, column: int) -> bool:
-        if column == self.READINGS:
-            return measure.needs_readings
-        staff_role = self.role_of_column(column)
-        return staff_role is not None and staff_role.id in measure.required_role_ids
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._measures):
-            return None
-        measure = self._measures[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return measure.id
-        if self.is_checkbox_column(column):
-            checked = self._checked(measure, column)
-            if role == Qt.ItemDataRole.CheckStateRole:
-                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-            if role == SortRole:
-                return int(checked)
-            return self._common(measure, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NAME:
-                return measure.name
-            if column == self.DAYS:
-                return (
-                    self.tr("{days} 天").format(days=measure.default_days)
-                    if measure.default_days
-                    else self.tr("不设期限")
-                )
-            if column == self.status_column():
-                return self.tr("在用") if measure.active else self.tr("停用")
-            if column == self.tests_column():
-                days = self._schedule.days_for(measure.name)
-                return "、".join(str(d) for d in days) if days else self.tr("不检测")
-        if role == SortRole:
-            if column == self.DAYS:
-                return measure.default_days
-            if column == self.status_column():
-                return int(not measure.active)
-            return measure.name
-        return self._common(measure, role)
-
-    def _common(self, measure: MeasureInfo, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and not measure.active:
-            return STOPPED_COLOR
-        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         # The model never changes itself: the editor saves through the service and reloads.
@@ -201,11 +111,75 @@ class MeasureTableModel(QAbstractTableModel):
         if not self.is_checkbox_column(index.column()):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        measure = self._measures[index.row()]
+        measure = self._items[index.row()]
         staff_role = self.role_of_column(index.column())
         what: object = "readings" if staff_role is None else staff_role.id
         self.toggle_requested.emit(measure.id, what, checked)
         return False
+
+    # --- TableModelBase -----------------------------------------------------------------------
+
+    def _column_count(self) -> int:
+        return self.FIXED_COLUMNS + len(self._roles) + 2
+
+    def _titles(self) -> list[str]:
+        return [
+            *super()._titles(),
+            *(role.name for role in self._roles),
+            self.tr("状态"),
+            self.tr("核酸检测日"),
+        ]
+
+    def _header_tooltip(self, section: int) -> str | None:
+        staff_role = self.role_of_column(section)
+        if staff_role is None:
+            return None
+        return self.tr("勾选：这种措施的人员必须落实一名{role}").format(role=staff_role.name)
+
+    def _key(self, measure: MeasureInfo) -> int:
+        return measure.id
+
+    def _cell(self, measure: MeasureInfo, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return None if measure.active else DIMMED
+        if self.is_checkbox_column(column):
+            checked = self._checked(measure, column)
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            if role == SortRole:
+                return int(checked)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(measure, column)
+        if role == SortRole:
+            if column == self.DAYS:
+                return measure.default_days
+            if column == self.status_column():
+                return int(not measure.active)
+            return measure.name
+        return None
+
+    def _checked(self, measure: MeasureInfo, column: int) -> bool:
+        if column == self.READINGS:
+            return measure.needs_readings
+        staff_role = self.role_of_column(column)
+        return staff_role is not None and staff_role.id in measure.required_role_ids
+
+    def _text(self, measure: MeasureInfo, column: int) -> str | None:
+        if column == self.NAME:
+            return measure.name
+        if column == self.DAYS:
+            return (
+                self.tr("{days} 天").format(days=measure.default_days)
+                if measure.default_days
+                else self.tr("不设期限")
+            )
+        if column == self.status_column():
+            return self.tr("在用") if measure.active else self.tr("停用")
+        if column == self.tests_column():
+            days = self._schedule.days_for(measure.name)
+            return "、".join(str(d) for d in days) if days else self.tr("不检测")
+        return None
 
 
 class MeasureEditDialog(QDialog):
@@ -323,18 +297,10 @@ class MeasuresEditor(QWidget):
         intro.setWordWrap(True)
         self.model = MeasureTableModel(self)
         self.model.toggle_requested.connect(self._toggle)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("measureTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the configured order
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(  # at first in the configured order
+            self.proxy, "measureTable", sort=(-1, Qt.SortOrder.AscendingOrder)
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._edit_if_text(index))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -375,16 +341,10 @@ class MeasuresEditor(QWidget):
         self._update_buttons()
 
     def current_measure(self) -> MeasureInfo | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.model.row_of(index.data(ObjectRole))
-        return self.model.measure_at(row) if row is not None else None
+        return self.model.item_of(current_key(self.table))
 
     def select(self, measure_id: int) -> None:
-        row = self.model.row_of(measure_id)
-        if row is not None:
-            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        select_key(self.table, measure_id)
 
     def add(self) -> None:
         self._open(None)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +27,7 @@ from app.config import Settings, SettingSpec
 from app.services import reference
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.settings import save_bar
+from app.ui.settings import SettingsForm, save_bar
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +57,10 @@ def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-class PolicySettingsForm(QWidget):
+class PolicySettingsForm(SettingsForm):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._loaded: dict[str, Any] = {}
-        self._dirty = False
 
         self.fever = QDoubleSpinBox()
         self.fever.setRange(FEVER_MIN, FEVER_MAX)
@@ -128,25 +125,9 @@ class PolicySettingsForm(QWidget):
             box.toggled.connect(self._edited)
         self.default_measure.currentIndexChanged.connect(self._edited)
 
-        bar = save_bar(self.tr("保存(&S)"), self.tr("放弃修改"))
-        self.problem, self.status = bar.problem, bar.status
-        self.save_button, self.revert_button = bar.save_button, bar.revert_button
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.load)
-        buttons = bar.buttons
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.setMaximumWidth(760)
+        self._lay_out(save_bar(self.tr("保存(&S)"), self.tr("放弃修改")), form, width=760)
 
     # --- loading ------------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        if not self._dirty:
-            self.load()
 
     def load(self) -> None:
         values = reference.all_settings(self.ctx.db)
@@ -190,10 +171,6 @@ class PolicySettingsForm(QWidget):
         if self.default_measure.findText(current) < 0:  # a measure since stopped: keep it visible
             self.default_measure.addItem(current)
         self.default_measure.setCurrentText(current)
-
-    def _edited(self, *_args: object) -> None:
-        self._dirty = True
-        self.status.clear()
 
     # --- saving -------------------------------------------------------------------------------
 

@@ -11,38 +11,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services import reference
+from app.services.ledger import Database
 from app.services.reference import NamedItem
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
 from app.ui.settings import SAVED_STYLE
-from app.ui.widgets.roles import ObjectRole, SortRole
+from app.ui.widgets.list_table import ListTableModel
+from app.ui.widgets.roles import DIMMED, SortRole
+from app.ui.widgets.table_view import current_key, row_table, select_key, sorting_proxy
 
 log = logging.getLogger(__name__)
-
-Index = QModelIndex | QPersistentModelIndex
-STOPPED_COLOR = QColor("#8a8a8a")
 
 
 @dataclass(frozen=True)
@@ -52,7 +42,7 @@ class ListRow:
     dimmed: bool = False  # 停用
 
 
-class ReferenceListModel(QAbstractTableModel):
+class ReferenceListModel(ListTableModel[ListRow]):
     """Rows of text cells with an id; the editor decides the columns and their (translated) titles.
 
     Sorting by ``SortRole`` on the first column keeps the configured order (the row position).
@@ -60,59 +50,34 @@ class ReferenceListModel(QAbstractTableModel):
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[ListRow] = []
+        self._headers = list(headers)  # already translated by the editor
+        self._position: dict[int, int] = {}
 
     def set_rows(self, rows: list[ListRow]) -> None:
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = list(rows)
-            if rows:
-                self.dataChanged.emit(
-                    self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
-                )
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._position = {row.id: position for position, row in enumerate(rows)}
+        self._refresh_items(rows)
 
     def row_at(self, row: int) -> ListRow:
-        return self._rows[row]
+        return self._items[row]
 
-    def row_of(self, item_id: int) -> int | None:
-        for row, item in enumerate(self._rows):
-            if item.id == item_id:
-                return row
-        return None
+    # --- TableModelBase -----------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+    def _column_count(self) -> int:
+        return len(self._headers)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _titles(self) -> list[str]:
+        return list(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
+    def _key(self, item: ListRow) -> int:
+        return item.id
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
+    def _cell(self, item: ListRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return item.cells[index.column()] if index.column() < len(item.cells) else ""
+            return item.cells[column] if column < len(item.cells) else ""
         if role == SortRole:
-            return index.row() if index.column() == 0 else item.cells[index.column()]
-        if role == ObjectRole:
-            return item.id
+            return self._position.get(item.id, 0) if column == 0 else item.cells[column]
         if role == Qt.ItemDataRole.ForegroundRole and item.dimmed:
-            return STOPPED_COLOR
+            return DIMMED
         return None
 
 
@@ -132,17 +97,8 @@ class _ListEditor(QWidget):
         label = QLabel(intro)
         label.setWordWrap(True)
         self.model = ReferenceListModel(headers, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(self.proxy, sort=(0, Qt.SortOrder.AscendingOrder))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
         self.table.setMaximumWidth(720)
@@ -168,17 +124,26 @@ class _ListEditor(QWidget):
         layout.addWidget(self.status)
 
     def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(ObjectRole) if index.isValid() else None
+        return current_key(self.table)
 
     def select(self, item_id: int) -> None:
-        row = self.model.row_of(item_id)
-        if row is not None:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.setCurrentIndex(index)
-            self.table.scrollTo(index)
+        select_key(self.table, item_id, scroll=True)
 
     def add(self) -> None:
+        """Add the typed name through the service; an empty line or a refusal adds nothing."""
+        name = self.new_name.text().strip()
+        if not name:
+            self.new_name.setFocus()
+            return
+        ok, item = self._attempt(self._create, name)
+        if ok:
+            self.new_name.clear()
+            self._added(item)
+
+    def _create(self, db: Database, name: str) -> NamedItem:
+        raise NotImplementedError
+
+    def _added(self, item: NamedItem) -> None:
         raise NotImplementedError
 
     def _attempt(self, action: Any, *args: Any) -> tuple[bool, Any]:
@@ -225,15 +190,10 @@ class CategoriesEditor(_ListEditor):
         )
         self._update_buttons()
 
-    def add(self) -> None:
-        name = self.new_name.text().strip()
-        if not name:
-            self.new_name.setFocus()
-            return
-        ok, item = self._attempt(reference.add_category, name)
-        if not ok:
-            return
-        self.new_name.clear()
+    def _create(self, db: Database, name: str) -> NamedItem:
+        return reference.add_category(db, name)
+
+    def _added(self, item: NamedItem) -> None:
         self._changed(self.tr("已添加人员类别「{name}」。").format(name=item.name))
         self.select(item.id)
 
@@ -309,15 +269,10 @@ class StaffRolesEditor(_ListEditor):
             rows.append(ListRow(role.id, (role.name, "、".join(using) or self.tr("（无）"))))
         self.model.set_rows(rows)
 
-    def add(self) -> None:
-        name = self.new_name.text().strip()
-        if not name:
-            self.new_name.setFocus()
-            return
-        ok, item = self._attempt(reference.add_staff_role, name)
-        if not ok:
-            return
-        self.new_name.clear()
+    def _create(self, db: Database, name: str) -> NamedItem:
+        return reference.add_staff_role(db, name)
+
+    def _added(self, item: NamedItem) -> None:
         self.refresh()
         self.select(item.id)
         self.status.setText(

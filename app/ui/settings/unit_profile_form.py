@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +19,7 @@ from app.services.reference import UnitInfo
 from app.services.values import ValidationError, normalize_mobile_or_landline
 from app.ui.context import UiContext
 from app.ui.messages import refusal_shown
-from app.ui.settings import save_bar
+from app.ui.settings import SettingsForm, save_bar
 
 log = logging.getLogger(__name__)
 
@@ -28,11 +27,9 @@ log = logging.getLogger(__name__)
 _FIELDS = (("unit_name", 100), ("township", 100), ("reporter", 50), ("phone", 30), ("reviewer", 50))
 
 
-class UnitProfileForm(QWidget):
+class UnitProfileForm(SettingsForm):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._dirty = False
+        super().__init__(ctx, parent)
         labels = {
             "unit_name": self.tr("填报单位(&U)"),
             "township": self.tr("上级乡镇(&T)"),
@@ -63,24 +60,7 @@ class UnitProfileForm(QWidget):
             self.tr("这些信息印在每一份导出的报表上（填报单位、填报人、联系电话、审核人）。")
         )
         note.setWordWrap(True)
-        bar = save_bar(self.tr("保存(&S)"), self.tr("放弃修改"))
-        self.problem, self.status = bar.problem, bar.status
-        self.save_button, self.revert_button = bar.save_button, bar.revert_button
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self.load)
-        buttons = bar.buttons
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.setMaximumWidth(640)
-
-    def refresh(self) -> None:
-        if not self._dirty:
-            self.load()
+        self._lay_out(save_bar(self.tr("保存(&S)"), self.tr("放弃修改")), note, form, width=640)
 
     def load(self) -> None:
         info = reference.unit_profile(self.ctx.db)
@@ -88,10 +68,6 @@ class UnitProfileForm(QWidget):
             editor.setText(getattr(info, name))
         self._dirty = False
         self.problem.clear()
-
-    def _edited(self) -> None:
-        self._dirty = True
-        self.status.clear()
 
     def values(self) -> UnitInfo:
         return UnitInfo(**{name: editor.text().strip() for name, editor in self.editors.items()})

@@ -54,6 +54,11 @@ class ListTableModel(TableModelBase, Generic[T]):
                 return row
         return None
 
+    def item_of(self, key: object) -> T | None:
+        """The row whose ``_key`` is ``key`` (None: not shown)."""
+        row = self.row_of(key)
+        return None if row is None else self._items[row]
+
     def _replace_item(self, row: int, item: T) -> None:
         self._items[row] = item
         self._rows_changed(row, row)

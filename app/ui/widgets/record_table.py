@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QObject,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from app.ui.widgets.roles import SortRole
 from app.ui.widgets.table_base import TableModelBase
+
+# Re-exported: the Today page and the roster import dialog import it from here.
+from app.ui.widgets.table_view import sorting_proxy as sorting_proxy
 
 T = TypeVar("T")
 
@@ -86,14 +87,3 @@ class RecordTableModel(TableModelBase, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
         return None
-
-
-def sorting_proxy(
-    model: QAbstractTableModel, parent: QObject | None = None
-) -> QSortFilterProxyModel:
-    """The proxy every small table sits behind (sorting on ``SortRole``)."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SortRole)
-    proxy.setSortLocaleAware(True)
-    return proxy

@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-__all__ = ["ALERT", "GOOD", "MUTED", "AbnormalRole", "ObjectRole", "SortRole", "TotalRole"]
+__all__ = [
+    "ALERT", "DIMMED", "GOOD", "MUTED", "AbnormalRole", "ObjectRole", "SortRole", "TotalRole",
+]  # fmt: skip
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1  # the row's key
 SortRole = Qt.ItemDataRole.UserRole + 2  # raw value for sorting
@@ -21,3 +23,4 @@ TotalRole = Qt.ItemDataRole.UserRole + 4  # True on a 合计 row (kept last what
 ALERT = QColor("#c62828")  # red: overdue, missing, fever — what needs doing now
 GOOD = QColor("#2e7d32")
 MUTED = QColor("#6b7280")
+DIMMED = QColor("#8a8a8a")  # a row switched off or not needed: 停用, 离岗, no 包保 required

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -42,6 +40,7 @@ from app.services.values import Slot, is_fever
 from app.ui.context import UiContext
 from app.ui.widgets.list_table import ListTableModel
 from app.ui.widgets.roles import SortRole
+from app.ui.widgets.table_view import row_table, sorting_proxy
 
 FEVER = QColor("#c62828")
 NORMAL = QColor("#1f5fa8")
@@ -375,17 +374,13 @@ class TemperatureHistoryWidget(QWidget):
         layout.addWidget(self.summary)
         self.chart = TemperatureChart()
         self.model = ReadingHistoryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView()
-        self.table.setObjectName("readingHistoryTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(HistoryCol.DAY, Qt.SortOrder.DescendingOrder)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.proxy = sorting_proxy(self.model, self, locale_aware=False)
+        self.table = row_table(
+            self.proxy,
+            "readingHistoryTable",
+            sort=(HistoryCol.DAY, Qt.SortOrder.DescendingOrder),
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         splitter = QSplitter(Qt.Orientation.Vertical)
