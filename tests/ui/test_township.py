@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,19 +45,22 @@ def _password_in(passfile: str) -> str:
     return line.rsplit(":", 1)[1]
 
 
-@pytest.fixture
-def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
-    """Neither PGPASSWORD nor a PGPASSFILE entry for the app; yields the right password.
+@contextmanager
+def password_environment(passfile: Path, password: str | None = None) -> Iterator[str]:
+    """The app's PGPASSFILE is ``passfile`` and its PGPASSWORD ``password`` (None: unset);
+    yields the test cluster's right password.
 
     Not ``monkeypatch``: this must be undone before the test's database is dropped (which needs
-    the password file), so it depends on the server and is torn down first.
+    the password file), so the fixtures using it depend on the server and are torn down first.
     """
-    password = _password_in(os.environ["PGPASSFILE"])
+    right = _password_in(os.environ["PGPASSFILE"])
     saved = {name: os.environ.get(name) for name in PASSWORD_ENV}
-    os.environ["PGPASSFILE"] = str(tmp_path / "no-such-pgpass")
+    os.environ["PGPASSFILE"] = str(passfile)
     os.environ.pop("PGPASSWORD", None)
+    if password is not None:
+        os.environ["PGPASSWORD"] = password
     try:
-        yield password
+        yield right
     finally:
         for name, value in saved.items():
             if value is None:
@@ -65,12 +69,36 @@ def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
                 os.environ[name] = value
 
 
+@pytest.fixture
+def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
+    """Neither PGPASSWORD nor a PGPASSFILE entry for the app; yields the right password."""
+    with password_environment(tmp_path / "no-such-pgpass") as right:
+        yield right
+
+
+@pytest.fixture(params=PASSWORD_ENV)
+def wrong_password_saved(
+    request: pytest.FixtureRequest, pg_server: URL, tmp_path: Path
+) -> Iterator[str]:
+    """An old password saved on this computer, in PGPASSWORD or in the PGPASSFILE file (the
+    server's was changed since); yields the right one."""
+    passfile = tmp_path / "old-pgpass"
+    if request.param == "PGPASSFILE":
+        passfile.write_text("*:*:*:*:old-password\n", encoding="utf-8")
+        passfile.chmod(0o600)  # libpq ignores a password file others can read
+    with password_environment(
+        passfile, "old-password" if request.param == "PGPASSWORD" else None
+    ) as right:
+        yield right
+
+
 @dataclass
 class Asked:
     """What the clerk saw on each password dialog, and what the field held after each try."""
 
     dialogs: list[ServerPasswordDialog] = field(default_factory=list)
     servers: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # the line saying why the password is asked
     problems: list[str] = field(default_factory=list)
     left_in_field: list[str] = field(default_factory=list)
 
@@ -85,6 +113,7 @@ def answer_server_password(
     def exec_(dialog: ServerPasswordDialog) -> int:
         asked.dialogs.append(dialog)
         asked.servers.append(dialog.server.text())
+        asked.why.append(dialog.hint.text())
         dialog.show()
         for typed in tries:
             if typed is None:
@@ -135,8 +164,31 @@ def test_a_server_without_a_password_asks_says_a_wrong_one_and_opens_with_the_ri
     assert asked.servers[0].startswith("fangyi@")  # user@host/database, no password in it
     assert asked.problems == ["密码不对，服务器拒绝登录，请重新输入。", ""]
     assert asked.left_in_field == ["", ""]  # nothing typed stays in the field
+    assert "都没有" in asked.why[0]  # none saved: not "refused"
     assert len(built) == 1 and built[0] == asked.servers[0]
     assert messages == []
+
+
+@pytest.mark.postgresql
+def test_a_refused_saved_password_asks_for_the_current_one_saying_why(
+    qapp: QApplication,
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    wrong_password_saved: str,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    asked = answer_server_password(qtbot, monkeypatch, ["old-password", wrong_password_saved])
+    built = record_main_windows(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(asked.dialogs) == 1
+    assert "本机保存的服务器密码" in asked.why[0] and "被服务器拒绝" in asked.why[0]
+    assert asked.problems == ["密码不对，服务器拒绝登录，请重新输入。", ""]
+    assert len(built) == 1 and built[0] == asked.servers[0]
+    assert messages == []  # the dialog said it: no message box before it
 
 
 @pytest.mark.postgresql
