@@ -4,7 +4,9 @@ password asked at start when neither PGPASSWORD nor PGPASSFILE gives one, and an
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL, create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from app.config import AppPaths, resolve_paths
 from app.services import operators, roster
@@ -23,13 +26,16 @@ from app.services.ledger import Database, open_ledger
 from app.services.roster import RosterFilter
 from app.ui import app as gui
 from app.ui.app import run_gui
+from app.ui.auth import startup
 from app.ui.auth.accounts import UNIT, AccountsWidget
+from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.auth.server_password import ServerPasswordDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from tests.helpers.postgres import database_copy
 from tests.services.test_roster import register
 from tests.ui.conftest import RecordedMessages
+from tests.ui.test_auth import answer_sign_in
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")
@@ -131,6 +137,51 @@ def answer_server_password(
     return asked
 
 
+def record_first_admin_offers(monkeypatch: pytest.MonkeyPatch) -> list[UiContext]:
+    """Every time the first-administrator offer would have been put up."""
+    offers: list[UiContext] = []
+    monkeypatch.setattr(startup, "offer_first_admin", lambda ctx, *_args: offers.append(ctx))
+    return offers
+
+
+def app_connections(server: URL, database_url: str) -> int:
+    """The app's connections the server still holds to that database, once the ones it was
+    told to close have gone (a connection never closed stays)."""
+    database = make_url(database_url).database
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+
+    def count() -> int:
+        with admin.connect() as connection:
+            return int(
+                connection.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE datname = :db AND application_name = 'fangyi-ledger'"
+                    ),
+                    {"db": database},
+                ).scalar_one()
+            )
+
+    try:
+        for _ in range(50):  # a closed connection's server process ends a moment later
+            if count() == 0:
+                return 0
+            time.sleep(0.1)
+        return count()
+    finally:
+        admin.dispose()
+
+
+def nothing_ran_after_quitting(server: URL, database_url: str, offers: list[UiContext]) -> None:
+    """No first-administrator offer, and no connection of the app left open on ``server``
+    (whose URL carries the password when the app's environment has none)."""
+    QApplication.processEvents()  # anything queued for "after start-up" would run now
+    gc.collect()  # a connection dropped unclosed warns (ResourceWarning: an error here)
+    assert offers == []
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstAdminDialog)]
+    assert app_connections(server, database_url) == 0
+
+
 def record_main_windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Where the ledger was when the main window (the first data on screen) was built and
     shown; the clerk's session (``_work``: its event loop) ends at once."""
@@ -195,20 +246,46 @@ def test_a_refused_saved_password_asks_for_the_current_one_saying_why(
 def test_quitting_at_the_server_password_opens_nothing(
     qapp: QApplication,
     qtbot: QtBot,
+    pg_server: URL,
     pg_database: str,
     tmp_path: Path,
     no_password_available: str,
     monkeypatch: pytest.MonkeyPatch,
     messages: RecordedMessages,
 ) -> None:
-    paths = resolve_paths(tmp_path / "data", pg_database)
+    paths = resolve_paths(tmp_path / "data", pg_database)  # no accounts yet
     asked = answer_server_password(qtbot, monkeypatch, ["wrong-password", None])
     built = record_main_windows(monkeypatch)
+    offers = record_first_admin_offers(monkeypatch)
 
     assert run_gui(paths) == 0
     assert len(asked.dialogs) == 1
     assert built == []  # no main window, no message box: the clerk chose to leave
     assert messages == []
+    nothing_ran_after_quitting(pg_server.set(password=no_password_available), pg_database, offers)
+
+
+@pytest.mark.postgresql
+def test_quitting_at_the_sign_in_on_a_server_shows_nothing_and_closes_the_connection(
+    qapp: QApplication,
+    pg_server: URL,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    with open_ledger(paths) as db:
+        operators.create_first_admin(db, ADMIN[0], "王书记", ADMIN[1])
+    shown = answer_sign_in(monkeypatch, None)
+    built = record_main_windows(monkeypatch)
+    offers = record_first_admin_offers(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(shown) == 1
+    assert built == []
+    assert messages == []
+    nothing_ran_after_quitting(pg_server, pg_database, offers)
 
 
 @pytest.fixture
