@@ -34,7 +34,7 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from tests.helpers.postgres import database_copy
 from tests.services.test_roster import register
-from tests.ui.conftest import RecordedMessages
+from tests.ui.conftest import RecordedMessages, stand_in_pages
 from tests.ui.test_auth import answer_sign_in
 
 ADMIN = ("wangshuji", "村委会2022!")
@@ -286,6 +286,61 @@ def test_quitting_at_the_sign_in_on_a_server_shows_nothing_and_closes_the_connec
     assert built == []
     assert messages == []
     nothing_ran_after_quitting(pg_server, pg_database, offers)
+
+
+# --- the status bar on a server ------------------------------------------------------------------
+
+
+def status_bar(qtbot: QtBot, ctx: UiContext) -> list[str]:
+    """The status bar's shown labels, left to right, and the server label's tooltip last."""
+    window = MainWindow(ctx, pages=stand_in_pages())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    labels = [
+        label.text()
+        for label in (
+            window.unit_label,
+            window.operator_label,
+            window.account_unit_label,
+            window.location_label,
+        )
+        if label.isVisible()
+    ]
+    return [*labels, window.location_label.toolTip()]
+
+
+@pytest.mark.postgresql
+def test_on_a_server_the_status_bar_shows_the_server_and_the_accounts_unit(
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    no_password_available: str,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    db = open_ledger(paths, password=no_password_available)  # typed: it must not show anywhere
+    try:
+        operators.create_first_admin(db, ADMIN[0], "王书记", ADMIN[1])
+        operators.create_account(db, CLERK[0], "李明", CLERK[1], Role.CLERK)
+        operators.set_account_unit(db, CLERK[0], "东村")
+        server = db.location
+        assert server.startswith("fangyi@") and server.endswith(make_url(pg_database).database)
+
+        operators.sign_in(db, *ADMIN)
+        township = status_bar(qtbot, UiContext.for_database(db))
+        operators.sign_in(db, *CLERK)
+        village = status_bar(qtbot, UiContext.for_database(db))
+    finally:
+        db.close()
+
+    unit, shown, tooltip = township[2:]
+    assert unit == "所属单位：全部（乡镇）"
+    # A long address is shortened in the middle on screen; the tooltip holds it whole.
+    assert shown.startswith("服务器：fangyi@") and shown.endswith(server.rsplit("/", 1)[1])
+    assert tooltip == f"台账在乡镇服务器上：{server}"
+    assert village[1:3] == ["操作员：李明", "所属单位：东村"]
+    assert not any(str(paths.data_dir) in text for text in township + village)
+    assert not any(no_password_available in text for text in township + village)
 
 
 @pytest.fixture

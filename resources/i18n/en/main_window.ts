@@ -24,6 +24,18 @@
         <translation>Operator: {name}</translation>
     </message>
     <message>
+        <source>服务器：{server}</source>
+        <translation>Server: {server}</translation>
+    </message>
+    <message>
+        <source>台账在乡镇服务器上：{server}</source>
+        <translation>The ledger is on the township server: {server}</translation>
+    </message>
+    <message>
+        <source>所属单位：{unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
         <source>数据目录：{path}</source>
         <translation>Data folder: {path}</translation>
     </message>
