@@ -281,11 +281,18 @@ class MainWindow(QMainWindow):
         )
 
     def _show_about(self) -> None:
+        db = self.ctx.db
+        # On a server the local folder holds no data: name where the ledger really is.
+        where = (
+            self.tr("台账在乡镇服务器上：{server}").format(server=db.location)
+            if db.on_server
+            else self.tr("数据目录：{path}").format(path=self.ctx.paths.data_dir)
+        )
         text = self.tr(
             "防疫台账 {version}\n\n"
             "供村（社区）防疫工作人员离线使用的工作台账：人员排查登记、体温监测、"
-            "包保责任、卡点登记和报表报送。\n\n数据目录：{path}"
-        ).format(version=__version__, path=self.ctx.paths.data_dir)
+            "包保责任、卡点登记和报表报送。\n\n{where}"
+        ).format(version=__version__, where=where)
         messages.show_info(self, text, title=self.tr("关于防疫台账"))
 
     # --- remembering the layout -------------------------------------------------------------

@@ -25,6 +25,7 @@ from app.services.access import Role
 from app.services.ledger import Database, open_ledger
 from app.services.roster import RosterFilter
 from app.ui import app as gui
+from app.ui import main_window
 from app.ui.app import run_gui
 from app.ui.auth import startup
 from app.ui.auth.accounts import UNIT, AccountsWidget
@@ -291,12 +292,17 @@ def test_quitting_at_the_sign_in_on_a_server_shows_nothing_and_closes_the_connec
 # --- the status bar on a server ------------------------------------------------------------------
 
 
-def status_bar(qtbot: QtBot, ctx: UiContext) -> list[str]:
-    """The status bar's shown labels, left to right, and the server label's tooltip last."""
+def status_bar(qtbot: QtBot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The status bar's shown labels, left to right, the server label's tooltip, and the last
+    line of 帮助 → 关于 last."""
     window = MainWindow(ctx, pages=stand_in_pages())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    about: list[str] = []
+    shown = lambda _window, text, **_kw: about.append(text)  # noqa: E731
+    monkeypatch.setattr(main_window.messages, "show_info", shown)
+    window.about_action.trigger()
     labels = [
         label.text()
         for label in (
@@ -307,7 +313,7 @@ def status_bar(qtbot: QtBot, ctx: UiContext) -> list[str]:
         )
         if label.isVisible()
     ]
-    return [*labels, window.location_label.toolTip()]
+    return [*labels, window.location_label.toolTip(), about[0].splitlines()[-1]]
 
 
 @pytest.mark.postgresql
@@ -316,6 +322,7 @@ def test_on_a_server_the_status_bar_shows_the_server_and_the_accounts_unit(
     pg_database: str,
     tmp_path: Path,
     no_password_available: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     paths = resolve_paths(tmp_path / "data", pg_database)
     db = open_ledger(paths, password=no_password_available)  # typed: it must not show anywhere
@@ -327,17 +334,18 @@ def test_on_a_server_the_status_bar_shows_the_server_and_the_accounts_unit(
         assert server.startswith("fangyi@") and server.endswith(make_url(pg_database).database)
 
         operators.sign_in(db, *ADMIN)
-        township = status_bar(qtbot, UiContext.for_database(db))
+        township = status_bar(qtbot, UiContext.for_database(db), monkeypatch)
         operators.sign_in(db, *CLERK)
-        village = status_bar(qtbot, UiContext.for_database(db))
+        village = status_bar(qtbot, UiContext.for_database(db), monkeypatch)
     finally:
         db.close()
 
-    unit, shown, tooltip = township[2:]
+    unit, shown, tooltip, about = township[2:]
     assert unit == "所属单位：全部（乡镇）"
     # A long address is shortened in the middle on screen; the tooltip holds it whole.
     assert shown.startswith("服务器：fangyi@") and shown.endswith(server.rsplit("/", 1)[1])
     assert tooltip == f"台账在乡镇服务器上：{server}"
+    assert about == tooltip  # 帮助 → 关于 names the server, not the empty local folder
     assert village[1:3] == ["操作员：李明", "所属单位：东村"]
     assert not any(str(paths.data_dir) in text for text in township + village)
     assert not any(no_password_available in text for text in township + village)

@@ -94,12 +94,12 @@
 
 供村（社区）防疫工作人员离线使用的工作台账：人员排查登记、体温监测、包保责任、卡点登记和报表报送。
 
-数据目录：{path}</source>
+{where}</source>
         <translation>Fangyi Ledger {version}
 
 An offline ledger for village and community epidemic-prevention staff: screening roster, temperature monitoring, assigned responsibility, checkpoint logs and reports.
 
-Data folder: {path}</translation>
+{where}</translation>
     </message>
     <message>
         <source>关于防疫台账</source>
