@@ -128,7 +128,10 @@ def stored_version(engine: Engine, url: URL) -> int:
 
 # libpq's own words for each refusal (its messages are English unless the server is localised:
 # anything not matched still gets the connection's first line, in the general message).
-_SIGN_IN = ("password authentication failed", "authentication failed", "no pg_hba.conf entry")
+_SIGN_IN = ("password authentication failed", "authentication failed")
+# The server's pg_hba.conf turns this computer or user away before any password is asked:
+# no password can help, so the clerk is not asked for one again.
+_HOST_REFUSED = ("no pg_hba.conf entry", "pg_hba.conf rejects")
 _NO_PASSWORD = ("no password supplied", "fe_sendauth")
 _NO_DATABASE = ("does not exist",)
 
@@ -148,6 +151,11 @@ def failure(error: BaseException, url: URL) -> StorageError | None:
         return NeedsPassword(
             f"数据库服务器 {where} 要求密码：请用环境变量 PGPASSWORD 或密码文件 PGPASSFILE 提供，"
             "或在终端中运行以便输入。"
+        )
+    if any(words in lowered for words in _HOST_REFUSED):
+        return ServerUnavailable(
+            f"数据库服务器 {where} 不允许本机或此用户连接（{detail}）。这不是密码的问题："
+            "请服务器管理员在 pg_hba.conf 中允许本机的地址和此用户；未做任何改动。"
         )
     if any(words in lowered for words in _SIGN_IN):
         return ServerSignInFailed(

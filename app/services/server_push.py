@@ -3,7 +3,8 @@
 ``push_ledger`` copies the village's live records into the open ledger under the village's unit
 (``app.models.units``): people matched by ID number (by name, phone and birth date when there is
 none), and every other record by what identifies it (a case by its person and start, a reading by
-its case, day and slot, a 核酸检测 result by its person and sample day …). Running it again adds
+its case, day and slot, a 核酸检测 result — and its 阳性 alarm — by its person and sample
+day …). Running it again adds
 only what is new since; nothing is duplicated. A result the server already has is brought up to
 date (待出 → 阴性) by the rule of an imported lab list: a final result (阴性/阳性) on the server is
 never changed to a different one — the push is refused naming the person instead.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,7 @@ from app.models import (
     Staff,
     StaffRole,
     TemperatureReading,
+    TestResult,
     UnitProfile,
     VehiclePass,
     local_now,
@@ -202,13 +205,12 @@ class _Push:
             Anomaly.kind == AnomalyKind.POSITIVE_TEST.value,
             Anomaly.subject_name.in_(select(Person.name).where(_not_deleted(Person))),
         )
-        anomalies = _where(
-            Anomaly,
-            or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes), untied_positive),
-        )
-        self._copy("异常", Anomaly, anomalies, _key(
+        anomalies = or_(Anomaly.case_id.in_(cases), Anomaly.pass_id.in_(passes), untied_positive)
+        positive = Anomaly.kind == AnomalyKind.POSITIVE_TEST.value
+        self._copy("异常", Anomaly, _where(Anomaly, anomalies, ~positive), _key(
             "case_id", "reading_id", "pass_id", "kind", "detected_on", "slot", "subject_name"
         ))  # fmt: skip
+        self._positive_alarms(_where(Anomaly, anomalies, positive))
         self._tests()
         self._test_policy_notes()
         return self.report
@@ -313,6 +315,51 @@ class _Push:
         self.report.added[label] = len(new)
         self.report.already[label] = already
 
+    def _positive_alarms(self, query: Any) -> None:
+        """核酸阳性 anomalies: one per person and sample day, however each side keyed it.
+
+        The township and the village may both have keyed the same 阳性 — one from the lab's
+        list (with its 检测日期), the other typed — so the anomalies differ in their day, or one
+        is tied to the case and the other names the person. Matched instead by the person and
+        the sample day of the 阳性 that opened it; and, as when a result is keyed, a person
+        with an open 阳性 alarm on the server gets no second open one. The server's alarm is
+        kept as it is (its 处置 is the server's)."""
+        people = self.ids[Person]
+        on_server: dict[tuple[int | None, date | None], int] = {}  # → the server's alarm
+        open_on_server: dict[int | None, int] = {}
+        for alarm, person, day in _positive_alarms(self.server, select(Anomaly.id)):
+            if person is None:  # names no one of the village: nothing of the push is it
+                continue
+            on_server.setdefault((person, day), alarm.id)
+            if not alarm.closed:
+                open_on_server.setdefault(person, alarm.id)
+        mapped = self.ids.setdefault(Anomaly, {})
+        new: list[tuple[int, Anomaly]] = []
+        already = 0
+        for alarm, village_person, day in _positive_alarms(
+            self.village, query.with_only_columns(Anomaly.id)
+        ):
+            # Always someone: the query takes a case's alarms and those naming a live person.
+            person = people[village_person] if village_person is not None else None
+            found = on_server.get((person, day))
+            if found is None and not alarm.closed:
+                found = open_on_server.get(person)
+            if found is not None:
+                mapped[alarm.id] = found
+                already += 1
+                continue
+            copy = Anomaly(**self._remapped(Anomaly, _values(alarm)))
+            new.append((alarm.id, copy))
+            on_server[(person, day)] = -1  # a repeat in the village's own file is one alarm
+            if not alarm.closed:
+                open_on_server[person] = -1
+        self.server.add_all(copy for _, copy in new)
+        self.server.flush()
+        for village_id, copy in new:
+            mapped[village_id] = copy.id
+        self.report.added["异常"] += len(new)
+        self.report.already["异常"] += already
+
     def _tests(self) -> None:
         """核酸检测: one result per person and sample day (``uq_nucleic_acid_test_person_day``),
         the person matched as above. A result the server has is updated as an imported lab list
@@ -320,8 +367,8 @@ class _Push:
         taken; a final result on the server that the village's file contradicts refuses the
         whole push, naming the person, as it refuses the whole list on import.
 
-        A 阳性's anomaly is not opened here: the village's own 核酸阳性 anomaly is copied with
-        the other anomalies (open or, once handled, closed — as the village left it)."""
+        A 阳性's anomaly is not opened here: the village's own 核酸阳性 anomaly is copied before
+        (``_positive_alarms``: open or, once handled, closed — as the village left it)."""
         people = self.ids[Person]
         ours = select(Person.id).where(Person.unit == self.unit)
         known = {
@@ -409,6 +456,56 @@ class _Push:
                     [f"村台账中 {model.__tablename__} 的 {column.key} 指向不存在的记录。"]
                 )
         return values
+
+
+def _positive_alarms(session: Session, ids: Any) -> list[tuple[Anomaly, int | None, date | None]]:
+    """The 核酸阳性 anomalies among ``ids`` (a select of anomaly ids), each with its person (the
+    case's, or the live person it names) and the sample day of the 阳性 that opened it: the one
+    whose 检测日期 (or sample day) is the anomaly's day, else the latest 阳性 sampled by then."""
+    alarms = session.scalars(
+        select(Anomaly)
+        .where(Anomaly.id.in_(ids), Anomaly.kind == AnomalyKind.POSITIVE_TEST.value)
+        .order_by(Anomaly.id)
+    ).all()
+    case_people = dict(
+        session.execute(
+            select(Case.id, Case.person_id).where(
+                Case.id.in_([a.case_id for a in alarms if a.case_id is not None])
+            )
+        ).all()
+    )
+    named_people: dict[str, int] = {}
+    for person_id, name in session.execute(
+        select(Person.id, Person.name)
+        .where(
+            _not_deleted(Person),
+            Person.name.in_([a.subject_name for a in alarms if a.subject_name]),
+        )
+        .order_by(Person.id)
+    ):
+        named_people.setdefault(name, person_id)
+    positives: dict[int, list[tuple[date, date]]] = {}
+    for person_id, sampled, tested in session.execute(
+        select(NucleicAcidTest.person_id, NucleicAcidTest.sample_date, NucleicAcidTest.tested_on)
+        .where(NucleicAcidTest.result == TestResult.POSITIVE.value)
+        .order_by(NucleicAcidTest.sample_date)
+    ):
+        positives.setdefault(person_id, []).append((sampled, tested or sampled))
+    found = []
+    for alarm in alarms:
+        person = (
+            case_people.get(alarm.case_id)
+            if alarm.case_id is not None
+            else named_people.get(alarm.subject_name or "")
+        )
+        tests = positives.get(person, []) if person is not None else []
+        day = next((sampled for sampled, on in tests if on == alarm.detected_on), None)
+        if day is None:
+            day = max(
+                (sampled for sampled, _ in tests if sampled <= alarm.detected_on), default=None
+            )
+        found.append((alarm, person, day))
+    return found
 
 
 def _key(*names: str) -> Key:

@@ -166,19 +166,21 @@ def _run(
 
 def _open_ledger(paths: AppPaths, self_test: bool, shell: StartupShell) -> Database | None:
     """The ledger; on a server that wants a password neither ``PGPASSWORD`` nor ``PGPASSFILE``
-    gave, the clerk is asked for it (None: they chose 退出). The self-test never waits: it
-    reports the server's line like any other failure."""
-    from app.services.ledger import NeedsPassword, open_ledger
+    gave, or that refused the one they gave, the clerk is asked for it (None: they chose 退出).
+    The self-test never waits: it reports the server's line like any other failure."""
+    from app.services.ledger import NeedsPassword, ServerSignInFailed, open_ledger
 
     try:
         return open_ledger(paths)
-    except NeedsPassword:
+    except ServerSignInFailed as error:
         if self_test:
             raise
+        saved_refused = not isinstance(error, NeedsPassword)
+        log.info("the server wants a password (saved one refused: %s)", saved_refused)
     from app.ui.auth.server_password import ask_server_password
 
     shell.hide()
-    return ask_server_password(paths)
+    return ask_server_password(paths, saved_refused=saved_refused)
 
 
 def _sign_in(ctx: UiContext) -> bool:

@@ -28,6 +28,7 @@ from app.resources import resource_path
 from app.services import reference
 from app.services.ledger import automatic_backup
 from app.ui import messages, settings_store, window_place
+from app.ui.auth.common import whole_ledger_label
 from app.ui.context import UiContext
 from app.ui.pages import PAGES, PageSpec
 from app.ui.pages.base import BasePage
@@ -148,11 +149,33 @@ class MainWindow(QMainWindow):
             self.tr("填报单位：{unit}").format(unit=unit) if unit else self.tr("填报单位：未填写")
         )
         self.operator_label.setText(self.tr("操作员：{name}").format(name=self.ctx.db.operator))
+        self._show_where()
+
+    def _show_where(self) -> None:
+        """Where the ledger is: the data folder on a laptop; on a township server the server
+        (user@host/database — the password is never part of it) and the village the signed-in
+        account sees, since the local folder then holds no data."""
+        db = self.ctx.db
+        self.account_unit_label.setVisible(db.on_server)
+        if db.on_server:
+            server = db.location
+            self.location_label.setText(
+                self.tr("服务器：{server}").format(server=self._fit(server))
+            )
+            self.location_label.setToolTip(
+                self.tr("台账在乡镇服务器上：{server}").format(server=server)
+            )
+            unit = db.unit or whole_ledger_label()
+            self.account_unit_label.setText(self.tr("所属单位：{unit}").format(unit=unit))
+            return
         data_dir = str(self.ctx.paths.data_dir)
-        metrics = self.data_dir_label.fontMetrics()
-        shown = metrics.elidedText(data_dir, Qt.TextElideMode.ElideMiddle, 320)
-        self.data_dir_label.setText(self.tr("数据目录：{path}").format(path=shown))
-        self.data_dir_label.setToolTip(data_dir)
+        self.location_label.setText(self.tr("数据目录：{path}").format(path=self._fit(data_dir)))
+        self.location_label.setToolTip(data_dir)
+
+    def _fit(self, text: str) -> str:
+        """``text`` shortened in the middle to fit the status bar (the tooltip holds it whole)."""
+        metrics = self.location_label.fontMetrics()
+        return metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 320)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -210,8 +233,14 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.unit_label = QLabel()
         self.operator_label = QLabel()
-        self.data_dir_label = QLabel()
-        for label in (self.unit_label, self.operator_label, self.data_dir_label):
+        self.account_unit_label = QLabel()  # on a township server only
+        self.location_label = QLabel()
+        for label in (
+            self.unit_label,
+            self.operator_label,
+            self.account_unit_label,
+            self.location_label,
+        ):
             label.setContentsMargins(6, 0, 6, 0)
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
@@ -252,11 +281,18 @@ class MainWindow(QMainWindow):
         )
 
     def _show_about(self) -> None:
+        db = self.ctx.db
+        # On a server the local folder holds no data: name where the ledger really is.
+        where = (
+            self.tr("台账在乡镇服务器上：{server}").format(server=db.location)
+            if db.on_server
+            else self.tr("数据目录：{path}").format(path=self.ctx.paths.data_dir)
+        )
         text = self.tr(
             "防疫台账 {version}\n\n"
             "供村（社区）防疫工作人员离线使用的工作台账：人员排查登记、体温监测、"
-            "包保责任、卡点登记和报表报送。\n\n数据目录：{path}"
-        ).format(version=__version__, path=self.ctx.paths.data_dir)
+            "包保责任、卡点登记和报表报送。\n\n{where}"
+        ).format(version=__version__, where=where)
         messages.show_info(self, text, title=self.tr("关于防疫台账"))
 
     # --- remembering the layout -------------------------------------------------------------

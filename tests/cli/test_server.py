@@ -5,6 +5,7 @@ tools do it (exit 6) instead of pretending."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -180,6 +181,38 @@ def test_a_wrong_password_is_one_line_with_the_sign_in_exit_code(
         assert connection.execute(text("SELECT count(*) FROM person")).scalar() == 0
     engine.dispose()
     assert tables(pg_database) == before
+
+
+def test_a_server_that_turns_this_computer_away_is_not_a_password_question(
+    pg_server: URL, pg_database: str, tmp_path: Path
+) -> None:
+    """pg_hba.conf refuses the user before any password is asked: saying 密码不对 (or asking
+    again) would send the clerk after the wrong thing."""
+    role = "fangyi_turned_away"
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        hba = Path(connection.execute(text("SHOW hba_file")).scalar_one())
+        connection.execute(text(f"CREATE ROLE {role} LOGIN PASSWORD 'right-password'"))
+    if not os.access(hba, os.W_OK):
+        pytest.skip(f"the server's {hba} is not on this machine: cannot add a reject line")
+    original = hba.read_text(encoding="utf-8")
+    hba.write_text(f"local all {role} reject\nhost all {role} all reject\n{original}")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text("SELECT pg_reload_conf()"))
+        url = make_url(pg_database).set(username=role).render_as_string(hide_password=False)
+        run = app(tmp_path / "data", url, "check", env={"PGPASSWORD": "right-password"})
+    finally:
+        hba.write_text(original, encoding="utf-8")
+        with admin.connect() as connection:
+            connection.execute(text("SELECT pg_reload_conf()"))
+            connection.execute(text(f"DROP ROLE {role}"))
+        admin.dispose()
+    assert run.code == EXIT_STORAGE, run
+    assert "不允许本机或此用户连接" in run.one_error_line
+    assert "不是密码的问题" in run.one_error_line
+    assert "密码不对" not in run.err
+    assert "Traceback" not in run.err
 
 
 def test_no_password_and_no_terminal_says_where_it_goes(pg_database: str, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -30,6 +30,7 @@ from app.services import (
     release,
     reports,
     roster,
+    rounds,
     server_push,
     today,
 )
@@ -237,6 +238,19 @@ def _on_server(server: Database, id_number: str | None, test: nucleic_tests.Test
     )
 
 
+def _case_on_server(
+    server: Database, person: roster.PersonInfo, test: nucleic_tests.TestInfo
+) -> int:
+    """The server's case of the village's ``test`` (its person matched by ID number)."""
+    found = roster.find_person_by_id_number(server, person.id_number or "")
+    assert found is not None
+    return next(
+        t.case_id or 0
+        for t in nucleic_tests.tests_of_person(server, found.id)
+        if t.sample_date == test.sample_date
+    )
+
+
 def test_a_result_come_back_on_the_laptop_updates_the_servers_pending_one(
     server: Database, villages: list[Village], tmp_path: Path
 ) -> None:
@@ -271,14 +285,9 @@ def test_a_final_result_on_the_server_is_not_overturned_the_push_is_refused(
         nucleic_tests.record_test(laptop, pending.case_id or 0, pending.sample_date, "阳性")
         register(laptop, "新来的人", "440524188001010014")  # something new to push
     server.unit = "东村"
-    found = roster.find_person_by_id_number(server, person.id_number or "")
-    assert found is not None
-    case_id = next(
-        t.case_id
-        for t in nucleic_tests.tests_of_person(server, found.id)
-        if t.sample_date == pending.sample_date
+    nucleic_tests.record_test(
+        server, _case_on_server(server, person, pending), pending.sample_date, "阴性"
     )
-    nucleic_tests.record_test(server, case_id or 0, pending.sample_date, "阴性")
     before = _tests_seen(server)
 
     with pytest.raises(PushRefused) as refused:
@@ -292,6 +301,63 @@ def test_a_final_result_on_the_server_is_not_overturned_the_push_is_refused(
     assert _on_server(server, person.id_number, pending) is TestResult.NEGATIVE
     assert _tests_seen(server) == before
     assert roster.find_person_by_id_number(server, "440524188001010014") is None
+
+
+@pytest.mark.parametrize("handled", [False, True], ids=["open", "handled-on-server"])
+def test_a_positive_keyed_on_the_server_and_on_the_laptop_is_one_alarm(
+    server: Database, villages: list[Village], tmp_path: Path, handled: bool
+) -> None:
+    """The township keyed the lab's 阳性 for a 待出 sample (with the lab's 检测日期, the day
+    after), the village typed the same 阳性 on its laptop (no 检测日期). Pushed, the person has
+    the one 阳性 alarm the township opened — still open, or handled there: not raised again."""
+    with _laptop_copy(villages[0], tmp_path / "东村") as laptop:
+        pending = _pending(laptop)
+        person = roster.person_info(laptop, pending.person_id)
+        nucleic_tests.record_test(laptop, pending.case_id or 0, pending.sample_date, "阳性")
+    server.unit = "东村"
+    saved = nucleic_tests.record_test(
+        server,
+        _case_on_server(server, person, pending),
+        pending.sample_date,
+        "阳性",
+        tested_on=pending.sample_date + timedelta(days=1),
+        lab="县疾控中心",
+    )
+    assert saved.anomaly_id is not None
+    if handled:
+        rounds.close_anomaly(server, saved.anomaly_id, "已转运至定点医院")
+    before = rounds.anomalies(server, open_only=False)
+
+    report = server_push.push_ledger(server, _laptop(tmp_path / "东村").database, "东村")
+
+    assert report.added["异常"] == 0
+    assert rounds.anomalies(server, open_only=False) == before
+    alarms = [a for a in before if a.kind == "核酸阳性" and a.person_name == person.name]
+    assert [(a.id, a.closed) for a in alarms] == [(saved.anomaly_id, handled)]
+    shown = [a.person_name for a in today.overview(server, NOW).positives]
+    assert shown.count(person.name) == (0 if handled else 1)
+
+
+def test_no_second_open_positive_alarm_for_a_person_who_has_one_on_the_server(
+    server: Database, villages: list[Village], tmp_path: Path
+) -> None:
+    """The township keyed a 阳性 of a sample of its own (a day the village has none) and has not
+    handled it; the village typed 阳性 for another of the person's samples. As when a second
+    阳性 is keyed while the first is open, the push adds the result but no second alarm."""
+    with _laptop_copy(villages[0], tmp_path / "东村") as laptop:
+        pending = _pending(laptop)
+        person = roster.person_info(laptop, pending.person_id)
+        nucleic_tests.record_test(laptop, pending.case_id or 0, pending.sample_date, "阳性")
+    server.unit = "东村"
+    case_id = _case_on_server(server, person, pending)
+    saved = nucleic_tests.record_test(server, case_id, DAY + timedelta(days=1), "阳性")
+
+    report = server_push.push_ledger(server, _laptop(tmp_path / "东村").database, "东村")
+
+    assert (report.added["异常"], report.updated["核酸检测"]) == (0, 1)
+    assert _on_server(server, person.id_number, pending) is TestResult.POSITIVE
+    alarms = [a for a in rounds.anomalies(server) if a.kind == "核酸阳性"]
+    assert [a.id for a in alarms if a.person_name == person.name] == [saved.anomaly_id]
 
 
 def test_a_person_already_in_another_village_refuses_the_whole_push(

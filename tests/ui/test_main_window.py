@@ -102,7 +102,9 @@ def test_status_bar_shows_unit_operator_and_data_dir(
 ) -> None:
     assert shell_window.unit_label.text() == "填报单位：未填写"
     assert shell_window.operator_label.text() == "操作员：测试员"
-    assert shell_window.data_dir_label.toolTip() == str(ctx.paths.data_dir)
+    assert shell_window.location_label.text().startswith("数据目录：")
+    assert shell_window.location_label.toolTip() == str(ctx.paths.data_dir)
+    assert shell_window.account_unit_label.isHidden()  # a laptop's ledger is its own village's
     with ctx.db.session() as session:
         session.get(UnitProfile, 1).unit_name = "城关镇东关村"
     ctx.events.settings_changed.emit()

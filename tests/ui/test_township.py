@@ -4,8 +4,11 @@ password asked at start when neither PGPASSWORD nor PGPASSFILE gives one, and an
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL, create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from app.config import AppPaths, resolve_paths
 from app.services import operators, roster
@@ -21,14 +25,18 @@ from app.services.access import Role
 from app.services.ledger import Database, open_ledger
 from app.services.roster import RosterFilter
 from app.ui import app as gui
+from app.ui import main_window
 from app.ui.app import run_gui
+from app.ui.auth import startup
 from app.ui.auth.accounts import UNIT, AccountsWidget
+from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.auth.server_password import ServerPasswordDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from tests.helpers.postgres import database_copy
 from tests.services.test_roster import register
-from tests.ui.conftest import RecordedMessages
+from tests.ui.conftest import RecordedMessages, stand_in_pages
+from tests.ui.test_auth import answer_sign_in
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")
@@ -44,19 +52,22 @@ def _password_in(passfile: str) -> str:
     return line.rsplit(":", 1)[1]
 
 
-@pytest.fixture
-def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
-    """Neither PGPASSWORD nor a PGPASSFILE entry for the app; yields the right password.
+@contextmanager
+def password_environment(passfile: Path, password: str | None = None) -> Iterator[str]:
+    """The app's PGPASSFILE is ``passfile`` and its PGPASSWORD ``password`` (None: unset);
+    yields the test cluster's right password.
 
     Not ``monkeypatch``: this must be undone before the test's database is dropped (which needs
-    the password file), so it depends on the server and is torn down first.
+    the password file), so the fixtures using it depend on the server and are torn down first.
     """
-    password = _password_in(os.environ["PGPASSFILE"])
+    right = _password_in(os.environ["PGPASSFILE"])
     saved = {name: os.environ.get(name) for name in PASSWORD_ENV}
-    os.environ["PGPASSFILE"] = str(tmp_path / "no-such-pgpass")
+    os.environ["PGPASSFILE"] = str(passfile)
     os.environ.pop("PGPASSWORD", None)
+    if password is not None:
+        os.environ["PGPASSWORD"] = password
     try:
-        yield password
+        yield right
     finally:
         for name, value in saved.items():
             if value is None:
@@ -65,12 +76,36 @@ def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
                 os.environ[name] = value
 
 
+@pytest.fixture
+def no_password_available(pg_server: URL, tmp_path: Path) -> Iterator[str]:
+    """Neither PGPASSWORD nor a PGPASSFILE entry for the app; yields the right password."""
+    with password_environment(tmp_path / "no-such-pgpass") as right:
+        yield right
+
+
+@pytest.fixture(params=PASSWORD_ENV)
+def wrong_password_saved(
+    request: pytest.FixtureRequest, pg_server: URL, tmp_path: Path
+) -> Iterator[str]:
+    """An old password saved on this computer, in PGPASSWORD or in the PGPASSFILE file (the
+    server's was changed since); yields the right one."""
+    passfile = tmp_path / "old-pgpass"
+    if request.param == "PGPASSFILE":
+        passfile.write_text("*:*:*:*:old-password\n", encoding="utf-8")
+        passfile.chmod(0o600)  # libpq ignores a password file others can read
+    with password_environment(
+        passfile, "old-password" if request.param == "PGPASSWORD" else None
+    ) as right:
+        yield right
+
+
 @dataclass
 class Asked:
     """What the clerk saw on each password dialog, and what the field held after each try."""
 
     dialogs: list[ServerPasswordDialog] = field(default_factory=list)
     servers: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)  # the line saying why the password is asked
     problems: list[str] = field(default_factory=list)
     left_in_field: list[str] = field(default_factory=list)
 
@@ -85,6 +120,7 @@ def answer_server_password(
     def exec_(dialog: ServerPasswordDialog) -> int:
         asked.dialogs.append(dialog)
         asked.servers.append(dialog.server.text())
+        asked.why.append(dialog.hint.text())
         dialog.show()
         for typed in tries:
             if typed is None:
@@ -100,6 +136,51 @@ def answer_server_password(
 
     monkeypatch.setattr(ServerPasswordDialog, "exec", exec_)
     return asked
+
+
+def record_first_admin_offers(monkeypatch: pytest.MonkeyPatch) -> list[UiContext]:
+    """Every time the first-administrator offer would have been put up."""
+    offers: list[UiContext] = []
+    monkeypatch.setattr(startup, "offer_first_admin", lambda ctx, *_args: offers.append(ctx))
+    return offers
+
+
+def app_connections(server: URL, database_url: str) -> int:
+    """The app's connections the server still holds to that database, once the ones it was
+    told to close have gone (a connection never closed stays)."""
+    database = make_url(database_url).database
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+
+    def count() -> int:
+        with admin.connect() as connection:
+            return int(
+                connection.execute(
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity"
+                        " WHERE datname = :db AND application_name = 'fangyi-ledger'"
+                    ),
+                    {"db": database},
+                ).scalar_one()
+            )
+
+    try:
+        for _ in range(50):  # a closed connection's server process ends a moment later
+            if count() == 0:
+                return 0
+            time.sleep(0.1)
+        return count()
+    finally:
+        admin.dispose()
+
+
+def nothing_ran_after_quitting(server: URL, database_url: str, offers: list[UiContext]) -> None:
+    """No first-administrator offer, and no connection of the app left open on ``server``
+    (whose URL carries the password when the app's environment has none)."""
+    QApplication.processEvents()  # anything queued for "after start-up" would run now
+    gc.collect()  # a connection dropped unclosed warns (ResourceWarning: an error here)
+    assert offers == []
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, FirstAdminDialog)]
+    assert app_connections(server, database_url) == 0
 
 
 def record_main_windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -135,28 +216,139 @@ def test_a_server_without_a_password_asks_says_a_wrong_one_and_opens_with_the_ri
     assert asked.servers[0].startswith("fangyi@")  # user@host/database, no password in it
     assert asked.problems == ["密码不对，服务器拒绝登录，请重新输入。", ""]
     assert asked.left_in_field == ["", ""]  # nothing typed stays in the field
+    assert "都没有" in asked.why[0]  # none saved: not "refused"
     assert len(built) == 1 and built[0] == asked.servers[0]
     assert messages == []
+
+
+@pytest.mark.postgresql
+def test_a_refused_saved_password_asks_for_the_current_one_saying_why(
+    qapp: QApplication,
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    wrong_password_saved: str,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    asked = answer_server_password(qtbot, monkeypatch, ["old-password", wrong_password_saved])
+    built = record_main_windows(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(asked.dialogs) == 1
+    assert "本机保存的服务器密码" in asked.why[0] and "被服务器拒绝" in asked.why[0]
+    assert asked.problems == ["密码不对，服务器拒绝登录，请重新输入。", ""]
+    assert len(built) == 1 and built[0] == asked.servers[0]
+    assert messages == []  # the dialog said it: no message box before it
 
 
 @pytest.mark.postgresql
 def test_quitting_at_the_server_password_opens_nothing(
     qapp: QApplication,
     qtbot: QtBot,
+    pg_server: URL,
     pg_database: str,
     tmp_path: Path,
     no_password_available: str,
     monkeypatch: pytest.MonkeyPatch,
     messages: RecordedMessages,
 ) -> None:
-    paths = resolve_paths(tmp_path / "data", pg_database)
+    paths = resolve_paths(tmp_path / "data", pg_database)  # no accounts yet
     asked = answer_server_password(qtbot, monkeypatch, ["wrong-password", None])
     built = record_main_windows(monkeypatch)
+    offers = record_first_admin_offers(monkeypatch)
 
     assert run_gui(paths) == 0
     assert len(asked.dialogs) == 1
     assert built == []  # no main window, no message box: the clerk chose to leave
     assert messages == []
+    nothing_ran_after_quitting(pg_server.set(password=no_password_available), pg_database, offers)
+
+
+@pytest.mark.postgresql
+def test_quitting_at_the_sign_in_on_a_server_shows_nothing_and_closes_the_connection(
+    qapp: QApplication,
+    pg_server: URL,
+    pg_database: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: RecordedMessages,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    with open_ledger(paths) as db:
+        operators.create_first_admin(db, ADMIN[0], "王书记", ADMIN[1])
+    shown = answer_sign_in(monkeypatch, None)
+    built = record_main_windows(monkeypatch)
+    offers = record_first_admin_offers(monkeypatch)
+
+    assert run_gui(paths) == 0
+    assert len(shown) == 1
+    assert built == []
+    assert messages == []
+    nothing_ran_after_quitting(pg_server, pg_database, offers)
+
+
+# --- the status bar on a server ------------------------------------------------------------------
+
+
+def status_bar(qtbot: QtBot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The status bar's shown labels, left to right, the server label's tooltip, and the last
+    line of 帮助 → 关于 last."""
+    window = MainWindow(ctx, pages=stand_in_pages())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    about: list[str] = []
+    shown = lambda _window, text, **_kw: about.append(text)  # noqa: E731
+    monkeypatch.setattr(main_window.messages, "show_info", shown)
+    window.about_action.trigger()
+    labels = [
+        label.text()
+        for label in (
+            window.unit_label,
+            window.operator_label,
+            window.account_unit_label,
+            window.location_label,
+        )
+        if label.isVisible()
+    ]
+    return [*labels, window.location_label.toolTip(), about[0].splitlines()[-1]]
+
+
+@pytest.mark.postgresql
+def test_on_a_server_the_status_bar_shows_the_server_and_the_accounts_unit(
+    qtbot: QtBot,
+    pg_database: str,
+    tmp_path: Path,
+    no_password_available: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    paths = resolve_paths(tmp_path / "data", pg_database)
+    db = open_ledger(paths, password=no_password_available)  # typed: it must not show anywhere
+    try:
+        operators.create_first_admin(db, ADMIN[0], "王书记", ADMIN[1])
+        operators.create_account(db, CLERK[0], "李明", CLERK[1], Role.CLERK)
+        operators.set_account_unit(db, CLERK[0], "东村")
+        server = db.location
+        assert server.startswith("fangyi@") and server.endswith(make_url(pg_database).database)
+
+        operators.sign_in(db, *ADMIN)
+        township = status_bar(qtbot, UiContext.for_database(db), monkeypatch)
+        operators.sign_in(db, *CLERK)
+        village = status_bar(qtbot, UiContext.for_database(db), monkeypatch)
+    finally:
+        db.close()
+
+    unit, shown, tooltip, about = township[2:]
+    assert unit == "所属单位：全部（乡镇）"
+    # A long address is shortened in the middle on screen; the tooltip holds it whole.
+    assert shown.startswith("服务器：fangyi@") and shown.endswith(server.rsplit("/", 1)[1])
+    assert tooltip == f"台账在乡镇服务器上：{server}"
+    assert about == tooltip  # 帮助 → 关于 names the server, not the empty local folder
+    assert village[1:3] == ["操作员：李明", "所属单位：东村"]
+    assert not any(str(paths.data_dir) in text for text in township + village)
+    assert not any(no_password_available in text for text in township + village)
 
 
 @pytest.fixture

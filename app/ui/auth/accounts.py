@@ -41,7 +41,7 @@ from app.services.operators import OperatorInfo
 from app.services.values import local_now
 from app.ui import messages
 from app.ui.auth.account_dialogs import NewAccountDialog, PasswordDialog
-from app.ui.auth.common import hint_label
+from app.ui.auth.common import hint_label, whole_ledger_label
 from app.ui.auth.first_admin import FirstAdminDialog
 from app.ui.context import UiContext
 from app.ui.settings import SAVED_STYLE
@@ -61,11 +61,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("AccountsModel", "状态"),
     QT_TRANSLATE_NOOP("AccountsModel", "所属单位"),
 )
-
-
-def whole_ledger_label() -> str:
-    """What an account without a unit is shown as: it sees every village."""
-    return QCoreApplication.translate("AccountsModel", "全部（乡镇）")
 
 
 class AccountsModel(ListTableModel[OperatorInfo]):

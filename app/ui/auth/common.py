@@ -1,11 +1,12 @@
 """Pieces the sign-in, unlock and account dialogs share: a password field, the red problem line,
-and the countdown that keeps 登录 disabled while the service delays further tries."""
+the countdown that keeps 登录 disabled while the service delays further tries, and the name of
+an account's unit (also in the main window's status bar)."""
 
 from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
 
@@ -13,6 +14,11 @@ from app.services.operators import MAX_PASSWORD_LENGTH
 
 PROBLEM_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #5f6368;"
+
+
+def whole_ledger_label() -> str:
+    """What an account without a unit is shown as: it sees every village."""
+    return QCoreApplication.translate("auth_common", "全部（乡镇）")
 
 
 def password_edit(name: str) -> QLineEdit:

@@ -1,7 +1,9 @@
-"""连接乡镇服务器 — the database server's password, asked at start when nothing else gave one.
+"""连接乡镇服务器 — the database server's password, asked at start when nothing else gave one,
+or when the one saved on this computer was refused.
 
 libpq looks for the password in ``PGPASSWORD`` and the password file ``PGPASSFILE``; a clerk who
-has neither (a township laptop set up without them) types it here. It is used for this
+has neither (a township laptop set up without them), or whose saved one no longer works (the
+server's password was changed), types it here. It is used for this
 connection only: never saved, never logged, and the field is emptied as soon as it was read — a
 wrong one is typed again from scratch. A server that cannot be reached, or a database that is
 not a ledger, ends the dialog (``failure``): the caller explains it and stops; no password helps.
@@ -47,7 +49,9 @@ log = logging.getLogger(__name__)
 class ServerPasswordDialog(QDialog):
     """Connects to the server with the typed password; ``db`` is the open ledger once accepted."""
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths, parent: QWidget | None = None, *, saved_refused: bool = False
+    ) -> None:
         super().__init__(parent)
         assert paths.database_url is not None  # asked only for a server ledger
         self.paths = paths
@@ -84,23 +88,30 @@ class ServerPasswordDialog(QDialog):
         self.quit_button.setObjectName("quitButton")
         self.buttons.rejected.connect(self.reject)
 
+        self.hint = hint_label(self._why_asked(saved_refused))
+        self.hint.setObjectName("whyAsked")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(
-            hint_label(
-                self.tr(
-                    "台账在乡镇的数据库服务器上，服务器要求密码（环境变量 PGPASSWORD 和"
-                    "密码文件 PGPASSFILE 中都没有）。密码只用于这次连接，不会保存；"
-                    "不知道密码请找服务器管理员。"
-                )
-            )
-        )
+        layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
         enter_moves_on(self.buttons, [self.password], self.accept)
         self.password.setFocus()
+
+    def _why_asked(self, saved_refused: bool) -> str:
+        if saved_refused:
+            return self.tr(
+                "台账在乡镇的数据库服务器上。本机保存的服务器密码（环境变量 PGPASSWORD 或"
+                "密码文件 PGPASSFILE 中的）被服务器拒绝了，可能密码已经改过。请输入现在的密码："
+                "只用于这次连接，不会保存；本机保存的密码请找服务器管理员更正，否则下次还会问。"
+            )
+        return self.tr(
+            "台账在乡镇的数据库服务器上，服务器要求密码（环境变量 PGPASSWORD 和"
+            "密码文件 PGPASSFILE 中都没有）。密码只用于这次连接，不会保存；"
+            "不知道密码请找服务器管理员。"
+        )
 
     def accept(self) -> None:
         """Connect; a refused password keeps the dialog open, says so, and asks again."""
@@ -130,12 +141,14 @@ class ServerPasswordDialog(QDialog):
         super().accept()
 
 
-def ask_server_password(paths: AppPaths) -> Database | None:
+def ask_server_password(paths: AppPaths, *, saved_refused: bool = False) -> Database | None:
     """The ledger opened with a password the clerk typed; None when they chose 退出.
+    ``saved_refused``: the server refused the password PGPASSWORD/PGPASSFILE gave (the dialog
+    says so) rather than finding none.
 
     Raises the ``StorageError`` that no password can fix (the caller shows it and stops).
     """
-    dialog = ServerPasswordDialog(paths)
+    dialog = ServerPasswordDialog(paths, saved_refused=saved_refused)
     try:
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if dialog.failure is not None:

@@ -24,10 +24,6 @@
         <translation>Unit</translation>
     </message>
     <message>
-        <source>全部（乡镇）</source>
-        <translation>All (township)</translation>
-    </message>
-    <message>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>

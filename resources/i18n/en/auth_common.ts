@@ -12,4 +12,11 @@
         <translation>Too many wrong passwords in a row. Try again in {seconds} s.</translation>
     </message>
 </context>
+<context>
+    <name>auth_common</name>
+    <message>
+        <source>全部（乡镇）</source>
+        <translation>All (township)</translation>
+    </message>
+</context>
 </TS>

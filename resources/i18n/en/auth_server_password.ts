@@ -28,6 +28,10 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>台账在乡镇的数据库服务器上。本机保存的服务器密码（环境变量 PGPASSWORD 或密码文件 PGPASSFILE 中的）被服务器拒绝了，可能密码已经改过。请输入现在的密码：只用于这次连接，不会保存；本机保存的密码请找服务器管理员更正，否则下次还会问。</source>
+        <translation>The ledger is on the township&apos;s database server. The server password saved on this computer (in the PGPASSWORD environment variable or the PGPASSFILE password file) was refused by the server; it may have been changed. Type the current password: it is used for this connection only and never saved. Ask the server&apos;s administrator to correct the saved password, or you will be asked again next time.</translation>
+    </message>
+    <message>
         <source>台账在乡镇的数据库服务器上，服务器要求密码（环境变量 PGPASSWORD 和密码文件 PGPASSFILE 中都没有）。密码只用于这次连接，不会保存；不知道密码请找服务器管理员。</source>
         <translation>The ledger is on the township&apos;s database server, which asks for a password (neither the PGPASSWORD variable nor the PGPASSFILE password file has one). It is used for this connection only and never saved; ask the server&apos;s administrator if you do not know it.</translation>
     </message>

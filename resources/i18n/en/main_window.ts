@@ -24,6 +24,18 @@
         <translation>Operator: {name}</translation>
     </message>
     <message>
+        <source>服务器：{server}</source>
+        <translation>Server: {server}</translation>
+    </message>
+    <message>
+        <source>台账在乡镇服务器上：{server}</source>
+        <translation>The ledger is on the township server: {server}</translation>
+    </message>
+    <message>
+        <source>所属单位：{unit}</source>
+        <translation>Unit: {unit}</translation>
+    </message>
+    <message>
         <source>数据目录：{path}</source>
         <translation>Data folder: {path}</translation>
     </message>
@@ -82,12 +94,12 @@
 
 供村（社区）防疫工作人员离线使用的工作台账：人员排查登记、体温监测、包保责任、卡点登记和报表报送。
 
-数据目录：{path}</source>
+{where}</source>
         <translation>Fangyi Ledger {version}
 
 An offline ledger for village and community epidemic-prevention staff: screening roster, temperature monitoring, assigned responsibility, checkpoint logs and reports.
 
-Data folder: {path}</translation>
+{where}</translation>
     </message>
     <message>
         <source>关于防疫台账</source>
