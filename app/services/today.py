@@ -117,16 +117,38 @@ def current_slot(moment: time, am_ends: time) -> Slot:
 def overview(db: Database, now: datetime | None = None) -> TodayOverview:
     now = now or local_now()
     day = now.date()
-    # The 包保 gaps (a scan of every case, ~0.1 s at 50,000) are read on a second connection
-    # meanwhile: SQLite reads in parallel in WAL mode and releases the GIL while it works, so
-    # on two cores Today's numbers arrive that much sooner at start-up (bench/startup.py).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="today-gaps") as side:
+    # The 包保 gaps (a scan of every case, ~0.1 s at 50,000) and then the cases due for release
+    # with what keeps each from release are read on a second connection meanwhile: SQLite reads
+    # in parallel in WAL mode and releases the GIL while it works, so on two cores Today's
+    # numbers arrive that much sooner at start-up (bench/startup.py).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="today-side") as side:
         first_gaps = side.submit(first_coverage_gaps, db, day, LISTED)
-        return _overview(db, now, first_gaps)
+        releases = side.submit(_releases, db, day)
+        return _overview(db, now, first_gaps, releases)
+
+
+@dataclass(frozen=True)
+class _Releases:
+    listed: tuple[CaseRow, ...]  # the first LISTED due for release, most overdue first
+    count: int
+    blockers: dict[int, str]  # case id → why it cannot be released yet
+
+
+def _releases(db: Database, day: date) -> _Releases:
+    listed = tuple(due_for_release(db, day, limit=LISTED))
+    checks = release_checks(db, day, [c.id for c in listed])
+    return _Releases(
+        listed,
+        count_due_for_release(db, day),
+        {c.case_id: c.summary for c in checks if not c.ready},
+    )
 
 
 def _overview(
-    db: Database, now: datetime, first_gaps: Future[tuple[list[CoverageGap], int]]
+    db: Database,
+    now: datetime,
+    first_gaps: Future[tuple[list[CoverageGap], int]],
+    releases: Future[_Releases],
 ) -> TodayOverview:
     day = now.date()
     with db.reading() as session:
@@ -147,20 +169,18 @@ def _overview(
             anomalies(db, open_only=True), key=lambda a: a.kind != AnomalyKind.POSITIVE_TEST.value
         )
     )
-    releases = tuple(due_for_release(db, day, limit=LISTED))
-    release_count = count_due_for_release(db, day)
-    checks = release_checks(db, day, [c.id for c in releases])
     checkpoints = totals_of_day(db, statistical_day(now, cutoff))
     report_export = last_daily_export(db, day)
     tests = nucleic_tests.counts(db, day)
     gaps, gap_count = first_gaps.result()
+    release = releases.result()
     return TodayOverview(
         day=day,
         now=now,
         slots=slots,
         anomalies=open_anomalies,
-        due_for_release=releases,
-        due_for_release_count=release_count,
+        due_for_release=release.listed,
+        due_for_release_count=release.count,
         coverage_gaps=tuple(gaps),
         coverage_gap_count=gap_count,
         checkpoints=checkpoints,
@@ -169,7 +189,7 @@ def _overview(
         report_deadline=report_deadline,
         report_export=report_export,
         tests=tests,
-        release_blockers={c.case_id: c.summary for c in checks if not c.ready},
+        release_blockers=release.blockers,
     )
 
 
