@@ -29,7 +29,7 @@ from app.models import (
     local_now,
 )
 from app.services import nucleic_tests
-from app.services.assignments import CoverageGap, first_coverage_gaps, teams
+from app.services.assignments import CoverageGap, TeamMember, first_coverage_gaps, teams
 from app.services.checkpoints import CheckpointTotals, totals_of_day
 from app.services.nucleic_tests import TestCounts
 from app.services.periods import readings_due
@@ -230,13 +230,14 @@ def _rounds(
     wanted = sorted({case_id for ids in listed.values() for case_id in ids})
     people = session.execute(people_to_visit().where(Case.id.in_(wanted))).all()
     by_case = {row[0]: row for row in people}
+    team_of = teams(db, wanted, day)  # once for both lists: most people missing one miss both
     return tuple(
         SlotStatus(
             slot=slot,
             deadline=deadlines[slot],
             due=due,
             missing_count=counts[index + 1],
-            missing=_due_items(db, day, [by_case[case_id] for case_id in listed[slot]]),
+            missing=_due_items([by_case[case_id] for case_id in listed[slot]], team_of),
             passed=now.time() >= deadlines[slot],
         )
         for index, slot in enumerate(started)
@@ -300,8 +301,9 @@ def _round_rows(
     return counts, listed
 
 
-def _due_items(db: Database, day: date, rows: Sequence[Row[Any]]) -> tuple[DueItem, ...]:
-    team_of = teams(db, [row[0] for row in rows], day)
+def _due_items(
+    rows: Sequence[Row[Any]], team_of: dict[int, list[TeamMember]]
+) -> tuple[DueItem, ...]:
     items = []
     for case_id, person_id, name, id_number, group, address, phone, measure in rows:
         team = team_of.get(case_id, [])
