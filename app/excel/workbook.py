@@ -690,12 +690,11 @@ def _checked_rows(rows: Iterable[Sequence[object]], ncols: int) -> Iterator[Sequ
 
 _DATE_KINDS = frozenset({"date", "datetime", "time"})
 _EXCEL_MAX_TEXT = 32767  # characters in one cell; openpyxl cuts longer text there too
-#: What ``_DataRows`` must pass through ``_cell_text`` or escape: a first character that starts a
-#: formula, a character openpyxl removes, the characters XML escapes (and a carriage return,
-#: which the parser would read as a line feed).
-_TEXT_TO_MIND = re.compile(
-    f"^[{re.escape(FORMULA_TRIGGERS)}]|{ILLEGAL_CHARACTERS_RE.pattern}|[&<>\\r]"
-)
+#: Characters ``_DataRows`` must pass through ``_cell_text`` or escape anywhere in a text: those
+#: openpyxl removes (its ``ILLEGAL_CHARACTERS_RE``: \x00-\x08, \x0b, \x0c, \x0e-\x1f), the
+#: characters XML escapes, and a carriage return, which the parser would read as a line feed.
+#: One character class: an alternation of them searched 3× slower.
+_TEXT_TO_MIND = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f&<>\r]")
 #: Data rows parsed at once by ``_DataRows`` (a batch's XML is held as text until then).
 _BATCH_ROWS = 500
 
@@ -747,10 +746,14 @@ class _DataRows:
             if value is None:
                 add(f'{head}{number}{tail}n"/>')
             elif kind is str:
-                # Most text needs nothing done: one search finds what does (a formula's first
-                # character, a control character, XML's own characters), and very long text.
+                # Most text needs nothing done: what does starts a formula, holds a control
+                # character or one of XML's own, or is very long.
                 text = value
-                if _TEXT_TO_MIND.search(text) or len(text) > _EXCEL_MAX_TEXT:
+                if text and (
+                    text[0] in FORMULA_TRIGGERS
+                    or _TEXT_TO_MIND.search(text)
+                    or len(text) > _EXCEL_MAX_TEXT
+                ):
                     text = _cell_text(text)
                     escaped = _xml_escaped(text)
                 else:
