@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Row, and_, func, select
+from sqlalchemy import Row, and_, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from app.config import Settings
@@ -29,7 +29,7 @@ from app.models import (
     local_now,
 )
 from app.services import nucleic_tests
-from app.services.assignments import CoverageGap, first_coverage_gaps, teams
+from app.services.assignments import CoverageGap, TeamMember, first_coverage_gaps, teams
 from app.services.checkpoints import CheckpointTotals, totals_of_day
 from app.services.nucleic_tests import TestCounts
 from app.services.periods import readings_due
@@ -117,16 +117,38 @@ def current_slot(moment: time, am_ends: time) -> Slot:
 def overview(db: Database, now: datetime | None = None) -> TodayOverview:
     now = now or local_now()
     day = now.date()
-    # The 包保 gaps (a scan of every case, ~0.1 s at 50,000) are read on a second connection
-    # meanwhile: SQLite reads in parallel in WAL mode and releases the GIL while it works, so
-    # on two cores Today's numbers arrive that much sooner at start-up (bench/startup.py).
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="today-gaps") as side:
+    # The 包保 gaps (a scan of every case, ~0.1 s at 50,000) and then the cases due for release
+    # with what keeps each from release are read on a second connection meanwhile: SQLite reads
+    # in parallel in WAL mode and releases the GIL while it works, so on two cores Today's
+    # numbers arrive that much sooner at start-up (bench/startup.py).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="today-side") as side:
         first_gaps = side.submit(first_coverage_gaps, db, day, LISTED)
-        return _overview(db, now, first_gaps)
+        releases = side.submit(_releases, db, day)
+        return _overview(db, now, first_gaps, releases)
+
+
+@dataclass(frozen=True)
+class _Releases:
+    listed: tuple[CaseRow, ...]  # the first LISTED due for release, most overdue first
+    count: int
+    blockers: dict[int, str]  # case id → why it cannot be released yet
+
+
+def _releases(db: Database, day: date) -> _Releases:
+    listed = tuple(due_for_release(db, day, limit=LISTED))
+    checks = release_checks(db, day, [c.id for c in listed])
+    return _Releases(
+        listed,
+        count_due_for_release(db, day),
+        {c.case_id: c.summary for c in checks if not c.ready},
+    )
 
 
 def _overview(
-    db: Database, now: datetime, first_gaps: Future[tuple[list[CoverageGap], int]]
+    db: Database,
+    now: datetime,
+    first_gaps: Future[tuple[list[CoverageGap], int]],
+    releases: Future[_Releases],
 ) -> TodayOverview:
     day = now.date()
     with db.reading() as session:
@@ -134,44 +156,40 @@ def _overview(
         pm_ends = get_setting(session, Settings.PM_SLOT_ENDS)
         report_deadline = get_setting(session, Settings.REPORT_DEADLINE)
         cutoff = get_setting(session, Settings.STAT_CUTOFF)
-        people = session.scalar(select(func.count(Person.id))) or 0
-        staff = session.scalar(select(func.count(Staff.id))) or 0
-        has_checkpoints = bool(session.scalar(select(func.count(Checkpoint.id))))
-        deadlines = {Slot.AM: am_ends, Slot.PM: pm_ends}
+        # Whether there is anyone at all: the first row, not a count of them (50,000 at county).
+        anyone = session.scalar(select(Person.id).limit(1)) is not None
+        anyone = anyone or session.scalar(select(Staff.id).limit(1)) is not None
+        has_checkpoints = session.scalar(select(Checkpoint.id).limit(1)) is not None
         started = [Slot.AM] if current_slot(now.time(), am_ends) is Slot.AM else [Slot.AM, Slot.PM]
-        counted = _round_counts(session, day, started)
-        slots = tuple(
-            _round(db, session, day, slot, deadlines[slot], now, counted[slot]) for slot in started
-        )
+        deadlines = {Slot.AM: am_ends, Slot.PM: pm_ends}
+        slots = _rounds(db, session, day, started, deadlines, now)
     # A 阳性 goes to the top of the anomalies, whatever its date.
     open_anomalies = tuple(
         sorted(
             anomalies(db, open_only=True), key=lambda a: a.kind != AnomalyKind.POSITIVE_TEST.value
         )
     )
-    releases = tuple(due_for_release(db, day, limit=LISTED))
-    release_count = count_due_for_release(db, day)
-    checks = release_checks(db, day, [c.id for c in releases])
     checkpoints = totals_of_day(db, statistical_day(now, cutoff))
     report_export = last_daily_export(db, day)
     tests = nucleic_tests.counts(db, day)
     gaps, gap_count = first_gaps.result()
+    release = releases.result()
     return TodayOverview(
         day=day,
         now=now,
         slots=slots,
         anomalies=open_anomalies,
-        due_for_release=releases,
-        due_for_release_count=release_count,
+        due_for_release=release.listed,
+        due_for_release_count=release.count,
         coverage_gaps=tuple(gaps),
         coverage_gap_count=gap_count,
         checkpoints=checkpoints,
         has_checkpoints=has_checkpoints,
-        empty_ledger=people == 0 and staff == 0,
+        empty_ledger=not anyone,
         report_deadline=report_deadline,
         report_export=report_export,
         tests=tests,
-        release_blockers={c.case_id: c.summary for c in checks if not c.ready},
+        release_blockers=release.blockers,
     )
 
 
@@ -190,53 +208,102 @@ def _taken(day: date, slot: Slot):  # type: ignore[no-untyped-def]
     )
 
 
-def _round_counts(session: Session, day: date, slots: list[Slot]) -> dict[Slot, tuple[int, int]]:
-    """Per started round: (due, missing). One pass over the due cases for every round (a
-    statement per round scanned them once each)."""
-    row = session.execute(
-        select(func.count(), *(func.count().filter(~_taken(day, slot)) for slot in slots))
-        .select_from(Case)
-        .join(Measure, Measure.id == Case.measure_id)
-        .where(*readings_due(day))
-    ).one()
-    due = row[0] or 0
-    return {slot: (due, row[i + 1] or 0) for i, slot in enumerate(slots)}
-
-
-def _round(
+def _rounds(
     db: Database,
     session: Session,
     day: date,
-    slot: Slot,
-    deadline: time,
+    started: list[Slot],
+    deadlines: dict[Slot, time],
     now: datetime,
-    counted: tuple[int, int],
-) -> SlotStatus:
-    """One round of today: how many owe a reading, and the first ``MISSING_SHOWN`` still missing.
+) -> tuple[SlotStatus, ...]:
+    """Every started round of today: how many owe a reading, how many have none yet, and the
+    first ``MISSING_SHOWN`` of those by 组别 and name.
 
     Who owes a reading is ``periods.readings_due``, the same rule ``rounds.due_list`` uses; but
     Today needs only the missing people, so it does not build every team (``due_list`` takes
-    ~2.7 s per round at 50,000 cases).
+    ~2.7 s per round at 50,000 cases). One statement: the due cases are gathered once, with
+    whether each round's reading is missing, and counted and listed from there (a count and a
+    list per round walked the ~25,000 due cases of a county three times, at ~1.7× the cost).
     """
-    due, count = counted
-    rows = session.execute(
-        people_to_visit()
-        .where(*readings_due(day), ~_taken(day, slot))
-        .order_by(group_rank(session), Person.search_key, Case.id)
-        .limit(MISSING_SHOWN)
-    ).all()
-    return SlotStatus(
-        slot=slot,
-        deadline=deadline,
-        due=due,
-        missing_count=count,
-        missing=_due_items(db, day, rows),
-        passed=now.time() >= deadline,
+    counts, listed = _round_rows(session, day, started)
+    due = counts[0]
+    wanted = sorted({case_id for ids in listed.values() for case_id in ids})
+    people = session.execute(people_to_visit().where(Case.id.in_(wanted))).all()
+    by_case = {row[0]: row for row in people}
+    team_of = teams(db, wanted, day)  # once for both lists: most people missing one miss both
+    return tuple(
+        SlotStatus(
+            slot=slot,
+            deadline=deadlines[slot],
+            due=due,
+            missing_count=counts[index + 1],
+            missing=_due_items([by_case[case_id] for case_id in listed[slot]], team_of),
+            passed=now.time() >= deadlines[slot],
+        )
+        for index, slot in enumerate(started)
     )
 
 
-def _due_items(db: Database, day: date, rows: Sequence[Row[Any]]) -> tuple[DueItem, ...]:
-    team_of = teams(db, [row[0] for row in rows], day)
+def _round_rows(
+    session: Session, day: date, started: list[Slot]
+) -> tuple[list[int], dict[Slot, list[int]]]:
+    """[due, missing in the first round, missing in the second …] and, per round, the case ids
+    of the first ``MISSING_SHOWN`` missing ones in list order."""
+    flags = [f"missing_{slot.value.lower()}" for slot in started]
+    due = (
+        select(
+            Case.id.label("case_id"),
+            group_rank(session).label("rank"),
+            Person.search_key.label("key"),
+            *((~_taken(day, slot)).label(flag) for slot, flag in zip(started, flags, strict=True)),
+        )
+        .join(Person, Person.id == Case.person_id)
+        .join(Measure, Measure.id == Case.measure_id)
+        .where(*readings_due(day))
+        # Read once into a temporary table, then counted and sorted from there (PostgreSQL
+        # does so by itself for a CTE used more than once).
+        .cte("due")
+        .prefix_with("MATERIALIZED", dialect="sqlite")
+    )
+    # Rows of (part, value, rank, key): part -1 holds the due count, -2, -3 … each round's
+    # missing count; part 0, 1 … a round's listed case ids with what orders them.
+    conditions = [None, *(due.c[flag] for flag in flags)]
+    counted = [
+        select(
+            literal(-1 - n).label("part"),
+            func.count().label("value"),
+            literal(0).label("rank"),
+            literal("").label("key"),
+        )
+        .select_from(due)
+        .where(*([] if condition is None else [condition]))
+        for n, condition in enumerate(conditions)
+    ]
+    lists = [
+        select(literal(n), due.c.case_id, due.c.rank, due.c.key)
+        .where(due.c[flag])
+        .order_by(due.c.rank, due.c.key, due.c.case_id)
+        .limit(MISSING_SHOWN)
+        .subquery()
+        for n, flag in enumerate(flags)
+    ]
+    parts = union_all(*counted, *(select(*sub.c) for sub in lists)).subquery()
+    rows = session.execute(
+        select(*parts.c).order_by(parts.c.part, parts.c.rank, parts.c.key, parts.c.value)
+    ).all()
+    counts = [0] * (len(started) + 1)
+    listed: dict[Slot, list[int]] = {slot: [] for slot in started}
+    for part, value, _rank, _key in rows:
+        if part < 0:
+            counts[-1 - part] = value
+        else:
+            listed[started[part]].append(value)
+    return counts, listed
+
+
+def _due_items(
+    rows: Sequence[Row[Any]], team_of: dict[int, list[TeamMember]]
+) -> tuple[DueItem, ...]:
     items = []
     for case_id, person_id, name, id_number, group, address, phone, measure in rows:
         team = team_of.get(case_id, [])

@@ -102,3 +102,27 @@ def test_long_lists_keep_their_first_rows_and_count_every_case(
     assert result.due_for_release_count == len(releases)
     assert [g.case_id for g in result.coverage_gaps] == [g.case_id for g in gaps[:2]]
     assert result.coverage_gap_count == len(gaps)
+
+
+def test_each_round_lists_its_first_missing_and_counts_them_all(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo.generate(db, now=at(8))
+    day = date.today()
+    morning_due = rounds.due_list(db, day, Slot.AM)
+    afternoon_due = rounds.due_list(db, day, Slot.PM)
+    taken = morning_due[1]
+    rounds.record_reading(db, taken.case_id, day, Slot.AM, "36.6")
+    monkeypatch.setattr(today, "MISSING_SHOWN", 3)
+
+    morning, afternoon = today.overview(db, at(16)).slots
+
+    assert morning.due == afternoon.due == len(morning_due) > 4
+    assert (morning.missing_count, afternoon.missing_count) == (
+        len(morning_due) - 1,
+        len(afternoon_due),
+    )
+    still_missing = [i for i in morning_due if i.case_id != taken.case_id]
+    assert [i.case_id for i in morning.missing] == [i.case_id for i in still_missing[:3]]
+    assert [i.case_id for i in afternoon.missing] == [i.case_id for i in afternoon_due[:3]]
+    assert [i.team for i in afternoon.missing] == [i.team for i in afternoon_due[:3]]
