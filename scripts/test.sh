@@ -24,7 +24,7 @@ FAKED_MOMENTS=(
 TIME_SENSITIVE=(
   tests/test_clock.py tests/services tests/models tests/cli/test_cli.py
   tests/cli/test_export_vehicles.py
-  tests/ui/test_today.py tests/ui/test_rounds_page.py tests/ui/test_rounds_history.py
+  tests/ui/pages/test_today.py tests/ui/rounds/test_rounds_page.py tests/ui/rounds/test_rounds_history.py
 )
 
 stage_bootstrap() {

@@ -35,8 +35,8 @@ from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from tests.helpers.postgres import database_copy
 from tests.services.test_roster import register
+from tests.ui.auth.test_auth import answer_sign_in
 from tests.ui.conftest import RecordedMessages, stand_in_pages
-from tests.ui.test_auth import answer_sign_in
 
 ADMIN = ("wangshuji", "村委会2022!")
 CLERK = ("liming", "luru-12345")

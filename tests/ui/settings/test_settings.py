@@ -19,8 +19,8 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
 from app.ui.pages.settings import TAB_KEYS, SettingsPage
 from app.ui.settings.policy_form import POLICY_SPECS
+from tests.ui.assignments.test_assignments import badge, headers, register
 from tests.ui.conftest import RecordedMessages
-from tests.ui.test_assignments import badge, headers, register
 
 
 def open_settings(main_window: MainWindow, tab: str) -> SettingsPage:

@@ -12,8 +12,7 @@ from app.ui.assignments.staff_dialog import StaffEditDialog
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.assignments import AssignmentsPage
-from tests.ui.conftest import RecordedMessages
-from tests.ui.test_assignments import (
+from tests.ui.assignments.test_assignments import (
     MEDICAL,
     VILLAGE,
     add_staff,
@@ -22,6 +21,7 @@ from tests.ui.test_assignments import (
     register,
     role_cell,
 )
+from tests.ui.conftest import RecordedMessages
 
 
 def save_button(dialog: StaffEditDialog):  # type: ignore[no-untyped-def]

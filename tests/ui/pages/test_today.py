@@ -164,7 +164,7 @@ def test_release_in_one_click_with_the_reason_chosen(
 
     monkeypatch.setattr(EndCaseDialog, "exec", confirm)
     # The 解除 button is there for a case the release rules let go (核酸 negative, last readings
-    # normal); the others say what is missing (tests/ui/test_nucleic_page.py).
+    # normal); the others say what is missing (tests/ui/pages/test_nucleic_page.py).
     ready = {c.case_id for c in release.release_checks(db, date.today()) if c.ready}
     target = next(case for case in due if case.id in ready)
     proxy = today_page.release_table.model()

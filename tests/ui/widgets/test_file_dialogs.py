@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-UI = Path(__file__).resolve().parents[2] / "app" / "ui"
+UI = Path(__file__).resolve().parents[3] / "app" / "ui"
 
 
 def test_no_module_builds_its_own_file_dialog() -> None:

@@ -18,8 +18,8 @@ from app.ui.main_window import MainWindow
 from app.ui.pages.settings import SettingsPage
 from app.ui.settings import backup_section
 from app.ui.settings.backup_section import BackupSection
+from tests.ui.assignments.test_assignments import register
 from tests.ui.conftest import RecordedMessages
-from tests.ui.test_assignments import register
 
 
 @pytest.fixture
