@@ -36,7 +36,6 @@ from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
     check_period,
-    normalize_mobile_or_landline,
     optional_text,
     parse_resident_id,
     require_text,
@@ -58,18 +57,15 @@ ID_TYPES: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class PersonInput:
-    """What the clerk typed (or an import row held) about a person, before validation."""
+class _PersonStructure:
+    """Who a person is — what a row is matched on and what a resident ID gives (birth date, sex):
+    the input the services reason with; :class:`PersonInput` adds the rest."""
 
     name: str
     id_number: str | None = None
     id_type: str = RESIDENT_ID
     sex: str | None = None
     birth_date: date | None = None
-    phone: str | None = None
-    address: str | None = None
-    group_name: str | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,28 +80,55 @@ class _CaseStructure:
     source_pass_id: int | None = None
 
 
-_CASE_TABLE = "case_record"
-#: The case's own fields a form edits beyond its structure (来源地, 抵达日期, 备注 …), as keywords
-#: of :class:`CaseInput` and columns of the case: the registry's, in its order.
-CASE_INPUT_FIELDS: tuple[Field, ...] = tuple(
-    f
-    for f in PERSON_CASE.placed(Place.FORM)
-    if f.table == _CASE_TABLE
-    and f.column
-    and f.column not in {s.name for s in dataclass_fields(_CaseStructure)}
-)
+_PERSON_TABLE, _CASE_TABLE = PERSON_CASE.tables
 _PYTHON_TYPES: dict[str, Any] = {"text": str, "date": date, "int": int, "bool": bool}
 
-#: What the clerk typed (or a list held) about a case, before validation: the structure, then one
-#: keyword per field of :data:`CASE_INPUT_FIELDS` (None when not given).
-CaseInput: type[_CaseStructure] = make_dataclass(
-    "CaseInput",
-    [(f.key, _PYTHON_TYPES.get(f.kind, object) | None, None) for f in CASE_INPUT_FIELDS],
-    bases=(_CaseStructure,),
-    frozen=True,
+
+def _form_inputs(table: str, structure: type) -> tuple[Field, ...]:
+    """The fields of ``table`` the person form edits beyond ``structure``, in the registry's order,
+    as keywords named by their column (the person's 备注 is ``note``)."""
+    written = {s.name for s in dataclass_fields(structure)}
+    return tuple(
+        f
+        for f in PERSON_CASE.placed(Place.FORM)
+        if PERSON_CASE.table_of(f) == table and f.column and f.column not in written
+    )
+
+
+def _input_type(name: str, structure: type, fields: tuple[Field, ...], doc: str) -> Any:
+    """``structure`` and one keyword per field (None when not given)."""
+    made = make_dataclass(
+        name,
+        [(f.column, _PYTHON_TYPES.get(f.kind, object) | None, None) for f in fields],
+        bases=(structure,),
+        frozen=True,
+    )
+    made.__module__ = __name__
+    made.__doc__ = doc
+    return made
+
+
+#: The person's fields a form edits beyond who they are (联系电话, 现住址, 村民小组, 备注 …).
+PERSON_INPUT_FIELDS: tuple[Field, ...] = _form_inputs(_PERSON_TABLE, _PersonStructure)
+#: The case's own fields a form edits beyond its structure (来源地, 抵达日期 …).
+CASE_INPUT_FIELDS: tuple[Field, ...] = _form_inputs(_CASE_TABLE, _CaseStructure)
+
+#: What the clerk typed (or an import row held) about a person, before validation: who they are,
+#: then one keyword per field of :data:`PERSON_INPUT_FIELDS`.
+PersonInput: type[_PersonStructure] = _input_type(
+    "PersonInput",
+    _PersonStructure,
+    PERSON_INPUT_FIELDS,
+    "What the clerk typed (or an import row held) about a person, before validation.",
 )
-CaseInput.__module__ = __name__
-CaseInput.__doc__ = "What the clerk typed about a case: its structure and its form's fields."
+#: What the clerk typed (or a list held) about a case, before validation: the structure, then one
+#: keyword per field of :data:`CASE_INPUT_FIELDS`.
+CaseInput: type[_CaseStructure] = _input_type(
+    "CaseInput",
+    _CaseStructure,
+    CASE_INPUT_FIELDS,
+    "What the clerk typed about a case: its structure and its form's fields.",
+)
 
 
 @dataclass(frozen=True)
@@ -154,13 +177,17 @@ class CaseRow:
         return self.values.get("end_reason") or "已结束"
 
 
-#: Where a field shows: a CaseRow carries every stored field placed in one of these.
+#: Where a field shows: a CaseRow carries every stored field placed in one of these …
 _SHOWN = Place.TABLE | Place.FORM | Place.LEDGER | Place.NEW_CASES | Place.ENDED_CASES
+#: … and the case's 备注, which the roster shows as its 状态 cell's tooltip.
+_ALSO_READ = frozenset({"note"})
 _ROW_STRUCTURE = frozenset(f.name for f in dataclass_fields(CaseRow))
 #: The fields a :class:`CaseRow` holds in ``values``, read from the database by their registry
 #: entry; 年龄 (``age``) is added, computed from the birth date.
 ROW_FIELDS: tuple[Field, ...] = tuple(
-    f for f in PERSON_CASE.fields if f.places & _SHOWN and f.column and f.key not in _ROW_STRUCTURE
+    f
+    for f in PERSON_CASE.fields
+    if (f.places & _SHOWN or f.key in _ALSO_READ) and f.column and f.key not in _ROW_STRUCTURE
 )
 
 
@@ -192,17 +219,13 @@ def clean_person(data: PersonInput, *, today: date | None = None) -> PersonInput
         id_number, birth, sex = resident.number, resident.birth_date, resident.sex
     elif id_number:
         id_number = id_number.upper()
-    phone = normalize_mobile_or_landline(data.phone) if optional_text(data.phone) else None
     return PersonInput(
         name=name,
         id_type=id_type,
         id_number=id_number,
         sex=sex,
         birth_date=birth,
-        phone=phone,
-        address=optional_text(data.address),
-        group_name=optional_text(data.group_name, max_length=50),
-        note=optional_text(data.note, max_length=500),
+        **{f.column: field_value(f, getattr(data, f.column)) for f in PERSON_INPUT_FIELDS},
     )
 
 
@@ -252,7 +275,7 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
     if data.start_date > today:
         raise ValidationError("开始日期", "开始日期不能晚于今天。")
     for f in CASE_INPUT_FIELDS:  # a date the clerk records of a case has happened (抵达日期)
-        value = getattr(data, f.key)
+        value = getattr(data, f.column)
         if f.kind == "date" and value is not None and value > today:
             raise ValidationError(f.label, f"{f.label}不能晚于今天。")
     planned = data.planned_end or planned_end_for(
@@ -272,17 +295,17 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
         "start_date": data.start_date,
         "planned_end": planned,
         "source_pass_id": data.source_pass_id,
-        **{f.column or f.key: _case_value(f, getattr(data, f.key)) for f in CASE_INPUT_FIELDS},
+        **{f.column: field_value(f, getattr(data, f.column)) for f in CASE_INPUT_FIELDS},
     }
 
 
-def _case_value(f: Field, value: object) -> object:
-    """A form field's value as stored: the field's own check, else text trimmed (None if blank,
-    at most 200 characters)."""
+def field_value(f: Field, value: object) -> object:
+    """A typed field's value as stored: the field's own check, else text trimmed (None if blank,
+    at most its ``max_length``, 200 if it names none). Raises ValidationError."""
     if f.validate is not None:
         return f.validate(value)
     if f.kind == "text":
-        return optional_text(value, field=f.label)
+        return optional_text(value, max_length=f.max_length or 200, field=f.label)
     return value
 
 
