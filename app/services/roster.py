@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select
@@ -31,7 +32,7 @@ from app import clock
 from app.config import Settings
 from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
-from app.models.fields import PERSON_CASE, Field, Place
+from app.models.fields import PERSON_CASE, Field, Place, RecordType
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
@@ -84,14 +85,62 @@ _PERSON_TABLE, _CASE_TABLE = PERSON_CASE.tables
 _PYTHON_TYPES: dict[str, Any] = {"text": str, "date": date, "int": int, "bool": bool}
 
 
-def _form_inputs(table: str, structure: type) -> tuple[Field, ...]:
-    """The fields of ``table`` the person form edits beyond ``structure``, in the registry's order,
-    as keywords named by their column (the person's 备注 is ``note``)."""
+@dataclass(frozen=True)
+class FormInputs:
+    """What the person form of a record type hands the services: the person's and the case's
+    fields it edits beyond their structure, and the input types with one keyword (named by the
+    column: the person's 备注 is ``note``) per field."""
+
+    person_fields: tuple[Field, ...]
+    case_fields: tuple[Field, ...]
+    person: Any  # a PersonInput: _PersonStructure and a keyword per person field
+    case: Any  # a CaseInput: _CaseStructure and a keyword per case field
+    info: Any  # a PersonInfo: the PersonInput as stored, with its id and version
+
+
+@cache
+def form_inputs(record: RecordType = PERSON_CASE) -> FormInputs:
+    """The inputs of ``record``'s person form (a test tries a new field on a copy of it)."""
+    person_table, case_table = record.tables
+    person_fields = _form_fields(record, person_table, _PersonStructure)
+    case_fields = _form_fields(record, case_table, _CaseStructure)
+    person = _input_type(
+        "PersonInput",
+        _PersonStructure,
+        person_fields,
+        "What the clerk typed (or an import row held) about a person, before validation.",
+    )
+    info = make_dataclass(
+        "PersonInfo",
+        [
+            ("id", int, field(kw_only=True)),
+            ("version", int, field(default=1, kw_only=True)),
+        ],
+        bases=(person,),
+        frozen=True,
+    )
+    info.__module__ = __name__
+    info.__doc__ = (
+        "A person as stored: what can be typed about them, its id, and the version read (a save "
+        "checks it: app.services.concurrency)."
+    )
+    case = _input_type(
+        "CaseInput",
+        _CaseStructure,
+        case_fields,
+        "What the clerk typed about a case: its structure and its form's fields.",
+    )
+    return FormInputs(person_fields, case_fields, person, case, info)
+
+
+def _form_fields(record: RecordType, table: str, structure: type) -> tuple[Field, ...]:
+    """The fields of ``table`` the person form edits beyond ``structure``, in the registry's
+    order."""
     written = {s.name for s in dataclass_fields(structure)}
     return tuple(
         f
-        for f in PERSON_CASE.placed(Place.FORM)
-        if PERSON_CASE.table_of(f) == table and f.column and f.column not in written
+        for f in record.placed(Place.FORM)
+        if record.table_of(f) == table and f.column and f.column not in written
     )
 
 
@@ -108,36 +157,19 @@ def _input_type(name: str, structure: type, fields: tuple[Field, ...], doc: str)
     return made
 
 
+_INPUTS = form_inputs()
 #: The person's fields a form edits beyond who they are (联系电话, 现住址, 村民小组, 备注 …).
-PERSON_INPUT_FIELDS: tuple[Field, ...] = _form_inputs(_PERSON_TABLE, _PersonStructure)
+PERSON_INPUT_FIELDS: tuple[Field, ...] = _INPUTS.person_fields
 #: The case's own fields a form edits beyond its structure (来源地, 抵达日期 …).
-CASE_INPUT_FIELDS: tuple[Field, ...] = _form_inputs(_CASE_TABLE, _CaseStructure)
-
+CASE_INPUT_FIELDS: tuple[Field, ...] = _INPUTS.case_fields
 #: What the clerk typed (or an import row held) about a person, before validation: who they are,
 #: then one keyword per field of :data:`PERSON_INPUT_FIELDS`.
-PersonInput: type[_PersonStructure] = _input_type(
-    "PersonInput",
-    _PersonStructure,
-    PERSON_INPUT_FIELDS,
-    "What the clerk typed (or an import row held) about a person, before validation.",
-)
+PersonInput: type[_PersonStructure] = _INPUTS.person
 #: What the clerk typed (or a list held) about a case, before validation: the structure, then one
 #: keyword per field of :data:`CASE_INPUT_FIELDS`.
-CaseInput: type[_CaseStructure] = _input_type(
-    "CaseInput",
-    _CaseStructure,
-    CASE_INPUT_FIELDS,
-    "What the clerk typed about a case: its structure and its form's fields.",
-)
-
-
-@dataclass(frozen=True)
-class PersonInfo(PersonInput):
-    """A person as stored: what can be typed about them, its id, and the version read (a save
-    checks it: app.services.concurrency)."""
-
-    id: int = field(kw_only=True)
-    version: int = field(default=1, kw_only=True)
+CaseInput: type[_CaseStructure] = _INPUTS.case
+#: A person as stored: a PersonInput with its ``id`` and the ``version`` read.
+PersonInfo: type[_PersonStructure] = _INPUTS.info
 
 
 @dataclass(frozen=True)

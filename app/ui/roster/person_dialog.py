@@ -36,16 +36,9 @@ from app.config import Settings
 from app.services import reference, roster
 from app.services.concurrency import EditedElsewhere
 from app.services.errors import Conflict, ServiceError
-from app.services.fields import PERSON_CASE, Field, Place
+from app.services.fields import PERSON_CASE, Field, Place, RecordType
 from app.services.reference import MeasureInfo, NamedItem
-from app.services.roster import (
-    PERSON_INPUT_FIELDS,
-    RESIDENT_ID,
-    CaseInput,
-    CaseRow,
-    PersonInfo,
-    PersonInput,
-)
+from app.services.roster import RESIDENT_ID, CaseInput, CaseRow, PersonInfo, PersonInput
 from app.services.values import ValidationError, normalize_mobile_or_landline, parse_resident_id
 from app.ui import messages
 from app.ui.context import UiContext
@@ -68,9 +61,6 @@ class _Choices:
     default_measure: str
 
 
-#: The form's inputs, in its order (``PERSON_CASE.form_order``), from the field registry.
-FORM_FIELDS: tuple[Field, ...] = PERSON_CASE.form_fields()
-_PERSON_TABLE, _CASE_TABLE = PERSON_CASE.tables
 #: Marked * and refused blank (the name and the category and measure lists check themselves).
 _REQUIRED = frozenset({"name", "category", "measure", "start_date"})
 #: Dates that may lie ahead (the rest have happened: the services refuse a future one).
@@ -86,14 +76,25 @@ def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
 class PersonDialog(QDialog):
     """New registration (``case_id=None``) or a change to one (``case_id``).
 
-    After ``accept`` the saved row is in ``saved``; the caller emits ``roster_changed``.
+    After ``accept`` the saved row is in ``saved``; the caller emits ``roster_changed``. Its
+    inputs are the fields ``record`` places on the form, in its order (a test tries a new field on
+    a copy of the registry's person/case record type).
     """
 
     def __init__(
-        self, ctx: UiContext, parent: QWidget | None = None, *, case_id: int | None = None
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        case_id: int | None = None,
+        record: RecordType = PERSON_CASE,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._record = record
+        self._fields = record.form_fields()
+        self._person_table, self._case_table = record.tables
+        self._inputs = roster.form_inputs(record)
         self.saved: CaseRow | None = None
         self.case_id = case_id  # None: a new registration
         self._case: CaseRow | None = roster.case_row(ctx.db, case_id) if case_id else None
@@ -155,16 +156,16 @@ class PersonDialog(QDialog):
         }
         self.editors: dict[str, Editor] = {}
         boxes = {
-            _PERSON_TABLE: QGroupBox(self.tr("人员信息")),
-            _CASE_TABLE: QGroupBox(self.tr("管控信息")),
+            self._person_table: QGroupBox(self.tr("人员信息")),
+            self._case_table: QGroupBox(self.tr("管控信息")),
         }
         forms = {table: QFormLayout(box) for table, box in boxes.items()}
-        for f in FORM_FIELDS:
+        for f in self._fields:
             title = field_title(f, Place.FORM)
             editor = special[f.key](f) if f.key in special else self._plain_editor(f)
             self.editors[f.key] = editor
             label = f"{title} *" if f.key in _REQUIRED else title
-            forms[PERSON_CASE.table_of(f)].addRow(label, editor.row)
+            forms[self._record.table_of(f)].addRow(label, editor.row)
         for form in forms.values():
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -189,7 +190,7 @@ class PersonDialog(QDialog):
         self.planned_error = self._message("planned_end")
         #: The date inputs, in the form's order, with the names a clerk reads them by.
         self.dates: list[tuple[DateField, str]] = [
-            (widgets[f.key], field_title(f, Place.FORM)) for f in FORM_FIELDS if f.kind == "date"
+            (widgets[f.key], field_title(f, Place.FORM)) for f in self._fields if f.kind == "date"
         ]
 
         self.missing = QLabel()
@@ -265,7 +266,7 @@ class PersonDialog(QDialog):
     def _id_number_editor(self, _f: Field) -> Editor:
         """The ID number, checked as typed, with 使用该人员 when someone already holds it."""
         self.id_number = QLineEdit()
-        self.id_number.setMaxLength(PERSON_CASE["id_number"].max_length or 30)
+        self.id_number.setMaxLength(self._record["id_number"].max_length or 30)
         self.id_number.setPlaceholderText(self.tr("18 位，最后一位可以是 X"))
         self.id_hint = message_line()
         self.use_existing = QPushButton(self.tr("使用该人员"))
@@ -350,8 +351,8 @@ class PersonDialog(QDialog):
             self.measure.setCurrentIndex(default)  # fills 计划解除 from its length
             self.name.setFocus()
             return
-        for f in FORM_FIELDS:  # in the form's order: a valid ID locks birth date and sex first
-            record = person if PERSON_CASE.table_of(f) == _PERSON_TABLE else case
+        for f in self._fields:  # in the form's order: a valid ID locks birth date and sex first
+            record = person if self._record.table_of(f) == self._person_table else case
             self.editors[f.key].set(getattr(record, f.column or f.key))
         self._planned_by_hand = True  # keep what was registered unless a new measure is picked
         self._phone_checked = True
@@ -452,7 +453,7 @@ class PersonDialog(QDialog):
             return
         self._existing_person_id = found.id
         self.name.setText(found.name)
-        for f in PERSON_INPUT_FIELDS:  # what is not who they are: 联系电话, 现住址 …
+        for f in self._inputs.person_fields:  # what is not who they are: 联系电话, 现住址 …
             self.editors[f.key].set(getattr(found, f.column or f.key))
         if found.id_type != RESIDENT_ID:
             self._set_sex(found.sex)
@@ -573,7 +574,7 @@ class PersonDialog(QDialog):
             if self._name_touched and not self.name.text().strip()
             else None,
         )
-        for f in FORM_FIELDS:
+        for f in self._fields:
             if f.kind == "date":
                 field: DateField = self.editors[f.key].widget  # type: ignore[assignment]
                 error = field.error() if field.isEnabled() else None  # locked: from the ID
@@ -616,18 +617,19 @@ class PersonDialog(QDialog):
         """What the form holds of ``table``'s fields, by column (the input's keywords)."""
         return {
             f.column or f.key: self.editors[f.key].get()
-            for f in FORM_FIELDS
-            if PERSON_CASE.table_of(f) == table
+            for f in self._fields
+            if self._record.table_of(f) == table
         }
 
     def _person_input(self) -> PersonInput:
-        return PersonInput(**self._typed(_PERSON_TABLE) | {"name": self.name.text()})
+        typed = self._typed(self._person_table) | {"name": self.name.text()}
+        return self._inputs.person(**typed)  # type: ignore[no-any-return]
 
     def _case_input(self) -> CaseInput:
         assert self.start.value() is not None  # 保存 is disabled without a valid start date
         case = self._case
-        return CaseInput(
-            **self._typed(_CASE_TABLE), source_pass_id=case.source_pass_id if case else None
+        return self._inputs.case(  # type: ignore[no-any-return]
+            **self._typed(self._case_table), source_pass_id=case.source_pass_id if case else None
         )
 
     def save(self) -> None:
@@ -703,7 +705,7 @@ class PersonDialog(QDialog):
         if isinstance(error, ValidationError):
             target = {
                 f.label: (editor.widget, editor.message)
-                for f in FORM_FIELDS
+                for f in self._fields
                 if (editor := self.editors[f.key]).message is not None
             }.get(error.field)
             if target is not None:
