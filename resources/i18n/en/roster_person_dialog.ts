@@ -5,7 +5,7 @@
     <name>PersonDialog</name>
     <message>
         <source>修改登记信息</source>
-        <extracomment>The form&apos;s inputs, in its order (``PERSON_CASE.form_order``), from the field registry. Marked * and refused blank (the name and the category and measure lists check themselves). Dates that may lie ahead (the rest have happened: the services refuse a future one).</extracomment>
+        <extracomment>Marked * and refused blank (the name and the category and measure lists check themselves). Dates that may lie ahead (the rest have happened: the services refuse a future one).</extracomment>
         <translation>Change registration</translation>
     </message>
     <message>
