@@ -45,7 +45,7 @@ from app.excel.roster_reader import RosterTable as RosterTable
 from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
-from app.models.fields import PERSON_CASE, Field, Place, RecordType
+from app.models.fields import PERSON_CASE, Field, FieldValues, Place, RecordType
 from app.models.problems import ImportRejected, RowProblem
 from app.models.search import person_search_key
 from app.models.validation import (
@@ -188,23 +188,13 @@ PREVIEW_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.PREVIEW)
 
 
 @dataclass(frozen=True)
-class PreviewRow:
+class PreviewRow(FieldValues):
     """One row of the list as the import understood it (for the preview table): the values of
     :data:`PREVIEW_FIELDS` by field key (人员类别, 管控措施 by name), read as ``row.name`` too."""
 
     row: int  # Excel row number
     action: RowAction
     values: Mapping[str, object]
-
-    def __getattr__(self, key: str) -> Any:
-        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
-        values = self.__dict__.get("values")
-        if values is not None and key in values:
-            return values[key]
-        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
-
-    def __getitem__(self, key: str) -> object:
-        return self.values[key]
 
 
 @dataclass(frozen=True)

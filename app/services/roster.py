@@ -32,7 +32,7 @@ from app import clock
 from app.config import Settings
 from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
-from app.models.fields import PERSON_CASE, Field, Place, RecordType
+from app.models.fields import PERSON_CASE, Field, FieldValues, Place, RecordType
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
@@ -173,7 +173,7 @@ PersonInfo: type[_PersonStructure] = _INPUTS.info
 
 
 @dataclass(frozen=True)
-class CaseRow:
+class CaseRow(FieldValues):
     """One line of the roster, as the tables, forms and exports show it: the structure typed,
     every other field in ``values`` (see the module docstring), read as ``row.name`` too."""
 
@@ -189,16 +189,6 @@ class CaseRow:
     deleted: bool = False
     source_pass_id: int | None = None  # the checkpoint pass the person was registered from
     version: int = 1  # the case's, as read: a save checks it (app.services.concurrency)
-
-    def __getattr__(self, key: str) -> Any:
-        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
-        values = self.__dict__.get("values")
-        if values is not None and key in values:
-            return values[key]
-        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
 
     @property
     def status(self) -> str:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Flag, auto
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "LABEL_CONTEXT",
@@ -23,6 +23,7 @@ __all__ = [
     "REGEX_PREFIX",
     "Field",
     "FieldKind",
+    "FieldValues",
     "Personal",
     "Place",
     "RecordType",
@@ -216,3 +217,20 @@ class RecordType:
         if after in order and Place.FORM in added.places:
             order.insert(order.index(after) + 1, added.key)
         return replace(self, fields=tuple(fields), form_order=tuple(order))
+
+
+class FieldValues:
+    """A row that carries its registry fields in ``values`` (field key → value), read as
+    ``row.phone`` or ``row["phone"]`` (a roster line, an import's preview row …)."""
+
+    values: Mapping[str, Any]
+
+    def __getattr__(self, key: str) -> Any:
+        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
+        values = self.__dict__.get("values")
+        if values is not None and key in values:
+            return values[key]
+        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
