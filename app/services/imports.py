@@ -26,7 +26,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -46,7 +45,7 @@ from app.excel.roster_reader import RosterTable as RosterTable
 from app.excel.sheet_reader import UncachedFormula, cell_text
 from app.models import AuditEntry, Case, Category, EndKind, EndReason, Measure, Person, local_now
 from app.models.audit import OPERATOR_KEY, SKIP_AUDIT_KEY
-from app.models.fields import PERSON_CASE, Field, RecordType
+from app.models.fields import PERSON_CASE, Field, FieldValues, Place, RecordType
 from app.models.problems import ImportRejected, RowProblem
 from app.models.search import person_search_key
 from app.models.validation import (
@@ -62,7 +61,13 @@ from app.models.validation import (
 from app.services.access import Permission, require
 from app.services.errors import ServiceError
 from app.services.reference import get_setting, statistical_day
-from app.services.roster import ID_TYPES, RESIDENT_ID, PersonInput, planned_end_for
+from app.services.roster import (
+    ID_TYPES,
+    PERSON_INPUT_FIELDS,
+    RESIDENT_ID,
+    PersonInput,
+    planned_end_for,
+)
 
 if TYPE_CHECKING:
     from app.excel.roster_reader import RosterRow
@@ -178,23 +183,18 @@ _ACTION_LABELS = {
 }
 
 
+#: What the preview shows of a row: the registry's fields placed there, in its order.
+PREVIEW_FIELDS: tuple[Field, ...] = PERSON_CASE.placed(Place.PREVIEW)
+
+
 @dataclass(frozen=True)
-class PreviewRow:
-    """One row of the list as the import understood it (for the preview table)."""
+class PreviewRow(FieldValues):
+    """One row of the list as the import understood it (for the preview table): the values of
+    :data:`PREVIEW_FIELDS` by field key (人员类别, 管控措施 by name), read as ``row.name`` too."""
 
     row: int  # Excel row number
-    name: str
-    sex: str | None
-    id_number: str | None
-    phone: str | None
-    group_name: str | None
-    category: str
-    measure: str
-    origin: str | None
-    start_date: date
-    planned_end: date | None
-    ended_on: date | None
     action: RowAction
+    values: Mapping[str, object]
 
 
 @dataclass(frozen=True)
@@ -326,9 +326,28 @@ def fill_blanks(
 
 
 _FILLED = filled_fields()
-#: Filled fields a validated row's PersonInput does not hold (a new field of the registry): read
-#: as plain text into ``_Clean.more``.
-_MORE = tuple(f for f in _FILLED if f.key not in {s.name for s in dataclass_fields(PersonInput)})
+#: The person's fields a list gives that are read as the registry declares them (现住址, 村民小组
+#: …): the filled ones but 联系电话, whose cell may hold several numbers.
+_PERSON_LISTED = tuple(f for f in _FILLED if f.key != "phone")
+#: Columns of a PersonInput beyond who the person is; a listed field it has no keyword for (one
+#: the form does not edit) goes to ``_Clean.more``.
+_PERSON_INPUTS = frozenset(f.column for f in PERSON_INPUT_FIELDS)
+_PERSON_TABLE, _CASE_TABLE = PERSON_CASE.tables
+#: The case's columns the import reasons with (the period, the references), read on their own.
+_CASE_STRUCTURE = frozenset(
+    {"category_id", "measure_id", "end_reason_id", "registered_on", "start_date", "planned_end"}
+    | {"arrival_date", "ended_on"}
+)
+#: The case's fields a list gives that no logic here reasons with (来源地, 备注 …): read as the
+#: registry declares them, written as they are.
+_CASE_LISTED = tuple(
+    f
+    for f in PERSON_CASE.fields
+    if f.headers
+    and f.column
+    and PERSON_CASE.table_of(f) == _CASE_TABLE
+    and f.column not in _CASE_STRUCTURE
+)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -512,23 +531,44 @@ class _Clean:
     person: PersonInput  # 年龄 is kept in the person's 备注 only when no ID gives the birth date
     category: str
     measure: _MeasureRef
-    origin: str | None
     arrival_date: date | None
     registered_on: date
     start_date: date
     planned_end: date | None
     ended_on: date | None
-    case_note: str | None
+    case: dict[str, object]  # the fields of _CASE_LISTED, by column
     confirmed: bool
     id_upgraded: bool
     default_measure: bool
     default_category: bool
     default_start: bool
-    more: dict[str, object] = field(default_factory=dict)  # see _MORE
+    more: dict[str, object] = field(default_factory=dict)  # see _PERSON_INPUTS
 
     def listed(self) -> dict[str, object]:
-        """The person's values as the list gives them, by field key."""
+        """The person's values as the list gives them, by column."""
         return asdict(self.person) | self.more
+
+    def by_field(self, fields: Sequence[Field]) -> dict[str, object]:
+        """The row's values of ``fields`` by field key (人员类别 and 管控措施 by name)."""
+        structure: dict[str, object] = {
+            "category": self.category,
+            "measure": self.measure.name,
+            "arrival_date": self.arrival_date,
+            "registered_on": self.registered_on,
+            "start_date": self.start_date,
+            "planned_end": self.planned_end,
+            "ended_on": self.ended_on,
+        }
+        person = self.listed()
+
+        def value(f: Field) -> object:
+            if f.key in structure:
+                return structure[f.key]
+            if PERSON_CASE.table_of(f) == _CASE_TABLE:
+                return self.case.get(f.column or f.key)
+            return person.get(f.column or f.key)
+
+        return {f.key: value(f) for f in fields}
 
 
 class _RowCheck:
@@ -635,6 +675,15 @@ def _date(
     return value
 
 
+def _listed(check: _RowCheck, f: Field, raw: object, today: date) -> object:
+    """A field no logic here reasons with, read as the registry declares it."""
+    if f.kind == "date":
+        return _date(check, f.key, raw, today)
+    return check.run(
+        f.key, optional_text, cell_text(raw), max_length=f.max_length or 200, field=f.label
+    )
+
+
 def _validate(
     r: RosterRow, table: RosterTable, ref: _Reference, today: date, out: list[RowProblem]
 ) -> _Clean | None:
@@ -653,13 +702,8 @@ def _validate(
         name = run("name", require_text, name, "姓名", max_length=50)
     identity = _identity(check, r, today)
     phone = run("phone", _phones, r["phone"])
-    address = run("address", optional_text, cell_text(r["address"]), max_length=200, field="现住址")
-    group_name = run(
-        "group_name", optional_text, cell_text(r["group_name"]), max_length=50, field="组别"
-    )
-    origin = run("origin", optional_text, cell_text(r["origin"]), max_length=200, field="来源地")
-    case_note = run("note", optional_text, cell_text(r["note"]), max_length=500, field="备注")
-    more = {f.key: run(f.key, optional_text, cell_text(r[f.key]), field=f.label) for f in _MORE}
+    listed = {f.column or f.key: _listed(check, f, r[f.key], today) for f in _PERSON_LISTED}
+    case = {f.column or f.key: _listed(check, f, r[f.key], today) for f in _CASE_LISTED}
 
     category_text = cell_text(r["category"])
     category = ref.category(category_text) if category_text else DEFAULT_CATEGORY
@@ -683,25 +727,23 @@ def _validate(
             id_number=identity.number,
             birth_date=identity.birth_date,
             phone=phone,
-            address=address,
-            group_name=group_name,
             note=_age_note(r["age"]) if identity.birth_date is None else None,
+            **{k: v for k, v in listed.items() if k in _PERSON_INPUTS},
         ),
         category=category,
         measure=measure,
-        origin=origin,
         arrival_date=period.arrival,
         registered_on=period.registered,
         start_date=period.start,
         planned_end=planned,
         ended_on=period.ended,
-        case_note=case_note,
+        case=case,
         confirmed=bool(confirmed),
         id_upgraded=identity.upgraded,
         default_measure=default_measure,
         default_category=category_text is None,
         default_start=period.start_was_today,
-        more=more,
+        more={k: v for k, v in listed.items() if k not in _PERSON_INPUTS},
     )
 
 
@@ -872,21 +914,7 @@ class _Plan:
             skipped=skipped,
             problems=list(self.problems),
             rows=[
-                PreviewRow(
-                    row=c.row,
-                    name=c.person.name,
-                    sex=c.person.sex,
-                    id_number=c.person.id_number,
-                    phone=c.person.phone,
-                    group_name=c.person.group_name,
-                    category=c.category,
-                    measure=c.measure.name,
-                    origin=c.origin,
-                    start_date=c.start_date,
-                    planned_end=c.planned_end,
-                    ended_on=c.ended_on,
-                    action=a,
-                )
+                PreviewRow(c.row, a, c.by_field(PREVIEW_FIELDS))
                 for c, a in zip(self.rows, self.actions, strict=True)
             ],
         )
@@ -1083,14 +1111,13 @@ def _write(session: Session, plan: _Plan, report: ImportReport, ticker: _Ticker)
             "person_id": person_ids[c.row],
             "category_id": category_ids[c.category],
             "measure_id": c.measure.id,
-            "origin": c.origin,
+            **c.case,
             "arrival_date": c.arrival_date,
             "registered_on": c.registered_on,
             "start_date": c.start_date,
             "planned_end": c.planned_end,
             "ended_on": c.ended_on,
             "end_reason_id": plan.ref.release_reason_id if c.ended_on else None,
-            "note": c.case_note,
             "created_at": now,
             "updated_at": now,
         }

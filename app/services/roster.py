@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, make_dataclass, replace
 from dataclasses import fields as dataclass_fields
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, literal, or_, select
@@ -31,12 +32,11 @@ from app import clock
 from app.config import Settings
 from app.db import Database, natural_key
 from app.models import Case, Category, EndReason, Measure, Person, local_now
-from app.models.fields import PERSON_CASE, Field, Place
+from app.models.fields import PERSON_CASE, Field, FieldValues, Place, RecordType
 from app.models.search import person_search_key
 from app.models.validation import (
     ValidationError,
     check_period,
-    normalize_mobile_or_landline,
     optional_text,
     parse_resident_id,
     require_text,
@@ -58,18 +58,15 @@ ID_TYPES: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class PersonInput:
-    """What the clerk typed (or an import row held) about a person, before validation."""
+class _PersonStructure:
+    """Who a person is — what a row is matched on and what a resident ID gives (birth date, sex):
+    the input the services reason with; :class:`PersonInput` adds the rest."""
 
     name: str
     id_number: str | None = None
     id_type: str = RESIDENT_ID
     sex: str | None = None
     birth_date: date | None = None
-    phone: str | None = None
-    address: str | None = None
-    group_name: str | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,41 +81,99 @@ class _CaseStructure:
     source_pass_id: int | None = None
 
 
-_CASE_TABLE = "case_record"
-#: The case's own fields a form edits beyond its structure (来源地, 抵达日期, 备注 …), as keywords
-#: of :class:`CaseInput` and columns of the case: the registry's, in its order.
-CASE_INPUT_FIELDS: tuple[Field, ...] = tuple(
-    f
-    for f in PERSON_CASE.placed(Place.FORM)
-    if f.table == _CASE_TABLE
-    and f.column
-    and f.column not in {s.name for s in dataclass_fields(_CaseStructure)}
-)
+_PERSON_TABLE, _CASE_TABLE = PERSON_CASE.tables
 _PYTHON_TYPES: dict[str, Any] = {"text": str, "date": date, "int": int, "bool": bool}
 
+
+@dataclass(frozen=True)
+class FormInputs:
+    """What the person form of a record type hands the services: the person's and the case's
+    fields it edits beyond their structure, and the input types with one keyword (named by the
+    column: the person's 备注 is ``note``) per field."""
+
+    person_fields: tuple[Field, ...]
+    case_fields: tuple[Field, ...]
+    person: Any  # a PersonInput: _PersonStructure and a keyword per person field
+    case: Any  # a CaseInput: _CaseStructure and a keyword per case field
+    info: Any  # a PersonInfo: the PersonInput as stored, with its id and version
+
+
+@cache
+def form_inputs(record: RecordType = PERSON_CASE) -> FormInputs:
+    """The inputs of ``record``'s person form (a test tries a new field on a copy of it)."""
+    person_table, case_table = record.tables
+    person_fields = _form_fields(record, person_table, _PersonStructure)
+    case_fields = _form_fields(record, case_table, _CaseStructure)
+    person = _input_type(
+        "PersonInput",
+        _PersonStructure,
+        person_fields,
+        "What the clerk typed (or an import row held) about a person, before validation.",
+    )
+    info = make_dataclass(
+        "PersonInfo",
+        [
+            ("id", int, field(kw_only=True)),
+            ("version", int, field(default=1, kw_only=True)),
+        ],
+        bases=(person,),
+        frozen=True,
+    )
+    info.__module__ = __name__
+    info.__doc__ = (
+        "A person as stored: what can be typed about them, its id, and the version read (a save "
+        "checks it: app.services.concurrency)."
+    )
+    case = _input_type(
+        "CaseInput",
+        _CaseStructure,
+        case_fields,
+        "What the clerk typed about a case: its structure and its form's fields.",
+    )
+    return FormInputs(person_fields, case_fields, person, case, info)
+
+
+def _form_fields(record: RecordType, table: str, structure: type) -> tuple[Field, ...]:
+    """The fields of ``table`` the person form edits beyond ``structure``, in the registry's
+    order."""
+    written = {s.name for s in dataclass_fields(structure)}
+    return tuple(
+        f
+        for f in record.placed(Place.FORM)
+        if record.table_of(f) == table and f.column and f.column not in written
+    )
+
+
+def _input_type(name: str, structure: type, fields: tuple[Field, ...], doc: str) -> Any:
+    """``structure`` and one keyword per field (None when not given)."""
+    made = make_dataclass(
+        name,
+        [(f.column, _PYTHON_TYPES.get(f.kind, object) | None, None) for f in fields],
+        bases=(structure,),
+        frozen=True,
+    )
+    made.__module__ = __name__
+    made.__doc__ = doc
+    return made
+
+
+_INPUTS = form_inputs()
+#: The person's fields a form edits beyond who they are (联系电话, 现住址, 村民小组, 备注 …).
+PERSON_INPUT_FIELDS: tuple[Field, ...] = _INPUTS.person_fields
+#: The case's own fields a form edits beyond its structure (来源地, 抵达日期 …).
+CASE_INPUT_FIELDS: tuple[Field, ...] = _INPUTS.case_fields
+#: What the clerk typed (or an import row held) about a person, before validation: who they are,
+#: then one keyword per field of :data:`PERSON_INPUT_FIELDS`.
+PersonInput: type[_PersonStructure] = _INPUTS.person
 #: What the clerk typed (or a list held) about a case, before validation: the structure, then one
-#: keyword per field of :data:`CASE_INPUT_FIELDS` (None when not given).
-CaseInput: type[_CaseStructure] = make_dataclass(
-    "CaseInput",
-    [(f.key, _PYTHON_TYPES.get(f.kind, object) | None, None) for f in CASE_INPUT_FIELDS],
-    bases=(_CaseStructure,),
-    frozen=True,
-)
-CaseInput.__module__ = __name__
-CaseInput.__doc__ = "What the clerk typed about a case: its structure and its form's fields."
+#: keyword per field of :data:`CASE_INPUT_FIELDS`.
+CaseInput: type[_CaseStructure] = _INPUTS.case
+#: A person as stored: a PersonInput with its ``id`` and the ``version`` read.
+PersonInfo: type[_PersonStructure] = _INPUTS.info
 
 
 @dataclass(frozen=True)
-class PersonInfo(PersonInput):
-    """A person as stored: what can be typed about them, its id, and the version read (a save
-    checks it: app.services.concurrency)."""
-
-    id: int = field(kw_only=True)
-    version: int = field(default=1, kw_only=True)
-
-
-@dataclass(frozen=True)
-class CaseRow:
+class CaseRow(FieldValues):
     """One line of the roster, as the tables, forms and exports show it: the structure typed,
     every other field in ``values`` (see the module docstring), read as ``row.name`` too."""
 
@@ -135,16 +190,6 @@ class CaseRow:
     source_pass_id: int | None = None  # the checkpoint pass the person was registered from
     version: int = 1  # the case's, as read: a save checks it (app.services.concurrency)
 
-    def __getattr__(self, key: str) -> Any:
-        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
-        values = self.__dict__.get("values")
-        if values is not None and key in values:
-            return values[key]
-        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values[key]
-
     @property
     def status(self) -> str:
         if self.deleted:
@@ -154,13 +199,17 @@ class CaseRow:
         return self.values.get("end_reason") or "已结束"
 
 
-#: Where a field shows: a CaseRow carries every stored field placed in one of these.
+#: Where a field shows: a CaseRow carries every stored field placed in one of these …
 _SHOWN = Place.TABLE | Place.FORM | Place.LEDGER | Place.NEW_CASES | Place.ENDED_CASES
+#: … and the case's 备注, which the roster shows as its 状态 cell's tooltip.
+_ALSO_READ = frozenset({"note"})
 _ROW_STRUCTURE = frozenset(f.name for f in dataclass_fields(CaseRow))
 #: The fields a :class:`CaseRow` holds in ``values``, read from the database by their registry
 #: entry; 年龄 (``age``) is added, computed from the birth date.
 ROW_FIELDS: tuple[Field, ...] = tuple(
-    f for f in PERSON_CASE.fields if f.places & _SHOWN and f.column and f.key not in _ROW_STRUCTURE
+    f
+    for f in PERSON_CASE.fields
+    if (f.places & _SHOWN or f.key in _ALSO_READ) and f.column and f.key not in _ROW_STRUCTURE
 )
 
 
@@ -192,17 +241,13 @@ def clean_person(data: PersonInput, *, today: date | None = None) -> PersonInput
         id_number, birth, sex = resident.number, resident.birth_date, resident.sex
     elif id_number:
         id_number = id_number.upper()
-    phone = normalize_mobile_or_landline(data.phone) if optional_text(data.phone) else None
     return PersonInput(
         name=name,
         id_type=id_type,
         id_number=id_number,
         sex=sex,
         birth_date=birth,
-        phone=phone,
-        address=optional_text(data.address),
-        group_name=optional_text(data.group_name, max_length=50),
-        note=optional_text(data.note, max_length=500),
+        **{f.column: field_value(f, getattr(data, f.column)) for f in PERSON_INPUT_FIELDS},
     )
 
 
@@ -252,7 +297,7 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
     if data.start_date > today:
         raise ValidationError("开始日期", "开始日期不能晚于今天。")
     for f in CASE_INPUT_FIELDS:  # a date the clerk records of a case has happened (抵达日期)
-        value = getattr(data, f.key)
+        value = getattr(data, f.column)
         if f.kind == "date" and value is not None and value > today:
             raise ValidationError(f.label, f"{f.label}不能晚于今天。")
     planned = data.planned_end or planned_end_for(
@@ -272,17 +317,17 @@ def _checked_case_values(session: Session, data: CaseInput, today: date) -> dict
         "start_date": data.start_date,
         "planned_end": planned,
         "source_pass_id": data.source_pass_id,
-        **{f.column or f.key: _case_value(f, getattr(data, f.key)) for f in CASE_INPUT_FIELDS},
+        **{f.column: field_value(f, getattr(data, f.column)) for f in CASE_INPUT_FIELDS},
     }
 
 
-def _case_value(f: Field, value: object) -> object:
-    """A form field's value as stored: the field's own check, else text trimmed (None if blank,
-    at most 200 characters)."""
+def field_value(f: Field, value: object) -> object:
+    """A typed field's value as stored: the field's own check, else text trimmed (None if blank,
+    at most its ``max_length``, 200 if it names none). Raises ValidationError."""
     if f.validate is not None:
         return f.validate(value)
     if f.kind == "text":
-        return optional_text(value, field=f.label)
+        return optional_text(value, max_length=f.max_length or 200, field=f.label)
     return value
 
 

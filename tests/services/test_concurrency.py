@@ -192,8 +192,8 @@ def test_any_other_save_caught_in_the_race_says_so_in_one_line(
         case = session.get(Case, row.id)
         assert case is not None
         roster.update_case(li, row.id, CaseInput(category_id=RETURNEE, measure_id=HOME,
-                                                 start_date=DAY, note="李文书的备注"))  # fmt: skip
-        case.note = "王会计的备注"
+                                                 start_date=DAY, origin="李文书写的"))  # fmt: skip
+        case.origin = "王会计写的"
 
     assert str(refused.value) == "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"
-    assert roster.case_row(wang, row.id).note == "李文书的备注"
+    assert roster.case_row(wang, row.id).origin == "李文书写的"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Flag, auto
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "LABEL_CONTEXT",
@@ -23,6 +23,7 @@ __all__ = [
     "REGEX_PREFIX",
     "Field",
     "FieldKind",
+    "FieldValues",
     "Personal",
     "Place",
     "RecordType",
@@ -45,6 +46,7 @@ class Place(Flag):
 
     TABLE = auto()  # a column of the interface's table of such records
     FORM = auto()  # an input of the form that edits one record
+    PREVIEW = auto()  # a column of the import preview (what a list's row was understood as)
     LEDGER = auto()  # a column of the exported ledger
     AUDIT = auto()  # named in the audit trail when it changes
     NEW_CASES = auto()  # a column of the daily report's 当日新增 list (people registered that day)
@@ -77,7 +79,12 @@ class Field:
     stored: str | None = None  # its column in the database when not ``key``; "" = computed
     table: str | None = None  # which of the record type's tables holds it; None = the first
     table_label: str | None = None  # the table's (shorter) header, when not ``label``
+    form_label: str | None = None  # the form's wording, when not ``label``
+    preview_label: str | None = None  # the import preview's header, when not the table's
     audit_label: str | None = None  # the audit trail's wording, when not ``label``
+    #: The most characters a text may have: the form's input stops there, a longer value is
+    #: refused. None: 200.
+    max_length: int | None = None
     width: float | None = None  # ledger column width in characters; None = fitted to content
     #: Turns what a clerk typed or a list held into the stored value; raises ``ValidationError``.
     validate: Callable[[object], object] | None = None
@@ -86,6 +93,10 @@ class Field:
         """The field's name where it appears."""
         if place is Place.TABLE and self.table_label:
             return self.table_label
+        if place is Place.FORM and self.form_label:
+            return self.form_label
+        if place is Place.PREVIEW:
+            return self.preview_label or self.table_label or self.label
         if place is Place.AUDIT and self.audit_label:
             return self.audit_label
         return self.label
@@ -122,6 +133,9 @@ class RecordType:
     fields: tuple[Field, ...]
     #: Fields an import cannot go without (a list lacking the column is refused).
     required_for_import: tuple[str, ...] = ()
+    #: The form's order where it differs from the table's (a paper registration form reads 证件
+    #: before 性别); form fields not named here follow in declaration order.
+    form_order: tuple[str, ...] = ()
     _by_key: Mapping[str, Field] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -134,6 +148,10 @@ class RecordType:
         unknown = set(self.required_for_import) - by_key.keys()
         if unknown:
             raise ValueError(f"record type {self.key!r} requires undeclared fields {unknown}")
+        placed = {f.key for f in self.fields if Place.FORM in f.places}
+        unplaced = set(self.form_order) - placed
+        if unplaced:
+            raise ValueError(f"record type {self.key!r} orders fields not on its form: {unplaced}")
         object.__setattr__(self, "_by_key", by_key)
 
     def __getitem__(self, key: str) -> Field:
@@ -148,6 +166,15 @@ class RecordType:
     def placed(self, place: Place) -> tuple[Field, ...]:
         """The fields shown in ``place``, in declaration order."""
         return tuple(f for f in self.fields if place in f.places)
+
+    def form_fields(self) -> tuple[Field, ...]:
+        """The form's inputs in its order: :attr:`form_order`, then the other form fields."""
+        placed = self.placed(Place.FORM)
+        return self.pick(self.form_order) + tuple(f for f in placed if f.key not in self.form_order)
+
+    def table_of(self, f: Field) -> str:
+        """The database table that holds the field."""
+        return f.table or self.tables[0]
 
     def pick(self, keys: Iterable[str]) -> tuple[Field, ...]:
         """The named fields in the order given (a form that prints a subset in its own order)."""
@@ -173,7 +200,7 @@ class RecordType:
         labels: dict[str, dict[str, str]] = {table: {} for table in self.tables}
         for f in self.fields:
             if Place.AUDIT in f.places and f.column:
-                labels[f.table or self.tables[0]][f.column] = f.label_in(Place.AUDIT)
+                labels[self.table_of(f)][f.column] = f.label_in(Place.AUDIT)
         return labels
 
     def personal_columns(self) -> dict[str, Personal]:
@@ -181,8 +208,29 @@ class RecordType:
         return {f.column: f.personal for f in self.fields if f.personal and f.column}
 
     def with_field(self, added: Field, *, after: str | None = None) -> RecordType:
-        """A copy with one more field (after ``after``, else last): how a new column is tried."""
+        """A copy with one more field (after ``after``, else last, on the form too): how a new
+        column is tried."""
         fields = list(self.fields)
         index = self.keys().index(after) + 1 if after else len(fields)
         fields.insert(index, added)
-        return replace(self, fields=tuple(fields))
+        order = list(self.form_order)
+        if after in order and Place.FORM in added.places:
+            order.insert(order.index(after) + 1, added.key)
+        return replace(self, fields=tuple(fields), form_order=tuple(order))
+
+
+class FieldValues:
+    """A row that carries its registry fields in ``values`` (field key → value), read as
+    ``row.phone`` or ``row["phone"]`` (a roster line, an import's preview row …)."""
+
+    values: Mapping[str, Any]
+
+    def __getattr__(self, key: str) -> Any:
+        # Reached only for names that are not attributes: a field of ``values`` (row.phone).
+        values = self.__dict__.get("values")
+        if values is not None and key in values:
+            return values[key]
+        raise AttributeError(f"{type(self).__name__!r} has no field {key!r}")
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]

@@ -12,7 +12,8 @@ throwing typed input away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -35,12 +36,15 @@ from app.config import Settings
 from app.services import reference, roster
 from app.services.concurrency import EditedElsewhere
 from app.services.errors import Conflict, ServiceError
+from app.services.fields import PERSON_CASE, Field, Place, RecordType
 from app.services.reference import MeasureInfo, NamedItem
 from app.services.roster import RESIDENT_ID, CaseInput, CaseRow, PersonInfo, PersonInput
 from app.services.values import ValidationError, normalize_mobile_or_landline, parse_resident_id
 from app.ui import messages
 from app.ui.context import UiContext
 from app.ui.roster.date_field import DateField
+from app.ui.roster.field_editors import Editor, message_line, plain_editor, stack
+from app.ui.widgets.table_base import field_title
 
 ERROR_STYLE = "color: #c62828;"
 HINT_STYLE = "color: #6b7280;"
@@ -57,11 +61,10 @@ class _Choices:
     default_measure: str
 
 
-def _note_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.hide()
-    return label
+#: Marked * and refused blank (the name and the category and measure lists check themselves).
+_REQUIRED = frozenset({"name", "category", "measure", "start_date"})
+#: Dates that may lie ahead (the rest have happened: the services refuse a future one).
+_AHEAD = frozenset({"planned_end"})
 
 
 def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
@@ -73,14 +76,25 @@ def _show(label: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
 class PersonDialog(QDialog):
     """New registration (``case_id=None``) or a change to one (``case_id``).
 
-    After ``accept`` the saved row is in ``saved``; the caller emits ``roster_changed``.
+    After ``accept`` the saved row is in ``saved``; the caller emits ``roster_changed``. Its
+    inputs are the fields ``record`` places on the form, in its order (a test tries a new field on
+    a copy of the registry's person/case record type).
     """
 
     def __init__(
-        self, ctx: UiContext, parent: QWidget | None = None, *, case_id: int | None = None
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        case_id: int | None = None,
+        record: RecordType = PERSON_CASE,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._record = record
+        self._fields = record.form_fields()
+        self._person_table, self._case_table = record.tables
+        self._inputs = roster.form_inputs(record)
         self.saved: CaseRow | None = None
         self.case_id = case_id  # None: a new registration
         self._case: CaseRow | None = roster.case_row(ctx.db, case_id) if case_id else None
@@ -129,91 +143,55 @@ class PersonDialog(QDialog):
         )
 
     def _build(self) -> None:
-        self.name = QLineEdit()
-        self.name.setMaxLength(50)
-        self.name_error = _note_label()
-        self.id_type = QComboBox()
-        self.id_type.addItems(roster.ID_TYPES)
-        self.id_number = QLineEdit()
-        self.id_number.setMaxLength(30)
-        self.id_number.setPlaceholderText(self.tr("18 位，最后一位可以是 X"))
-        self.id_hint = _note_label()
-        self.use_existing = QPushButton(self.tr("使用该人员"))
-        self.use_existing.setAutoDefault(False)
-        self.use_existing.hide()
-        self.use_existing.clicked.connect(self._use_duplicate)
-        self.sex = QComboBox()
-        self.sex.addItems(["", self.tr("男"), self.tr("女")])
-        self.sex.setItemData(1, "男")
-        self.sex.setItemData(2, "女")
-        self.birth = DateField(self.tr("出生日期"))
-        self.birth_error = _note_label()
-        self.phone = QLineEdit()
-        self.phone.setMaxLength(30)
-        self.phone.setPlaceholderText(self.tr("手机 11 位，座机如 0577-88001234"))
-        self.phone_error = _note_label()
-        self.address = QLineEdit()
-        self.address.setMaxLength(200)
-        self.group = QComboBox()
-        self.group.setEditable(True)
-        self.group.addItems(self._choices.groups)
-        self.group.setCurrentIndex(-1)
-        self.group.lineEdit().setPlaceholderText(self.tr("如 一组、3号楼"))
-        self.note = QLineEdit()
-        self.note.setMaxLength(500)
-
-        self.category = QComboBox()
-        self.category.setPlaceholderText(self.tr("请选择"))
-        for item in self._choices.categories:
-            self.category.addItem(item.name, item.id)
-        self.category.setCurrentIndex(-1)
-        self.measure = QComboBox()
-        self.measure.setPlaceholderText(self.tr("请选择"))
-        for measure in self._choices.measures:
-            self.measure.addItem(measure.name, measure.id)
-        self.measure.setCurrentIndex(-1)
-        self.origin = QLineEdit()
-        self.origin.setMaxLength(200)
-        self.origin.setPlaceholderText(self.tr("如 上海市浦东新区"))
-        self.arrival = DateField(self.tr("抵达日期"))
-        self.arrival_error = _note_label()
-        self.start = DateField(self.tr("开始日期"), required=True)
-        self.start_error = _note_label()
-        self.planned_end = DateField(self.tr("计划解除日期"), allow_future=True)
-        self.planned_error = _note_label()
-        self.planned_hint = _note_label()
-
-        person_box = QGroupBox(self.tr("人员信息"))
-        person_form = QFormLayout(person_box)
-        person_form.addRow(self.tr("姓名 *"), _stack(self.name, self.name_error))
-        person_form.addRow(self.tr("证件类型"), self.id_type)
-        id_row = QHBoxLayout()
-        id_row.setContentsMargins(0, 0, 0, 0)
-        id_row.addWidget(self.id_number, 1)
-        id_row.addWidget(self.use_existing)
-        id_widget = QWidget()
-        id_widget.setLayout(id_row)
-        person_form.addRow(self.tr("证件号码"), _stack(id_widget, self.id_hint))
-        person_form.addRow(self.tr("性别"), self.sex)
-        person_form.addRow(self.tr("出生日期"), _stack(self.birth, self.birth_error))
-        person_form.addRow(self.tr("联系电话"), _stack(self.phone, self.phone_error))
-        person_form.addRow(self.tr("现住址"), self.address)
-        person_form.addRow(self.tr("村民小组"), self.group)
-        person_form.addRow(self.tr("备注"), self.note)
-
-        case_box = QGroupBox(self.tr("管控信息"))
-        case_form = QFormLayout(case_box)
-        case_form.addRow(self.tr("人员类别 *"), self.category)
-        case_form.addRow(self.tr("管控措施 *"), self.measure)
-        case_form.addRow(self.tr("来源地/旅居史"), self.origin)
-        case_form.addRow(self.tr("抵达日期"), _stack(self.arrival, self.arrival_error))
-        case_form.addRow(self.tr("开始日期 *"), _stack(self.start, self.start_error))
-        case_form.addRow(
-            self.tr("计划解除日期"),
-            _stack(self.planned_end, self.planned_error, self.planned_hint),
-        )
-        for form in (person_form, case_form):
+        # One input per field the registry places on the form; a field with a factory here needs
+        # a special editor, every other one gets the plain editor of its kind.
+        special = {
+            "id_type": self._id_type_editor,
+            "id_number": self._id_number_editor,
+            "sex": self._sex_editor,
+            "group_name": self._group_editor,
+            "category": self._category_editor,
+            "measure": self._measure_editor,
+            "planned_end": self._planned_end_editor,
+        }
+        self.editors: dict[str, Editor] = {}
+        boxes = {
+            self._person_table: QGroupBox(self.tr("人员信息")),
+            self._case_table: QGroupBox(self.tr("管控信息")),
+        }
+        forms = {table: QFormLayout(box) for table, box in boxes.items()}
+        for f in self._fields:
+            title = field_title(f, Place.FORM)
+            editor = special[f.key](f) if f.key in special else self._plain_editor(f)
+            self.editors[f.key] = editor
+            label = f"{title} *" if f.key in _REQUIRED else title
+            forms[self._record.table_of(f)].addRow(label, editor.row)
+        for form in forms.values():
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        # The inputs the checks below work with, by the names they read best under.
+        widgets: dict[str, Any] = {key: editor.widget for key, editor in self.editors.items()}
+        self.name: QLineEdit = widgets["name"]
+        self.name_error = self._message("name")
+        self.phone: QLineEdit = widgets["phone"]
+        self.phone.setPlaceholderText(self.tr("手机 11 位，座机如 0577-88001234"))
+        self.phone_error = self._message("phone")
+        self.address: QLineEdit = widgets["address"]
+        self.note: QLineEdit = widgets["person_note"]
+        self.origin: QLineEdit = widgets["origin"]
+        self.origin.setPlaceholderText(self.tr("如 上海市浦东新区"))
+        self.birth: DateField = widgets["birth_date"]
+        self.birth_error = self._message("birth_date")
+        self.arrival: DateField = widgets["arrival_date"]
+        self.arrival_error = self._message("arrival_date")
+        self.start: DateField = widgets["start_date"]
+        self.start_error = self._message("start_date")
+        self.planned_end: DateField = widgets["planned_end"]
+        self.planned_error = self._message("planned_end")
+        #: The date inputs, in the form's order, with the names a clerk reads them by.
+        self.dates: list[tuple[DateField, str]] = [
+            (widgets[f.key], field_title(f, Place.FORM)) for f in self._fields if f.kind == "date"
+        ]
 
         self.missing = QLabel()
         self.missing.setStyleSheet(HINT_STYLE)
@@ -230,8 +208,8 @@ class PersonDialog(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, activated=self.save)
 
         columns = QHBoxLayout()
-        columns.addWidget(person_box, 1)
-        columns.addWidget(case_box, 1)
+        for box in boxes.values():
+            columns.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         bottom = QHBoxLayout()
@@ -240,12 +218,8 @@ class PersonDialog(QDialog):
         layout.addLayout(bottom)
         self.setMinimumWidth(900)
 
-        # Tab and Enter follow the order a paper registration form is read in.
-        self._order: list[QWidget] = [
-            self.name, self.id_type, self.id_number, self.sex, self.birth, self.phone,
-            self.address, self.group, self.note, self.category, self.measure, self.origin,
-            self.arrival, self.start, self.planned_end,
-        ]  # fmt: skip
+        # Tab and Enter follow the order a paper registration form is read in (the form's).
+        self._order: list[QWidget] = [editor.widget for editor in self.editors.values()]
         for first, second in zip(self._order, self._order[1:], strict=False):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(self._order[-1], self.save_button)
@@ -262,10 +236,112 @@ class PersonDialog(QDialog):
         self.measure.currentIndexChanged.connect(self._measure_chosen)
         self.start.validity_changed.connect(self._start_edited)
         self.planned_end.textEdited.connect(self._planned_edited)
-        for field in (self.birth, self.arrival, self.start, self.planned_end):
+        for field, _title in self.dates:
             field.validity_changed.connect(self._update_state)
         self.category.currentIndexChanged.connect(lambda _i: self._update_state())
         self.sex.currentIndexChanged.connect(lambda _i: self._update_state())
+
+    def _message(self, key: str) -> QLabel:
+        message = self.editors[key].message
+        assert message is not None
+        return message
+
+    def _plain_editor(self, f: Field) -> Editor:
+        title = field_title(f, Place.FORM)
+        return plain_editor(f, title, required=f.key in _REQUIRED, allow_future=f.key in _AHEAD)
+
+    def _planned_end_editor(self, f: Field) -> Editor:
+        """计划解除日期, with how the chosen measure counts it under the date."""
+        plain = self._plain_editor(f)
+        self.planned_hint = message_line()
+        return replace(plain, row=stack(plain.row, self.planned_hint))
+
+    def _id_type_editor(self, _f: Field) -> Editor:
+        self.id_type = QComboBox()
+        self.id_type.addItems(roster.ID_TYPES)
+        return Editor(
+            self.id_type, self.id_type, self.id_type.currentText, self.id_type.setCurrentText
+        )
+
+    def _id_number_editor(self, _f: Field) -> Editor:
+        """The ID number, checked as typed, with 使用该人员 when someone already holds it."""
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(self._record["id_number"].max_length or 30)
+        self.id_number.setPlaceholderText(self.tr("18 位，最后一位可以是 X"))
+        self.id_hint = message_line()
+        self.use_existing = QPushButton(self.tr("使用该人员"))
+        self.use_existing.setAutoDefault(False)
+        self.use_existing.hide()
+        self.use_existing.clicked.connect(self._use_duplicate)
+        id_row = QHBoxLayout()
+        id_row.setContentsMargins(0, 0, 0, 0)
+        id_row.addWidget(self.id_number, 1)
+        id_row.addWidget(self.use_existing)
+        id_widget = QWidget()
+        id_widget.setLayout(id_row)
+        return Editor(
+            self.id_number,
+            stack(id_widget, self.id_hint),
+            lambda: self.id_number.text() or None,
+            lambda value: self.id_number.setText(value or ""),
+            self.id_hint,
+        )
+
+    def _sex_editor(self, _f: Field) -> Editor:
+        self.sex = QComboBox()
+        self.sex.addItems(["", self.tr("男"), self.tr("女")])
+        self.sex.setItemData(1, "男")
+        self.sex.setItemData(2, "女")
+        return Editor(self.sex, self.sex, lambda: self.sex.currentData() or None, self._set_sex)
+
+    def _group_editor(self, _f: Field) -> Editor:
+        """村民小组: one of the groups the ledger knows, or a new one typed in."""
+        self.group = QComboBox()
+        self.group.setEditable(True)
+        self.group.addItems(self._choices.groups)
+        self.group.setCurrentIndex(-1)
+        self.group.lineEdit().setPlaceholderText(self.tr("如 一组、3号楼"))
+        return Editor(
+            self.group,
+            self.group,
+            lambda: self.group.currentText() or None,
+            lambda value: self.group.setEditText(value or ""),
+        )
+
+    def _category_editor(self, _f: Field) -> Editor:
+        self.category = self._reference_combo(
+            [(item.name, item.id) for item in self._choices.categories]
+        )
+        return self._reference_editor(self.category)
+
+    def _measure_editor(self, _f: Field) -> Editor:
+        self.measure = self._reference_combo([(m.name, m.id) for m in self._choices.measures])
+        editor = self._reference_editor(self.measure)
+
+        def put(measure_id: int | None) -> None:
+            # A registration's own 计划解除日期 stays: choosing a measure would recompute it.
+            self.measure.blockSignals(True)
+            editor.set(measure_id)
+            self.measure.blockSignals(False)
+
+        return Editor(editor.widget, editor.row, editor.get, put)
+
+    def _reference_combo(self, items: list[tuple[str, int]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setPlaceholderText(self.tr("请选择"))
+        for name, item_id in items:
+            combo.addItem(name, item_id)
+        combo.setCurrentIndex(-1)
+        return combo
+
+    @staticmethod
+    def _reference_editor(combo: QComboBox) -> Editor:
+        """A list of the ledger's 人员类别 or 管控措施: its value is the entry's id."""
+
+        def choose(item_id: int | None) -> None:
+            combo.setCurrentIndex(combo.findData(item_id))
+
+        return Editor(combo, combo, combo.currentData, choose)
 
     def _fill(self) -> None:
         case, person = self._case, self._person
@@ -275,23 +351,9 @@ class PersonDialog(QDialog):
             self.measure.setCurrentIndex(default)  # fills 计划解除 from its length
             self.name.setFocus()
             return
-        self.name.setText(person.name)
-        self.id_type.setCurrentText(person.id_type)
-        self.id_number.setText(person.id_number or "")
-        self._set_sex(person.sex)
-        self.birth.set_value(person.birth_date)
-        self.phone.setText(person.phone or "")
-        self.address.setText(person.address or "")
-        self.group.setEditText(person.group_name or "")
-        self.note.setText(person.note or "")
-        self.category.setCurrentIndex(self.category.findData(case.category_id))
-        self.measure.blockSignals(True)
-        self.measure.setCurrentIndex(self.measure.findData(case.measure_id))
-        self.measure.blockSignals(False)
-        self.origin.setText(case.origin or "")
-        self.arrival.set_value(case.arrival_date)
-        self.start.set_value(case.start_date)
-        self.planned_end.set_value(case.planned_end)
+        for f in self._fields:  # in the form's order: a valid ID locks birth date and sex first
+            record = person if self._record.table_of(f) == self._person_table else case
+            self.editors[f.key].set(getattr(record, f.column or f.key))
         self._planned_by_hand = True  # keep what was registered unless a new measure is picked
         self._phone_checked = True
         self._name_touched = True
@@ -391,10 +453,8 @@ class PersonDialog(QDialog):
             return
         self._existing_person_id = found.id
         self.name.setText(found.name)
-        self.phone.setText(found.phone or "")
-        self.address.setText(found.address or "")
-        self.group.setEditText(found.group_name or "")
-        self.note.setText(found.note or "")
+        for f in self._inputs.person_fields:  # what is not who they are: 联系电话, 现住址 …
+            self.editors[f.key].set(getattr(found, f.column or f.key))
         if found.id_type != RESIDENT_ID:
             self._set_sex(found.sex)
             self.birth.set_value(found.birth_date)
@@ -492,12 +552,7 @@ class PersonDialog(QDialog):
             problems.append(self.tr("人员类别"))
         if self.measure.currentIndex() < 0:
             problems.append(self.tr("管控措施"))
-        for field, label in (
-            (self.birth, self.tr("出生日期")),
-            (self.arrival, self.tr("抵达日期")),
-            (self.start, self.tr("开始日期")),
-            (self.planned_end, self.tr("计划解除日期")),
-        ):
+        for field, label in self.dates:
             if field.error():
                 problems.append(label)
         if self._period_problem():
@@ -519,9 +574,11 @@ class PersonDialog(QDialog):
             if self._name_touched and not self.name.text().strip()
             else None,
         )
-        _show(self.birth_error, self.birth.error() if self.birth.isEnabled() else None)
-        _show(self.arrival_error, self.arrival.error())
-        _show(self.start_error, self.start.error())
+        for f in self._fields:
+            if f.kind == "date":
+                field: DateField = self.editors[f.key].widget  # type: ignore[assignment]
+                error = field.error() if field.isEnabled() else None  # locked: from the ID
+                _show(self._message(f.key), error)
         _show(self.planned_error, self.planned_end.error() or self._period_problem())
         problems = self._problems()
         self.save_button.setEnabled(not problems)
@@ -556,32 +613,23 @@ class PersonDialog(QDialog):
 
     # --- saving -------------------------------------------------------------------------------
 
+    def _typed(self, table: str) -> dict[str, Any]:
+        """What the form holds of ``table``'s fields, by column (the input's keywords)."""
+        return {
+            f.column or f.key: self.editors[f.key].get()
+            for f in self._fields
+            if self._record.table_of(f) == table
+        }
+
     def _person_input(self) -> PersonInput:
-        return PersonInput(
-            name=self.name.text(),
-            id_number=self.id_number.text() or None,
-            id_type=self.id_type.currentText(),
-            sex=self.sex.currentData() or None,
-            birth_date=self.birth.value(),
-            phone=self.phone.text() or None,
-            address=self.address.text() or None,
-            group_name=self.group.currentText() or None,
-            note=self.note.text() or None,
-        )
+        typed = self._typed(self._person_table) | {"name": self.name.text()}
+        return self._inputs.person(**typed)  # type: ignore[no-any-return]
 
     def _case_input(self) -> CaseInput:
-        start = self.start.value()
-        assert start is not None  # 保存 is disabled without a valid start date
+        assert self.start.value() is not None  # 保存 is disabled without a valid start date
         case = self._case
-        return CaseInput(
-            category_id=self.category.currentData(),
-            measure_id=self.measure.currentData(),
-            start_date=start,
-            origin=self.origin.text() or None,
-            arrival_date=self.arrival.value(),
-            planned_end=self.planned_end.value(),
-            note=case.note if case else None,  # the case note is edited elsewhere; keep it
-            source_pass_id=case.source_pass_id if case else None,
+        return self._inputs.case(  # type: ignore[no-any-return]
+            **self._typed(self._case_table), source_pass_id=case.source_pass_id if case else None
         )
 
     def save(self) -> None:
@@ -656,12 +704,9 @@ class PersonDialog(QDialog):
         messages.show_error(self, str(error))
         if isinstance(error, ValidationError):
             target = {
-                "姓名": (self.name, self.name_error),
-                "身份证号": (self.id_number, self.id_hint),
-                "联系电话": (self.phone, self.phone_error),
-                "开始日期": (self.start, self.start_error),
-                "抵达日期": (self.arrival, self.arrival_error),
-                "计划解除日期": (self.planned_end, self.planned_error),
+                f.label: (editor.widget, editor.message)
+                for f in self._fields
+                if (editor := self.editors[f.key]).message is not None
             }.get(error.field)
             if target is not None:
                 widget, label = target
@@ -675,10 +720,8 @@ class PersonDialog(QDialog):
             (self.phone, bool(self._phone_problem())),
             (self.category, self.category.currentIndex() < 0),
             (self.measure, self.measure.currentIndex() < 0),
-            (self.birth, bool(self.birth.error())),
-            (self.arrival, bool(self.arrival.error())),
-            (self.start, bool(self.start.error())),
-            (self.planned_end, bool(self.planned_end.error() or self._period_problem())),
+            *((field, bool(field.error())) for field, _title in self.dates),
+            (self.planned_end, bool(self._period_problem())),
         ]
         self._name_touched = True
         self._update_state()
@@ -718,14 +761,3 @@ def _is_plain_enter(event: QEvent) -> bool:
         and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         and not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
     )
-
-
-def _stack(*widgets: QWidget) -> QWidget:
-    """A field with its message lines under it."""
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box

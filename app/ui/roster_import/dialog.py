@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import imports
+from app.services.fields import Field, Place
 from app.services.imports import (
+    PREVIEW_FIELDS,
     ImportRejected,
     ImportReport,
     PreviewRow,
@@ -53,15 +55,23 @@ from app.ui.widgets.file_dialogs import (
 )
 from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
 from app.ui.widgets.roles import ALERT, GOOD, MUTED
+from app.ui.widgets.table_base import field_text, field_title
 
 log = logging.getLogger(__name__)
 
 LAST_FOLDER_KEY = "roster_import/last_folder"
-ORIGIN_WIDTH = 200  # px; 来源地 can be a whole address
+LONG_WIDTH = 200  # px; a long text (来源地 can be a whole address) shows whole in its tooltip
+#: A text field allowed more characters than this is a long text.
+LONG_TEXT = 50
 
-# Columns of the preview table
-ROW, NAME, SEX, ID_NUMBER, PHONE, GROUP, CATEGORY, MEASURE, ORIGIN = range(9)
-START, PLANNED, ENDED, ACTION = range(9, 13)
+#: The preview's columns: the row, the registry's preview fields, what the import does.
+PREVIEW_COLUMNS = ("row", *(f.key for f in PREVIEW_FIELDS), "action")
+#: Preview columns of long texts, narrowed to LONG_WIDTH.
+LONG_COLUMNS = tuple(
+    PREVIEW_COLUMNS.index(f.key)
+    for f in PREVIEW_FIELDS
+    if f.kind == "text" and (f.max_length or 0) > LONG_TEXT
+)
 # Columns of the problem table
 PROBLEM_ROW, PROBLEM_COLUMN, PROBLEM_REASON = range(3)
 
@@ -80,8 +90,15 @@ def apply(db: Database, table: RosterTable, progress: Progress | None = None) ->
     return imports.apply_roster(db, table, progress=progress)
 
 
-def _day(value: object) -> str:
-    return f"{value:%Y-%m-%d}" if value is not None else ""
+def _field_column(field: Field) -> RecordColumn[PreviewRow]:
+    """A preview column of a registry field, titled as the registry names it there; a long text
+    (来源地) reads whole in the tooltip."""
+
+    def text(r: PreviewRow) -> str:
+        return field_text(field, r[field.key])
+
+    long = field.kind == "text" and (field.max_length or 0) > LONG_TEXT
+    return RecordColumn(field_title(field, Place.PREVIEW), text, tooltip=text if long else None)
 
 
 class RosterImportDialog(QDialog):
@@ -246,17 +263,7 @@ class RosterImportDialog(QDialog):
 
         return [
             RecordColumn(self.tr("行"), lambda r: str(r.row), sort=lambda r: r.row),
-            RecordColumn(self.tr("姓名"), lambda r: r.name),
-            RecordColumn(self.tr("性别"), lambda r: r.sex or ""),
-            RecordColumn(self.tr("身份证号"), lambda r: r.id_number or ""),
-            RecordColumn(self.tr("联系电话"), lambda r: r.phone or ""),
-            RecordColumn(self.tr("组别"), lambda r: r.group_name or ""),
-            RecordColumn(self.tr("人员类别"), lambda r: r.category),
-            RecordColumn(self.tr("管控措施"), lambda r: r.measure),
-            RecordColumn(self.tr("来源地"), lambda r: r.origin or "", tooltip=lambda r: r.origin),
-            RecordColumn(self.tr("开始日期"), lambda r: _day(r.start_date)),
-            RecordColumn(self.tr("计划解除"), lambda r: _day(r.planned_end)),
-            RecordColumn(self.tr("已解除"), lambda r: _day(r.ended_on)),
+            *(_field_column(f) for f in PREVIEW_FIELDS),
             RecordColumn(self.tr("处理"), lambda r: actions[r.action], color=action_color),
         ]
 
@@ -395,8 +402,9 @@ class RosterImportDialog(QDialog):
             self._set_status(self.tr("检查通过，可以导入。"), GOOD)
             self.tabs.setCurrentIndex(0)
         self.preview_view.resizeColumnsToContents()
-        if self.preview_view.columnWidth(ORIGIN) > ORIGIN_WIDTH:  # the tooltip has the rest
-            self.preview_view.setColumnWidth(ORIGIN, ORIGIN_WIDTH)
+        for column in LONG_COLUMNS:  # the tooltip has the rest
+            if self.preview_view.columnWidth(column) > LONG_WIDTH:
+                self.preview_view.setColumnWidth(column, LONG_WIDTH)
         self._sync_import_button()
 
     def _notes(self, report: ImportReport) -> list[str]:

@@ -127,6 +127,10 @@
         <translation>Disinfected</translation>
     </message>
     <message>
+        <source>已解除</source>
+        <translation>Released on</translation>
+    </message>
+    <message>
         <source>年龄</source>
         <translation>Age</translation>
     </message>
@@ -191,6 +195,10 @@
         <translation>Coming from</translation>
     </message>
     <message>
+        <source>来源地/旅居史</source>
+        <translation>Coming from / travel history</translation>
+    </message>
+    <message>
         <source>来自车辆登记</source>
         <translation>From vehicle log</translation>
     </message>
@@ -249,6 +257,10 @@
     <message>
         <source>管控措施</source>
         <translation>Measure</translation>
+    </message>
+    <message>
+        <source>组别</source>
+        <translation>Group</translation>
     </message>
     <message>
         <source>结束原因</source>

@@ -5,6 +5,7 @@
     <name>RosterImportDialog</name>
     <message>
         <source>导入人员名单</source>
+        <extracomment>A text field allowed more characters than this is a long text. The preview&apos;s columns: the row, the registry&apos;s preview fields, what the import does. Preview columns of long texts, narrowed to LONG_WIDTH.</extracomment>
         <translation>Import people list</translation>
     </message>
     <message>
@@ -78,50 +79,6 @@
     <message>
         <source>已转为确诊，跳过</source>
         <translation>Confirmed case, skipped</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>性别</source>
-        <translation>Sex</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>组别</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <source>人员类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>管控措施</source>
-        <translation>Measure</translation>
-    </message>
-    <message>
-        <source>来源地</source>
-        <translation>Coming from</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
-        <source>计划解除</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <source>已解除</source>
-        <translation>Released on</translation>
     </message>
     <message>
         <source>处理</source>

@@ -5,6 +5,7 @@
     <name>PersonDialog</name>
     <message>
         <source>修改登记信息</source>
+        <extracomment>Marked * and refused blank (the name and the category and measure lists check themselves). Dates that may lie ahead (the rest have happened: the services refuse a future one).</extracomment>
         <translation>Change registration</translation>
     </message>
     <message>
@@ -28,10 +29,6 @@
         <translation>Female</translation>
     </message>
     <message>
-        <source>出生日期</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
         <source>手机 11 位，座机如 0577-88001234</source>
         <translation>Mobile: 11 digits; landline like 0577-88001234</translation>
     </message>
@@ -48,14 +45,6 @@
         <translation>e.g. Pudong, Shanghai</translation>
     </message>
     <message>
-        <source>抵达日期</source>
-        <translation>Arrival date</translation>
-    </message>
-    <message>
-        <source>开始日期</source>
-        <translation>Start date</translation>
-    </message>
-    <message>
         <source>计划解除日期</source>
         <translation>Planned end date</translation>
     </message>
@@ -64,59 +53,20 @@
         <translation>Person</translation>
     </message>
     <message>
-        <source>姓名 *</source>
-        <translation>Name *</translation>
-    </message>
-    <message>
-        <source>证件类型</source>
-        <translation>Document type</translation>
-    </message>
-    <message>
         <source>证件号码</source>
         <translation>Document number</translation>
-    </message>
-    <message>
-        <source>性别</source>
-        <translation>Sex</translation>
     </message>
     <message>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <source>现住址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation>Village group</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
         <source>管控信息</source>
         <translation>Management</translation>
     </message>
     <message>
-        <source>人员类别 *</source>
-        <translation>Category *</translation>
-    </message>
-    <message>
-        <source>管控措施 *</source>
-        <translation>Measure *</translation>
-    </message>
-    <message>
-        <source>来源地/旅居史</source>
-        <translation>Coming from / travel history</translation>
-    </message>
-    <message>
-        <source>开始日期 *</source>
-        <translation>Start date *</translation>
-    </message>
-    <message>
         <source>保存 (Ctrl+S)</source>
+        <extracomment>The date inputs, in the form&apos;s order, with the names a clerk reads them by.</extracomment>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>

@@ -14,10 +14,7 @@ from app.models import Person
 from app.ui.context import UiContext
 from app.ui.roster_import import dialog as dialog_module
 from app.ui.roster_import.dialog import (
-    ACTION,
-    CATEGORY,
-    ENDED,
-    NAME,
+    PREVIEW_COLUMNS,
     PROBLEM_COLUMN,
     PROBLEM_REASON,
     PROBLEM_ROW,
@@ -32,6 +29,11 @@ from tests.ui.file_dialog_helpers import FileDialogs, answer_file_dialogs
 SAMPLE = FIXTURES / "鹿城区密接人员名单.xlsx"
 
 pytestmark = pytest.mark.usefixtures("synchronous_worker")
+
+# Preview columns, by what they show
+NAME, CATEGORY, ENDED, ACTION = (
+    PREVIEW_COLUMNS.index(key) for key in ("name", "category", "ended_on", "action")
+)
 
 
 @pytest.fixture(autouse=True)
