@@ -49,8 +49,9 @@ from app.ui.messages import refusal_shown
 from app.ui.pages import TODAY
 from app.ui.pages.base import BasePage, page_heading
 from app.ui.roster.navigation import navigate
-from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel
 from app.ui.widgets.roles import ALERT, ObjectRole
+from app.ui.widgets.table_view import sorting_proxy
 from app.ui.worker import run_in_background
 
 log = logging.getLogger(__name__)

@@ -39,8 +39,9 @@ from app.ui.roster.navigation import navigate
 from app.ui.roster.table_model import status_text
 from app.ui.widgets.anomaly_kinds import kind_text
 from app.ui.widgets.nucleic_labels import RESULT_COLORS, result_text
-from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel
 from app.ui.widgets.roles import ALERT, MUTED, ObjectRole
+from app.ui.widgets.table_view import sorting_proxy
 from app.ui.widgets.temperature_history import TemperatureHistoryWidget
 
 # Columns of the cases table, the anomalies table and the tests table.

@@ -53,9 +53,10 @@ from app.ui.widgets.file_dialogs import (
     remember_folder,
     remembered_folder,
 )
-from app.ui.widgets.record_table import RecordColumn, RecordTableModel, sorting_proxy
+from app.ui.widgets.record_table import RecordColumn, RecordTableModel
 from app.ui.widgets.roles import ALERT, GOOD, MUTED
 from app.ui.widgets.table_base import field_text, field_title
+from app.ui.widgets.table_view import sorting_proxy
 
 log = logging.getLogger(__name__)
 

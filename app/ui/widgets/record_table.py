@@ -20,9 +20,6 @@ from PySide6.QtGui import QColor
 from app.ui.widgets.roles import SortRole
 from app.ui.widgets.table_base import TableModelBase
 
-# Re-exported: the Today page and the roster import dialog import it from here.
-from app.ui.widgets.table_view import sorting_proxy as sorting_proxy
-
 T = TypeVar("T")
 
 
