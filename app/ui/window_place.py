@@ -7,7 +7,7 @@ shell imports this before SQLAlchemy is loaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
@@ -15,6 +15,8 @@ from app.ui import settings_store
 
 DEFAULT_SIZE = QSize(1280, 720)
 MINIMUM_SIZE = QSize(1000, 600)
+#: A screen this wide or narrower (1366×768, 1440×900 laptops) starts the window maximized.
+SMALL_SCREEN_WIDTH = 1440
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -37,8 +39,11 @@ def place(window: QMainWindow, *, with_state: bool = True) -> None:
         available = screen.availableGeometry()
         size = size.boundedTo(QSize(available.width(), available.height() - 40))
         size = size.expandedTo(MINIMUM_SIZE)
-        window.resize(size)
+        window.resize(size)  # also the size it returns to when un-maximized
         window.move(available.center() - window.rect().center())
+        if MINIMUM_SIZE.width() <= available.width() <= SMALL_SCREEN_WIDTH:
+            # The village laptop: the roster's columns (包保 last) need the whole width.
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
         window.resize(size)
 

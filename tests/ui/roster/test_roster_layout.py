@@ -3,13 +3,14 @@ own place at its natural width, every saved width stays, and the roster still fi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+import pytest
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
-from app.ui import settings_store
+from app.ui import settings_store, window_place
 from app.ui.context import UiContext
 from app.ui.main_window import MainWindow
 from app.ui.pages.roster import RosterPage
@@ -85,6 +86,45 @@ def test_the_default_roster_fits_a_1366_screen(qtbot: QtBot, ctx: UiContext, db:
     _window, page = laptop_roster(qtbot, ctx)
     assert visual_keys(page.table.horizontalHeader()) == list(COLUMN_KEYS)
     assert_every_column_fits(page.table)
+
+
+class _Desktop:
+    """The primary screen, as ``window_place`` asks for it (offscreen Qt has an 800×600 one)."""
+
+    def __init__(self, width: int, height: int) -> None:
+        self.area = QRect(0, 0, width, height - 40)  # less a 40 px taskbar
+
+    def primaryScreen(self) -> _Desktop:
+        return self
+
+    def availableGeometry(self) -> QRect:
+        return self.area
+
+
+def first_window(qtbot: QtBot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, screen: _Desktop):
+    """The main window as placed by itself on ``screen``: nothing remembered, nothing resized."""
+    monkeypatch.setattr(window_place, "QGuiApplication", screen)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_first_start_on_a_1366_laptop_is_maximized_so_every_column_shows(
+    qtbot: QtBot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At the default 1280 px the roster's 包保 column is behind a scroll bar; maximized on the
+    laptop it is on screen (``test_the_default_roster_fits_a_1366_screen``)."""
+    window = first_window(qtbot, ctx, monkeypatch, _Desktop(LAPTOP_WIDTH, 768))
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_a_large_screen_gets_the_default_size_centred(
+    qtbot: QtBot, ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = first_window(qtbot, ctx, monkeypatch, _Desktop(1920, 1080))
+    assert not window.windowState() & Qt.WindowState.WindowMaximized
+    assert window.size() == window_place.DEFAULT_SIZE
+    assert window.geometry().center() == QRect(0, 0, 1920, 1040).center()
 
 
 def test_a_layout_saved_before_the_test_column_gets_it_at_its_natural_width(
