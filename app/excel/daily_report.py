@@ -29,6 +29,7 @@ from app.excel.field_columns import field_columns, numbered_rows, serial_column
 from app.models.daily_report import (
     TOTAL_LABEL,
     DailyWorkbook,
+    PeopleBehind,
     Signature,
     date_text,
     header_lines,
@@ -38,7 +39,14 @@ from app.models.fields import Field, Place
 if TYPE_CHECKING:
     from app.excel.workbook import Column, SheetSpec
 
-__all__ = ["SHEET_TITLE", "daily_report_sheets", "signature_rows", "write_daily_report"]
+__all__ = [
+    "SHEET_TITLE",
+    "DailyReportWriter",
+    "daily_report_sheets",
+    "people_sheets",
+    "signature_rows",
+    "write_daily_report",
+]
 
 SHEET_TITLE = "日报表"
 # --------------------------------------------------------------------------------------------
@@ -58,29 +66,56 @@ def write_daily_report(
     write_workbook(target, daily_report_sheets(report), progress=progress, streaming=True)
 
 
+class DailyReportWriter:
+    """A village's 日报表 written in two steps, so that its lists of people can be written (on
+    another thread) while the day is still being counted: ``write_people``, then ``finish``
+    with the counted report, which puts the 日报表 sheet in front and saves the file. The
+    workbook is the one ``write_daily_report`` writes."""
+
+    def __init__(self, *, progress: Callable[[int, int], None] | None = None) -> None:
+        from app.excel.workbook import WorkbookDraft
+
+        self._draft = WorkbookDraft(progress=progress)
+
+    def write_people(self, people: PeopleBehind) -> None:
+        self._draft.add(*people_sheets(people))
+
+    def finish(self, target: Path, report: DailyWorkbook) -> None:
+        self._draft.add(_report_sheet(report), first=True)
+        self._draft.save(target)
+
+    def discard(self) -> None:
+        self._draft.discard()
+
+
 def daily_report_sheets(report: DailyWorkbook) -> list[SheetSpec]:
     sheets = [_report_sheet(report)]
     if not report.with_total:  # a village's own report; a merged one has no people to list
-        sheets += [
-            _people_sheet(
-                report,
-                "当日新增",
-                "当日新增排查人员名单",
-                report.new_case_fields,
-                report.new_cases,
-                Place.NEW_CASES,
-            ),
-            _people_sheet(
-                report,
-                "当日解除",
-                "当日解除及转运人员名单",
-                report.ended_case_fields,
-                report.ended_cases,
-                Place.ENDED_CASES,
-            ),
-            _anomalies_sheet(report),
-        ]
+        sheets += people_sheets(PeopleBehind.of(report))
     return sheets
+
+
+def people_sheets(people: PeopleBehind) -> list[SheetSpec]:
+    """当日新增, 当日解除 and 异常情况: the people behind a village's numbers."""
+    return [
+        _people_sheet(
+            people,
+            "当日新增",
+            "当日新增排查人员名单",
+            people.new_case_fields,
+            people.new_cases,
+            Place.NEW_CASES,
+        ),
+        _people_sheet(
+            people,
+            "当日解除",
+            "当日解除及转运人员名单",
+            people.ended_case_fields,
+            people.ended_cases,
+            Place.ENDED_CASES,
+        ),
+        _anomalies_sheet(people),
+    ]
 
 
 def signature_rows(sig: Signature) -> list[list[str]]:
@@ -145,7 +180,7 @@ def _report_footer(report: DailyWorkbook) -> list[list[str]]:
 
 
 def _list_sheet(
-    report: DailyWorkbook,
+    people: PeopleBehind,
     title: str,
     what: str,
     columns: list[Column],
@@ -155,19 +190,19 @@ def _list_sheet(
     """A sheet listing what is behind the day's numbers: its heading, 填报单位 and the count."""
     from app.excel.workbook import SheetSpec
 
-    sig = report.signature
+    sig = people.signature
     return SheetSpec(
         title=title,
         columns=columns,
         rows=rows,
-        heading=f"{sig.unit_name}{what}（{date_text(report.table.day)}）",
+        heading=f"{sig.unit_name}{what}（{date_text(people.day)}）",
         subheading_rows=[[f"填报单位：{sig.unit_name}", f"共 {len(rows)} {unit}"]],
         landscape=True,
     )
 
 
 def _people_sheet(
-    report: DailyWorkbook,
+    people: PeopleBehind,
     title: str,
     what: str,
     fields: Sequence[Field],
@@ -176,10 +211,10 @@ def _people_sheet(
 ) -> SheetSpec:
     """当日新增 / 当日解除: a column per registry field placed on the list, a row per person."""
     columns = [serial_column(5.5), *field_columns(fields, place=place)]
-    return _list_sheet(report, title, what, columns, list(numbered_rows(fields, lines)))
+    return _list_sheet(people, title, what, columns, list(numbered_rows(fields, lines)))
 
 
-def _anomalies_sheet(report: DailyWorkbook) -> SheetSpec:
+def _anomalies_sheet(people: PeopleBehind) -> SheetSpec:
     from app.excel.workbook import Column
 
     columns = [
@@ -191,6 +226,6 @@ def _anomalies_sheet(report: DailyWorkbook) -> SheetSpec:
     rows: list[list[object]] = [
         [i, a.name, a.group_name, a.kind, a.slot, a.observation, a.action, a.handled_by,
          a.handled_at, a.status, a.outcome]
-        for i, a in enumerate(report.anomalies, start=1)
+        for i, a in enumerate(people.anomalies, start=1)
     ]  # fmt: skip
-    return _list_sheet(report, "异常情况", "异常情况及处置", columns, rows, "条")
+    return _list_sheet(people, "异常情况", "异常情况及处置", columns, rows, "条")

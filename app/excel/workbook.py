@@ -27,12 +27,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import suppress
 from copy import copy
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import partial, reduce
 from itertools import islice
 from operator import add
 from pathlib import Path
 from typing import Any, Literal
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -43,6 +44,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import fromstring
 
 from app import scratch
@@ -54,6 +56,7 @@ __all__ = [
     "Column",
     "ColumnKind",
     "SheetSpec",
+    "WorkbookDraft",
     "atomic_save",
     "suggested_filename",
     "write_workbook",
@@ -346,17 +349,12 @@ def write_workbook(
     if not sheets:
         raise ValueError("write_workbook needs at least one sheet")
     for spec in sheets:
-        if not spec.columns:
-            raise ValueError(f"sheet {spec.title!r} has no columns")
-        for col in spec.columns:
-            if col.kind not in _NUMBER_FORMATS:
-                raise ValueError(f"unknown column kind {col.kind!r} in sheet {spec.title!r}")
+        _check_columns(spec)
     if streaming is None:
         streaming = any(_expects_many_rows(spec) for spec in sheets)
     total = _total_rows(sheets)
     if mask_personal is None:
-        privacy = current_privacy()
-        mask_personal = privacy is not None and privacy.mask_personal
+        mask_personal = _masked_by_caller()
 
     def write(tmp: Path) -> None:
         _TableWriter(
@@ -364,6 +362,85 @@ def write_workbook(
         ).save(sheets, tmp)
 
     atomic_save(Path(target), write)
+
+
+class WorkbookDraft:
+    """A streamed (write-only) workbook written a sheet at a time, then saved atomically.
+
+    The daily report writes its lists of people on a second thread while the day is still
+    being counted, and its 日报表 sheet last, in front of them (``add(..., first=True)``).
+    One thread at a time may call ``add``; ``save`` or ``discard`` ends the draft. Each
+    sheet streams to its own scratch file, so nothing reaches ``target`` before ``save``.
+    ``mask_personal`` None → as the calling thread's privacy block says (see
+    :func:`write_workbook`), read here, because a block is per thread.
+    """
+
+    def __init__(
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        mask_personal: bool | None = None,
+    ) -> None:
+        if mask_personal is None:
+            mask_personal = _masked_by_caller()
+        self._writer = _TableWriter(
+            streaming=True, progress=progress, total=0, mask_personal=mask_personal
+        )
+        self._wb = _new_workbook(streaming=True)
+        self._used: set[str] = set()
+
+    def add(self, *sheets: SheetSpec, first: bool = False) -> None:
+        """Write ``sheets`` after those already written (``first``: in front of them)."""
+        for spec in sheets:
+            _check_columns(spec)
+        self._writer.ticker.total += _total_rows(sheets)
+        for at, spec in enumerate(sheets):
+            ws = self._wb.create_sheet(_sheet_title(spec.title, self._used), at if first else None)
+            self._writer._write_streaming(ws, spec)
+
+    def save(self, target: Path) -> None:
+        """Save the sheets to ``target`` atomically (see :func:`atomic_save`)."""
+        self._writer.ticker.finish()
+        atomic_save(Path(target), partial(_save_quick, self._wb))
+
+    def discard(self) -> None:
+        """Drop a draft that will not be saved (its scratch files with it)."""
+        _discard_write_only(self._wb)
+
+
+#: zlib level of the daily report's file: 3 deflates the county's 1.9 MB of sheet XML in a third
+#: of the time level 6 (openpyxl's, zlib's default) takes, for a file ~16 % larger (178 → 206 KB).
+_QUICK_DEFLATE = 3
+
+
+def _save_quick(wb: Any, path: Path) -> None:
+    """``wb.save(path)`` (openpyxl's ``save_workbook``) with :data:`_QUICK_DEFLATE`."""
+    if wb.write_only and not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=_QUICK_DEFLATE) as zf:
+        ExcelWriter(wb, zf).save()  # closes it; ``with`` closes it after a failure too
+
+
+def _check_columns(spec: SheetSpec) -> None:
+    if not spec.columns:
+        raise ValueError(f"sheet {spec.title!r} has no columns")
+    for col in spec.columns:
+        if col.kind not in _NUMBER_FORMATS:
+            raise ValueError(f"unknown column kind {col.kind!r} in sheet {spec.title!r}")
+
+
+def _masked_by_caller() -> bool:
+    privacy = current_privacy()
+    return privacy is not None and privacy.mask_personal
+
+
+def _new_workbook(*, streaming: bool) -> Any:
+    wb = Workbook(write_only=streaming)
+    wb.properties.creator = "防疫台账"
+    if not streaming:
+        wb.remove(wb.active)  # the default empty "Sheet"
+    return wb
 
 
 def _expects_many_rows(spec: SheetSpec) -> bool:
@@ -856,10 +933,7 @@ class _TableWriter:
         self.mask_personal = mask_personal
 
     def save(self, sheets: Sequence[SheetSpec], path: Path) -> None:
-        wb = Workbook(write_only=self.streaming)
-        wb.properties.creator = "防疫台账"
-        if not self.streaming:
-            wb.remove(wb.active)  # the default empty "Sheet"
+        wb = _new_workbook(streaming=self.streaming)
         used: set[str] = set()
         try:
             for spec in sheets:

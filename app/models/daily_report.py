@@ -201,6 +201,32 @@ class AnomalyLine:
     outcome: str | None
 
 
+@dataclass(frozen=True)
+class PeopleBehind:
+    """A village's day's lists of people (当日新增, 当日解除, 异常情况), which need no count:
+    the export writes them while the day is being counted."""
+
+    signature: Signature
+    day: date
+    new_cases: Sequence[NewCaseLine] = ()
+    ended_cases: Sequence[EndedCaseLine] = ()
+    anomalies: Sequence[AnomalyLine] = ()
+    new_case_fields: Sequence[Field] = NEW_CASE_FIELDS
+    ended_case_fields: Sequence[Field] = ENDED_CASE_FIELDS
+
+    @classmethod
+    def of(cls, report: DailyWorkbook) -> PeopleBehind:
+        return cls(
+            report.signature,
+            report.table.day,
+            report.new_cases,
+            report.ended_cases,
+            report.anomalies,
+            report.new_case_fields,
+            report.ended_case_fields,
+        )
+
+
 @dataclass
 class DailyWorkbook:
     table: DailyTable

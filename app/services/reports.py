@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -48,6 +48,7 @@ from app.models.daily_report import (
     DailyWorkbook,
     EndedCaseLine,
     NewCaseLine,
+    PeopleBehind,
     Signature,
     UnitLine,
     period_text,
@@ -71,6 +72,7 @@ from app.services.stats import DayNumbers, count_day
 from app.storage_sql import as_date, day_value, driver_rows, ordered_join
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 FORM_DAILY = "疫情防控日报表"
 FORM_ZERO = "疫情防控零报告"
@@ -242,21 +244,22 @@ def daily_workbook(
     """The workbook's contents. ``table``: the day's numbers if already counted (for the file
     name or the preview): counting a county's day again is most of a second."""
     info = _unit(db)
-    # The people behind the numbers are read on a second connection while the day is counted:
-    # SQLite reads in parallel in WAL mode and releases the GIL meanwhile (bench/: daily export).
+    table, people = _beside_the_count(db, day, info, table, lambda: _people_behind(db, day))
+    return DailyWorkbook(table, _signature(info, filed_on), *people)
+
+
+def _beside_the_count(
+    db: Database, day: date, info: UnitInfo, table: DailyTable | None, side_job: Callable[[], T]
+) -> tuple[DailyTable, T]:
+    """The day's table (``table`` when already counted) and what ``side_job`` returns, run on
+    a second connection while the day is counted: SQLite reads in parallel in WAL mode and
+    releases the GIL meanwhile (bench/: daily export)."""
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="daily-people") as side:
-        people = side.submit(_people_behind, db, day)
+        job = side.submit(side_job)
         if table is None or table.day != day:
             with db.reading() as session:
                 table = _table(session, info.unit_name, count_day(session, day))
-        new_cases, ended, anomalies = people.result()
-    return DailyWorkbook(
-        table=table,
-        signature=_signature(info, filed_on),
-        new_cases=new_cases,
-        ended_cases=ended,
-        anomalies=anomalies,
-    )
+        return table, job.result()
 
 
 def _people_behind(
@@ -280,12 +283,29 @@ def export_daily(
 
     ``table``: ``daily_table(db, day)`` as already counted to name the file, so the numbers are
     counted once and the file's name (零报告 or not) always matches what it holds.
+    The lists of people need no count: they are read and written while the day is counted,
+    and the 日报表 sheet is put in front of them once it is (the same workbook as
+    ``write_daily_report``'s).
     """
-    from app.excel.daily_report import write_daily_report
+    from app.excel.daily_report import DailyReportWriter
 
     require(db, Permission.EXPORT)
-    report = daily_workbook(db, day, filed_on=filed_on, table=table)
-    write_daily_report(Path(target), report, progress=progress)
+    info = _unit(db)
+    signature = _signature(info, filed_on)
+    writer = DailyReportWriter(progress=progress)
+
+    def write_people() -> tuple[list[NewCaseLine], list[EndedCaseLine], list[AnomalyLine]]:
+        people = _people_behind(db, day)
+        writer.write_people(PeopleBehind(signature, day, *people))
+        return people
+
+    try:
+        table, people = _beside_the_count(db, day, info, table, write_people)
+        report = DailyWorkbook(table, signature, *people)
+        writer.finish(Path(target), report)
+    except BaseException:
+        writer.discard()
+        raise
     form = FORM_ZERO if report.table.is_zero_report() else FORM_DAILY
     report_log.record_daily_export(db, day, form, Path(target))  # Today: "已于 10:32 由 … 导出"
     return ExportResult(Path(target), 1, f"已导出{report.title}")

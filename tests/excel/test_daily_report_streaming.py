@@ -14,6 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from app.config import AppPaths
 from app.db import Database
@@ -70,3 +71,20 @@ def test_a_townships_merged_report_is_the_same_workbook(
     report = reports.daily_workbook(db, day)
     merged = DailyWorkbook(table=report.table, signature=report.signature, with_total=True)
     _assert_same_as_normal_mode(merged, tmp_path)
+
+
+def test_the_export_writes_the_lists_first_and_the_same_workbook(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    """``export_daily`` writes the lists of people while the day is counted and the 日报表
+    sheet last, in front of them: the file is the one ``write_daily_report`` writes."""
+    make_demo_ledger(paths, persons=300, days=14)
+    day = TODAY - timedelta(days=1)
+    exported, reference = tmp_path / "exported.xlsx", tmp_path / "reference.xlsx"
+    with Database.open(paths, operator="测试员") as db:
+        reports.export_daily(db, day, exported)
+        report = reports.daily_workbook(db, day)
+    assert report.new_cases and report.ended_cases and report.anomalies
+    write_workbook(reference, daily_report_sheets(report), streaming=False)
+    assert_same_workbook(exported, reference)
+    assert load_workbook(exported).active.title == "日报表"  # the sheet Excel opens on
