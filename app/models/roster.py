@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, SoftDeleted, Tracked, Versioned
+from app.models.partial_index import PartialIndex
 from app.models.reference import Category, EndReason, Measure
 
 
@@ -17,12 +18,11 @@ class Person(Versioned, Tracked, SoftDeleted, Base):
     __tablename__ = "person"
     __table_args__ = (
         # One live record per ID number; deleted records keep theirs so undo still works.
-        Index(
+        PartialIndex(
             "uq_person_live_id_number",
             "id_number",
             unique=True,
-            sqlite_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
-            postgresql_where=text("deleted_at IS NULL AND id_number IS NOT NULL"),
+            where="deleted_at IS NULL AND id_number IS NOT NULL",
         ),
         Index("ix_person_search_key", "search_key"),
     )

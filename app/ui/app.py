@@ -16,6 +16,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future
 from contextlib import suppress
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -144,7 +145,7 @@ def _run(
             return _self_test_sign_in(ctx, failures)
         if not self_test and accounts_exist(db) and not _sign_in(ctx):
             return EXIT_OK  # 退出 on the sign-in dialog: no data was shown
-        _preload_first_page(ctx)
+        first_page = _preload_first_page(ctx)
         window = create_main_window(ctx)
         guard.window = window
         window.show()
@@ -154,7 +155,7 @@ def _run(
         if marker:
             report_first_page(app, window, marker)
             return EXIT_OK
-        return _work(app, ctx, window)
+        return _work(app, ctx, window, first_page)
     finally:
         if window is not None:
             window.close()
@@ -189,19 +190,24 @@ def _sign_in(ctx: UiContext) -> bool:
     return auth_startup.sign_in_at_start(ctx)
 
 
-def _preload_first_page(ctx: UiContext) -> None:
+def _preload_first_page(ctx: UiContext) -> Future[Any] | None:
     """Start gathering Today's lists (most of a second at county scale) while the main window is
-    built, when Today is the page it opens on."""
+    built, when Today is the page it opens on; that gathering, if started."""
     from app.services.today import overview
     from app.ui.pages import PAGES, TODAY
     from app.ui.worker import start_early
 
-    if window_place.last_page([spec.key for spec in PAGES]) == TODAY:
-        ctx.preloaded[TODAY] = start_early(overview, ctx.db, clock.now())
+    if window_place.last_page([spec.key for spec in PAGES]) != TODAY:
+        return None
+    ctx.preloaded[TODAY] = early = start_early(overview, ctx.db, clock.now())
+    return early
 
 
-def _work(app: QApplication, ctx: UiContext, window: MainWindow) -> int:
-    """The clerk's session: the start-up backup, the first-run questions, the event loop."""
+def _work(
+    app: QApplication, ctx: UiContext, window: MainWindow, first_page: Future[Any] | None
+) -> int:
+    """The clerk's session: the start-up backup (once the first page's data is in), the
+    first-run questions, the event loop."""
     from app.services.reference import read_setting
     from app.ui.auth import startup as auth_startup
     from app.ui.unit_profile_dialog import unit_profile_is_empty
@@ -213,7 +219,7 @@ def _work(app: QApplication, ctx: UiContext, window: MainWindow) -> int:
         backup = Settings.BACKUP_ON_START.default
     # A server ledger is backed up on the server (pg_dump), not copied by each clerk's app.
     if backup and not ctx.db.on_server:
-        window.backup_now(automatic=True)
+        window.backup_now(automatic=True, after=first_page)
     if unit_profile_is_empty(ctx):
         QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
     # Idle lock; on a ledger without accounts, offers the first administrator (on top).

@@ -6,6 +6,7 @@ written; ``test_real_pages_all_open`` is the one that opens every real page.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,19 @@ def test_automatic_backup_is_silent(
     qtbot.waitUntil(lambda: "已自动备份" in shell_window.statusBar().currentMessage())
     assert len(list(ctx.paths.backups.glob("自动备份-*.sqlite3"))) == 1
     assert messages == []
+
+
+def test_start_up_backup_waits_for_the_first_page_data(
+    qtbot: QtBot, shell_window: MainWindow, ctx: UiContext
+) -> None:
+    """Copying the ledger while Today's numbers are read would make the clerk wait for both."""
+    first_page: Future[object] = Future()
+    shell_window.backup_now(automatic=True, after=first_page)
+    qtbot.wait(300)  # time for a copy of this small ledger, had it not waited
+    assert list(ctx.paths.backups.glob("自动备份-*.sqlite3")) == []
+    first_page.set_exception(RuntimeError("today failed"))  # however it ends, the copy follows
+    qtbot.waitUntil(lambda: "已自动备份" in shell_window.statusBar().currentMessage())
+    assert len(list(ctx.paths.backups.glob("自动备份-*.sqlite3"))) == 1
 
 
 def test_language_choice_is_stored_for_next_start(

@@ -188,7 +188,7 @@ def record_main_windows(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown; the clerk's session (``_work``: its event loop) ends at once."""
     built: list[str] = []
 
-    def work(_app: QApplication, ctx: UiContext, window: MainWindow) -> int:
+    def work(_app: QApplication, ctx: UiContext, window: MainWindow, _first_page: object) -> int:
         assert window.isVisible()
         built.append(ctx.db.location)
         return gui.EXIT_OK
