@@ -47,7 +47,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import fromstring
 
-from app import scratch
+from app import clock, scratch
 from app.excel.errors import ExportError
 from app.excel.formula_guard import FORMULA_TRIGGERS, neutralised
 from app.models.masking import MaskKind, current_privacy, mask_value
@@ -417,7 +417,8 @@ def _save_quick(wb: Any, path: Path) -> None:
     """``wb.save(path)`` (openpyxl's ``save_workbook``) with :data:`_QUICK_DEFLATE`."""
     if wb.write_only and not wb.worksheets:
         wb.create_sheet()
-    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    # As openpyxl's save does (UTC, naive), but from the app's one clock.
+    wb.properties.modified = clock.now().astimezone(UTC).replace(tzinfo=None)
     with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=_QUICK_DEFLATE) as zf:
         ExcelWriter(wb, zf).save()  # closes it; ``with`` closes it after a failure too
 
