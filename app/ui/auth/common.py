@@ -7,9 +7,10 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton
 
+from app.resources import resource_path
 from app.services.operators import MAX_PASSWORD_LENGTH
 
 PROBLEM_STYLE = "color: #b00020;"
@@ -82,6 +83,16 @@ def heading_label(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+def locked_heading(text: str) -> QHBoxLayout:
+    """The row a password dialog opens with: the lock icon and ``text`` as its heading."""
+    icon = QLabel()
+    icon.setPixmap(QIcon(str(resource_path("icons", "lock.svg"))).pixmap(40, 40))
+    row = QHBoxLayout()
+    row.addWidget(icon)
+    row.addWidget(heading_label(text), 1)
+    return row
 
 
 class RetryCountdown(QObject):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -37,8 +36,8 @@ from app.services.ledger import (
 )
 from app.ui.auth.common import (
     enter_moves_on,
-    heading_label,
     hint_label,
+    locked_heading,
     password_edit,
     problem_label,
 )
@@ -62,11 +61,7 @@ class ServerPasswordDialog(QDialog):
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
         self.setMinimumWidth(460)
 
-        icon = QLabel()
-        icon.setPixmap(QIcon(str(resource_path("icons", "lock.svg"))).pixmap(40, 40))
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addWidget(heading_label(self.tr("连接乡镇服务器")), 1)
+        top = locked_heading(self.tr("连接乡镇服务器"))
 
         self.server = QLabel(describe_server(paths.database_url))
         self.server.setObjectName("serverAddress")

@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -28,8 +26,8 @@ from app.ui import settings_store
 from app.ui.auth.common import (
     RetryCountdown,
     enter_moves_on,
-    heading_label,
     hint_label,
+    locked_heading,
     password_edit,
     problem_label,
 )
@@ -67,12 +65,7 @@ class SignInDialog(QDialog):
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
         self.setMinimumWidth(420)
 
-        icon = QLabel()
-        icon.setPixmap(QIcon(str(resource_path("icons", "lock.svg"))).pixmap(40, 40))
-        title = heading_label(self.tr("请登录"))
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addWidget(title, 1)
+        top = locked_heading(self.tr("请登录"))
 
         self.username = QLineEdit(last_username())
         self.username.setObjectName("signInUsername")
