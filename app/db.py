@@ -12,13 +12,13 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
 from itertools import chain, count
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -29,7 +29,8 @@ from app.clean_close import closed_cleanly, record_clean_close
 from app.config import BACKUP_KEEP, AppPaths, owner_only, restrict_to_owner
 from app.instance_lock import InstanceLock, in_use
 from app.models.audit import OPERATOR_KEY, install_audit_hook
-from app.models.units import UNIT_KEY, install_unit_scope
+from app.models.units import UNIT_KEY, install_unit_scope, scope_connection
+from app.shutdown import refuse_commit_after_stop
 from app.storage_errors import (  # re-exported: callers name them app.db.*
     ChangedMeanwhile,
     DatabaseDamaged,
@@ -662,11 +663,36 @@ class Database:
         session.info[OPERATOR_KEY] = operator or self.operator
         session.info[UNIT_KEY] = self.unit
         try:
-            yield session
-            session.commit()
+            with self._saving(session.rollback):
+                yield session
+                refuse_commit_after_stop()
+                session.commit()
+        finally:
+            session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A unit of work on a Core connection, for the hot paths that write their own audit rows
+        (a typed reading: the ORM session around its few statements cost ~0.2 ms of a ~0.9 ms
+        save, bench/). Committed and rolled back, its failures and its village scope, as
+        ``session()``'s."""
+        with self.engine.connect() as connection:
+            scope_connection(connection, self.unit)
+            with self._saving(connection.rollback):
+                connection.begin()
+                yield connection
+                refuse_commit_after_stop()
+                connection.commit()
+
+    @contextmanager
+    def _saving(self, rollback: Callable[[], None]) -> Iterator[None]:
+        """What a failed unit of work becomes: rolled back, then ``ChangedMeanwhile`` for a lost
+        version check or the ``StorageError`` saying what the disk or server refused."""
+        try:
+            yield
         except BaseException as error:
             with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
-                session.rollback()
+                rollback()
             if isinstance(error, StaleDataError):
                 raise ChangedMeanwhile(
                     "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"
@@ -675,8 +701,6 @@ class Database:
             if failure is not None:
                 raise failure from error
             raise
-        finally:
-            session.close()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -47,18 +47,38 @@ def handling_stop_signals(handler: Handler) -> Iterator[None]:
             signal.signal(signum, old)
 
 
+#: The stop signal a ``StopSignals`` block received, until the block ends (None: none).
+_received: int | None = None
+
+
+def refuse_commit_after_stop() -> None:
+    """Raise :class:`ShutdownRequested` again when a stop signal has come: every unit of work
+    calls this just before it commits.
+
+    The exception the signal raised can be lost on its way: Python drops exceptions raised in a
+    finalizer (``__del__``, a garbage-collected file) or in a callback from C (a sqlite3
+    collation) and carries on, and the work under way would then be committed after all. This
+    check refuses it, so a stopped import leaves nothing behind however the signal fell.
+    """
+    if _received is not None:
+        raise ShutdownRequested(_received)
+
+
 class StopSignals:
     """Inside ``with StopSignals():`` the first stop signal raises :class:`ShutdownRequested`
-    where the code is; after it, or once :meth:`disarm` is called (the closing has begun), stop
-    signals are ignored, so a second one cannot cut the closing short."""
+    where the code is, and no unit of work commits after it (:func:`refuse_commit_after_stop`);
+    after it, or once :meth:`disarm` is called (the closing has begun), stop signals are
+    ignored, so a second one cannot cut the closing short."""
 
     def __init__(self) -> None:
         self.armed = True
         self._handling = handling_stop_signals(self._on_signal)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        global _received
         if self.armed:
             self.armed = False
+            _received = signum
             raise ShutdownRequested(signum)
 
     def disarm(self) -> None:
@@ -69,4 +89,6 @@ class StopSignals:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        global _received
+        _received = None
         self._handling.__exit__(None, None, None)

@@ -148,12 +148,17 @@ def unit_condition(session: Session, person_id: str, params: dict[str, object]) 
     )
 
 
+def scope_connection(connection: Connection, unit: str | None) -> None:
+    """Keep the statements run on ``connection`` to ``unit`` (None: all villages)."""
+    # An execution option of this Connection object, which lives as long as the transaction
+    # (``Connection.info`` would stay with the pooled DB-API connection after it).
+    connection.execution_options(fangyi_unit=unit)
+
+
 def _hand_to_connection(session: Session, _transaction: object, connection: Connection) -> None:
     """The session's unit goes with each transaction it begins, so that statements run on its
     connection directly (the fast paths: ``session.connection().execute``) are scoped too."""
-    # An execution option of this Connection object, which lives as long as the transaction
-    # (``Connection.info`` would stay with the pooled DB-API connection after it).
-    connection.execution_options(fangyi_unit=session.info.get(UNIT_KEY))
+    scope_connection(connection, session.info.get(UNIT_KEY))
 
 
 def _scope(
