@@ -145,6 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(refusal, EXIT_USER_ERROR)
     paths = resolve_paths(args.data_dir, args.database_url)
     if args.command in (None, GUI_COMMAND):
+        from app import startup_gc
+
+        startup_gc.hold()  # resumed once the window is up (app/ui/app.py)
         from app.ui.app import run_gui
 
         return run_gui(

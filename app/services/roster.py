@@ -641,8 +641,9 @@ def roster_ids(
         if sort == "group_name" and descending:
             group = group.desc()
         query = query.order_by(*_sort_columns(sort, descending), group, Person.search_key, Case.id)
-        # Through the Connection: the ORM's result processing cost ~15 ms for 25,000 ids.
-        return list(session.connection().execute(query).scalars().all())
+        # Through the Connection, rows unpacked here: the ORM's result processing cost ~15 ms for
+        # 25,000 ids, and ``.scalars().all()`` another ~20 ms over plain row iteration (bench/).
+        return [case_id for (case_id,) in session.connection().execute(query)]
 
 
 def roster_rows(db: Database, case_ids: list[int]) -> list[CaseRow]:

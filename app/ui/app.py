@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSocketNotifier, Q
 from PySide6.QtGui import QIcon, QSessionManager
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import APP_NAME, APP_NAME_ZH, __version__, clock
+from app import APP_NAME, APP_NAME_ZH, __version__, clock, startup_gc
 from app.config import AppPaths, Settings
 from app.log import setup_logging
 from app.resources import resource_path
@@ -51,6 +51,9 @@ EXIT_CANNOT_OPEN = 2
 #: Today has its numbers, then quits: the cold-start benchmark (bench/startup.py) times a real
 #: start-up with it.
 STARTUP_MARKER_ENV = "FANGYI_STARTUP_MARKER"
+#: When the start-up is over and garbage collection resumes (app/startup_gc.py), from the moment
+#: the clerk's event loop starts.
+START_UP_OVER_MS = 3000
 
 
 def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = None) -> int:
@@ -90,6 +93,7 @@ def run_gui(paths: AppPaths, *, self_test: bool = False, language: str | None = 
     try:
         return _run(app, paths, self_test, failures, guard, shell, marker)
     finally:
+        startup_gc.resume()  # every way out: a test or tool calling run_gui again gets it back
         shell.close()
         shell.deleteLater()
         guard.uninstall()
@@ -224,6 +228,8 @@ def _work(
         QTimer.singleShot(0, lambda: _ask_unit_profile(ctx, window))
     # Idle lock; on a ledger without accounts, offers the first administrator (on top).
     auth_startup.start_session(ctx, window)
+    # The first page has its data well before this on a county ledger (~1 s, bench/startup.py).
+    QTimer.singleShot(START_UP_OVER_MS, startup_gc.resume)
     code = app.exec()
     # quit() with windows open leaves a Quit event queued; a later event loop in this process
     # (tests, an embedding tool) would otherwise end at once.

@@ -7,8 +7,10 @@ start-up marker so that it exits once Today has its numbers on screen). Nothing 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from app.config import AppPaths
@@ -60,3 +62,40 @@ def test_start_shows_todays_numbers_without_the_excel_and_pinyin_libraries(
     loaded_first = {line.split("|")[-1].strip() for line in before_window}
     assert not {m for m in loaded_first if m.split(".")[0] == "sqlalchemy"}
     assert not {m for m in loaded_first if m.startswith(("app.models", "app.db", "app.ui.pages"))}
+
+
+def test_garbage_collection_resumes_once_the_start_up_is_over(
+    paths: AppPaths, tmp_path: Path
+) -> None:
+    """The collector is held off while the app starts (app/startup_gc.py); a clerk's session that
+    goes on must get it back, or memory held in reference cycles would never be freed."""
+    make_demo_ledger(paths, persons=10, days=2)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path),
+        XDG_CONFIG_HOME=str(tmp_path / ".config"),
+    )
+    env.pop("FANGYI_DATA_DIR", None)
+    env.pop(STARTUP_MARKER_ENV, None)
+    gui = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(paths.data_dir), "gui"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log = paths.logs / "fangyi-ledger.log"
+    resumed = "start-up over: garbage collection resumed"
+    give_up = time.monotonic() + 60
+    try:
+        while not (log.exists() and resumed in log.read_text(encoding="utf-8")):
+            assert gui.poll() is None, gui.communicate()[0][-3000:]
+            assert time.monotonic() < give_up, "the collector was never resumed"
+            time.sleep(0.1)
+    finally:
+        gui.send_signal(signal.SIGTERM)
+        output = gui.communicate(timeout=60)[0]
+    assert gui.returncode == 0, output[-3000:]
+    assert "Traceback" not in output
