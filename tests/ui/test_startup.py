@@ -23,18 +23,23 @@ PROJECT = Path(__file__).resolve().parents[2]
 ON_DEMAND = ("openpyxl", "pypinyin", "msoffcrypto", "lxml")
 
 
+def _clerk_environment(home: Path, marker: str | None = None) -> dict[str, str]:
+    """The app as a clerk's shortcut starts it, offscreen, in a home of its own; with ``marker``
+    it prints it once its window and once Today's numbers are shown, then exits."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(home))
+    env["XDG_CONFIG_HOME"] = str(home / ".config")
+    env.pop("FANGYI_DATA_DIR", None)
+    env.pop(STARTUP_MARKER_ENV, None)
+    if marker:
+        env[STARTUP_MARKER_ENV] = marker
+    return env
+
+
 def test_start_shows_todays_numbers_without_the_excel_and_pinyin_libraries(
     paths: AppPaths, tmp_path: Path
 ) -> None:
     make_demo_ledger(paths, persons=30, days=5)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        HOME=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path / ".config"),
-        **{STARTUP_MARKER_ENV: "STARTED"},
-    )
-    env.pop("FANGYI_DATA_DIR", None)
+    env = _clerk_environment(tmp_path, marker="STARTED")
     # One stream, in the order written: the import log (stderr, unbuffered) and the markers.
     finished = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "app", "--data-dir", str(paths.data_dir), "gui"],
@@ -70,14 +75,7 @@ def test_garbage_collection_resumes_once_the_start_up_is_over(
     """The collector is held off while the app starts (app/startup_gc.py); a clerk's session that
     goes on must get it back, or memory held in reference cycles would never be freed."""
     make_demo_ledger(paths, persons=10, days=2)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        HOME=str(tmp_path),
-        XDG_CONFIG_HOME=str(tmp_path / ".config"),
-    )
-    env.pop("FANGYI_DATA_DIR", None)
-    env.pop(STARTUP_MARKER_ENV, None)
+    env = _clerk_environment(tmp_path)
     gui = subprocess.Popen(
         [sys.executable, "-m", "app", "--data-dir", str(paths.data_dir), "gui"],
         cwd=PROJECT,
