@@ -5,7 +5,10 @@
 none), and every other record by what identifies it (a case by its person and start, a reading by
 its case, day and slot, a 核酸检测 result — and its 阳性 alarm — by its person and sample
 day …). Running it again adds
-only what is new since; nothing is duplicated. A result the server already has is brought up to
+only what is new since; nothing is duplicated. A record the server already has is brought up to
+date with what the village changed since (a case released, an anomaly handled, a phone
+corrected) when the village changed it later than the server did; a later change on the server
+stays (``_merge``: the later ``updated_at`` wins). A result the server already has is brought up to
 date (待出 → 阴性) by the rule of an imported lab list: a final result (阴性/阳性) on the server is
 never changed to a different one — the push is refused naming the person instead.
 One transaction: all of it or, on any refusal, nothing. The village's file is never written to:
@@ -15,6 +18,7 @@ it is checked, copied and brought to the current schema off to the side, then re
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
@@ -65,6 +69,12 @@ from app.services.reference import get_setting
 
 # Never copied: the server gives its own id and counts its own versions; the unit is the push's.
 _NOT_COPIED = frozenset({"id", "version", "unit"})
+_STAMPS = frozenset({"created_at", "updated_at"})  # when, not what: no change of their own
+# What became of a record the server already had, when the village's file came again.
+ALREADY, UPDATED, KEPT = "already", "updated", "kept"
+# A 核酸阳性 alarm is matched by person and sample day, however each side keyed it: only how it
+# was handled is brought over, never what it names.
+_HANDLING = ("action", "handled_by", "handled_at", "closed", "outcome", "closed_at")
 Key = Callable[[dict[str, Any]], Hashable]
 TESTS = "核酸检测"
 
@@ -84,7 +94,8 @@ class PushReport:
     unit: str
     added: dict[str, int] = field(default_factory=dict)
     already: dict[str, int] = field(default_factory=dict)
-    # Records the server had and the village's file brought up to date (a 待出 come back 阴性).
+    # Records the server had and the village's file brought up to date (a 待出 come back 阴性, a
+    # case released or an anomaly handled in the village since its last push).
     updated: dict[str, int] = field(default_factory=dict)
     # Where the village counts differently from the server (its 全员核酸 dates, its test days):
     # settings are the server's own, so its 今日应检 for the village follows the server's.
@@ -292,28 +303,46 @@ class _Push:
         key: Key,
         adjust: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
-        known = {key(_values(r)): r.id for r in self.server.scalars(select(model))}
+        """Add the village's records the server lacks; bring up to date the ones it has, when the
+        village changed them since (a case released, an anomaly handled, a phone corrected)."""
+        known: dict[Hashable, Any] = {
+            key(_values(r)): r for r in self.server.scalars(select(model))
+        }
         mapped = self.ids.setdefault(model, {})
         new: list[tuple[int, object]] = []
-        already = 0
+        merged: Counter[str] = Counter()
         for record in self.village.scalars(query):
             values = self._remapped(model, _values(record))
             if adjust is not None:
                 adjust(values)
             found = known.get(key(values))
-            if found is not None:
-                mapped[record.id] = found
-                already += 1
+            if found is None:
+                found = model(**values)
+                known[key(values)] = found  # a repeat in the village's own file is one record here
+                new.append((record.id, found))
                 continue
-            copy = model(**values)
-            new.append((record.id, copy))
-            known[key(values)] = -1  # a repeat in the village's own file is one record here
-        self.server.add_all(copy for _, copy in new)
+            if found.id is None:  # that repeat: the copy made of its first
+                new.append((record.id, found))
+                continue
+            mapped[record.id] = found.id
+            merged[_merge(found, values)] += 1
+        self.server.add_all({id(copy): copy for _, copy in new}.values())
         self.server.flush()
         for village_id, copy in new:
             mapped[village_id] = copy.id  # type: ignore[attr-defined]
-        self.report.added[label] = len(new)
-        self.report.already[label] = already
+        self.report.added[label] = len({id(copy) for _, copy in new})
+        self.report.already[label] = 0
+        self._count_merged(label, merged)
+
+    def _count_merged(self, label: str, merged: Counter[str]) -> None:
+        """Report what the records the server had came to (``_merge``), under ``label``."""
+        self.report.already[label] += merged[ALREADY] + merged[KEPT]
+        if merged[UPDATED]:
+            self.report.updated[label] = self.report.updated.get(label, 0) + merged[UPDATED]
+        if merged[KEPT]:
+            self.report.notes.append(
+                f"{label}有 {merged[KEPT]} 条在服务器上改得比村台账晚，保留了服务器上的内容。"
+            )
 
     def _positive_alarms(self, query: Any) -> None:
         """核酸阳性 anomalies: one per person and sample day, however each side keyed it.
@@ -322,20 +351,23 @@ class _Push:
         list (with its 检测日期), the other typed — so the anomalies differ in their day, or one
         is tied to the case and the other names the person. Matched instead by the person and
         the sample day of the 阳性 that opened it; and, as when a result is keyed, a person
-        with an open 阳性 alarm on the server gets no second open one. The server's alarm is
-        kept as it is (its 处置 is the server's)."""
+        with an open 阳性 alarm on the server gets no second open one. The server's alarm keeps
+        what it names; how it was handled (报告, 转运, closed) comes from the village when the
+        village handled it later than the server did (``_merge``)."""
         people = self.ids[Person]
         on_server: dict[tuple[int | None, date | None], int] = {}  # → the server's alarm
         open_on_server: dict[int | None, int] = {}
+        alarms: dict[int, Anomaly] = {}
         for alarm, person, day in _positive_alarms(self.server, select(Anomaly.id)):
             if person is None:  # names no one of the village: nothing of the push is it
                 continue
+            alarms[alarm.id] = alarm
             on_server.setdefault((person, day), alarm.id)
             if not alarm.closed:
                 open_on_server.setdefault(person, alarm.id)
         mapped = self.ids.setdefault(Anomaly, {})
         new: list[tuple[int, Anomaly]] = []
-        already = 0
+        merged: Counter[str] = Counter()
         for alarm, village_person, day in _positive_alarms(
             self.village, query.with_only_columns(Anomaly.id)
         ):
@@ -346,7 +378,11 @@ class _Push:
                 found = open_on_server.get(person)
             if found is not None:
                 mapped[alarm.id] = found
-                already += 1
+                if found in alarms:  # not a repeat of the village's own (-1): how it was handled
+                    handling = {key: getattr(alarm, key) for key in _HANDLING}
+                    merged[_merge(alarms[found], {**handling, "updated_at": alarm.updated_at})] += 1
+                else:
+                    merged[ALREADY] += 1
                 continue
             copy = Anomaly(**self._remapped(Anomaly, _values(alarm)))
             new.append((alarm.id, copy))
@@ -358,7 +394,7 @@ class _Push:
         for village_id, copy in new:
             mapped[village_id] = copy.id
         self.report.added["异常"] += len(new)
-        self.report.already["异常"] += already
+        self._count_merged("异常", merged)
 
     def _tests(self) -> None:
         """核酸检测: one result per person and sample day (``uq_nucleic_acid_test_person_day``),
@@ -506,6 +542,39 @@ def _positive_alarms(session: Session, ids: Any) -> list[tuple[Anomaly, int | No
             )
         found.append((alarm, person, day))
     return found
+
+
+def _merge(server_record: Any, values: dict[str, Any]) -> str:
+    """Bring the server's copy of a record up to date with the village's ``values`` when the
+    village changed it later than the server did: ``UPDATED``; else ``ALREADY`` (the same) or
+    ``KEPT`` (the server's later change stays)."""
+    change = _changed(server_record, values)
+    if not change:
+        return ALREADY
+    if not _newer_in_village(server_record, values):
+        return KEPT
+    for name, value in change.items():
+        setattr(server_record, name, value)
+    server_record.updated_at = values["updated_at"]  # the village's time: compared next push
+    return UPDATED
+
+
+def _changed(server_record: object, values: dict[str, Any]) -> dict[str, Any]:
+    """The village's values that differ from the server's record (ids already the server's);
+    the time stamps alone are no change."""
+    return {
+        name: value
+        for name, value in values.items()
+        if name not in _STAMPS and getattr(server_record, name) != value
+    }
+
+
+def _newer_in_village(server_record: object, values: dict[str, Any]) -> bool:
+    """Whether the village changed the record after the server last did: the later change wins
+    (``updated_at`` travels with each push, so a record the server never touched still carries
+    the village's own time). A record without the stamp is never overwritten."""
+    theirs, ours = values.get("updated_at"), getattr(server_record, "updated_at", None)
+    return theirs is not None and ours is not None and theirs > ours
 
 
 def _key(*names: str) -> Key:
