@@ -549,8 +549,8 @@ def _merge(server_record: Any, values: dict[str, Any]) -> str:
     village changed it later than the server did: ``UPDATED``; else ``ALREADY`` (the same) or
     ``KEPT`` (the server's later change stays)."""
     change = _changed(server_record, values)
-    if not change:
-        return ALREADY
+    if not change or not hasattr(server_record, "updated_at"):
+        return ALREADY  # the same; or unstamped (a 车上人员): no telling whose is later, kept
     if not _newer_in_village(server_record, values):
         return KEPT
     for name, value in change.items():
@@ -572,7 +572,7 @@ def _changed(server_record: object, values: dict[str, Any]) -> dict[str, Any]:
 def _newer_in_village(server_record: object, values: dict[str, Any]) -> bool:
     """Whether the village changed the record after the server last did: the later change wins
     (``updated_at`` travels with each push, so a record the server never touched still carries
-    the village's own time). A record without the stamp is never overwritten."""
+    the village's own time)."""
     theirs, ours = values.get("updated_at"), getattr(server_record, "updated_at", None)
     return theirs is not None and ours is not None and theirs > ours
 
