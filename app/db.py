@@ -676,23 +676,25 @@ class Database:
         (a typed reading: the ORM session around its few statements cost ~0.2 ms of a ~0.9 ms
         save, bench/). Committed and rolled back, its failures and its village scope, as
         ``session()``'s."""
-        with self.engine.connect() as connection:
+        # Connecting inside ``_saving`` too: a locked file or a server gone comes out as the
+        # StorageError saying so, as from a session's first statement.
+        with self._saving(), self.engine.connect() as connection:
             scope_connection(connection, self.unit)
-            with self._saving(connection.rollback):
-                connection.begin()
+            with connection.begin():  # rolled back on any exception, committed at the end
                 yield connection
                 refuse_commit_after_stop()
-                connection.commit()
 
     @contextmanager
-    def _saving(self, rollback: Callable[[], None]) -> Iterator[None]:
-        """What a failed unit of work becomes: rolled back, then ``ChangedMeanwhile`` for a lost
-        version check or the ``StorageError`` saying what the disk or server refused."""
+    def _saving(self, rollback: Callable[[], None] | None = None) -> Iterator[None]:
+        """What a failed unit of work becomes: rolled back (by ``rollback``, when the block does
+        not roll back itself), then ``ChangedMeanwhile`` for a lost version check or the
+        ``StorageError`` saying what the disk or server refused."""
         try:
             yield
         except BaseException as error:
-            with suppress(SQLAlchemyError):  # the failure that matters is the one being raised
-                rollback()
+            if rollback is not None:
+                with suppress(SQLAlchemyError):  # the failure that matters is the one raised
+                    rollback()
             if isinstance(error, StaleDataError):
                 raise ChangedMeanwhile(
                     "这条记录刚被他人修改，您的修改没有保存；请重新打开，核对后再改。"

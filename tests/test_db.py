@@ -584,3 +584,22 @@ def test_a_ledger_locked_by_another_program_is_busy_not_damaged(
         other.close()
     assert "损坏" not in str(refused.value)
     assert integrity_problems(db.paths.database) == []
+
+
+def test_a_core_transaction_on_a_locked_ledger_is_busy_too(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``Database.transaction`` (a typed reading's save) says what ``session`` says, and keeps
+    nothing of the refused work."""
+    monkeypatch.setattr("app.db.BUSY_TIMEOUT_MS", 50)
+    db.engine.dispose()
+    other = sqlite3.connect(db.paths.database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LedgerBusy, match="正被其他程序占用"), db.transaction() as connection:
+            connection.execute(text("INSERT INTO setting (key, value) VALUES ('refused', '1')"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with db.reading() as session:
+        assert session.scalar(text("SELECT count(*) FROM setting WHERE key = 'refused'")) == 0
