@@ -34,14 +34,6 @@ class _SignalledWhileCollected:
             pass
 
 
-def _write_in_session(db: Database) -> AbstractContextManager[Any]:
-    return db.session()
-
-
-def _write_in_transaction(db: Database) -> AbstractContextManager[Any]:
-    return db.transaction()
-
-
 def _add_setting(work: Any, key: str) -> None:
     work.execute(insert(Setting).values(key=key, value="1"))
 
@@ -60,8 +52,8 @@ def lost(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[BaseException]]:
 
 
 UNITS_OF_WORK: dict[str, Callable[[Database], AbstractContextManager[Any]]] = {
-    "session": _write_in_session,
-    "transaction": _write_in_transaction,
+    "session": Database.session,
+    "transaction": Database.transaction,
 }
 
 

@@ -309,7 +309,8 @@ class _Push:
             key(_values(r)): r for r in self.server.scalars(select(model))
         }
         mapped = self.ids.setdefault(model, {})
-        new: list[tuple[int, object]] = []
+        copies: list[Any] = []
+        copied: list[tuple[int, Any]] = []  # village id → its copy, known once flushed
         merged: Counter[str] = Counter()
         for record in self.village.scalars(query):
             values = self._remapped(model, _values(record))
@@ -319,18 +320,17 @@ class _Push:
             if found is None:
                 found = model(**values)
                 known[key(values)] = found  # a repeat in the village's own file is one record here
-                new.append((record.id, found))
-                continue
-            if found.id is None:  # that repeat: the copy made of its first
-                new.append((record.id, found))
+                copies.append(found)
+            if found.id is None:  # a copy made now (of this record, or of the one it repeats)
+                copied.append((record.id, found))
                 continue
             mapped[record.id] = found.id
             merged[_merge(found, values)] += 1
-        self.server.add_all({id(copy): copy for _, copy in new}.values())
+        self.server.add_all(copies)
         self.server.flush()
-        for village_id, copy in new:
-            mapped[village_id] = copy.id  # type: ignore[attr-defined]
-        self.report.added[label] = len({id(copy) for _, copy in new})
+        for village_id, copy in copied:
+            mapped[village_id] = copy.id
+        self.report.added[label] = len(copies)
         self.report.already[label] = 0
         self._count_merged(label, merged)
 

@@ -30,19 +30,19 @@ class HasId(Protocol):
 F = TypeVar("F")  # the filter the ids are queried with
 R = TypeVar("R", bound=HasId)  # one fetched row
 
-# The roles a cell answers from its row's data (ObjectRole needs only the id list).
-_ROW_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.ForegroundRole,
-        SortRole,
-    }
-)
-
 
 class LazyIdTableModel(TableModelBase, Generic[F, R]):
     """Ordered ids in memory, rows fetched lazily in pages of ``PAGE_SIZE``."""
+
+    # The roles a cell answers from its row's data (ObjectRole needs only the id list).
+    ANSWERED_ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            SortRole,
+        }
+    )
 
     def __init__(self, db: Database, initial_filter: F, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +116,4 @@ class LazyIdTableModel(TableModelBase, Generic[F, R]):
             return None
         if role == ObjectRole:  # from the id list: no page is fetched for it
             return self._ids[index.row()]
-        if role not in _ROW_ROLES:
-            return None
         return super().data(index, role)

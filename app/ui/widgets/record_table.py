@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.ui.widgets.roles import ObjectRole, SortRole
-from app.ui.widgets.table_base import Index, TableModelBase
+from app.ui.widgets.table_base import TableModelBase
 
 T = TypeVar("T")
 
@@ -33,20 +33,19 @@ class RecordColumn(Generic[T]):
     align: Qt.AlignmentFlag | None = None
 
 
-#: What a ``RecordColumn`` (and the row's key) can answer.
-_ANSWERED_ROLES = frozenset(
-    {
-        Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ForegroundRole,
-        Qt.ItemDataRole.ToolTipRole,
-        Qt.ItemDataRole.TextAlignmentRole,
-        ObjectRole,
-        SortRole,
-    }
-)
-
-
 class RecordTableModel(TableModelBase, Generic[T]):
+    # What a ``RecordColumn`` (and the row's key) can answer.
+    ANSWERED_ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            ObjectRole,
+            SortRole,
+        }
+    )
+
     def __init__(
         self,
         columns: Sequence[RecordColumn[T]],
@@ -83,14 +82,6 @@ class RecordTableModel(TableModelBase, Generic[T]):
 
     def _key(self, record: T) -> object:
         return self._key_of(record)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Sizing and painting a row, the item delegate asks each cell for a dozen roles (font,
-        # background, icon, check state …) that no column answers: half of Today's list work at
-        # start-up went into saying None to them through the checks of a full lookup.
-        if role not in _ANSWERED_ROLES:
-            return None
-        return super().data(index, role)
 
     def _cell(self, record: T, column_number: int, role: int) -> Any:
         column = self._columns[column_number]

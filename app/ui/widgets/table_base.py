@@ -75,6 +75,11 @@ class TableModelBase(QAbstractTableModel):
     HEADERS: ClassVar[Sequence[str]] = ()  # the model's own columns, after the fields
     TRANSLATION_CONTEXT: ClassVar[str] = ""
     ROW_NUMBERS: ClassVar[bool] = False  # the vertical header numbers the rows 1, 2, 3 …
+    #: The roles ``_cell`` can answer (None: any). Sizing and painting a row, the item delegate
+    #: asks each cell for a dozen roles (font, background, icon, check state …): a model that
+    #: names its own says None to the rest before any lookup (half of Today's list work at
+    #: start-up, bench/startup.py).
+    ANSWERED_ROLES: ClassVar[frozenset[int] | None] = None
 
     # --- for subclasses -----------------------------------------------------------------------
 
@@ -145,6 +150,8 @@ class TableModelBase(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self.ANSWERED_ROLES is not None and role not in self.ANSWERED_ROLES:
+            return None
         if (
             not index.isValid()
             or not 0 <= index.row() < self._row_count()
